@@ -1,0 +1,61 @@
+# ZWK Desktop – the two commands of the quick start:
+#   make run    set everything up and start the program
+#   make test   set everything up and run every check (lint, format, types, layers, tests)
+# Also: make bench (benchmarks), make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Debian packages: Qt's runtime libraries for a real window, and the independent tools the
+# tests check our output with. Installed only when missing, and only when running as root.
+DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
+               libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+               libxcb-shape0 libxcb-randr0 libxcb-xinerama0
+DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
+
+.PHONY: run test bench lint clean deb-runtime deb-test venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+define install_debs
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installiere fehlende Debian-Pakete:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Hinweis: Es fehlen Debian-Pakete:$$missing (bitte mit sudo apt-get install nachinstallieren)."; \
+	  fi; \
+	fi
+endef
+
+deb-runtime:
+	$(call install_debs,$(DEB_RUNTIME))
+
+deb-test:
+	$(call install_debs,$(DEB_TEST))
+
+run: $(STAMP) deb-runtime
+	$(BIN)/zwk-desktop
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: $(STAMP) deb-test lint
+	$(BIN)/pytest
+
+bench: $(STAMP) deb-test
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,53 @@
+"""Test set-up: headless Qt, and no test ever touches the developer's real data or keyring."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point the data directory (and platformdirs' roots) at a fresh temp folder per test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ZWK_DATA_DIR", str(home / "zwk-data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def spec() -> Any:
+    from zwk_desktop.formspec import get_form
+
+    return get_form()
+
+
+def load_example(name: str) -> dict[str, Any]:
+    """The envelope of an example draft as plain JSON (a fresh copy each time)."""
+    return copy.deepcopy(_example_cache(name))
+
+
+_CACHE: dict[str, dict[str, Any]] = {}
+
+
+def _example_cache(name: str) -> dict[str, Any]:
+    if name not in _CACHE:
+        _CACHE[name] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return _CACHE[name]
+
+
+EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.zwk"))

@@ -1,0 +1,165 @@
+"""Domain building blocks: values, paths, German formats, budget, normalising, the data model."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE_NAMES, load_example
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zwk_desktop.domain import formatting
+from zwk_desktop.domain.attachments import base64_size, detect_kind
+from zwk_desktop.domain.budget import compute_budget
+from zwk_desktop.domain.datamodel import envelope_model
+from zwk_desktop.domain.draft import draft_from_json, empty_data, new_draft, normalize, parse_draft
+from zwk_desktop.domain.paths import format_path, get_value, parse_path, set_value, template_path
+from zwk_desktop.domain.values import read_dec, read_int, read_money, read_month
+from zwk_desktop.formspec import get_form
+from zwk_desktop.validation import validate
+
+
+def test_paths_round_trip() -> None:
+    path = "finanzplan.posten[2].betraege.2022"
+    assert parse_path(path) == ("finanzplan", "posten", 2, "betraege", "2022")
+    assert format_path(parse_path(path)) == path
+    assert template_path(path) == "finanzplan.posten[].betraege"
+    data: dict[str, Any] = {}
+    set_value(data, path, "1.00")
+    assert data == {"finanzplan": {"posten": [{}, {}, {"betraege": {"2022": "1.00"}}]}}
+    assert get_value(data, path) == "1.00"
+    assert get_value(data, "finanzplan.posten[7].betraege") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "ok", "problem"),
+    [("30000.00", Decimal("30000.00"), None), ("0.10", Decimal("0.10"), None),
+     ("-1.00", Decimal("-1.00"), None), ("1.005", Decimal("1.005"), "precision"),
+     ("1.5", None, "format"), ("1", None, "format"), (1.5, None, "format"),
+     ("1,50", None, "format"), (None, None, "format"), (True, None, "format")],
+)  # fmt: skip
+def test_money_reading(raw: Any, ok: Decimal | None, problem: str | None) -> None:
+    parsed = read_money(raw)
+    assert parsed.problem == problem
+    if ok is not None:
+        assert parsed.value == ok
+
+
+def test_numbers_and_months() -> None:
+    assert read_int("1200").value == 1200 and read_int(12.0).value == 12
+    assert not read_int(True).ok and not read_int("12a").ok and not read_int(1.5).ok
+    assert read_dec(0.5).value == Decimal("0.5") and read_dec("167.2").value == Decimal("167.2")
+    assert not read_dec(float("nan")).ok and not read_dec("1,5").ok
+    assert read_month("2021-09").ok and not read_month("2021-9").ok and not read_month("2021-00").ok
+
+
+def test_german_formats() -> None:
+    assert formatting.money(Decimal("40000")) == "40.000,00\xa0€"
+    assert formatting.number(Decimal("1234.5")) == "1.234,5"
+    assert formatting.number(Decimal("0.5"), 2) == "0,50"
+    assert formatting.date("2021-07-20") == "20.07.2021"
+    assert formatting.month("2021-09") == "September 2021"
+    assert formatting.size(10 * 1024 * 1024) == "10,0 MB"
+
+
+def test_detect_kind_by_content() -> None:
+    assert detect_kind(b"%PDF-1.7 ...") == "pdf"
+    assert detect_kind(b"\x89PNG\r\n\x1a\n....") == "png"
+    assert detect_kind(b"\xff\xd8\xff\xe0") == "jpeg"
+    assert detect_kind(b"GIF89a") is None
+    assert detect_kind(b"PK\x03\x04broken zip") is None
+    assert base64_size(3) == 6 and base64_size(57) == 78
+
+
+def test_office_files_are_told_apart(tmp_path: Any) -> None:
+    import io
+    import zipfile
+
+    def zipped(entries: dict[str, bytes]) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            for name, content in entries.items():
+                z.writestr(name, content)
+        return buf.getvalue()
+
+    odt = zipped({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b""})
+    ods = zipped({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"})
+    docx = zipped({"[Content_Types].xml": b"", "word/document.xml": b""})
+    xlsx = zipped({"[Content_Types].xml": b"", "xl/workbook.xml": b""})
+    assert [detect_kind(x) for x in (odt, ods, docx, xlsx)] == ["odt", None, "docx", None]
+
+
+def test_budget_of_an_example(spec: Any) -> None:
+    budget = compute_budget(spec, load_example("gemeinde-lindenhagen.zwk")["data"])
+    assert budget.totals == {"2021": Decimal("7300.00"), "2022": Decimal("27900.00"),
+                             "2023": Decimal("17900.00"), "2024": Decimal("7900.00")}  # fmt: skip
+    assert budget.headroom["2022"] == Decimal("12100.00")
+    assert budget.total == Decimal("61000.00")
+    assert budget.first_year_cap == Decimal("40000.00") * 4 / 12
+    assert budget.category_total(["umsetzung"]) == Decimal("20000.00")
+
+
+def test_new_draft_has_the_fixed_steps_and_reads_back(spec: Any) -> None:
+    draft = new_draft(spec)
+    again = parse_draft(draft.to_bytes())
+    assert again.data == draft.data == empty_data(spec)
+    assert again.meta["created"].endswith("Z")
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_examples_are_normal_and_match_the_generated_model(spec: Any, name: str) -> None:
+    envelope = load_example(name)
+    assert normalize(spec, envelope["data"]) == envelope["data"]
+    assert list(normalize(spec, envelope["data"])) == list(envelope["data"])
+    envelope_model(spec).model_validate(envelope)  # raises on any mismatch
+
+
+def test_normalize_drops_blanks_and_orders_keys(spec: Any) -> None:
+    data = {"unterschrift": {"datum": "2021-07-01", "ort": " ", "in_vertretung": False},
+            "kommune": {"name": "X", "raumtyp": None}, "extra": 1}  # fmt: skip
+    assert json.dumps(normalize(spec, data)) == json.dumps(
+        {
+            "kommune": {"name": "X"},
+            "unterschrift": {"datum": "2021-07-01", "in_vertretung": False},
+            "extra": 1,
+        }
+    )
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(section=st.sampled_from(["kommune", "kontakte", "ausgangslage", "massnahmen", "finanzplan",
+                                "anlagen", "erklaerungen"]),
+       key=st.text(max_size=20), value=json_values)  # fmt: skip
+def test_any_value_anywhere_gives_findings_never_an_exception(
+    section: str, key: str, value: Any
+) -> None:
+    spec = get_form()
+    envelope = load_example("gemeinde-lindenhagen.zwk")
+    target = envelope["data"][section]
+    if isinstance(target, dict):
+        field = key if key in target or not target else sorted(target)[len(key) % len(target)]
+        target[field] = value
+    else:
+        target.append(value)
+    draft = draft_from_json(envelope)
+    report = validate(spec, draft.data, draft.file_infos)
+    known = set(spec.rule_codes) | {"required", "recommended_missing", "max_length", "min_length",
+                                    "format", "range", "choice_invalid", "min_items", "max_items",
+                                    "unknown_field"}  # fmt: skip
+    for finding in report.findings:
+        assert finding.code in known
+        assert finding.message and not re.search(r"\{[a-z_]+\}", finding.message)
+        json.dumps(finding.to_json())

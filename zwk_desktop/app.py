@@ -1,0 +1,34 @@
+"""Composition root of the desktop program: checks the display, creates the services and
+hands them to the UI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+NO_DISPLAY = (
+    "ZWK Desktop braucht eine grafische Oberfläche, aber es ist keine Anzeige verfügbar "
+    "(weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Starten Sie das Programm in einer "
+    "Desktop-Sitzung, unter einem virtuellen Bildschirm (z. B. „xvfb-run zwk-desktop“) oder "
+    "ohne Fenster mit QT_QPA_PLATFORM=offscreen. Für die Arbeit ohne Fenster gibt es die "
+    "Befehle, siehe „zwk-desktop --help“."
+)
+
+
+def display_available() -> bool:
+    """Whether Qt can open a window here (Windows and macOS always can)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from zwk_desktop.ui.application import run
+
+    return run(list(argv))

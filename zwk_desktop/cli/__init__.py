@@ -1,0 +1,1 @@
+"""The command line: ``zwk-desktop`` (German output, exit codes for scripts)."""

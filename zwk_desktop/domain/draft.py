@@ -1,0 +1,367 @@
+"""The draft envelope (fields.md §1): reading, writing, creating and normalising drafts.
+
+A draft file (``*.zwk``) is UTF-8 JSON::
+
+    {"format": "zwk-application", "format_version": 1,
+     "form": {"id": "zwk-2021", "version": "1"},
+     "meta": {"created": ..., "modified": ..., "app_version": ...},
+     "data": {...},
+     "files": {"<sha256>": "<base64>"},            # only with attachments
+     "acknowledgements": [{"code", "path", "justification", "at"}]}   # optional
+
+Anything that keeps a file from being read as a draft raises `DraftError` with one German
+sentence. Problems inside `data` are never raised here: they are findings of the validation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from zwk_desktop import __version__
+from zwk_desktop.domain.attachments import FileInfo, describe
+from zwk_desktop.domain.values import is_empty
+from zwk_desktop.formspec.models import FormField, FormSpec
+
+FORMAT = "zwk-application"
+FORMAT_VERSION = 1
+MAX_DRAFT_BYTES = 50 * 1024 * 1024
+"""Larger files are refused before they are read (attachments are at most 10 MB each)."""
+
+
+class DraftError(Exception):
+    """A file that cannot be read as a ZWK draft. The message is one German sentence."""
+
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns an envelope of format_version n into n + 1."""
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """A warning the user has seen and accepted, with an optional justification."""
+
+    code: str
+    path: str
+    justification: str = ""
+    at: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "path": self.path,
+            "justification": self.justification,
+            "at": self.at,
+        }
+
+
+@dataclass
+class Draft:
+    form_id: str
+    form_version: str
+    data: dict[str, Any]
+    meta: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    format_version: int = FORMAT_VERSION
+    migrated_from: int | None = None
+    """The format_version the file had before it was migrated on reading, if it was."""
+
+    @cached_property
+    def file_infos(self) -> dict[str, FileInfo]:
+        """Size, hash and type of each attached file, keyed by the sha256 the draft names."""
+        return {sha: describe(content) for sha, content in self.files.items()}
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "form": {"id": self.form_id, "version": self.form_version},
+            "meta": self.meta,
+            "data": self.data,
+        }
+        if self.files:
+            out["files"] = {
+                sha: base64.b64encode(content).decode("ascii")
+                for sha, content in sorted(self.files.items())
+            }
+        if self.acknowledgements:
+            out["acknowledgements"] = [a.to_json() for a in self.acknowledgements]
+        return out
+
+    def to_bytes(self) -> bytes:
+        return (json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    @property
+    def title(self) -> str:
+        """The Kommune's name, for lists and window titles."""
+        kommune = self.data.get("kommune")
+        name = kommune.get("name") if isinstance(kommune, dict) else None
+        return name.strip() if isinstance(name, str) and name.strip() else "Neue Bewerbung"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse_draft(raw: bytes) -> Draft:
+    """Read draft bytes; raises DraftError with a German sentence."""
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise DraftError(
+            f"Die Datei ist mit {len(raw) // (1024 * 1024)} MB zu groß; ein Entwurf hat höchstens "
+            f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB."
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DraftError(
+            f"Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte an Stelle {exc.start}); "
+            "ein ZWK-Entwurf ist immer UTF-8."
+        ) from None
+    if not text.strip():
+        raise DraftError("Die Datei ist leer; sie enthält keinen ZWK-Entwurf.")
+    try:
+        envelope = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise DraftError(
+            f"Die Datei ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno}: "
+            f"{_json_problem(exc.msg)}); ein ZWK-Entwurf ist eine JSON-Datei."
+        ) from None
+    except (ValueError, RecursionError):
+        raise DraftError(
+            "Die Datei ist kein gültiges JSON (unzulässige Werte oder zu tief verschachtelt)."
+        ) from None
+    return draft_from_json(envelope)
+
+
+def _json_problem(msg: str) -> str:
+    known = {
+        "Expecting value": "Wert erwartet",
+        "Expecting property name enclosed in double quotes": (
+            "Feldname in Anführungszeichen erwartet"
+        ),
+        "Expecting ',' delimiter": "Komma erwartet",
+        "Expecting ':' delimiter": "Doppelpunkt erwartet",
+        "Extra data": "überzählige Zeichen nach dem Ende",
+        "Unterminated string starting at": "Text ohne schließendes Anführungszeichen",
+        "Invalid control character at": "unzulässiges Steuerzeichen",
+    }
+    return known.get(msg, msg)
+
+
+def draft_from_json(envelope: Any) -> Draft:
+    """Check and read a parsed envelope; older format versions are migrated."""
+    if not isinstance(envelope, dict):
+        raise DraftError("Die Datei ist kein ZWK-Entwurf: sie enthält kein JSON-Objekt.")
+    if envelope.get("format") != FORMAT:
+        found = envelope.get("format")
+        detail = f" (sie hat das Format „{found}“)" if isinstance(found, str) else ""
+        raise DraftError(f"Die Datei ist kein ZWK-Entwurf{detail}; erwartet wird „{FORMAT}“.")
+    version = envelope.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DraftError("Die Datei nennt keine gültige Formatversion (format_version fehlt).")
+    if version > FORMAT_VERSION:
+        raise DraftError(
+            f"Die Datei hat die Formatversion {version} und stammt aus einer neueren Version von "
+            f"ZWK Desktop; diese Version liest bis Formatversion {FORMAT_VERSION}. Bitte "
+            "aktualisieren Sie das Programm."
+        )
+    original = version
+    while version < FORMAT_VERSION:
+        migration = MIGRATIONS.get(version)
+        if migration is None:
+            oldest = min([FORMAT_VERSION, *MIGRATIONS])
+            readable = (
+                f"sind die Versionen {oldest} bis {FORMAT_VERSION}"
+                if oldest < FORMAT_VERSION
+                else f"ist die Version {FORMAT_VERSION}"
+            )
+            raise DraftError(
+                f"Die Datei hat die unbekannte Formatversion {version}; lesbar {readable}."
+            )
+        envelope = migration(envelope)
+        version += 1
+    form = envelope.get("form")
+    if not isinstance(form, dict):
+        raise DraftError("Der Entwurf nennt sein Formular nicht (die Angabe „form“ fehlt).")
+    form_id, form_version = form.get("id"), form.get("version")
+    if not isinstance(form_id, str) or not isinstance(form_version, str):
+        raise DraftError("Der Entwurf nennt Kennung oder Version seines Formulars nicht.")
+    data = envelope.get("data")
+    if not isinstance(data, dict):
+        raise DraftError(
+            "Die Angaben des Entwurfs fehlen oder sind beschädigt („data“ ist kein JSON-Objekt)."
+        )
+    meta = envelope.get("meta", {})
+    if not isinstance(meta, dict):
+        raise DraftError(
+            "Die Metadaten des Entwurfs sind beschädigt („meta“ ist kein JSON-Objekt)."
+        )
+    return Draft(
+        form_id=form_id,
+        form_version=form_version,
+        data=data,
+        meta=meta,
+        files=_read_files(envelope.get("files")),
+        acknowledgements=_read_acknowledgements(envelope.get("acknowledgements")),
+        migrated_from=original if original != FORMAT_VERSION else None,
+    )
+
+
+def _read_files(raw: Any) -> dict[str, bytes]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise DraftError("Die Anlagen im Entwurf sind beschädigt („files“ ist kein JSON-Objekt).")
+    out: dict[str, bytes] = {}
+    for sha, content in raw.items():
+        if not isinstance(content, str):
+            raise DraftError("Eine Anlage im Entwurf ist beschädigt (ihr Inhalt ist kein Text).")
+        try:
+            out[sha] = base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError):
+            raise DraftError(
+                "Eine Anlage im Entwurf ist beschädigt (ihr Inhalt ist nicht Base64-kodiert)."
+            ) from None
+    return out
+
+
+def _read_acknowledgements(raw: Any) -> list[Acknowledgement]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise DraftError("Die bestätigten Hinweise im Entwurf sind beschädigt.")
+    out = []
+    for item in raw:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("code"), str)
+            or not isinstance(item.get("path"), str)
+        ):
+            raise DraftError("Die bestätigten Hinweise im Entwurf sind beschädigt.")
+        out.append(
+            Acknowledgement(
+                code=item["code"],
+                path=item["path"],
+                justification=str(item.get("justification") or ""),
+                at=str(item.get("at") or ""),
+            )
+        )
+    return out
+
+
+def read_draft(path: Path) -> Draft:
+    """Read a draft file; raises DraftError with a German sentence. Never writes."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DraftError(f"Die Datei {path} gibt es nicht.") from None
+    except OSError as exc:
+        raise DraftError(f"Die Datei {path} kann nicht gelesen werden ({exc.strerror}).") from None
+    if path.is_dir():
+        raise DraftError(f"{path} ist ein Ordner, keine Entwurfsdatei.")
+    if size > MAX_DRAFT_BYTES:
+        raise DraftError(
+            f"Die Datei ist mit {size // (1024 * 1024)} MB zu groß; ein Entwurf hat höchstens "
+            f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB."
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DraftError(f"Die Datei {path} kann nicht gelesen werden ({exc.strerror}).") from None
+    return parse_draft(raw)
+
+
+# --------------------------------------------------------------------------- creating, normalising
+
+
+def _initial(field: FormField) -> Any:
+    if field.type == "group":
+        out = {c.id: v for c in field.fields if (v := _initial(c)) is not None}
+        return out or None
+    if field.type == "list" and field.fixed_rows is not None:
+        row = field.child(field.fixed_rows)
+        assert row is not None
+        return [{row.id: code} for code in row.choice_codes]
+    return field.default
+
+
+def empty_data(spec: FormSpec) -> dict[str, Any]:
+    """The data of a new application: fixed rows (the five programme steps) and defaults."""
+    data: dict[str, Any] = {}
+    for section in spec.sections:
+        value = _initial(section.node)
+        if value is not None:
+            data[section.id] = value
+    return data
+
+
+def new_draft(spec: FormSpec) -> Draft:
+    stamp = now_iso()
+    return Draft(
+        form_id=spec.id,
+        form_version=spec.version,
+        data=empty_data(spec),
+        meta={"created": stamp, "modified": stamp, "app_version": __version__},
+    )
+
+
+def normalize(spec: FormSpec, data: dict[str, Any]) -> dict[str, Any]:
+    """The data in form order without unfilled values (None, blank strings, empty lists and
+    objects). Keys the form does not know are kept at the end, so that they are still reported."""
+
+    def node(field: FormField | None, value: Any) -> Any:
+        if field is None or field.type in ("group", "year_map"):
+            if not isinstance(value, dict):
+                return value
+            order = (
+                [c.id for c in field.fields] if field is not None and field.type == "group" else []
+            )
+            if field is not None and field.type == "year_map":
+                order = list(spec.policy.year_keys)
+            keys = [k for k in order if k in value] + [k for k in value if k not in order]
+            out = {}
+            for key in keys:
+                child = field.child(key) if field is not None and field.type == "group" else None
+                v = node(child, value[key]) if child is not None or field is None else value[key]
+                if not is_empty(v) or isinstance(v, bool):
+                    out[key] = v
+            return out
+        if field.type == "list":
+            if not isinstance(value, list):
+                return value
+            item_field = FormField(
+                id="item", type="group", label="", help="", status="I", fields=field.fields
+            )
+            return [node(item_field, item) for item in value]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    out: dict[str, Any] = {}
+    for section in spec.sections:
+        if section.id in data:
+            v = node(section.node, data[section.id])
+            if not is_empty(v):
+                out[section.id] = v
+    for key, value in data.items():
+        if key not in spec.section_index:
+            out[key] = value
+    return out

@@ -1,0 +1,56 @@
+"""German display formats through babel: 40.000,00 €, 1.234,5, 20.07.2021, September 2021."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from babel.dates import format_date as _format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "de_DE"
+
+
+def money(value: Decimal | int | str) -> str:
+    """``Decimal("40000")`` → ``"40.000,00 €"``."""
+    return str(format_currency(Decimal(value), "EUR", locale=LOCALE))
+
+
+def number(value: Decimal | int | float | str, decimals: int | None = None) -> str:
+    """German grouping and decimal comma; ``decimals`` fixes the number of places."""
+    d = Decimal(str(value))
+    if decimals is not None:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return str(format_decimal(d, format=pattern, locale=LOCALE))
+    return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
+
+
+def date(value: dt.date | str) -> str:
+    """``2021-07-20`` → ``"20.07.2021"``."""
+    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return str(_format_date(d, "dd.MM.yyyy", locale=LOCALE))
+
+
+def month(value: str) -> str:
+    """``"2021-09"`` → ``"September 2021"``."""
+    year, mon = value.split("-")
+    return str(_format_date(dt.date(int(year), int(mon), 1), "MMMM yyyy", locale=LOCALE))
+
+
+def size(num_bytes: int) -> str:
+    """``10485760`` → ``"10,0 MB"`` (binary units, as mail programs count)."""
+    if num_bytes < 1024:
+        return f"{num_bytes} Bytes"
+    if num_bytes < 1024 * 1024:
+        return f"{number(Decimal(num_bytes) / 1024, 1)} KB"
+    return f"{number(Decimal(num_bytes) / (1024 * 1024), 1)} MB"
+
+
+def plain(value: Any) -> str:
+    """A parameter for a message, in German where it is a number."""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, int | Decimal | float):
+        return number(value)
+    return str(value)

@@ -1,0 +1,1 @@
+"""Services at the edges: draft store, signing, export, mail. Each replaceable."""
