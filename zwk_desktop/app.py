@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zwk_desktop.ui.context import UiServices
 
 NO_DISPLAY = (
     "ZWK Desktop braucht eine grafische Oberfläche, aber es ist keine Anzeige verfügbar "
@@ -25,10 +29,27 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def build_services() -> UiServices:
+    """The services of the window: drafts as files, settings, examples, extensions."""
+    from zwk_desktop.locations import data_dir, examples_dir
+    from zwk_desktop.services.draft_files import FileDrafts
+    from zwk_desktop.services.settings import SettingsStore
+    from zwk_desktop.ui.context import UiServices
+    from zwk_desktop.ui.extensions import Extensions
+
+    folder = data_dir()
+    return UiServices(
+        drafts=FileDrafts(folder),
+        settings=SettingsStore(folder),
+        extensions=Extensions(),
+        examples=examples_dir(),
+    )
+
+
 def run_gui(argv: Sequence[str]) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from zwk_desktop.ui.application import run
 
-    return run(list(argv))
+    return run(list(argv), build_services())

@@ -1,113 +1,62 @@
-"""The desktop program: a window that opens a draft and lists its findings by section."""
+"""Starting the desktop program: the Qt application, the language, the main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from zwk_desktop import __version__
-from zwk_desktop.domain.draft import DraftError, read_draft
-from zwk_desktop.formspec import get_form
-from zwk_desktop.validation import validate_draft
-from zwk_desktop.validation.findings import SEVERITY_LABELS
+from zwk_desktop.locations import resources_dir
+from zwk_desktop.ui.common import icon
+from zwk_desktop.ui.context import UiServices
+from zwk_desktop.ui.main_window import MainWindow
+
+TRANSLATIONS = "translations"
 
 
-class FindingsWindow(QMainWindow):
-    """Opens a draft file and lists what the validation finds, grouped by section."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("ZWK Desktop"))
-        self.resize(900, 600)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.summary = QLabel(self.tr("Öffnen Sie einen Entwurf mit Datei → Öffnen… (Strg+O)."))
-        self.summary.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("findings")
-        self.tree.setHeaderLabels([self.tr("Art"), self.tr("Feld"), self.tr("Meldung")])
-        self.tree.setAccessibleName(self.tr("Prüfergebnis"))
-        self.tree.setWordWrap(True)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
-        self.setCentralWidget(central)
-        menu = self.menuBar().addMenu(self.tr("&Datei"))
-        open_action = QAction(self.tr("Ö&ffnen…"), self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.choose_file)
-        menu.addAction(open_action)
-        quit_action = QAction(self.tr("&Beenden"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Entwurf öffnen"), "", self.tr("ZWK-Entwürfe (*.zwk *.json)")
-        )
-        if name:
-            self.open_file(Path(name))
-
-    def open_file(self, path: Path) -> None:
-        try:
-            draft = read_draft(path)
-            spec = get_form(draft.form_id, draft.form_version)
-        except DraftError as exc:
-            QMessageBox.warning(self, self.tr("Entwurf nicht lesbar"), str(exc))
-            return
-        except KeyError:
-            QMessageBox.warning(
-                self,
-                self.tr("Formular unbekannt"),
-                self.tr("Der Entwurf gehört zu einem Formular, das nicht installiert ist."),
-            )
-            return
-        report = validate_draft(spec, draft)
-        self.setWindowTitle(f"{draft.title} – ZWK Desktop")
-        self.tree.clear()
-        for section_id, findings in report.by_section().items():
-            section = spec.section_index.get(section_id)
-            top = QTreeWidgetItem([section.title if section else section_id, "", ""])
-            self.tree.addTopLevelItem(top)
-            for f in findings:
-                QTreeWidgetItem(top, [SEVERITY_LABELS[f.severity], f.path, f.message])
-            top.setExpanded(True)
-        self.summary.setText(
-            self.tr("{name}: {errors} Fehler, {warnings} Hinweise").format(
-                name=draft.title, errors=len(report.errors), warnings=len(report.warnings)
-            )
-        )
+def translation_file(language: str) -> Path:
+    """The compiled translation of the program's own texts (German needs none)."""
+    return resources_dir() / TRANSLATIONS / f"zwk_desktop_{language}.qm"
 
 
-def run(argv: list[str]) -> int:
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own texts (dialog buttons) and ours in the chosen language."""
+    locale = QLocale(
+        QLocale.Language.English if language == "en" else QLocale.Language.German,
+        QLocale.Country.UnitedKingdom if language == "en" else QLocale.Country.Germany,
+    )
+    QLocale.setDefault(locale)
+    installed = []
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    ours = translation_file(language)
+    if language != "de" and ours.exists():
+        own = QTranslator(app)
+        if own.load(str(ours)):
+            app.installTranslator(own)
+            installed.append(own)
+    return installed
+
+
+def run(argv: list[str], services: UiServices) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     app.setApplicationName("ZWK Desktop")
     app.setApplicationVersion(__version__)
-    window = FindingsWindow()
+    app.setWindowIcon(icon("programm"))
+    install_translators(app, services.settings.load().language)
+    window = MainWindow(services)
     window.show()
     files = [a for a in argv if not a.startswith("-")]
     if files:
-        window.open_file(Path(files[0]))
+        window.open_path(Path(files[0]))
+    else:
+        window.start.focus_first()
     if "--quit-after-start" in argv:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, app.quit)
     return int(app.exec())
-
-
-__all__ = ["FindingsWindow", "Qt", "run"]

@@ -1,0 +1,412 @@
+"""One draft being edited: values by path, list items, visibility, findings, acknowledgements.
+
+The session is the only thing the Qt layer changes a draft through. Every change bumps
+`revision` and is announced to the listeners as an `Event`; validation runs only when `check()`
+is called (the window calls it debounced, after the user stops typing), so typing stays cheap.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, Literal
+
+from zwk_desktop.domain.attachments import FileInfo, describe
+from zwk_desktop.domain.conditions import holds
+from zwk_desktop.domain.draft import Acknowledgement, Draft, now_iso
+from zwk_desktop.domain.paths import PathPart, format_path, get_value, parse_path, template_path
+from zwk_desktop.domain.values import is_empty
+from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.validation import Finding, Report, validate
+
+EventKind = Literal["value", "items", "acknowledgement", "report", "saved"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What changed: a value at `path`, the items of the list at `path`, the acknowledgement of
+    the finding at `path`, a new validation report, or the draft was saved."""
+
+    kind: EventKind
+    path: str = ""
+
+
+Listener = Callable[[Event], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionStatus:
+    """The findings of one section, counted for the section list."""
+
+    section_id: str
+    errors: int
+    warnings: int
+    """Warnings not yet acknowledged."""
+    acknowledged: int
+    infos: int
+
+    @property
+    def complete(self) -> bool:
+        return self.errors == 0 and self.warnings == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    complete: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.complete / self.total) if self.total else 100
+
+
+class AttachmentRejected(Exception):
+    """A file that cannot become an attachment: too large, or of a type the call does not take."""
+
+    def __init__(self, reason: Literal["too_large", "type"], name: str, info: FileInfo) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.name = name
+        self.info = info
+
+
+def _initial(field: FormField) -> Any:
+    """The value a new group, list item or field starts with (defaults and fixed rows)."""
+    if field.type == "group":
+        out = {c.id: v for c in field.fields if (v := _initial(c)) is not None}
+        return out or None
+    if field.type == "list" and field.fixed_rows is not None:
+        row = field.child(field.fixed_rows)
+        assert row is not None  # the loader checks fixed_rows names a choice of the list
+        return [{row.id: code} for code in row.choice_codes]
+    return copy.deepcopy(field.default)
+
+
+class EditSession:
+    """A draft and its form, edited through paths like ``finanzplan.posten[0].betraege.2022``."""
+
+    def __init__(self, spec: FormSpec, draft: Draft) -> None:
+        self.spec = spec
+        self.draft = draft
+        self.revision = 0
+        self._saved_revision = 0
+        self._listeners: list[Listener] = []
+        self._infos: dict[str, FileInfo] = {sha: describe(b) for sha, b in draft.files.items()}
+        self._report: Report | None = None
+        self._checked_revision = -1
+        self._data_revision = 0
+        self._by_path: dict[str, list[Finding]] = {}
+        self.condition_sources: frozenset[str] = frozenset(
+            source
+            for f in spec.fields_by_path.values()
+            if f.when is not None
+            for source in f.when.fields()
+        )
+        """Field paths that some field's visibility depends on."""
+
+    # ----------------------------------------------------------------- listeners, state
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` on every change; returns a function that unsubscribes it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _touch(self, data: bool = True) -> None:
+        self.revision += 1
+        if data:
+            self._data_revision += 1
+
+    @property
+    def dirty(self) -> bool:
+        """Whether anything changed since the draft was opened or last saved."""
+        return self.revision != self._saved_revision
+
+    def mark_saved(self) -> None:
+        self._saved_revision = self.revision
+        self._emit(Event("saved"))
+
+    @property
+    def title(self) -> str:
+        return self.draft.title
+
+    # ----------------------------------------------------------------- values
+
+    def field_at(self, path: str) -> FormField | None:
+        """The form field of a concrete path (a year of a year map gives the year map)."""
+        return self.spec.fields_by_path.get(template_path(path))
+
+    def get(self, path: str) -> Any:
+        return get_value(self.draft.data, path)
+
+    def set(self, path: str, value: Any) -> None:
+        """Write a value; None or a blank string removes it (fields.md: not filled)."""
+        if isinstance(value, str) and not value.strip():
+            value = None
+        old = self.get(path)
+        if old == value and type(old) is type(value):
+            return
+        if value is None:
+            parts = parse_path(path)
+            parent = get_value(self.draft.data, parts[:-1]) if len(parts) > 1 else self.draft.data
+            if isinstance(parent, dict) and isinstance(parts[-1], str):
+                parent.pop(parts[-1], None)
+        else:
+            self._set_raw(path, value)
+        self._touch()
+        self._emit(Event("value", path))
+
+    def _set_raw(self, path: str, value: Any) -> None:
+        parts = parse_path(path)
+        current: Any = self.draft.data
+        for part, nxt in pairwise(parts):
+            child = get_value(current, (part,))
+            if not isinstance(child, dict | list):
+                child = [] if isinstance(nxt, int) else {}
+                current[part] = child
+            current = child
+        current[parts[-1]] = value
+
+    def visible(self, path: str) -> bool:
+        """Whether the field at a concrete path is shown: every condition on the way holds."""
+        template = ""
+        for part in parse_path(path):
+            if isinstance(part, int):
+                template += "[]"
+                continue
+            if part.isdigit():
+                break
+            template = f"{template}.{part}" if template else part
+            f = self.spec.fields_by_path.get(template)
+            if f is not None and f.when is not None and not holds(f.when, self.get):
+                return False
+        return True
+
+    def suggestion(self, path: str) -> str | None:
+        """The suggested value of a field with `default_from` (its sources joined by spaces)."""
+        f = self.field_at(path)
+        if f is None or not f.default_from:
+            return None
+        parts = [self.get(p) for p in f.default_from]
+        text = " ".join(
+            str(p).strip() for p in parts if isinstance(p, str | int) and str(p).strip()
+        )
+        return text or None
+
+    # ----------------------------------------------------------------- lists
+
+    def _list_field(self, list_path: str) -> FormField:
+        f = self.field_at(list_path)
+        if f is None or f.type != "list":
+            raise ValueError(f"{list_path} is not a list of the form")
+        return f
+
+    def item_count(self, list_path: str) -> int:
+        items = self.get(list_path)
+        return len(items) if isinstance(items, list) else 0
+
+    def _items(self, list_path: str) -> list[Any]:
+        items = self.get(list_path)
+        if isinstance(items, list):
+            return items
+        if not is_empty(items):
+            raise ValueError(f"{list_path} holds a value that is not a list")
+        self._set_raw(list_path, [])
+        result: list[Any] = self.get(list_path)
+        return result
+
+    def new_item(self, list_path: str) -> dict[str, Any]:
+        """The value a new item of this list starts with."""
+        f = self._list_field(list_path)
+        return {c.id: v for c in f.fields if (v := _initial(c)) is not None}
+
+    def add_item(self, list_path: str, item: dict[str, Any] | None = None) -> int:
+        """Append an item (a new one by default); returns its index."""
+        f = self._list_field(list_path)
+        if f.fixed_rows is not None:
+            raise ValueError(f"{list_path} has fixed rows")
+        items = self._items(list_path)
+        items.append(item if item is not None else self.new_item(list_path))
+        self._touch()
+        self._emit(Event("items", list_path))
+        return len(items) - 1
+
+    def remove_item(self, list_path: str, index: int) -> None:
+        f = self._list_field(list_path)
+        if f.fixed_rows is not None:
+            raise ValueError(f"{list_path} has fixed rows")
+        items = self._items(list_path)
+        removed = items.pop(index)
+        if list_path == self.spec.attachments.list and isinstance(removed, dict):
+            self._drop_unused_file(removed.get(self.spec.attachments.sha256))
+        mapping: dict[int, int | None] = {
+            i: (i if i < index else i - 1) for i in range(len(items) + 1)
+        }
+        mapping[index] = None
+        self._remap_acknowledgements(list_path, mapping)
+        self._touch()
+        self._emit(Event("items", list_path))
+
+    def move_item(self, list_path: str, index: int, to: int) -> None:
+        f = self._list_field(list_path)
+        if f.fixed_rows is not None:
+            raise ValueError(f"{list_path} has fixed rows")
+        items = self._items(list_path)
+        if not (0 <= index < len(items) and 0 <= to < len(items)) or index == to:
+            return
+        order = list(range(len(items)))
+        order.insert(to, order.pop(index))
+        items[:] = [items[i] for i in order]
+        self._remap_acknowledgements(list_path, {old: new for new, old in enumerate(order)})
+        self._touch()
+        self._emit(Event("items", list_path))
+
+    def _remap_acknowledgements(self, list_path: str, mapping: dict[int, int | None]) -> None:
+        """Keep acknowledgements with their items when items are removed or reordered."""
+        prefix = parse_path(list_path)
+        out: list[Acknowledgement] = []
+        for ack in self.draft.acknowledgements:
+            parts = parse_path(ack.path)
+            head = parts[: len(prefix)]
+            if (
+                head != prefix
+                or len(parts) <= len(prefix)
+                or not isinstance(parts[len(prefix)], int)
+            ):
+                out.append(ack)
+                continue
+            index = parts[len(prefix)]
+            assert isinstance(index, int)
+            new = mapping.get(index, index)
+            if new is None:
+                continue
+            moved: list[PathPart] = [*head, new, *parts[len(prefix) + 1 :]]
+            out.append(Acknowledgement(ack.code, format_path(moved), ack.justification, ack.at))
+        self.draft.acknowledgements[:] = out
+
+    # ----------------------------------------------------------------- attachments
+
+    def add_attachment(self, name: str, content: bytes) -> int:
+        """Attach a file: checks size and type by content, stores the bytes with the draft and
+        fills file name, hash and size of a new attachment item. Returns the item's index."""
+        info = describe(content)
+        policy = self.spec.policy
+        if info.size > policy.attachment_max_bytes.value:
+            raise AttachmentRejected("too_large", name, info)
+        if info.kind not in policy.attachment_types.value:
+            raise AttachmentRejected("type", name, info)
+        layout = self.spec.attachments
+        item = self.new_item(layout.list)
+        item[layout.file] = name
+        item[layout.sha256] = info.sha256
+        item[layout.size] = info.size
+        self.draft.files[info.sha256] = content
+        self._infos[info.sha256] = info
+        self._files_changed()
+        return self.add_item(layout.list, item)
+
+    def _drop_unused_file(self, sha: Any) -> None:
+        layout = self.spec.attachments
+        items = self.get(layout.list)
+        used = {i.get(layout.sha256) for i in items if isinstance(i, dict)} if items else set()
+        if isinstance(sha, str) and sha not in used:
+            self.draft.files.pop(sha, None)
+            self._infos.pop(sha, None)
+            self._files_changed()
+
+    def _files_changed(self) -> None:
+        # Draft.file_infos caches the description of the bytes; it is out of date now.
+        self.draft.__dict__.pop("file_infos", None)
+
+    def file_info(self, sha: str) -> FileInfo | None:
+        return self._infos.get(sha)
+
+    # ----------------------------------------------------------------- findings
+
+    @property
+    def stale(self) -> bool:
+        """Whether the data changed since the last `check()`."""
+        return self._checked_revision != self._data_revision
+
+    def check(self) -> Report:
+        """Validate the draft if it changed since the last check; announces a new report."""
+        if self._report is None or self.stale:
+            self._report = validate(self.spec, self.draft.data, self._infos)
+            self._checked_revision = self._data_revision
+            by_path: dict[str, list[Finding]] = {}
+            for f in self._report.findings:
+                by_path.setdefault(f.path, []).append(f)
+            self._by_path = by_path
+            self._emit(Event("report"))
+        return self._report
+
+    @property
+    def report(self) -> Report:
+        """The last report (checked now if there is none yet)."""
+        return self._report if self._report is not None else self.check()
+
+    def findings_at(self, path: str) -> list[Finding]:
+        """Findings of the last report at exactly this path."""
+        return self._by_path.get(path, [])
+
+    def findings_under(self, path: str) -> Iterator[Finding]:
+        """Findings of the last report at this path or inside it."""
+        for f in self.report.findings:
+            if f.path == path or f.path.startswith((f"{path}.", f"{path}[")):
+                yield f
+
+    def section_status(self, section_id: str) -> SectionStatus:
+        errors = warnings = acknowledged = infos = 0
+        for f in self.report.findings:
+            if f.section != section_id:
+                continue
+            if f.severity == "error":
+                errors += 1
+            elif f.severity == "info":
+                infos += 1
+            elif self.acknowledgement(f) is not None:
+                acknowledged += 1
+            else:
+                warnings += 1
+        return SectionStatus(section_id, errors, warnings, acknowledged, infos)
+
+    def progress(self) -> Progress:
+        statuses = [self.section_status(s.id) for s in self.spec.sections]
+        return Progress(sum(s.complete for s in statuses), len(statuses))
+
+    # ----------------------------------------------------------------- acknowledgements
+
+    def acknowledgement(self, finding: Finding) -> Acknowledgement | None:
+        for ack in self.draft.acknowledgements:
+            if (ack.code, ack.path) == finding.key:
+                return ack
+        return None
+
+    def acknowledge(self, finding: Finding, justification: str = "") -> None:
+        """Record that the user accepts a warning, with an optional justification."""
+        if finding.severity != "warning":
+            raise ValueError("only warnings can be acknowledged")
+        existing = self.acknowledgement(finding)
+        text = justification.strip()
+        if existing is not None and existing.justification == text:
+            return
+        ack = Acknowledgement(finding.code, finding.path, text, now_iso())
+        acks = self.draft.acknowledgements
+        acks[:] = [a for a in acks if (a.code, a.path) != finding.key] + [ack]
+        self._touch(data=False)
+        self._emit(Event("acknowledgement", finding.path))
+
+    def withdraw(self, finding: Finding) -> None:
+        """Take an acknowledgement back."""
+        acks = self.draft.acknowledgements
+        kept = [a for a in acks if (a.code, a.path) != finding.key]
+        if len(kept) == len(acks):
+            return
+        acks[:] = kept
+        self._touch(data=False)
+        self._emit(Event("acknowledgement", finding.path))

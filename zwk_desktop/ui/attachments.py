@@ -1,0 +1,125 @@
+"""The attachments: „Datei hinzufügen…“ reads a file, judges its type by content, checks its size
+and stores its bytes with the draft; name, hash and size are filled in and cannot be edited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from zwk_desktop.domain import formatting
+from zwk_desktop.domain.attachments import FILE_KIND_LABELS
+from zwk_desktop.editing.session import AttachmentRejected
+from zwk_desktop.formspec.models import FormField
+from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.fields import Editor, PageEnv, ReadOnlyEditor
+from zwk_desktop.ui.layout import Override
+from zwk_desktop.ui.lists import ListEditor
+
+
+class AttachmentsEditor(ListEditor):
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        self.last_folder = ""
+        super().__init__(env, f, path, label)
+
+    def add_text(self) -> str:
+        return translate("Attachments", "Datei hinzufügen…")
+
+    def add(self) -> None:
+        spec = self.session.spec
+        kinds = " ".join(
+            f"*{ext}" for k in spec.policy.attachment_types.value for ext in _patterns(k)
+        )
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("Attachments", "Anlage hinzufügen"),
+            self.last_folder,
+            translate("Attachments", "Dokumente ({patterns});;Alle Dateien (*)").format(
+                patterns=kinds
+            ),
+        )
+        if not name:
+            return
+        path = Path(name)
+        self.last_folder = str(path.parent)
+        limit = spec.policy.attachment_max_bytes.value
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                self._refuse_size(path.name, size, limit)
+                return
+            content = path.read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                translate("Attachments", "Datei nicht lesbar"),
+                translate(
+                    "Attachments", "Die Datei „{name}“ kann nicht gelesen werden ({reason})."
+                ).format(name=path.name, reason=exc.strerror or str(exc)),
+            )
+            return
+        try:
+            index = self.session.add_attachment(path.name, content)
+        except AttachmentRejected as exc:
+            if exc.reason == "too_large":
+                self._refuse_size(path.name, exc.info.size, limit)
+            else:
+                allowed = ", ".join(FILE_KIND_LABELS[k] for k in spec.policy.attachment_types.value)
+                QMessageBox.warning(
+                    self,
+                    translate("Attachments", "Dateityp nicht erlaubt"),
+                    translate(
+                        "Attachments",
+                        "Die Datei „{name}“ ist keines der erlaubten Formate ({allowed}). "
+                        "Geprüft wird der Inhalt der Datei, nicht ihre Endung. Bitte speichern "
+                        "Sie das Dokument in einem dieser Formate und fügen Sie es erneut hinzu.",
+                    ).format(name=path.name, allowed=allowed),
+                )
+            return
+        self.focus_item(index)
+
+    def _refuse_size(self, name: str, size: int, limit: int) -> None:
+        QMessageBox.warning(
+            self,
+            translate("Attachments", "Datei zu groß"),
+            translate(
+                "Attachments",
+                "Die Datei „{name}“ ist {size} groß; erlaubt sind höchstens {limit} je Anlage. "
+                "Bitte verkleinern Sie die Datei, z. B. mit einer geringeren Bildauflösung.",
+            ).format(name=name, size=formatting.size(size), limit=formatting.size(limit)),
+        )
+
+    def child_override(self, i: int) -> Override:
+        layout = self.session.spec.attachments
+        item = f"{self.path}[{i}]"
+
+        def file_name(value: Any) -> str:
+            info = self.session.file_info(str(self.session.get(f"{item}.{layout.sha256}")))
+            if info is None or info.kind is None:
+                return str(value)
+            return f"{value} ({FILE_KIND_LABELS[info.kind]})"
+
+        def size(value: Any) -> str:
+            if isinstance(value, int):
+                return translate("Attachments", "{size} ({bytes} Bytes)").format(
+                    size=formatting.size(value), bytes=formatting.number(value)
+                )
+            return str(value)
+
+        shows: dict[str, Callable[[Any], str]] = {
+            layout.file: file_name,
+            layout.sha256: str,
+            layout.size: size,
+        }
+
+        def override(f: FormField, path: str, label: str) -> Editor | None:
+            show = shows.get(f.id)
+            return ReadOnlyEditor(self.env, f, path, label, show) if show else None
+
+        return override
+
+
+def _patterns(kind: str) -> tuple[str, ...]:
+    return {"jpeg": (".jpg", ".jpeg")}.get(kind, (f".{kind}",))

@@ -1,0 +1,86 @@
+"""Small pieces every part of the window uses: translation, icons, counts in words, colours."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QWidget
+
+from zwk_desktop.locations import resources_dir
+
+translate = QCoreApplication.translate
+"""``translate(context, text)``; pyside6-lupdate collects these calls into the .ts files."""
+
+PATH_PROPERTY = "zwkPath"
+"""Dynamic property: the field path a widget edits (also its objectName)."""
+
+COLOURS = {"error": "#b00020", "warning": "#7a4a00", "info": "#0d47a1", "ok": "#1b5e20"}
+"""Text colours of the severities; always together with a word, never alone."""
+
+ICON_FILES = {"error": "fehler", "warning": "hinweis", "info": "information", "ok": "vollstaendig"}
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon of resources/icons by file stem (``fehler``) or severity (``error``)."""
+    stem = ICON_FILES.get(name, name)
+    return QIcon(str(resources_dir() / "icons" / f"{stem}.svg"))
+
+
+def severity_word(severity: str) -> str:
+    return {
+        "error": translate("Common", "Fehler"),
+        "warning": translate("Common", "Hinweis"),
+        "info": translate("Common", "Information"),
+    }[severity]
+
+
+def count_errors(n: int) -> str:
+    return (
+        translate("Common", "1 Fehler") if n == 1 else translate("Common", "{n} Fehler").format(n=n)
+    )
+
+
+def count_warnings(n: int) -> str:
+    if n == 1:
+        return translate("Common", "1 Hinweis")
+    return translate("Common", "{n} Hinweise").format(n=n)
+
+
+def count_infos(n: int) -> str:
+    if n == 1:
+        return translate("Common", "1 Information")
+    return translate("Common", "{n} Informationen").format(n=n)
+
+
+def status_text(errors: int, warnings: int) -> str:
+    """„vollständig“, or the open errors and warnings in words."""
+    parts = []
+    if errors:
+        parts.append(count_errors(errors))
+    if warnings:
+        parts.append(count_warnings(warnings))
+    return ", ".join(parts) if parts else translate("Common", "vollständig")
+
+
+def status_icon(errors: int, warnings: int) -> QIcon:
+    return icon("error" if errors else "warning" if warnings else "ok")
+
+
+def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
+    """A bold heading label; `level` 1 is the page title."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * {1: 1.45, 2: 1.15, 3: 1.0}[level])
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def find_path_widget(root: QObject, path: str) -> QWidget | None:
+    """The widget editing `path` below `root` (by objectName)."""
+    return root.findChild(QWidget, path)

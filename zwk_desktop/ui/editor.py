@@ -1,0 +1,299 @@
+"""The editing view of an open draft: the section list with a status per section and the overall
+progress, one page per section (built on first visit), Zurück/Weiter, the „Prüfen“ page and the
+help panel. Validation runs debounced after the user stops typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwk_desktop.editing.session import EditSession, Event
+from zwk_desktop.ui.common import (
+    PATH_PROPERTY,
+    count_errors,
+    count_warnings,
+    heading,
+    icon,
+    status_icon,
+    status_text,
+    translate,
+)
+from zwk_desktop.ui.extensions import Extensions
+from zwk_desktop.ui.help_panel import HelpPanel
+from zwk_desktop.ui.layout import chain_tab_order, focus_chain
+from zwk_desktop.ui.page import SectionPage
+from zwk_desktop.ui.review import ReviewPage
+
+CHECK_DELAY_MS = 250
+"""Validation runs this long after the last change (typing is never blocked by it)."""
+
+
+class EditorView(QWidget):
+    def __init__(self, session: EditSession, extensions: Extensions) -> None:
+        super().__init__()
+        self.setObjectName("bearbeitung")
+        self.session = session
+        self.spec = session.spec
+        self.extensions = extensions
+        self.pages: dict[int, SectionPage] = {}
+        self.count = len(self.spec.sections)
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        root.addWidget(self.splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        title = heading(translate("Editor", "Abschnitte"), 3)
+        left_layout.addWidget(title)
+        self.sections = QListWidget()
+        self.sections.setObjectName("abschnitte")
+        self.sections.setAccessibleName(translate("Editor", "Abschnitte der Bewerbung"))
+        self.sections.setWordWrap(True)
+        self.sections.setSpacing(2)
+        title.setBuddy(self.sections)
+        for i, section in enumerate(self.spec.sections):
+            item = QListWidgetItem(f"{i + 1}. {section.title}")
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sections.addItem(item)
+        review_item = QListWidgetItem(translate("Editor", "Prüfen"))
+        review_item.setData(Qt.ItemDataRole.UserRole, "")
+        self.sections.addItem(review_item)
+        left_layout.addWidget(self.sections, 1)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("fortschritt")
+        self.progress.setAccessibleName(translate("Editor", "Fortschritt"))
+        self.progress.setTextVisible(False)
+        self.progress_label.setBuddy(self.progress)
+        left_layout.addWidget(self.progress_label)
+        left_layout.addWidget(self.progress)
+
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        center_layout.addWidget(self.stack, 1)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(16, 6, 16, 10)
+        self.back_button = QPushButton(translate("Editor", "‹ &Zurück"))
+        self.back_button.setObjectName("zurueck")
+        self.back_button.setToolTip(translate("Editor", "Voriger Abschnitt (Alt+←)"))
+        self.next_button = QPushButton(translate("Editor", "&Weiter ›"))
+        self.next_button.setObjectName("weiter")
+        self.next_button.setToolTip(translate("Editor", "Nächster Abschnitt (Alt+→)"))
+        self.position = QLabel()
+        self.position.setObjectName("position")
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.position)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        center_layout.addLayout(nav)
+
+        self.help = HelpPanel(self.spec)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.help)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        em = self.fontMetrics().height()
+        self.splitter.setSizes([em * 15, em * 50, em * 16])
+
+        self.review = ReviewPage(session)
+        self.review.open_path.connect(self.open_path)
+        self.stack.addWidget(self.review)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.sections.currentRowChanged.connect(self.go_to)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(CHECK_DELAY_MS)
+        self.timer.timeout.connect(self.check)
+        self._unsubscribe = session.subscribe(self.on_event)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+        session.check()
+        self.update_statuses()
+        self.go_to(0)
+
+    def dispose(self) -> None:
+        """Stop listening to the session (the view is closed)."""
+        self.timer.stop()
+        self._unsubscribe()
+        for page in self.pages.values():
+            page.dispose()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
+
+    # ----------------------------------------------------------------- navigation
+
+    @property
+    def index(self) -> int:
+        return self.sections.currentRow()
+
+    def page(self, index: int) -> SectionPage:
+        if index not in self.pages:
+            section = self.spec.sections[index]
+            page = SectionPage(
+                self.session, section, self.extensions.extras_for(self.spec, section.id)
+            )
+            page.rebuilt.connect(self.fix_tab_order)
+            page.show_findings()
+            self.stack.addWidget(page)
+            self.pages[index] = page
+        return self.pages[index]
+
+    def go_to(self, index: int) -> None:
+        if not 0 <= index <= self.count:
+            return
+        if index == self.count:
+            self.session.check()
+            self.review.refresh()
+            self.stack.setCurrentWidget(self.review)
+            self.position.setText(translate("Editor", "Prüfen"))
+        else:
+            self.stack.setCurrentWidget(self.page(index))
+            self.position.setText(
+                translate("Editor", "Abschnitt {n} von {total}").format(
+                    n=index + 1, total=self.count
+                )
+            )
+        if self.sections.currentRow() != index:
+            self.sections.blockSignals(True)
+            self.sections.setCurrentRow(index)
+            self.sections.blockSignals(False)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.count)
+        self.next_button.setText(
+            translate("Editor", "Weiter zu „Prüfen“ ›")
+            if index == self.count - 1
+            else translate("Editor", "&Weiter ›")
+        )
+        self.fix_tab_order()
+
+    def next(self) -> None:
+        self._step(1)
+
+    def back(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        target = self.index + delta
+        if not 0 <= target <= self.count:
+            return
+        self.go_to(target)
+        if target == self.count:
+            row = self.review.first_row()
+            if row is not None:
+                row.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.pages[target].first_input()
+
+    def show_review(self) -> None:
+        self.go_to(self.count)
+        row = self.review.first_row()
+        (row or self.sections).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_path(self, path: str) -> None:
+        """Open the page of a field and focus it (from a finding)."""
+        section_id = path.split(".", 1)[0].split("[", 1)[0]
+        index = next((i for i, s in enumerate(self.spec.sections) if s.id == section_id), None)
+        if index is None:
+            return
+        self.go_to(index)
+        self.pages[index].focus_path(path)
+
+    def focus_sections(self) -> None:
+        self.sections.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def fix_tab_order(self) -> None:
+        current = self.stack.currentWidget()
+        chain: list[QWidget] = [self.sections]
+        if current is not None:
+            chain += focus_chain(current)
+        chain += [self.back_button, self.next_button]
+        chain_tab_order(chain)
+
+    # ----------------------------------------------------------------- findings
+
+    def on_event(self, event: Event) -> None:
+        if event.kind in ("value", "items"):
+            self.timer.start()
+        elif event.kind == "report":
+            self.update_statuses()
+            for page in self.pages.values():
+                page.show_findings()
+            if self.stack.currentWidget() is self.review:
+                self.review.refresh()
+        elif event.kind == "acknowledgement":
+            self.update_statuses()
+            for page in self.pages.values():
+                page.show_findings()
+            self.review.update_counts()
+
+    def check(self) -> None:
+        self.timer.stop()
+        self.session.check()
+
+    def update_statuses(self) -> None:
+        session = self.session
+        for i, section in enumerate(self.spec.sections):
+            status = session.section_status(section.id)
+            item = self.sections.item(i)
+            text = f"{i + 1}. {section.title}\n{status_text(status.errors, status.warnings)}"
+            if item.text() != text:
+                item.setText(text)
+                item.setIcon(status_icon(status.errors, status.warnings))
+        report = session.report
+        warnings = sum(session.section_status(s.id).warnings for s in self.spec.sections)
+        review = self.sections.item(self.count)
+        if report.errors or warnings:
+            summary = f"{count_errors(len(report.errors))}, {count_warnings(warnings)}"
+        else:
+            summary = translate("Editor", "alles vollständig")
+        review.setText(translate("Editor", "Prüfen") + "\n" + summary)
+        review.setIcon(icon("error" if report.errors else "warning" if warnings else "ok"))
+        progress = session.progress()
+        self.progress.setMaximum(progress.total)
+        self.progress.setValue(progress.complete)
+        text = translate(
+            "Editor", "{done} von {total} Abschnitten vollständig ({percent} %)"
+        ).format(done=progress.complete, total=progress.total, percent=progress.percent)
+        self.progress_label.setText(text)
+        self.progress.setAccessibleDescription(text)
+
+    # ----------------------------------------------------------------- help
+
+    def toggle_help(self) -> None:
+        self.help.setVisible(not self.help.isVisible())
+        if self.help.isVisible():
+            self._focus_changed(None, QApplication.focusWidget())
+
+    def _focus_changed(self, old: QObject | None, new: QObject | None) -> None:
+        widget = new
+        while widget is not None and widget is not self:
+            path = widget.property(PATH_PROPERTY)
+            if isinstance(path, str) and path:
+                if self.help.isVisible():
+                    self.help.show_for(path)
+                return
+            widget = widget.parent()

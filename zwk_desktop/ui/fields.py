@@ -1,0 +1,582 @@
+"""One editor per field type of the form, built from the field's definition.
+
+Every editor writes to the `EditSession` as the user types (`session.set`), shows a character
+counter immediately where the field has a length limit, and shows the findings of the last
+(debounced) check below its input, in words. The input widget's objectName is the field path,
+its accessibleName the German label and its accessibleDescription the help text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwk_desktop.editing import entry
+from zwk_desktop.editing.session import EditSession
+from zwk_desktop.formspec.models import FormField
+from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
+from zwk_desktop.ui.pickers import DatePicker, MonthPicker
+from zwk_desktop.validation import Finding
+
+
+@dataclass
+class PageEnv:
+    """What the editors of one page share: the session and the editors by concrete path."""
+
+    session: EditSession
+    editors: dict[str, Editor] = field(default_factory=dict)
+    claimed: frozenset[str] = frozenset()
+    """Template paths an extra of the page edits itself; the generated rows skip them."""
+    on_rebuilt: Callable[[], None] = lambda: None
+    """Called after a list rebuilt its items (the page fixes the tab order)."""
+
+
+def problem_text(expected: str) -> str:
+    return {
+        "int": translate("Fields", "Bitte geben Sie eine ganze Zahl ein, z. B. 1.200."),
+        "dec": translate("Fields", "Bitte geben Sie eine Zahl ein, z. B. 1.234,5."),
+        "money": translate(
+            "Fields", "Bitte geben Sie einen Betrag in Euro ein, z. B. 1.500,00 (ohne €-Zeichen)."
+        ),
+        "date": translate(
+            "Fields", "Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein, z. B. 20.07.2021."
+        ),
+        "month": translate(
+            "Fields", "Bitte geben Sie Monat und Jahr im Format MM.JJJJ ein, z. B. 09.2021."
+        ),
+    }[expected]
+
+
+def findings_html(findings: list[tuple[Finding, bool]], local: str | None = None) -> str:
+    """Findings as lines of text: „Fehler: …“, „Hinweis (bestätigt): …“. The word says the
+    severity; the colour only repeats it."""
+    lines = []
+    if local:
+        lines.append(("error", severity_word("error"), local))
+    for finding, acknowledged in findings:
+        if local and finding.code == "format":
+            continue  # the editor's own sentence about the typed text says it better
+        word = severity_word(finding.severity)
+        if acknowledged:
+            word = translate("Fields", "{severity} (bestätigt)").format(severity=word)
+        lines.append((finding.severity, word, finding.message))
+    return "<br>".join(
+        f'<span style="color:{COLOURS[sev]}"><b>{html.escape(word)}:</b></span> {html.escape(msg)}'
+        for sev, word, msg in lines
+    )
+
+
+class Editor(QWidget):
+    """Base of all editors: the path, the findings line below the input, focus."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__()
+        self.env = env
+        self.session = env.session
+        self.field = f
+        self.path = path
+        self.label_text = label
+        self._loading = False
+        self.writing = False
+        """True while this editor writes to the session (it need not be refreshed then)."""
+        self._shown = ""
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(2)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setObjectName(f"{path}:meldung")
+        self.feedback.setAccessibleName(
+            translate("Fields", "Prüfmeldung zu {label}").format(label=label)
+        )
+        self.feedback.hide()
+        env.editors[path] = self
+
+    def setup_input(self, widget: QWidget) -> None:
+        """Name a widget after the field (objectName, accessible name and description)."""
+        widget.setObjectName(self.path)
+        widget.setProperty(PATH_PROPERTY, self.path)
+        widget.setAccessibleName(self.label_text)
+        widget.setAccessibleDescription(self.field.help)
+        widget.setToolTip(self.field.help)
+
+    def finish(self) -> None:
+        """Add the findings line below everything else and load the value."""
+        self.outer.addWidget(self.feedback)
+        self.refresh()
+
+    # overridden by the editors
+    def focus_input(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Show the session's current value."""
+
+    def local_problem(self) -> str | None:
+        """A sentence about typed text that cannot be read, if any."""
+        return None
+
+    def write(self, value: Any) -> None:
+        if self._loading:
+            return
+        self.writing = True
+        try:
+            self.session.set(self.path, value)
+        finally:
+            self.writing = False
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        pairs = [(f, self.session.acknowledgement(f) is not None) for f in findings]
+        text = findings_html(pairs, self.local_problem())
+        if text != self._shown:
+            self._shown = text
+            self.feedback.setText(text)
+            self.feedback.setVisible(bool(text))
+
+
+class TextEditor(Editor):
+    """One line of text (also e-mail and phone), with a counter when the length is limited."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        self.input = QLineEdit()
+        self.setup_input(self.input)
+        if f.placeholder:
+            self.input.setPlaceholderText(f.placeholder)
+        self.outer.addWidget(self.input)
+        self.counter = Counter(f) if f.max_length or f.min_length else None
+        if self.counter is not None:
+            self.outer.addWidget(self.counter)
+        self.input.textEdited.connect(self.write)
+        self.input.textChanged.connect(self._count)
+        self.finish()
+
+    def _count(self, text: str) -> None:
+        if self.counter is not None:
+            self.counter.update_count(len(text))
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        text = "" if value is None else str(value)
+        if text != self.input.text():
+            self._loading = True
+            self.input.setText(text)
+            self._loading = False
+        self._count(self.input.text())
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class LongTextEditor(Editor):
+    """Multi-line text with a counter; Tab moves on to the next field."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        self.input = QPlainTextEdit()
+        self.setup_input(self.input)
+        self.input.setTabChangesFocus(True)
+        lines = 4 if (f.max_length or 1000) <= 800 else 6
+        height = self.input.fontMetrics().lineSpacing() * lines + 14
+        self.input.setMinimumHeight(height)
+        self.input.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.input.setFixedHeight(height)
+        if f.placeholder:
+            self.input.setPlaceholderText(f.placeholder)
+        self.outer.addWidget(self.input)
+        self.counter = Counter(f)
+        self.outer.addWidget(self.counter)
+        self.input.textChanged.connect(self._changed)
+        self.finish()
+
+    def _changed(self) -> None:
+        text = self.input.toPlainText()
+        self.counter.update_count(len(text))
+        self.write(text)
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        text = "" if value is None else str(value)
+        if text != self.input.toPlainText():
+            self._loading = True
+            self.input.setPlainText(text)
+            self._loading = False
+        self.counter.update_count(len(text))
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class Counter(QLabel):
+    """„120 / 1.500 Zeichen“, updated on every keystroke; above the limit in words."""
+
+    def __init__(self, f: FormField) -> None:
+        super().__init__()
+        self.max = f.max_length
+        self.min = f.min_length
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.setFont(font)
+        self._state = ""
+
+    def update_count(self, n: int) -> None:
+        count = entry.show_int(n)
+        if self.max is not None and n > self.max:
+            state = "over"
+            text = translate("Fields", "{n} / {max} Zeichen – {excess} Zeichen zu viel").format(
+                n=count, max=entry.show_int(self.max), excess=entry.show_int(n - self.max)
+            )
+        elif self.min is not None and 0 < n < self.min:
+            state = "under"
+            text = translate("Fields", "{n} Zeichen – mindestens {min}, es fehlen noch {missing}")
+            text = text.format(n=count, min=entry.show_int(self.min), missing=self.min - n)
+            if self.max is not None:
+                text += translate("Fields", " (höchstens {max})").format(
+                    max=entry.show_int(self.max)
+                )
+        elif self.max is not None:
+            state = ""
+            text = translate("Fields", "{n} / {max} Zeichen").format(
+                n=count, max=entry.show_int(self.max)
+            )
+        else:
+            state = ""
+            text = translate("Fields", "{n} Zeichen").format(n=count)
+        self.setText(text)
+        if state != self._state:
+            self._state = state
+            colour = COLOURS["error"] if state == "over" else ""
+            self.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+
+
+class NumberEditor(Editor):
+    """Integers, decimals and money with German input (1.234,56); money with a € sign beside."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str, kind: str) -> None:
+        super().__init__(env, f, path, label)
+        self.kind = kind
+        self.input = QLineEdit()
+        self.setup_input(self.input)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.input)
+        digits = 14 if kind == "money" else 10
+        self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance("0") * digits + 24)
+        if kind in ("money", "dec", "int"):
+            self.input.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if kind == "money":
+            euro = QLabel("€")
+            euro.setAccessibleName(translate("Fields", "Euro"))
+            row.addWidget(euro)
+        row.addStretch(1)
+        self.outer.addLayout(row)
+        self.group = f.max is None or f.max >= 10000
+        self.input.textEdited.connect(self._edited)
+        self.input.editingFinished.connect(self._tidy)
+        self.finish()
+
+    def parse(self, text: str) -> entry.Entry:
+        return {"int": entry.parse_int, "dec": entry.parse_dec, "money": entry.parse_money}[
+            self.kind
+        ](text)
+
+    def display(self, value: Any) -> str:
+        if self.kind == "int":
+            return entry.show_int(value, self.group)
+        if self.kind == "dec":
+            return entry.show_dec(value)
+        return entry.show_money(value)
+
+    def _edited(self, text: str) -> None:
+        self.write(self.parse(text).value)
+
+    def _tidy(self) -> None:
+        parsed = self.parse(self.input.text())
+        if parsed.ok and parsed.value is not None:
+            self.input.setText(self.display(parsed.value))
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        if self.parse(self.input.text()).value != value or value is None:
+            self._loading = True
+            self.input.setText(self.display(value))
+            self._loading = False
+
+    def local_problem(self) -> str | None:
+        parsed = self.parse(self.input.text())
+        return problem_text(parsed.problem) if parsed.problem else None
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class DateEditor(Editor):
+    """A date (TT.MM.JJJJ) or a month (MM.JJJJ), typed or picked from a calendar."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        self.month = f.type == "month"
+        picker = MonthPicker(label) if self.month else DatePicker(label)
+        self.picker = picker
+        self.input = picker.input
+        self.setup_input(self.input)
+        self.outer.addWidget(picker)
+        self.input.textEdited.connect(self._edited)
+        self.input.editingFinished.connect(self._tidy)
+        picker.picked.connect(self._picked)
+        self.finish()
+
+    def parse(self, text: str) -> entry.Entry:
+        return entry.parse_month(text) if self.month else entry.parse_date(text)
+
+    def show_value(self, value: Any) -> str:
+        return entry.show_month(value) if self.month else entry.show_date(value)
+
+    def _edited(self, text: str) -> None:
+        self.write(self.parse(text).value)
+
+    def _picked(self, iso: str) -> None:
+        self.input.setText(self.show_value(iso))
+        self.write(iso)
+
+    def _tidy(self) -> None:
+        parsed = self.parse(self.input.text())
+        if parsed.ok and parsed.value is not None:
+            self.input.setText(self.show_value(parsed.value))
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        if self.parse(self.input.text()).value != value or value is None:
+            self._loading = True
+            self.input.setText(self.show_value(value))
+            self._loading = False
+        self.picker.current = value if isinstance(value, str) else None
+
+    def local_problem(self) -> str | None:
+        parsed = self.parse(self.input.text())
+        return problem_text(parsed.problem) if parsed.problem else None
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class BoolEditor(Editor):
+    """A check box whose text is the field's label (declarations are whole sentences); in a
+    table the column heading says it and the box has no text."""
+
+    def __init__(
+        self, env: PageEnv, f: FormField, path: str, label: str, text: str | None = None
+    ) -> None:
+        super().__init__(env, f, path, label)
+        self.input = QCheckBox(f.label if text is None else text)
+        self.setup_input(self.input)
+        self.outer.addWidget(self.input)
+        self.input.toggled.connect(self.write)
+        self.finish()
+
+    def refresh(self) -> None:
+        self._loading = True
+        self.input.setChecked(self.session.get(self.path) is True)
+        self._loading = False
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ChoiceEditor(Editor):
+    """Up to four choices as radio buttons, more in a combo box."""
+
+    RADIO_LIMIT = 4
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        self.codes = f.choice_codes
+        self.combo: QComboBox | None = None
+        self.buttons: QButtonGroup | None = None
+        if len(f.choices) <= self.RADIO_LIMIT:
+            box = QWidget()
+            self.setup_input(box)
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.buttons = QButtonGroup(self)
+            for i, choice in enumerate(f.choices):
+                button = QRadioButton(choice.label)
+                button.setObjectName(f"{path}#{choice.code}")
+                button.setProperty(PATH_PROPERTY, path)
+                button.setAccessibleDescription(f.help)
+                button.setToolTip(f.help)
+                self.buttons.addButton(button, i)
+                row.addWidget(button)
+            row.addStretch(1)
+            self.buttons.idToggled.connect(self._toggled)
+            self.outer.addWidget(box)
+            self.box = box
+        else:
+            self.combo = QComboBox()
+            self.setup_input(self.combo)
+            self.combo.setPlaceholderText(translate("Fields", "Bitte auswählen"))
+            for choice in f.choices:
+                self.combo.addItem(choice.label, choice.code)
+            self.combo.setCurrentIndex(-1)
+            self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.combo.currentIndexChanged.connect(self._index)
+            row = QHBoxLayout()
+            row.addWidget(self.combo)
+            row.addStretch(1)
+            self.outer.addLayout(row)
+        self.finish()
+
+    def _toggled(self, index: int, checked: bool) -> None:
+        if checked:
+            self.write(self.codes[index])
+
+    def _index(self, index: int) -> None:
+        self.write(self.codes[index] if index >= 0 else None)
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        index = self.codes.index(value) if value in self.codes else -1
+        self._loading = True
+        if self.combo is not None:
+            self.combo.setCurrentIndex(index)
+        elif self.buttons is not None:
+            self.buttons.setExclusive(False)
+            for i, button in enumerate(self.buttons.buttons()):
+                button.setChecked(i == index)
+            self.buttons.setExclusive(True)
+        self._loading = False
+
+    def focus_input(self) -> None:
+        if self.combo is not None:
+            self.combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.buttons is not None:
+            checked = self.buttons.checkedButton() or self.buttons.buttons()[0]
+            checked.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class MultiEditor(Editor):
+    """A group of check boxes, in two columns when there are many. The stored list keeps the
+    order in which the boxes were ticked."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        box = QWidget()
+        self.setup_input(box)
+        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(24)
+        columns = 2 if len(f.choices) > 6 else 1
+        rows = (len(f.choices) + columns - 1) // columns
+        self.boxes: list[QCheckBox] = []
+        for i, choice in enumerate(f.choices):
+            check = QCheckBox(choice.label)
+            check.setObjectName(f"{path}#{choice.code}")
+            check.setProperty(PATH_PROPERTY, path)
+            check.setAccessibleDescription(f.help)
+            check.setToolTip(f.help)
+            check.toggled.connect(lambda on, code=choice.code: self._toggled(code, on))
+            grid.addWidget(check, i % rows, i // rows)  # down the columns, in choice order
+            self.boxes.append(check)
+        grid.setColumnStretch(columns, 1)
+        self.outer.addWidget(box)
+        self.box = box
+        self.finish()
+
+    def _toggled(self, code: str, on: bool) -> None:
+        # the codes stay in the order they were ticked in
+        value = self.session.get(self.path)
+        codes = [c for c in value if c != code] if isinstance(value, list) else []
+        if on:
+            codes.append(code)
+        self.write(codes or None)
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        chosen = set(value) if isinstance(value, list) else set()
+        self._loading = True
+        for code, box in zip(self.field.choice_codes, self.boxes, strict=True):
+            box.setChecked(code in chosen)
+        self._loading = False
+
+    def focus_input(self) -> None:
+        self.boxes[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ReadOnlyEditor(Editor):
+    """A value the program fills in (file name, hash, size of an attachment)."""
+
+    def __init__(
+        self, env: PageEnv, f: FormField, path: str, label: str, show: Callable[[Any], str]
+    ) -> None:
+        super().__init__(env, f, path, label)
+        self.show_value = show
+        self.input = QLineEdit()
+        self.setup_input(self.input)
+        self.input.setReadOnly(True)
+        self.input.setFrame(False)
+        self.input.setStyleSheet("QLineEdit { background: transparent; }")
+        self.outer.addWidget(self.input)
+        self.finish()
+
+    def refresh(self) -> None:
+        value = self.session.get(self.path)
+        self.input.setText("" if value is None else self.show_value(value))
+        self.input.setCursorPosition(0)
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def scalar_editor(env: PageEnv, f: FormField, path: str, label: str) -> Editor:
+    """The editor for a field of a scalar type."""
+    t = f.type
+    if t in ("text", "email", "phone"):
+        return TextEditor(env, f, path, label)
+    if t == "long":
+        return LongTextEditor(env, f, path, label)
+    if t in ("int", "dec", "money"):
+        return NumberEditor(env, f, path, label, t)
+    if t in ("date", "month"):
+        return DateEditor(env, f, path, label)
+    if t == "bool":
+        return BoolEditor(env, f, path, label)
+    if t == "choice":
+        return ChoiceEditor(env, f, path, label)
+    if t == "multi":
+        return MultiEditor(env, f, path, label)
+    raise ValueError(f"no scalar editor for type {t}")
+
+
+def input_widgets(editor: Editor) -> list[QWidget]:
+    """The focusable widgets of an editor, in order (for the tab order)."""
+    out: list[QWidget] = []
+    for w in editor.findChildren(QWidget):
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and isinstance(
+            w, QLineEdit | QPlainTextEdit | QAbstractButton | QComboBox
+        ):
+            out.append(w)
+    return out

@@ -1,0 +1,187 @@
+"""One page per section, generated from the form: title, introduction, the fields in order,
+conditional rows that appear and disappear, and the findings next to each field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from zwk_desktop.domain.paths import format_path, parse_path
+from zwk_desktop.editing.session import EditSession, Event
+from zwk_desktop.formspec.models import FormField, Section
+from zwk_desktop.ui.common import heading, translate
+from zwk_desktop.ui.extensions import PageContext, PageExtra
+from zwk_desktop.ui.fields import Editor, PageEnv
+from zwk_desktop.ui.layout import FieldRows
+from zwk_desktop.ui.lists import ListEditor, YearMapEditor, list_editor
+from zwk_desktop.validation import Finding
+
+
+def status_note(status: str) -> str:
+    """What the status of a field, rule or section means, in one German sentence."""
+    return {
+        "D": translate("Page", "Grundlage: im Aufruf dokumentiert."),
+        "E": translate(
+            "Page",
+            "Grundlage: durch Berichte ausgewählter Kommunen belegt, nicht im Aufruf selbst "
+            "dokumentiert.",
+        ),
+        "I": translate(
+            "Page",
+            "Abgeleitet aus der allgemeinen Förderpraxis des Bundes, nicht im Aufruf dokumentiert.",
+        ),
+    }[status]
+
+
+def parent_path(path: str) -> str:
+    parts = parse_path(path)
+    return format_path(parts[:-1]) if len(parts) > 1 else ""
+
+
+class FindingsBox(Editor):
+    """Findings about a whole section or group (e.g. the age shares' sum)."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        self.finish()
+
+
+class SectionPage(QScrollArea):
+    """A scrollable page with the editors of one section."""
+
+    rebuilt = Signal()
+    """A list added, removed or moved items (the tab order must be renewed)."""
+
+    def __init__(self, session: EditSession, section: Section, extras: list[PageExtra]) -> None:
+        super().__init__()
+        self.session = session
+        self.section = section
+        self.setObjectName(f"seite:{section.id}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._building = True
+        self.env = PageEnv(
+            session,
+            claimed=frozenset(c for e in extras for c in e.claims),
+            on_rebuilt=self._rebuilt,
+        )
+        content = QWidget()
+        content.setObjectName(f"inhalt:{section.id}")
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(24, 16, 24, 24)
+        outer.setSpacing(8)
+        title = heading(section.title, 1)
+        outer.addWidget(title)
+        intro = QLabel(section.intro)
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        notes = [translate("Page", "Mit * gekennzeichnete Angaben sind Pflichtangaben.")]
+        if section.status != "D":
+            notes.append(status_note(section.status))
+        legend = QLabel(" ".join(notes))
+        legend.setWordWrap(True)
+        outer.addWidget(legend)
+        self.section_box = FindingsBox(self.env, section.node, section.id, section.title)
+        outer.addWidget(self.section_box)
+        grid = QGridLayout()
+        outer.addLayout(grid)
+        self.rows = FieldRows(self.env, grid, list_editor, YearMapEditor)
+        self.extra_widgets: list[QWidget] = []
+        ctx = PageContext(session, section, self.env)
+
+        def place(after: str | None) -> None:
+            for extra in extras:
+                if extra.after == after:
+                    widget = extra.build(ctx)
+                    self.extra_widgets.append(widget)
+                    self.rows.add_widget(widget)
+
+        if section.type == "list":
+            self.rows.add_widget(list_editor(self.env, section.node, section.id, section.title))
+        else:
+            for f in section.fields:
+                self.rows.add_field(f, f"{section.id}.{f.id}")
+                place(f.id)
+        place(None)
+        outer.addStretch(1)
+        self.setWidget(content)
+        self._building = False
+        self.update_visibility()
+        self._unsubscribe = session.subscribe(self.on_event)
+
+    def dispose(self) -> None:
+        """Stop listening to the session (the page is closed)."""
+        self._unsubscribe()
+
+    # ----------------------------------------------------------------- reacting to the session
+
+    def on_event(self, event: Event) -> None:
+        editors = self.env.editors
+        if event.kind == "value":
+            editor = editors.get(event.path)
+            if editor is not None and not editor.writing:
+                editor.refresh()
+            if event.path in self.session.condition_sources:
+                self.update_visibility()
+        elif event.kind == "items":
+            editor = editors.get(event.path)
+            if isinstance(editor, ListEditor):
+                editor.rebuild()
+        for widget in self.extra_widgets:
+            handler = getattr(widget, "on_event", None)
+            if handler is not None:
+                handler(event)
+
+    def _rebuilt(self) -> None:
+        if self._building:
+            return
+        self.update_visibility()
+        self.show_findings()
+        self.rebuilt.emit()
+
+    def row_sets(self) -> list[FieldRows]:
+        out = [self.rows]
+        for editor in self.env.editors.values():
+            if isinstance(editor, ListEditor):
+                out.extend(editor.row_sets)
+        return out
+
+    def update_visibility(self) -> None:
+        for rows in self.row_sets():
+            rows.update_visibility()
+
+    def owner(self, path: str) -> Editor:
+        """The editor that shows a finding at `path`: its own, or the nearest enclosing one."""
+        editors = self.env.editors
+        p = path
+        while p and p not in editors:
+            p = parent_path(p)
+        return editors.get(p, self.section_box)
+
+    def show_findings(self) -> None:
+        """Show the last report's findings next to their fields."""
+        mine: dict[str, list[Finding]] = {p: [] for p in self.env.editors}
+        for f in self.session.report.findings:
+            if f.section == self.section.id:
+                mine.setdefault(self.owner(f.path).path, []).append(f)
+        for path, findings in mine.items():
+            editor = self.env.editors.get(path)
+            if editor is not None:
+                editor.show_findings(findings)
+
+    def focus_path(self, path: str) -> QWidget | None:
+        """Focus the field at `path` (or the nearest enclosing one shown); returns the widget."""
+        editor = self.owner(path)
+        editor.focus_input()
+        target = self.window().focusWidget() if self.window() else None
+        if target is not None and self.isAncestorOf(target):
+            self.ensureWidgetVisible(target, 50, 80)
+            return target
+        self.ensureWidgetVisible(editor)
+        return editor
+
+    def first_input(self) -> None:
+        for editor in self.env.editors.values():
+            if editor is not self.section_box and editor.isVisibleTo(self):
+                editor.focus_input()
+                return

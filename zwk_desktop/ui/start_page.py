@@ -1,0 +1,201 @@
+"""The start screen: Neue Bewerbung, Bewerbung öffnen…, recently used drafts, examples.
+
+It is shown at once after start; nothing here loads the form definition (that happens when a
+draft is opened), so the window is interactive quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwk_desktop.services.persistence import DraftPersistence, RecentDraft
+from zwk_desktop.ui.common import heading, icon, translate
+
+
+@dataclass(frozen=True)
+class Example:
+    path: Path
+    title: str
+
+
+def list_examples(folder: Path) -> list[Example]:
+    """The example drafts with the Kommune's name (read as plain JSON, no form needed)."""
+    out = []
+    for path in sorted(folder.glob("*.zwk")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")).get("data", {})
+            title = str(data.get("kommune", {}).get("name") or path.stem)
+        except (OSError, ValueError, AttributeError):
+            continue
+        out.append(Example(path, title))
+    return out
+
+
+def when(stamp: str) -> str:
+    """An ISO time stamp (UTC) as local German date and time."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
+
+
+class StartPage(QScrollArea):
+    new_requested = Signal()
+    open_requested = Signal()
+    recent_chosen = Signal(object)
+    """A `RecentDraft` to open."""
+    example_chosen = Signal(object)
+    """The `Path` of an example draft to open."""
+
+    def __init__(self, drafts: DraftPersistence, examples: Path) -> None:
+        super().__init__()
+        self.setObjectName("startseite")
+        self.drafts = drafts
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        outer = QHBoxLayout(content)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+        column.setContentsMargins(0, 32, 0, 32)
+
+        top = QHBoxLayout()
+        logo = QLabel()
+        em = self.fontMetrics().height()
+        logo.setPixmap(icon("programm").pixmap(QSize(em * 4, em * 4)))
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        titles = QVBoxLayout()
+        titles.addWidget(heading(translate("Start", "ZWK Desktop"), 1))
+        subtitle = QLabel(
+            translate(
+                "Start",
+                "Bewerbungsbogen für das Modellprojekt „Zukunftswerkstatt Kommunen – Attraktiv im "
+                "Wandel“ des Bundesministeriums für Familie, Senioren, Frauen und Jugend. "
+                "Entwerfen, prüfen und speichern Sie die Bewerbung Ihrer Kommune – ohne "
+                "Internetverbindung.",
+            )
+        )
+        subtitle.setWordWrap(True)
+        titles.addWidget(subtitle)
+        top.addLayout(titles, 1)
+        column.addLayout(top)
+
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(icon("hinzufuegen"), translate("Start", "&Neue Bewerbung"))
+        self.new_button.setObjectName("neu")
+        self.new_button.setToolTip(translate("Start", "Eine leere Bewerbung beginnen (Strg+N)"))
+        self.open_button = QPushButton(icon("datei"), translate("Start", "Bewerbung ö&ffnen…"))
+        self.open_button.setObjectName("oeffnen")
+        self.open_button.setToolTip(
+            translate("Start", "Eine gespeicherte Bewerbung öffnen (Strg+O)")
+        )
+        for b in (self.new_button, self.open_button):
+            b.setIconSize(QSize(em, em))
+            b.setMinimumHeight(int(em * 2.4))
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+
+        recent_title = heading(translate("Start", "&Zuletzt verwendete Entwürfe"), 2)
+        column.addWidget(recent_title)
+        self.recent = QListWidget()
+        self.recent.setObjectName("zuletzt")
+        self.recent.setAccessibleName(translate("Start", "Zuletzt verwendete Entwürfe"))
+        self.recent.setWordWrap(True)
+        recent_title.setBuddy(self.recent)
+        self.no_recent = QLabel(
+            translate(
+                "Start",
+                "Noch keine Entwürfe. Beginnen Sie eine neue Bewerbung oder öffnen Sie ein "
+                "Beispiel.",
+            )
+        )
+        self.no_recent.setWordWrap(True)
+        column.addWidget(self.recent)
+        column.addWidget(self.no_recent)
+        self.recent.itemActivated.connect(self._recent)
+        self.recent.itemClicked.connect(self._recent)
+
+        example_title = heading(translate("Start", "&Beispiele"), 2)
+        column.addWidget(example_title)
+        hint = QLabel(
+            translate(
+                "Start",
+                "Vollständige Bewerbungen fiktiver Kommunen zum Ansehen und Ausprobieren. Ein "
+                "Beispiel wird als neue, noch nicht gespeicherte Bewerbung geöffnet.",
+            )
+        )
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        self.examples = QListWidget()
+        self.examples.setObjectName("beispiele")
+        self.examples.setAccessibleName(translate("Start", "Beispiele"))
+        example_title.setBuddy(self.examples)
+        for example in list_examples(examples):
+            item = QListWidgetItem(
+                translate("Start", "{title} – Beispiel öffnen").format(title=example.title)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, str(example.path))
+            item.setToolTip(str(example.path))
+            self.examples.addItem(item)
+        self._fit(self.examples)
+        column.addWidget(self.examples)
+        self.examples.itemActivated.connect(self._example)
+        self.examples.itemClicked.connect(self._example)
+        column.addStretch(1)
+        self.setWidget(content)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the list of recent drafts again."""
+        self.recent.clear()
+        self.entries: list[RecentDraft] = self.drafts.recent()
+        for entry in self.entries:
+            detail = entry.ref.path if entry.ref.path is not None else entry.ref.label
+            item = QListWidgetItem(
+                translate("Start", "{title}\n{where} · zuletzt am {when}").format(
+                    title=entry.title, where=detail, when=when(entry.modified)
+                )
+            )
+            item.setIcon(icon("datei"))
+            self.recent.addItem(item)
+        self.recent.setVisible(bool(self.entries))
+        self.no_recent.setVisible(not self.entries)
+        self._fit(self.recent)
+
+    def _fit(self, widget: QListWidget) -> None:
+        rows = sum(widget.sizeHintForRow(i) + 2 * widget.spacing() for i in range(widget.count()))
+        widget.setFixedHeight(
+            max(rows, widget.fontMetrics().height()) + 2 * widget.frameWidth() + 4
+        )
+
+    def _recent(self, item: QListWidgetItem) -> None:
+        self.recent_chosen.emit(self.entries[self.recent.row(item)])
+
+    def _example(self, item: QListWidgetItem) -> None:
+        self.example_chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def focus_first(self) -> None:
+        self.new_button.setFocus(Qt.FocusReason.OtherFocusReason)
