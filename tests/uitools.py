@@ -87,8 +87,11 @@ def shortcut(window: QWidget, keys: str) -> None:
 
 
 @contextmanager
-def answering_message_box(button: QMessageBox.StandardButton) -> Iterator[list[str]]:
-    """Answer the next modal message box by pressing the key of `button`; yields its texts."""
+def answering_message_box(
+    qtbot: Any, window: QWidget, button: QMessageBox.StandardButton
+) -> Iterator[list[str]]:
+    """Answer the next modal message box by pressing the key of `button`; yields its texts.
+    Afterwards the window is active again (as the window manager would make it)."""
     texts: list[str] = []
 
     def answer() -> None:
@@ -104,3 +107,5 @@ def answering_message_box(button: QMessageBox.StandardButton) -> Iterator[list[s
 
     QTimer.singleShot(0, answer)
     yield texts
+    with qtbot.waitActive(window):
+        window.activateWindow()

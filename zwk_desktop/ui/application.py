@@ -55,8 +55,6 @@ def run(argv: list[str], services: UiServices) -> int:
     files = [a for a in argv if not a.startswith("-")]
     if files:
         window.open_path(Path(files[0]))
-    else:
-        window.start.focus_first()
     if "--quit-after-start" in argv:
         QTimer.singleShot(0, app.quit)
     return int(app.exec())

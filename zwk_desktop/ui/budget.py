@@ -15,7 +15,7 @@ from zwk_desktop.domain.budget import Budget, compute_budget
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.ui.common import COLOURS, heading, translate
+from zwk_desktop.ui.common import COLOURS, discard, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.fields import NumberEditor, PageEnv
 from zwk_desktop.ui.page import FindingsBox, status_note
@@ -121,8 +121,7 @@ class BudgetGrid(QWidget):
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+                discard(widget)
         before = set(self.env.editors)
         g = self.grid
         years = self.years
@@ -180,6 +179,7 @@ class BudgetGrid(QWidget):
         central = self.spec.field(self.layout_.central)
         self._editor_row(row + 5, central.label, self.layout_.central, central)
         self.owned = set(self.env.editors) - before
+        show_new(self.grid)
         self.update_totals()
 
     def _summary_row(self, row: int, title: str, bold: bool = True) -> list[QLabel]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from zwk_desktop.locations import resources_dir
 
@@ -81,6 +81,23 @@ def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def find_path_widget(root: QObject, path: str) -> QWidget | None:
-    """The widget editing `path` below `root` (by objectName)."""
-    return root.findChild(QWidget, path)
+def discard(widget: QWidget) -> None:
+    """Remove a widget that is being replaced: hidden at once, its names cleared so that no
+    lookup by path finds it, deleted once control returns to the event loop (it may be the
+    button whose click is being handled)."""
+    widget.hide()
+    for child in [widget, *widget.findChildren(QWidget)]:
+        child.setObjectName("")
+    widget.deleteLater()
+
+
+def show_new(layout: QLayout) -> None:
+    """Show the widgets just added to a visible layout now (Qt would show them only on the next
+    turn of the event loop), so that they take part in the tab order at once."""
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget() if item is not None else None
+        if widget is not None and not widget.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        ):
+            widget.show()

@@ -164,7 +164,7 @@ class TextEditor(Editor):
         if f.placeholder:
             self.input.setPlaceholderText(f.placeholder)
         self.outer.addWidget(self.input)
-        self.counter = Counter(f) if f.max_length or f.min_length else None
+        self.counter = Counter(f, path) if f.max_length or f.min_length else None
         if self.counter is not None:
             self.outer.addWidget(self.counter)
         self.input.textEdited.connect(self.write)
@@ -204,7 +204,7 @@ class LongTextEditor(Editor):
         if f.placeholder:
             self.input.setPlaceholderText(f.placeholder)
         self.outer.addWidget(self.input)
-        self.counter = Counter(f)
+        self.counter = Counter(f, path)
         self.outer.addWidget(self.counter)
         self.input.textChanged.connect(self._changed)
         self.finish()
@@ -230,8 +230,9 @@ class LongTextEditor(Editor):
 class Counter(QLabel):
     """„120 / 1.500 Zeichen“, updated on every keystroke; above the limit in words."""
 
-    def __init__(self, f: FormField) -> None:
+    def __init__(self, f: FormField, path: str) -> None:
         super().__init__()
+        self.setObjectName(f"{path}:zaehler")
         self.max = f.max_length
         self.min = f.min_length
         self.setAlignment(Qt.AlignmentFlag.AlignRight)

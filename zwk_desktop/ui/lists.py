@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import PATH_PROPERTY, icon, translate
+from zwk_desktop.ui.common import PATH_PROPERTY, discard, icon, show_new, translate
 from zwk_desktop.ui.fields import BoolEditor, Editor, NumberEditor, PageEnv, scalar_editor
 from zwk_desktop.ui.layout import FieldRows, Override, field_label
 
@@ -123,8 +123,7 @@ class ListEditor(Editor):
             item = self.host_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+                discard(widget)
         self.row_sets.clear()
         n = self.session.item_count(self.path)
         if self.compact:
@@ -133,6 +132,7 @@ class ListEditor(Editor):
             for i in range(n):
                 self.host_layout.addWidget(self._card(i))
         self.owned = set(env.editors) - before
+        show_new(self.host_layout)
         self.host.setVisible(n > 0)
         if n == 0:
             self.count.setText(translate("Lists", "noch kein Eintrag"))

@@ -56,16 +56,22 @@ class MainWindow(QMainWindow):
         self.update_title()
         em = self.fontMetrics().height()
         self.resize(em * 80, em * 52)
+        self.start.focus_first()
 
     # ----------------------------------------------------------------- actions and menus
 
     def _action(
-        self, name: str, text: str, slot: object, keys: QKeySequence | str | None = None
+        self,
+        name: str,
+        text: str,
+        slot: object,
+        keys: QKeySequence | str | None = None,
+        *more: str,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcuts([QKeySequence(keys), *(QKeySequence(k) for k in more)])
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even while a menu bar entry is hidden
         return action
@@ -97,7 +103,8 @@ class MainWindow(QMainWindow):
             "aktion:schliessen",
             translate("Main", "Bewerbung s&chließen"),
             self.close_draft,
-            QKeySequence(std.Close),
+            "Ctrl+W",
+            "Ctrl+F4",
         )
         self.act_quit = self._action(
             "aktion:beenden", translate("Main", "&Beenden"), self.close, "Ctrl+Q"

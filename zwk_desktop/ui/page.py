@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from zwk_desktop.domain.paths import format_path, parse_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, Section
-from zwk_desktop.ui.common import heading, translate
+from zwk_desktop.ui.common import discard, heading, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.fields import Editor, PageEnv
 from zwk_desktop.ui.layout import FieldRows
@@ -81,7 +81,7 @@ class SectionPage(QScrollArea):
         legend = QLabel(" ".join(notes))
         legend.setWordWrap(True)
         outer.addWidget(legend)
-        self.section_box = FindingsBox(self.env, section.node, section.id, section.title)
+        self.section_box: Editor = FindingsBox(self.env, section.node, section.id, section.title)
         outer.addWidget(self.section_box)
         grid = QGridLayout()
         outer.addLayout(grid)
@@ -103,6 +103,10 @@ class SectionPage(QScrollArea):
                 self.rows.add_field(f, f"{section.id}.{f.id}")
                 place(f.id)
         place(None)
+        box = self.env.editors[section.id]
+        if box is not self.section_box:  # an extra shows the section's findings itself
+            discard(self.section_box)
+            self.section_box = box
         outer.addStretch(1)
         self.setWidget(content)
         self._building = False
@@ -156,7 +160,7 @@ class SectionPage(QScrollArea):
         p = path
         while p and p not in editors:
             p = parent_path(p)
-        return editors.get(p, self.section_box)
+        return editors.get(p) or self.section_box
 
     def show_findings(self) -> None:
         """Show the last report's findings next to their fields."""

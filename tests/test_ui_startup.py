@@ -1,0 +1,53 @@
+"""Start-up stays light: the start screen needs neither the form nor the PDF or signing libraries."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLES
+
+PROBE = """
+import json, sys
+from zwk_desktop.app import run_gui
+code = run_gui(sys.argv[1:] + ["--quit-after-start"])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def start(*args: str, data_dir: Path) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZWK_DATA_DIR=str(data_dir))
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def roots(modules: object) -> set[str]:
+    assert isinstance(modules, list)
+    return {m.split(".")[0] for m in modules}
+
+
+def test_start_screen_imports_no_pdf_signing_or_form_libraries(tmp_path: Path) -> None:
+    result = start(data_dir=tmp_path)
+    assert result["code"] == 0
+    loaded = roots(result["modules"])
+    assert "PySide6" in loaded
+    assert not loaded & {"reportlab", "pyhanko", "pikepdf", "pydantic", "yaml", "babel"}
+
+
+def test_opening_a_draft_at_start_still_imports_no_pdf_or_signing_library(tmp_path: Path) -> None:
+    result = start(str(EXAMPLES / "landkreis-hohenwald.zwk"), data_dir=tmp_path)
+    assert result["code"] == 0
+    loaded = roots(result["modules"])
+    assert "pydantic" in loaded, "the draft was opened"
+    assert not loaded & {"reportlab", "pyhanko", "pikepdf"}
