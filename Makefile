@@ -15,7 +15,7 @@ DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
                libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
 
-.PHONY: run test bench lint clean deb-runtime deb-test venv
+.PHONY: run test bench lint clean deb-runtime deb-test venv translations
 
 venv: $(STAMP)
 
@@ -56,6 +56,14 @@ test: $(STAMP) deb-test lint
 
 bench: $(STAMP) deb-test
 	$(BIN)/python -m benchmarks
+
+# User-interface translations: collect the strings of zwk_desktop/ui into the .ts files (edit
+# them with .venv/bin/pyside6-linguist), then compile the .qm files the program loads.
+TS := resources/translations/zwk_desktop_en.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate zwk_desktop/ui/*.py -ts $(TS) -source-language de_DE \
+	    -target-language en_GB -no-obsolete -locations none
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from zwk_desktop.editing.entry import MONTHS
 from zwk_desktop.ui.common import icon, translate
 
 
@@ -132,10 +131,11 @@ class MonthPicker(_Picker):
         layout.addWidget(self.year)
         grid = QGridLayout()
         self.month_buttons: list[QToolButton] = []
-        for i, name in enumerate(MONTHS):
+        locale = QLocale()
+        for i in range(12):
             button = QToolButton()
-            button.setText(name.capitalize()[:3] if name != "mai" else "Mai")
-            button.setAccessibleName(name.capitalize())
+            button.setText(locale.monthName(i + 1, QLocale.FormatType.ShortFormat))
+            button.setAccessibleName(locale.monthName(i + 1, QLocale.FormatType.LongFormat))
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -1,0 +1,684 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="de_DE">
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Datei hinzufügen…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Anlage hinzufügen</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>Dokumente ({patterns});;Alle Dateien (*)</source>
+        <translation>Documents ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Datei nicht lesbar</source>
+        <translation>File cannot be read</translation>
+    </message>
+    <message>
+        <source>Die Datei „{name}“ kann nicht gelesen werden ({reason}).</source>
+        <translation>The file “{name}” cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Dateityp nicht erlaubt</source>
+        <translation>File type not allowed</translation>
+    </message>
+    <message>
+        <source>Die Datei „{name}“ ist keines der erlaubten Formate ({allowed}). Geprüft wird der Inhalt der Datei, nicht ihre Endung. Bitte speichern Sie das Dokument in einem dieser Formate und fügen Sie es erneut hinzu.</source>
+        <translation>The file “{name}” is not in one of the allowed formats ({allowed}). The content of the file is checked, not its extension. Please save the document in one of these formats and add it again.</translation>
+    </message>
+    <message>
+        <source>Datei zu groß</source>
+        <translation>File too large</translation>
+    </message>
+    <message>
+        <source>Die Datei „{name}“ ist {size} groß; erlaubt sind höchstens {limit} je Anlage. Bitte verkleinern Sie die Datei, z. B. mit einer geringeren Bildauflösung.</source>
+        <translation>The file “{name}” is {size}; at most {limit} per attachment are allowed. Please make the file smaller, e.g. with a lower image resolution.</translation>
+    </message>
+    <message>
+        <source>{size} ({bytes} Bytes)</source>
+        <translation>{size} ({bytes} bytes)</translation>
+    </message>
+</context>
+<context>
+    <name>Budget</name>
+    <message>
+        <source>{amount} über der Höchstgrenze</source>
+        <translation>{amount} above the cap</translation>
+    </message>
+    <message>
+        <source>noch {amount} bis zur Höchstgrenze</source>
+        <translation>{amount} left up to the cap</translation>
+    </message>
+    <message>
+        <source>Beträge je Jahr</source>
+        <translation>Amounts per year</translation>
+    </message>
+    <message>
+        <source>Tragen Sie für jeden Posten den Betrag je Jahr ein. Beantragt wird die Summe der Posten abzüglich der Eigenmittel; die Höchstgrenze beträgt {cap} je Jahr.</source>
+        <translation>Enter the amount per year for each item. The amount requested is the sum of the items minus own funds; the cap is {cap} per year.</translation>
+    </message>
+    <message>
+        <source>Für {year} wird eine anteilige Förderung für {months} Monate angenommen (bis zu {amount}). {status}</source>
+        <translation>For {year}, pro-rata funding for {months} months is assumed (up to {amount}). {status}</translation>
+    </message>
+    <message>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{item} {n}: Betrag {year}</source>
+        <translation>{item} {n}: amount {year}</translation>
+    </message>
+    <message>
+        <source>Noch kein Posten. Legen Sie oben mit „{add}“ einen Posten an; hier erscheinen dann seine Beträge je Jahr.</source>
+        <translation>No item yet. Create one above with “{add}”; its amounts per year then appear here.</translation>
+    </message>
+    <message>
+        <source>Summe der Posten</source>
+        <translation>Sum of items</translation>
+    </message>
+    <message>
+        <source>Beantragt</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <source>Spielraum</source>
+        <translation>Headroom</translation>
+    </message>
+    <message>
+        <source>Überschritten: {text}</source>
+        <translation>Exceeded: {text}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:{colour}&quot;&gt;&lt;b&gt;Die Gesamthöchstgrenze von {cap} ist um {amount} überschritten.&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:{colour}&quot;&gt;&lt;b&gt;The overall cap of {cap} is exceeded by {amount}.&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Bis zur Gesamthöchstgrenze von {cap} bleiben noch {amount}.</source>
+        <translation>{amount} remain up to the overall cap of {cap}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gesamtsumme aller Posten: {total}&lt;/b&gt; · beantragt insgesamt: {requested}.</source>
+        <translation>&lt;b&gt;Total of all items: {total}&lt;/b&gt; · requested in total: {requested}.</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <source>Fehler</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>1 Fehler</source>
+        <translation>1 error</translation>
+    </message>
+    <message>
+        <source>{n} Fehler</source>
+        <translation>{n} errors</translation>
+    </message>
+    <message>
+        <source>1 Hinweis</source>
+        <translation>1 warning</translation>
+    </message>
+    <message>
+        <source>{n} Hinweise</source>
+        <translation>{n} warnings</translation>
+    </message>
+    <message>
+        <source>1 Information</source>
+        <translation>1 information</translation>
+    </message>
+    <message>
+        <source>{n} Informationen</source>
+        <translation>{n} informations</translation>
+    </message>
+    <message>
+        <source>vollständig</source>
+        <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>Abschnitte</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Abschnitte der Bewerbung</source>
+        <translation>Sections of the application</translation>
+    </message>
+    <message>
+        <source>Prüfen</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Fortschritt</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>‹ &amp;Zurück</source>
+        <translation>‹ &amp;Back</translation>
+    </message>
+    <message>
+        <source>Voriger Abschnitt (Alt+←)</source>
+        <translation>Previous section (Alt+←)</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter ›</source>
+        <translation>&amp;Next ›</translation>
+    </message>
+    <message>
+        <source>Nächster Abschnitt (Alt+→)</source>
+        <translation>Next section (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Abschnitt {n} von {total}</source>
+        <translation>Section {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Weiter zu „Prüfen“ ›</source>
+        <translation>Next: “Check” ›</translation>
+    </message>
+    <message>
+        <source>alles vollständig</source>
+        <translation>all complete</translation>
+    </message>
+    <message>
+        <source>{done} von {total} Abschnitten vollständig ({percent} %)</source>
+        <translation>{done} of {total} sections complete ({percent} %)</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Bitte geben Sie eine ganze Zahl ein, z. B. 1.200.</source>
+        <translation>Please enter a whole number, e.g. 1.200 (German format).</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie eine Zahl ein, z. B. 1.234,5.</source>
+        <translation>Please enter a number, e.g. 1.234,5 (German format).</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie einen Betrag in Euro ein, z. B. 1.500,00 (ohne €-Zeichen).</source>
+        <translation>Please enter an amount in euros, e.g. 1.500,00 (German format, without the € sign).</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein, z. B. 20.07.2021.</source>
+        <translation>Please enter a date as DD.MM.YYYY, e.g. 20.07.2021.</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie Monat und Jahr im Format MM.JJJJ ein, z. B. 09.2021.</source>
+        <translation>Please enter month and year as MM.YYYY, e.g. 09.2021.</translation>
+    </message>
+    <message>
+        <source>{severity} (bestätigt)</source>
+        <translation>{severity} (acknowledged)</translation>
+    </message>
+    <message>
+        <source>Prüfmeldung zu {label}</source>
+        <translation>Check result for {label}</translation>
+    </message>
+    <message>
+        <source>{n} / {max} Zeichen – {excess} Zeichen zu viel</source>
+        <translation>{n} / {max} characters – {excess} characters too many</translation>
+    </message>
+    <message>
+        <source>{n} Zeichen – mindestens {min}, es fehlen noch {missing}</source>
+        <translation>{n} characters – at least {min}, {missing} still missing</translation>
+    </message>
+    <message>
+        <source> (höchstens {max})</source>
+        <translation> (at most {max})</translation>
+    </message>
+    <message>
+        <source>{n} / {max} Zeichen</source>
+        <translation>{n} / {max} characters</translation>
+    </message>
+    <message>
+        <source>{n} Zeichen</source>
+        <translation>{n} characters</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <source>Bitte auswählen</source>
+        <translation>Please choose</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Hilfe</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Hilfe zum Feld</source>
+        <translation>Help on the field</translation>
+    </message>
+    <message>
+        <source>Setzen Sie den Cursor in ein Feld: hier stehen dann seine Erläuterung, die Grundlage der Angabe und die Prüfungen, die für das Feld gelten. F1 blendet diese Hilfe ein und aus.</source>
+        <translation>Put the cursor into a field: its explanation, the basis of the entry and the checks that apply to it are shown here. F1 shows and hides this help.</translation>
+    </message>
+    <message>
+        <source>Quelle: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>im Aufruf dokumentiert</source>
+        <translation>documented in the call</translation>
+    </message>
+    <message>
+        <source>durch Berichte ausgewählter Kommunen belegt</source>
+        <translation>evidenced by reports of selected municipalities</translation>
+    </message>
+    <message>
+        <source>abgeleitet aus der Förderpraxis, nicht im Aufruf dokumentiert</source>
+        <translation>inferred from funding practice, not documented in the call</translation>
+    </message>
+    <message>
+        <source>Prüfungen</source>
+        <translation>Checks</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>{label} (empfohlen)</source>
+        <translation>{label} (recommended)</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>{item} hinzufügen</source>
+        <translation>Add {item}</translation>
+    </message>
+    <message>
+        <source>noch kein Eintrag</source>
+        <translation>no entry yet</translation>
+    </message>
+    <message>
+        <source>1 Eintrag</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <source>{n} Einträge</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Nach oben</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>{item} nach oben verschieben (Strg+Umschalt+↑)</source>
+        <translation>Move {item} up (Ctrl+Shift+↑)</translation>
+    </message>
+    <message>
+        <source>Nach unten</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>{item} nach unten verschieben (Strg+Umschalt+↓)</source>
+        <translation>Move {item} down (Ctrl+Shift+↓)</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>{item} entfernen</source>
+        <translation>Remove {item}</translation>
+    </message>
+    <message>
+        <source>Eintrag entfernen</source>
+        <translation>Remove entry</translation>
+    </message>
+    <message>
+        <source>„{item}“ mit allen Angaben entfernen? Das lässt sich nicht rückgängig machen.</source>
+        <translation>Remove “{item}” with all its entries? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>&amp;Neue Bewerbung</source>
+        <translation>&amp;New application</translation>
+    </message>
+    <message>
+        <source>Bewerbung ö&amp;ffnen…</source>
+        <translation>&amp;Open application…</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Speichern &amp;unter…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Bewerbung s&amp;chließen</source>
+        <translation>&amp;Close application</translation>
+    </message>
+    <message>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Voriger Abschnitt</source>
+        <translation>&amp;Previous section</translation>
+    </message>
+    <message>
+        <source>&amp;Nächster Abschnitt</source>
+        <translation>&amp;Next section</translation>
+    </message>
+    <message>
+        <source>&amp;Prüfen</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Zur &amp;Abschnittsliste</source>
+        <translation>Go to the &amp;section list</translation>
+    </message>
+    <message>
+        <source>&amp;Hilfe zum Feld ein/aus</source>
+        <translation>&amp;Help on the field on/off</translation>
+    </message>
+    <message>
+        <source>&amp;Einstellungen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Zuletzt verwendet</source>
+        <translation>&amp;Recently used</translation>
+    </message>
+    <message>
+        <source>&amp;Beispiel öffnen</source>
+        <translation>Open &amp;example</translation>
+    </message>
+    <message>
+        <source>&amp;Gehe zu</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>E&amp;xtras</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Noch keine Entwürfe</source>
+        <translation>No drafts yet</translation>
+    </message>
+    <message>
+        <source>Bewerbung öffnen</source>
+        <translation>Open application</translation>
+    </message>
+    <message>
+        <source>ZWK-Entwürfe (*.zwk);;JSON-Dateien (*.json);;Alle Dateien (*)</source>
+        <translation>ZWK drafts (*.zwk);;JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bewerbung nicht lesbar</source>
+        <translation>Application cannot be read</translation>
+    </message>
+    <message>
+        <source>Die Bewerbung gehört zum Formular „{form}“ in Version {version}, das in dieser Programmversion nicht enthalten ist.</source>
+        <translation>The application belongs to the form “{form}” version {version}, which this version of the program does not include.</translation>
+    </message>
+    <message>
+        <source>Bewerbung speichern unter</source>
+        <translation>Save application as</translation>
+    </message>
+    <message>
+        <source>ZWK-Entwürfe (*.zwk)</source>
+        <translation>ZWK drafts (*.zwk)</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Die Bewerbung „{title}“ hat ungespeicherte Änderungen.</source>
+        <translation>The application “{title}” has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Möchten Sie die Änderungen speichern?</source>
+        <translation>Do you want to save the changes?</translation>
+    </message>
+    <message>
+        <source>Beispiel, nicht gespeichert</source>
+        <translation>example, not saved</translation>
+    </message>
+    <message>
+        <source>noch nicht gespeichert</source>
+        <translation>not saved yet</translation>
+    </message>
+    <message>
+        <source>ungespeicherte Änderungen</source>
+        <translation>unsaved changes</translation>
+    </message>
+    <message>
+        <source>gespeichert</source>
+        <translation>saved</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Grundlage: im Aufruf dokumentiert.</source>
+        <translation>Basis: documented in the call.</translation>
+    </message>
+    <message>
+        <source>Grundlage: durch Berichte ausgewählter Kommunen belegt, nicht im Aufruf selbst dokumentiert.</source>
+        <translation>Basis: evidenced by reports of selected municipalities, not documented in the call itself.</translation>
+    </message>
+    <message>
+        <source>Abgeleitet aus der allgemeinen Förderpraxis des Bundes, nicht im Aufruf dokumentiert.</source>
+        <translation>Inferred from general federal funding practice, not documented in the call.</translation>
+    </message>
+    <message>
+        <source>Mit * gekennzeichnete Angaben sind Pflichtangaben.</source>
+        <translation>Entries marked with * are required.</translation>
+    </message>
+</context>
+<context>
+    <name>Pickers</name>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Kalender öffnen</source>
+        <translation>Open calendar</translation>
+    </message>
+    <message>
+        <source>MM.JJJJ</source>
+        <translation>MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Monat auswählen</source>
+        <translation>Choose month</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Jahr </source>
+        <translation>Year </translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Zum Feld ›</source>
+        <translation>Go to field ›</translation>
+    </message>
+    <message>
+        <source>{severity}: {place}</source>
+        <translation>{severity}: {place}</translation>
+    </message>
+    <message>
+        <source>Zum Feld wechseln (Eingabetaste)</source>
+        <translation>Go to the field (Enter)</translation>
+    </message>
+    <message>
+        <source>Hinweis geprüft und bestätigt</source>
+        <translation>Warning checked and acknowledged</translation>
+    </message>
+    <message>
+        <source>Begründung (freiwillig)</source>
+        <translation>Justification (optional)</translation>
+    </message>
+    <message>
+        <source>Begründung für die Bestätigung</source>
+        <translation>Justification of the acknowledgement</translation>
+    </message>
+    <message>
+        <source>Prüfen</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Fehler müssen vor dem Einreichen behoben werden. Hinweise können Sie nach Prüfung bestätigen, auf Wunsch mit einer Begründung; die Bestätigung wird mit der Bewerbung gespeichert. Wählen Sie eine Meldung mit Klick oder Eingabetaste, um zum Feld zu wechseln.</source>
+        <translation>Errors must be corrected before submitting. Warnings can be acknowledged after checking them, with a justification if you like; the acknowledgement is saved with the application. Click a message or press Enter to go to its field.</translation>
+    </message>
+    <message>
+        <source>Weitere Angaben</source>
+        <translation>Other entries</translation>
+    </message>
+    <message>
+        <source>{n} bestätigt</source>
+        <translation>{n} acknowledged</translation>
+    </message>
+    <message>
+        <source>Keine Fehler und keine offenen Hinweise: die Bewerbung ist vollständig.</source>
+        <translation>No errors and no open warnings: the application is complete.</translation>
+    </message>
+    <message>
+        <source>Ergebnis: {errors}, {warnings} offen</source>
+        <translation>Result: {errors}, {warnings} open</translation>
+    </message>
+    <message>
+        <source>1 Hinweis bestätigt</source>
+        <translation>1 warning acknowledged</translation>
+    </message>
+    <message>
+        <source>{n} Hinweise bestätigt</source>
+        <translation>{n} warnings acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Sprache der Oberfläche:</source>
+        <translation>&amp;Language of the user interface:</translation>
+    </message>
+    <message>
+        <source>Die Sprache wird beim nächsten Start des Programms übernommen. Die Inhalte des Bewerbungsbogens bleiben deutsch.</source>
+        <translation>The language is applied the next time the program starts. The contents of the application form stay in German.</translation>
+    </message>
+    <message>
+        <source>Einstellungen nicht gespeichert</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <source>Die Einstellungen konnten nicht gespeichert werden ({reason}).</source>
+        <translation>The settings could not be saved ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>ZWK Desktop</source>
+        <translation>ZWK Desktop</translation>
+    </message>
+    <message>
+        <source>Bewerbungsbogen für das Modellprojekt „Zukunftswerkstatt Kommunen – Attraktiv im Wandel“ des Bundesministeriums für Familie, Senioren, Frauen und Jugend. Entwerfen, prüfen und speichern Sie die Bewerbung Ihrer Kommune – ohne Internetverbindung.</source>
+        <translation>Application form for the model project “Zukunftswerkstatt Kommunen – Attraktiv im Wandel” of the Federal Ministry for Family Affairs, Senior Citizens, Women and Youth. Draft, check and save your municipality’s application – without an internet connection.</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Bewerbung</source>
+        <translation>&amp;New application</translation>
+    </message>
+    <message>
+        <source>Eine leere Bewerbung beginnen (Strg+N)</source>
+        <translation>Start an empty application (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Bewerbung ö&amp;ffnen…</source>
+        <translation>&amp;Open application…</translation>
+    </message>
+    <message>
+        <source>Eine gespeicherte Bewerbung öffnen (Strg+O)</source>
+        <translation>Open a saved application (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Zuletzt verwendete Entwürfe</source>
+        <translation>&amp;Recently used drafts</translation>
+    </message>
+    <message>
+        <source>Zuletzt verwendete Entwürfe</source>
+        <translation>Recently used drafts</translation>
+    </message>
+    <message>
+        <source>Noch keine Entwürfe. Beginnen Sie eine neue Bewerbung oder öffnen Sie ein Beispiel.</source>
+        <translation>No drafts yet. Start a new application or open an example.</translation>
+    </message>
+    <message>
+        <source>&amp;Beispiele</source>
+        <translation>&amp;Examples</translation>
+    </message>
+    <message>
+        <source>Vollständige Bewerbungen fiktiver Kommunen zum Ansehen und Ausprobieren. Ein Beispiel wird als neue, noch nicht gespeicherte Bewerbung geöffnet.</source>
+        <translation>Complete applications of fictitious municipalities to look at and try out. An example opens as a new application that is not saved yet.</translation>
+    </message>
+    <message>
+        <source>Beispiele</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>{title} – Beispiel öffnen</source>
+        <translation>{title} – open example</translation>
+    </message>
+    <message>
+        <source>{title}
+{where} · zuletzt am {when}</source>
+        <translation>{title}
+{where} · last used {when}</translation>
+    </message>
+</context>
+</TS>
