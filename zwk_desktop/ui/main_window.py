@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
         self.editor: EditorView | None = None
         self._unsubscribe = lambda: None
         self.stack = QStackedWidget()
-        self.start = StartPage(services.drafts, services.examples)
+        self.examples = list_examples(services.examples)
+        self.start = StartPage(services.drafts, self.examples)
         self.start.new_requested.connect(self.new_draft)
         self.start.open_requested.connect(self.open_dialog)
         self.start.recent_chosen.connect(self.open_recent)
@@ -65,13 +66,20 @@ class MainWindow(QMainWindow):
         name: str,
         text: str,
         slot: object,
-        keys: QKeySequence | str | None = None,
-        *more: str,
+        *keys: QKeySequence.StandardKey | str,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        if keys is not None:
-            action.setShortcuts([QKeySequence(keys), *(QKeySequence(k) for k in more)])
+        sequences: list[QKeySequence] = []
+        for k in keys:
+            # keyBindings/fromString instead of QKeySequence(k): resolving that constructor
+            # builds PySide6's whole Qt namespace (~25 ms) before the start screen shows
+            if isinstance(k, str):
+                sequences.append(QKeySequence.fromString(k))
+            else:
+                sequences.extend(QKeySequence.keyBindings(k))
+        if sequences:
+            action.setShortcuts(sequences)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even while a menu bar entry is hidden
         return action
@@ -82,16 +90,16 @@ class MainWindow(QMainWindow):
             "aktion:neu",
             translate("Main", "&Neue Bewerbung"),
             self.new_draft,
-            QKeySequence(std.New),
+            std.New,
         )
         self.act_open = self._action(
             "aktion:oeffnen",
             translate("Main", "Bewerbung ö&ffnen…"),
             self.open_dialog,
-            QKeySequence(std.Open),
+            std.Open,
         )
         self.act_save = self._action(
-            "aktion:speichern", translate("Main", "&Speichern"), self.save, QKeySequence(std.Save)
+            "aktion:speichern", translate("Main", "&Speichern"), self.save, std.Save
         )
         self.act_save_as = self._action(
             "aktion:speichern-unter",
@@ -137,7 +145,7 @@ class MainWindow(QMainWindow):
             "aktion:hilfe",
             translate("Main", "&Hilfe zum Feld ein/aus"),
             lambda: self._editor_call("toggle_help"),
-            QKeySequence(std.HelpContents),
+            std.HelpContents,
         )
         self.act_settings = self._action(
             "aktion:einstellungen", translate("Main", "&Einstellungen…"), self.show_settings
@@ -161,7 +169,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(translate("Main", "&Zuletzt verwendet"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.example_menu = file_menu.addMenu(translate("Main", "&Beispiel öffnen"))
-        for example in list_examples(self.services.examples):
+        for example in self.examples:
             action = self.example_menu.addAction(example.title)
             action.triggered.connect(lambda _=False, p=example.path: self.open_example(p))
         file_menu.addSeparator()

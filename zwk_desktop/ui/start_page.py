@@ -1,17 +1,16 @@
 """The start screen: Neue Bewerbung, Bewerbung öffnen…, recently used drafts, examples.
 
 It is shown at once after start; nothing here loads the form definition (that happens when a
-draft is opened), so the window is interactive quickly.
+draft is opened) or PySide6's large ``Qt`` namespace, so the window is interactive quickly.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,6 +48,8 @@ def list_examples(folder: Path) -> list[Example]:
 
 def when(stamp: str) -> str:
     """An ISO time stamp (UTC) as local German date and time."""
+    import datetime as dt
+
     try:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
@@ -64,7 +65,7 @@ class StartPage(QScrollArea):
     example_chosen = Signal(object)
     """The `Path` of an example draft to open."""
 
-    def __init__(self, drafts: DraftPersistence, examples: Path) -> None:
+    def __init__(self, drafts: DraftPersistence, examples: list[Example]) -> None:
         super().__init__()
         self.setObjectName("startseite")
         self.drafts = drafts
@@ -83,7 +84,7 @@ class StartPage(QScrollArea):
         logo = QLabel()
         em = self.fontMetrics().height()
         logo.setPixmap(icon("programm").pixmap(QSize(em * 4, em * 4)))
-        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(logo)
         titles = QVBoxLayout()
         titles.addWidget(heading(translate("Start", "ZWK Desktop"), 1))
         subtitle = QLabel(
@@ -153,11 +154,12 @@ class StartPage(QScrollArea):
         self.examples.setObjectName("beispiele")
         self.examples.setAccessibleName(translate("Start", "Beispiele"))
         example_title.setBuddy(self.examples)
-        for example in list_examples(examples):
+        self.example_paths: list[Path] = []
+        for example in examples:
             item = QListWidgetItem(
                 translate("Start", "{title} – Beispiel öffnen").format(title=example.title)
             )
-            item.setData(Qt.ItemDataRole.UserRole, str(example.path))
+            self.example_paths.append(example.path)
             item.setToolTip(str(example.path))
             self.examples.addItem(item)
         self._fit(self.examples)
@@ -195,7 +197,7 @@ class StartPage(QScrollArea):
         self.recent_chosen.emit(self.entries[self.recent.row(item)])
 
     def _example(self, item: QListWidgetItem) -> None:
-        self.example_chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+        self.example_chosen.emit(self.example_paths[self.examples.row(item)])
 
     def focus_first(self) -> None:
-        self.new_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.new_button.setFocus()
