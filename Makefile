@@ -15,7 +15,7 @@ DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
                libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
 
-.PHONY: run test bench lint clean deb-runtime deb-test venv translations
+.PHONY: run test bench lint clean deb-runtime deb-test venv translations screenshots
 
 venv: $(STAMP)
 
@@ -64,6 +64,10 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate zwk_desktop/ui/*.py -ts $(TS) -source-language de_DE \
 	    -target-language en_GB -no-obsolete -locations none
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# The README's screenshots, taken of the real program in an X window under Xvfb.
+screenshots: $(STAMP) deb-test
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshots/take.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,7 @@ attachments, German input. No display needed."""
 from __future__ import annotations
 
 import base64
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -237,6 +238,13 @@ def test_help_names_inferred_rules(spec: Any) -> None:
     assert help_.status == "I" and help_.source and "Gemeindeschlüssel" in help_.source
     assert [r.code for r in help_.inferred_rules] == ["ags_bundesland_mismatch"]
     assert summary("Die Zahl {value} ist falsch. Bitte prüfen.") == "Die Zahl … ist falsch."
+    assert summary("„{label}“ ist negativ ({value}). Bitte …", "Betrag") == "„Betrag“ ist negativ."
+    amounts = field_help(
+        spec, "finanzplan.posten[].betraege", spec.field("finanzplan.posten[].betraege")
+    )
+    assert "„Beträge je Jahr“ hat mehr als zwei Nachkommastellen." in [
+        r.summary for r in amounts.rules
+    ]
 
 
 @pytest.mark.parametrize(
@@ -281,3 +289,4 @@ def test_german_display() -> None:
     assert entry.show_month("2021-09") == "09.2021"
     assert entry.month_name("2021-09") == "September 2021"
     assert entry.show_dec("kaputt") == "kaputt"
+    assert entry.show_dec(Decimal("4000000")) == "4.000.000"

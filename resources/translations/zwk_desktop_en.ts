@@ -298,6 +298,34 @@
         <source>Prüfungen</source>
         <translation>Checks</translation>
     </message>
+    <message>
+        <source>Pflichtangabe, sobald das Feld angezeigt wird.</source>
+        <translation>Required whenever the field is shown.</translation>
+    </message>
+    <message>
+        <source>Pflichtangabe.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Empfohlen; fehlt sie, gibt es einen Hinweis.</source>
+        <translation>Recommended; if it is missing, you get a warning.</translation>
+    </message>
+    <message>
+        <source>Mindestens {n} Zeichen.</source>
+        <translation>At least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Höchstens {n} Zeichen.</source>
+        <translation>At most {n} characters.</translation>
+    </message>
+    <message>
+        <source>Mindestens {n} Einträge.</source>
+        <translation>At least {n} entries.</translation>
+    </message>
+    <message>
+        <source>Erlaubt: {low} bis {high}.</source>
+        <translation>Allowed: {low} to {high}.</translation>
+    </message>
 </context>
 <context>
     <name>Layout</name>
@@ -585,8 +613,20 @@
         <translation>No errors and no open warnings: the application is complete.</translation>
     </message>
     <message>
-        <source>Ergebnis: {errors}, {warnings} offen</source>
-        <translation>Result: {errors}, {warnings} open</translation>
+        <source>Ergebnis: {errors}, {warnings}</source>
+        <translation>Result: {errors}, {warnings}</translation>
+    </message>
+    <message>
+        <source>keine Fehler</source>
+        <translation>no errors</translation>
+    </message>
+    <message>
+        <source>{warnings} offen</source>
+        <translation>{warnings} open</translation>
+    </message>
+    <message>
+        <source>keine offenen Hinweise</source>
+        <translation>no open warnings</translation>
     </message>
     <message>
         <source>1 Hinweis bestätigt</source>

@@ -159,7 +159,7 @@ def show_int(value: Any, group: bool = True) -> str:
 
 
 def show_dec(value: Any) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         return _grouped(d.normalize() if d == d.to_integral_value() else d, True).rstrip(",")
     return "" if value is None else str(value)

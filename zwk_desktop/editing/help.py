@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from zwk_desktop.domain.paths import parse_path
@@ -16,6 +16,7 @@ from zwk_desktop.formspec import models as m
 from zwk_desktop.formspec.models import FormField, FormSpec, RuleBase, Status
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
+_ASIDE = re.compile(r"\s*\([^()]*\{[^}]*\}[^()]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class RuleHelp:
     summary: str
     """The rule's German message shortened to its first sentence, placeholders as „…“."""
     source: str | None
+    message: str
+    """The rule's full message template."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +45,14 @@ class FieldHelp:
         return tuple(r for r in self.rules if r.status == "I")
 
 
-def summary(message: str) -> str:
-    """First sentence of a message template, with every placeholder shown as „…“."""
-    text = " ".join(_PLACEHOLDER.sub("…", message).split())
+def summary(message: str, label: str = "…") -> str:
+    """First sentence of a message template: the field's label for {label}, asides in
+    parentheses that only hold values left out, every other placeholder shown as „…“."""
+    text = " ".join(message.split())
     head, dot, _ = text.partition(". ")
-    return head + "." if dot else text
+    head = _ASIDE.sub("", head.replace("{label}", label))
+    head = _PLACEHOLDER.sub("…", head)
+    return head + "." if dot or not head.endswith(".") else head
 
 
 def _targets(spec: FormSpec, rule: RuleBase) -> Iterator[str]:
@@ -91,7 +97,9 @@ def _index(spec: FormSpec) -> dict[str, tuple[RuleHelp, ...]]:
         return cached[1]
     out: dict[str, list[RuleHelp]] = {}
     for rule in spec.rules:
-        entry = RuleHelp(rule.code, rule.severity, rule.status, summary(rule.message), rule.source)
+        entry = RuleHelp(
+            rule.code, rule.severity, rule.status, summary(rule.message), rule.source, rule.message
+        )
         for path in dict.fromkeys(_targets(spec, rule)):
             bucket = out.setdefault(path, [])
             if all(r.code != entry.code for r in bucket):
@@ -113,7 +121,9 @@ def field_help(spec: FormSpec, path: str, field: FormField) -> FieldHelp:
         help=field.help,
         status=field.status,
         source=spec.sources.get(field.source) if field.source else None,
-        rules=rules_for(spec, path),
+        rules=tuple(
+            replace(r, summary=summary(r.message, field.label)) for r in rules_for(spec, path)
+        ),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.budget import Budget, compute_budget
@@ -19,6 +19,9 @@ from zwk_desktop.ui.common import COLOURS, discard, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.fields import NumberEditor, PageEnv
 from zwk_desktop.ui.page import FindingsBox, status_note
+
+LINE_OFFSET = 4
+"""Pixels that put a label's text on the line of the input field beside it."""
 
 
 def budget_extra(spec: FormSpec) -> PageExtra:
@@ -126,10 +129,14 @@ class BudgetGrid(QWidget):
         g = self.grid
         years = self.years
         total_col = len(years) + 1
+        em = self.fontMetrics().height()
         for c, year in enumerate(years, 1):
             g.addWidget(_cell(year, bold=True), 0, c)
+            g.setColumnStretch(c, 1)  # equal year columns, whatever their texts say
         g.addWidget(_cell(translate("Budget", "Summe"), bold=True), 0, total_col)
         g.setColumnStretch(0, 2)
+        g.setColumnMinimumWidth(0, em * 11)
+        g.setColumnStretch(total_col, 1)
         row = 1
         self.item_labels: list[QLabel] = []
         self.item_totals: list[QLabel] = []
@@ -139,7 +146,8 @@ class BudgetGrid(QWidget):
         for i in range(self.session.item_count(self.layout_.items)):
             label = QLabel()
             label.setWordWrap(True)
-            g.addWidget(label, row, 0)
+            label.setContentsMargins(0, LINE_OFFSET, 0, 0)
+            g.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             self.item_labels.append(label)
             base = f"{self.layout_.items}[{i}].{self.layout_.amounts}"
             for c, year in enumerate(years, 1):
@@ -154,6 +162,7 @@ class BudgetGrid(QWidget):
                 )
                 g.addWidget(editor, row, c, Qt.AlignmentFlag.AlignTop)
             total = _cell()
+            total.setContentsMargins(0, LINE_OFFSET, 0, 0)
             g.addWidget(total, row, total_col, Qt.AlignmentFlag.AlignTop)
             self.item_totals.append(total)
             row += 1
@@ -176,6 +185,8 @@ class BudgetGrid(QWidget):
         self.headroom = self._summary_row(row + 4, translate("Budget", "Spielraum"), bold=False)
         for key, label in zip((*years, "gesamt"), self.headroom, strict=True):
             label.setObjectName(f"finanzplan:spielraum:{key}")
+            # the words wrap within the column instead of widening it
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         central = self.spec.field(self.layout_.central)
         self._editor_row(row + 5, central.label, self.layout_.central, central)
         self.owned = set(self.env.editors) - before
@@ -200,6 +211,7 @@ class BudgetGrid(QWidget):
     def _editor_row(self, row: int, title: str, path: str, f: FormField) -> None:
         head = QLabel(title)
         head.setWordWrap(True)
+        head.setContentsMargins(0, LINE_OFFSET, 0, 0)
         self.grid.addWidget(head, row, 0, Qt.AlignmentFlag.AlignTop)
         for c, year in enumerate(self.years, 1):
             editor = NumberEditor(self.env, f, f"{path}.{year}", f"{title} {year}", "money")

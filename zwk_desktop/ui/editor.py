@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.ui.common import (
     PATH_PROPERTY,
-    count_errors,
-    count_warnings,
     heading,
     icon,
     status_icon,
@@ -113,6 +111,8 @@ class EditorView(QWidget):
         self.splitter.setCollapsible(1, False)
         em = self.fontMetrics().height()
         self.splitter.setSizes([em * 15, em * 50, em * 16])
+        if self.screen().availableGeometry().width() < em * 70:
+            self.help.hide()  # small (or strongly scaled) screens: F1 shows it
 
         self.review = ReviewPage(session)
         self.review.open_path.connect(self.open_path)
@@ -267,7 +267,7 @@ class EditorView(QWidget):
         warnings = sum(session.section_status(s.id).warnings for s in self.spec.sections)
         review = self.sections.item(self.count)
         if report.errors or warnings:
-            summary = f"{count_errors(len(report.errors))}, {count_warnings(warnings)}"
+            summary = status_text(len(report.errors), warnings)
         else:
             summary = translate("Editor", "alles vollständig")
         review.setText(translate("Editor", "Prüfen") + "\n" + summary)

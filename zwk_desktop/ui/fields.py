@@ -283,7 +283,7 @@ class NumberEditor(Editor):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.input)
-        digits = 14 if kind == "money" else 10
+        digits = 12 if kind == "money" else 10
         self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance("0") * digits + 24)
         if kind in ("money", "dec", "int"):
             self.input.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -8,8 +8,9 @@ import html
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from zwk_desktop.domain.paths import template_path
+from zwk_desktop.editing.entry import show_dec, show_int
 from zwk_desktop.editing.help import field_help
-from zwk_desktop.formspec.models import FormSpec
+from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.ui.common import heading, severity_word, translate
 from zwk_desktop.ui.page import status_note
 
@@ -58,8 +59,8 @@ class HelpPanel(QWidget):
         if info.source:
             basis += " " + translate("Help", "Quelle: {source}").format(source=info.source)
         parts.append(f"<p><i>{html.escape(basis)}</i></p>")
-        if info.rules:
-            items = []
+        items = [f"<li>{html.escape(text)}</li>" for text in self._generic(f)]
+        if items or info.rules:
             for rule in info.rules:
                 note = {
                     "D": translate("Help", "im Aufruf dokumentiert"),
@@ -78,3 +79,27 @@ class HelpPanel(QWidget):
                 "<ul style='margin-left: 12px; -qt-list-indent: 0'>" + "".join(items) + "</ul>"
             )
         self.text.setHtml("".join(parts))
+
+    def _generic(self, f: FormField) -> list[str]:
+        """The field's own checks in words: required, lengths, format, range."""
+        out = []
+        if f.required and f.when is not None:
+            out.append(translate("Help", "Pflichtangabe, sobald das Feld angezeigt wird."))
+        elif f.required:
+            out.append(translate("Help", "Pflichtangabe."))
+        elif f.recommended:
+            out.append(translate("Help", "Empfohlen; fehlt sie, gibt es einen Hinweis."))
+        if f.min_length:
+            out.append(
+                translate("Help", "Mindestens {n} Zeichen.").format(n=show_int(f.min_length))
+            )
+        if f.max_length:
+            out.append(translate("Help", "Höchstens {n} Zeichen.").format(n=show_int(f.max_length)))
+        out.extend(case.expected for case in f.pattern)
+        if f.min_items and f.type == "list":
+            out.append(translate("Help", "Mindestens {n} Einträge.").format(n=f.min_items))
+        if f.type in ("int", "dec") and (f.min is not None or f.max is not None):
+            low = show_dec(f.min) if f.min is not None else "…"
+            high = show_dec(f.max) if f.max is not None else "…"
+            out.append(translate("Help", "Erlaubt: {low} bis {high}.").format(low=low, high=high))
+        return out

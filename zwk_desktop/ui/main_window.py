@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self._enable()
         self.update_title()
         em = self.fontMetrics().height()
-        self.resize(em * 80, em * 52)
+        room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
+        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
         self.start.focus_first()
 
     # ----------------------------------------------------------------- actions and menus

@@ -178,11 +178,24 @@ class SectionPage(QScrollArea):
         editor = self.owner(path)
         editor.focus_input()
         target = self.window().focusWidget() if self.window() else None
-        if target is not None and self.isAncestorOf(target):
-            self.ensureWidgetVisible(target, 50, 80)
-            return target
-        self.ensureWidgetVisible(editor)
-        return editor
+        if target is None or not self.isAncestorOf(target):
+            target = editor
+        self.show_near_top(target)
+        return target
+
+    def show_near_top(self, widget: QWidget) -> None:
+        """Scroll so that `widget` is in view; when it was not, put it in the upper third."""
+        content = self.widget()
+        if content is None:
+            return
+        layout = content.layout()
+        if layout is not None:
+            layout.activate()  # a page shown just now may not be laid out yet
+        top = widget.mapTo(content, widget.rect().topLeft()).y()
+        bar = self.verticalScrollBar()
+        view = self.viewport().height()
+        if not bar.value() <= top <= bar.value() + view - widget.height():
+            bar.setValue(max(0, top - view // 3))
 
     def first_input(self) -> None:
         for editor in self.env.editors.values():

@@ -23,6 +23,7 @@ from zwk_desktop.editing.help import location
 from zwk_desktop.editing.session import EditSession, SectionStatus
 from zwk_desktop.ui.common import (
     COLOURS,
+    PATH_PROPERTY,
     count_errors,
     count_infos,
     count_warnings,
@@ -45,6 +46,7 @@ class FindingRow(QFrame):
         self.session = session
         self.finding = finding
         self.setObjectName(f"befund:{index}")
+        self.setProperty(PATH_PROPERTY, finding.path)  # the help panel explains its field
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -97,6 +99,21 @@ class FindingRow(QFrame):
         layout.addLayout(row)
         self.ack.toggled.connect(self._store)
         self.reason.textEdited.connect(self._store)
+
+    def sync(self) -> None:
+        """Show the stored acknowledgement (it may have changed elsewhere)."""
+        if self.ack is None:
+            return
+        existing = self.session.acknowledgement(self.finding)
+        self.ack.blockSignals(True)
+        self.ack.setChecked(existing is not None)
+        self.ack.blockSignals(False)
+        if (
+            existing is not None
+            and not self.reason.hasFocus()
+            and self.reason.text().strip() != existing.justification
+        ):
+            self.reason.setText(existing.justification)
 
     def _store(self) -> None:
         assert self.ack is not None
@@ -185,6 +202,9 @@ class ReviewPage(QScrollArea):
         self.update_counts()
 
     def update_counts(self) -> None:
+        """Counts and acknowledgements as they are now (without rebuilding the rows)."""
+        for row in self.rows:
+            row.sync()
         report = self.session.report
         titles = {s.id: s.title for s in self.session.spec.sections}
         open_warnings = acknowledged = 0
@@ -206,8 +226,13 @@ class ReviewPage(QScrollArea):
                 "Review", "Keine Fehler und keine offenen Hinweise: die Bewerbung ist vollständig."
             )
         else:
-            text = translate("Review", "Ergebnis: {errors}, {warnings} offen").format(
-                errors=count_errors(errors), warnings=count_warnings(open_warnings)
+            text = translate("Review", "Ergebnis: {errors}, {warnings}").format(
+                errors=count_errors(errors) if errors else translate("Review", "keine Fehler"),
+                warnings=translate("Review", "{warnings} offen").format(
+                    warnings=count_warnings(open_warnings)
+                )
+                if open_warnings
+                else translate("Review", "keine offenen Hinweise"),
             )
         extra = []
         if acknowledged == 1:

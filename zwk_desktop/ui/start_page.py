@@ -159,6 +159,7 @@ class StartPage(QScrollArea):
             item = QListWidgetItem(
                 translate("Start", "{title} – Beispiel öffnen").format(title=example.title)
             )
+            item.setIcon(icon("programm"))
             self.example_paths.append(example.path)
             item.setToolTip(str(example.path))
             self.examples.addItem(item)
