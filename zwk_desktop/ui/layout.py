@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.fields import Editor, PageEnv, scalar_editor
+from zwk_desktop.ui.fields import Editor, PageEnv, ReadOnlyEditor, scalar_editor
 
 LABEL_EMS = 17
 """Width of the label column in multiples of the font's height."""
@@ -141,7 +141,8 @@ class FieldRows:
             self.grid.addWidget(editor, r, 1)
             self.rows.append(Row(path, (editor,)))
             return
-        title = QLabel(field_label(f))
+        # a value the program fills in is not marked as something to enter
+        title = QLabel(f.label if isinstance(editor, ReadOnlyEditor) else field_label(f))
         title.setWordWrap(True)
         title.setToolTip(f.help)
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

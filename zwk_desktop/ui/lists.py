@@ -223,6 +223,7 @@ class ListEditor(Editor):
             grid.setColumnStretch(c + 1, 3 if child.type == "text" else 1)
         for i in range(n):
             number = QLabel(f"{i + 1}.")
+            number.setContentsMargins(0, 4, 0, 0)
             grid.addWidget(number, i + 1, 0, Qt.AlignmentFlag.AlignTop)
             title = self.item_title(i)
             for c, child in enumerate(self.field.fields):
