@@ -290,3 +290,12 @@ def test_german_display() -> None:
     assert entry.month_name("2021-09") == "September 2021"
     assert entry.show_dec("kaputt") == "kaputt"
     assert entry.show_dec(Decimal("4000000")) == "4.000.000"
+
+
+def test_a_key_of_digit_like_characters_is_no_year(spec: Any) -> None:
+    """„²“ counts as a digit for str.isdigit but is no number: it must not crash the order of
+    findings (found by the property test in test_domain)."""
+    from zwk_desktop.validation import validate
+
+    report = validate(spec, {"kontakte": {"²": None}})
+    assert [f.code for f in report.findings if f.path == "kontakte.²"] == ["unknown_field"]

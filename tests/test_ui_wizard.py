@@ -489,3 +489,30 @@ def test_language_setting_is_stored_for_the_next_start(qtbot: Any) -> None:
     type_text(combo, "English")
     dialog.accept()
     assert window.services.settings.load().language == "en"
+
+
+def test_date_and_month_are_picked_by_keyboard(qtbot: Any) -> None:
+    window = open_example(qtbot)
+    session = window.session
+    assert session is not None and window.editor is not None
+    date = widget(window, "kommune.einwohner_stand")
+    date.setFocus()
+    key(date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # opens the calendar
+    qtbot.waitUntil(lambda: focused() is not None and focused() is not date)
+    key(focused(), Qt.Key.Key_Right)  # 31.12.2020 → 01.01.2021
+    key(focused(), Qt.Key.Key_Return)
+    assert session.get("kommune.einwohner_stand") == "2021-01-01"
+    assert isinstance(date, QLineEdit) and date.text() == "01.01.2021"
+    assert focused() is date
+
+    window.editor.go_to(6)
+    month = widget(window, "massnahmen.zeitplan[1].bis")
+    month.setFocus()
+    key(month, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: focused() is not None and focused() is not month)
+    assert focused().accessibleName() == "April"  # type: ignore[union-attr]  # 2022-04
+    key(focused(), Qt.Key.Key_Right)
+    assert focused().accessibleName() in ("Mai", "May")  # type: ignore[union-attr]
+    key(focused(), Qt.Key.Key_Space)
+    assert session.get("massnahmen.zeitplan[1].bis") == "2022-05"
+    assert isinstance(month, QLineEdit) and month.text() == "05.2022"

@@ -34,7 +34,7 @@ def template_path(path: str) -> str:
     for part in parts:
         if isinstance(part, int):
             out += "[]"
-        elif part.isdigit():
+        elif part.isdecimal():
             break  # a year key of a year map
         else:
             out += f".{part}" if out else part

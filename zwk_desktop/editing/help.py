@@ -143,7 +143,7 @@ def location(spec: FormSpec, path: str) -> str:
             if segments:
                 segments[-1] = f"{name} {part + 1}"
             continue
-        if part.isdigit():
+        if part.isdecimal():
             segments.append(part)
             continue
         template = f"{template}.{part}" if template else part

@@ -8,14 +8,17 @@ is called (the window calls it debounced, after the user stops typing), so typin
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Literal
 
 from zwk_desktop.domain.attachments import FileInfo, describe
 from zwk_desktop.domain.conditions import holds
+
+# the draft module's rule for a new value (defaults, fixed rows) is the one for new items too
 from zwk_desktop.domain.draft import Acknowledgement, Draft, now_iso
+from zwk_desktop.domain.draft import _initial as initial_value
 from zwk_desktop.domain.paths import PathPart, format_path, get_value, parse_path, template_path
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
@@ -70,18 +73,6 @@ class AttachmentRejected(Exception):
         self.reason = reason
         self.name = name
         self.info = info
-
-
-def _initial(field: FormField) -> Any:
-    """The value a new group, list item or field starts with (defaults and fixed rows)."""
-    if field.type == "group":
-        out = {c.id: v for c in field.fields if (v := _initial(c)) is not None}
-        return out or None
-    if field.type == "list" and field.fixed_rows is not None:
-        row = field.child(field.fixed_rows)
-        assert row is not None  # the loader checks fixed_rows names a choice of the list
-        return [{row.id: code} for code in row.choice_codes]
-    return copy.deepcopy(field.default)
 
 
 class EditSession:
@@ -179,7 +170,7 @@ class EditSession:
             if isinstance(part, int):
                 template += "[]"
                 continue
-            if part.isdigit():
+            if part.isdecimal():
                 break
             template = f"{template}.{part}" if template else part
             f = self.spec.fields_by_path.get(template)
@@ -223,7 +214,7 @@ class EditSession:
     def new_item(self, list_path: str) -> dict[str, Any]:
         """The value a new item of this list starts with."""
         f = self._list_field(list_path)
-        return {c.id: v for c in f.fields if (v := _initial(c)) is not None}
+        return {c.id: copy.deepcopy(v) for c in f.fields if (v := initial_value(c)) is not None}
 
     def add_item(self, list_path: str, item: dict[str, Any] | None = None) -> int:
         """Append an item (a new one by default); returns its index."""
@@ -353,12 +344,6 @@ class EditSession:
     def findings_at(self, path: str) -> list[Finding]:
         """Findings of the last report at exactly this path."""
         return self._by_path.get(path, [])
-
-    def findings_under(self, path: str) -> Iterator[Finding]:
-        """Findings of the last report at this path or inside it."""
-        for f in self.report.findings:
-            if f.path == path or f.path.startswith((f"{path}.", f"{path}[")):
-                yield f
 
     def section_status(self, section_id: str) -> SectionStatus:
         errors = warnings = acknowledged = infos = 0

@@ -2,7 +2,8 @@
 
 The composition root (`zwk_desktop.app`) fills an `Extensions` and hands it to the window. A page
 extra is a widget shown on a section page (keyed by section id), a menu action an entry of the
-„Datei“, „Extras“ or „Hilfe“ menu. The budget grid is registered the same way (`builtin_extras`).
+„Datei“, „Extras“ or „Hilfe“ menu. The budget grid is a page extra too
+(see `Extensions.extras_for`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -272,43 +271,21 @@ class Counter(QLabel):
             self.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
 
 
-class NumberEditor(Editor):
-    """Integers, decimals and money with German input (1.234,56); money with a € sign beside."""
+class ReadEditor(Editor):
+    """A one-line field whose text is read into a value (numbers, money, dates, months).
+    Text that cannot be read is stored as typed, and said so below the field."""
 
-    def __init__(self, env: PageEnv, f: FormField, path: str, label: str, kind: str) -> None:
-        super().__init__(env, f, path, label)
-        self.kind = kind
-        self.input = QLineEdit()
-        self.setup_input(self.input)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.input)
-        digits = 12 if kind == "money" else 10
-        self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance("0") * digits + 24)
-        if kind in ("money", "dec", "int"):
-            self.input.setAlignment(Qt.AlignmentFlag.AlignRight)
-        if kind == "money":
-            euro = QLabel("€")
-            euro.setAccessibleName(translate("Fields", "Euro"))
-            row.addWidget(euro)
-        row.addStretch(1)
-        self.outer.addLayout(row)
-        self.group = f.max is None or f.max >= 10000
-        self.input.textEdited.connect(self._edited)
-        self.input.editingFinished.connect(self._tidy)
-        self.finish()
+    input: QLineEdit
 
     def parse(self, text: str) -> entry.Entry:
-        return {"int": entry.parse_int, "dec": entry.parse_dec, "money": entry.parse_money}[
-            self.kind
-        ](text)
+        raise NotImplementedError
 
     def display(self, value: Any) -> str:
-        if self.kind == "int":
-            return entry.show_int(value, self.group)
-        if self.kind == "dec":
-            return entry.show_dec(value)
-        return entry.show_money(value)
+        raise NotImplementedError
+
+    def connect_input(self) -> None:
+        self.input.textEdited.connect(self._edited)
+        self.input.editingFinished.connect(self._tidy)
 
     def _edited(self, text: str) -> None:
         self.write(self.parse(text).value)
@@ -333,7 +310,44 @@ class NumberEditor(Editor):
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class DateEditor(Editor):
+class NumberEditor(ReadEditor):
+    """Integers, decimals and money with German input (1.234,56); money with a € sign beside."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str, kind: str) -> None:
+        super().__init__(env, f, path, label)
+        self.kind = kind
+        self.input = QLineEdit()
+        self.setup_input(self.input)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.input)
+        digits = 12 if kind == "money" else 10
+        self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance("0") * digits + 24)
+        self.input.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if kind == "money":
+            euro = QLabel("€")
+            euro.setAccessibleName(translate("Fields", "Euro"))
+            row.addWidget(euro)
+        row.addStretch(1)
+        self.outer.addLayout(row)
+        self.group = f.max is None or f.max >= 10000
+        self.connect_input()
+        self.finish()
+
+    def parse(self, text: str) -> entry.Entry:
+        return {"int": entry.parse_int, "dec": entry.parse_dec, "money": entry.parse_money}[
+            self.kind
+        ](text)
+
+    def display(self, value: Any) -> str:
+        if self.kind == "int":
+            return entry.show_int(value, self.group)
+        if self.kind == "dec":
+            return entry.show_dec(value)
+        return entry.show_money(value)
+
+
+class DateEditor(ReadEditor):
     """A date (TT.MM.JJJJ) or a month (MM.JJJJ), typed or picked from a calendar."""
 
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
@@ -344,43 +358,24 @@ class DateEditor(Editor):
         self.input = picker.input
         self.setup_input(self.input)
         self.outer.addWidget(picker)
-        self.input.textEdited.connect(self._edited)
-        self.input.editingFinished.connect(self._tidy)
+        self.connect_input()
         picker.picked.connect(self._picked)
         self.finish()
 
     def parse(self, text: str) -> entry.Entry:
         return entry.parse_month(text) if self.month else entry.parse_date(text)
 
-    def show_value(self, value: Any) -> str:
+    def display(self, value: Any) -> str:
         return entry.show_month(value) if self.month else entry.show_date(value)
 
-    def _edited(self, text: str) -> None:
-        self.write(self.parse(text).value)
-
     def _picked(self, iso: str) -> None:
-        self.input.setText(self.show_value(iso))
+        self.input.setText(self.display(iso))
         self.write(iso)
 
-    def _tidy(self) -> None:
-        parsed = self.parse(self.input.text())
-        if parsed.ok and parsed.value is not None:
-            self.input.setText(self.show_value(parsed.value))
-
     def refresh(self) -> None:
+        super().refresh()
         value = self.session.get(self.path)
-        if self.parse(self.input.text()).value != value or value is None:
-            self._loading = True
-            self.input.setText(self.show_value(value))
-            self._loading = False
         self.picker.current = value if isinstance(value, str) else None
-
-    def local_problem(self) -> str | None:
-        parsed = self.parse(self.input.text())
-        return problem_text(parsed.problem) if parsed.problem else None
-
-    def focus_input(self) -> None:
-        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class BoolEditor(Editor):
@@ -570,14 +565,3 @@ def scalar_editor(env: PageEnv, f: FormField, path: str, label: str) -> Editor:
     if t == "multi":
         return MultiEditor(env, f, path, label)
     raise ValueError(f"no scalar editor for type {t}")
-
-
-def input_widgets(editor: Editor) -> list[QWidget]:
-    """The focusable widgets of an editor, in order (for the tab order)."""
-    out: list[QWidget] = []
-    for w in editor.findChildren(QWidget):
-        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and isinstance(
-            w, QLineEdit | QPlainTextEdit | QAbstractButton | QComboBox
-        ):
-            out.append(w)
-    return out

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import ClassVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -140,6 +141,7 @@ class MonthPicker(_Picker):
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda _=False, m=i + 1: self._month(m))
+            button.installEventFilter(self)
             grid.addWidget(button, i // 4, i % 4)
             self.month_buttons.append(button)
         layout.addLayout(grid)
@@ -154,6 +156,28 @@ class MonthPicker(_Picker):
         for i, button in enumerate(self.month_buttons, 1):
             button.setChecked(i == month)
         return self.month_buttons[max(0, min(11, month - 1))]
+
+    STEPS: ClassVar[dict[Qt.Key, int]] = {
+        Qt.Key.Key_Left: -1,
+        Qt.Key.Key_Right: 1,
+        Qt.Key.Key_Up: -4,
+        Qt.Key.Key_Down: 4,
+    }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move between the months, Bild↑/Bild↓ change the year."""
+        if event.type() == QEvent.Type.KeyPress and watched in self.month_buttons:
+            assert isinstance(event, QKeyEvent)
+            step = self.STEPS.get(Qt.Key(event.key()))
+            if step is not None:
+                index = self.month_buttons.index(watched) + step
+                if 0 <= index < 12:
+                    self.month_buttons[index].setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self.year.stepBy(1 if event.key() == Qt.Key.Key_PageDown else -1)
+                return True
+        return super().eventFilter(watched, event)
 
     def _month(self, month: int) -> None:
         self.choose(f"{self.year.value():04d}-{month:02d}")
