@@ -516,3 +516,22 @@ def test_date_and_month_are_picked_by_keyboard(qtbot: Any) -> None:
     key(focused(), Qt.Key.Key_Space)
     assert session.get("massnahmen.zeitplan[1].bis") == "2022-05"
     assert isinstance(month, QLineEdit) and month.text() == "05.2022"
+
+
+def test_signatory_is_suggested_from_the_head_of_administration(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    shortcut(window, "Ctrl+N")
+    session = window.session
+    assert session is not None and window.editor is not None
+    window.editor.go_to(1)
+    for path, text in (("kontakte.hvb.vorname", "Jana"), ("kontakte.hvb.nachname", "Brandt")):
+        target = widget(window, path)
+        target.setFocus()
+        type_text(target, text)
+    window.editor.go_to(10)
+    offer = widget(window, "unterschrift.name:vorschlag")
+    assert offer.isVisible() and offer.text() == "Vorschlag übernehmen: Jana Brandt"  # type: ignore[attr-defined]
+    offer.setFocus()
+    key(offer, Qt.Key.Key_Space)
+    assert session.get("unterschrift.name") == "Jana Brandt"
+    assert focused() is widget(window, "unterschrift.name") and not offer.isVisible()

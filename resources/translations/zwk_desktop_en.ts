@@ -236,6 +236,14 @@
         <translation>Check result for {label}</translation>
     </message>
     <message>
+        <source>Vorschlag übernehmen: {text}</source>
+        <translation>Use suggestion: {text}</translation>
+    </message>
+    <message>
+        <source>Vorschlag für {label} übernehmen: {text}</source>
+        <translation>Use suggestion for {label}: {text}</translation>
+    </message>
+    <message>
         <source>{n} / {max} Zeichen – {excess} Zeichen zu viel</source>
         <translation>{n} / {max} characters – {excess} characters too many</translation>
     </message>

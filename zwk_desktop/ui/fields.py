@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSizePolicy,
     QVBoxLayout,
@@ -154,7 +156,8 @@ class Editor(QWidget):
 
 
 class TextEditor(Editor):
-    """One line of text (also e-mail and phone), with a counter when the length is limited."""
+    """One line of text (also e-mail and phone), with a counter when the length is limited.
+    A field with `default_from` offers its suggestion (e.g. the signatory's name) while empty."""
 
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
@@ -163,9 +166,19 @@ class TextEditor(Editor):
         if f.placeholder:
             self.input.setPlaceholderText(f.placeholder)
         self.outer.addWidget(self.input)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.suggest: QPushButton | None = None
+        if f.default_from:
+            self.suggest = QPushButton()
+            self.suggest.setObjectName(f"{path}:vorschlag")
+            self.suggest.clicked.connect(self._take_suggestion)
+            row.addWidget(self.suggest)
+        row.addStretch(1)
         self.counter = Counter(f, path) if f.max_length or f.min_length else None
         if self.counter is not None:
-            self.outer.addWidget(self.counter)
+            row.addWidget(self.counter)
+        self.outer.addLayout(row)
         self.input.textEdited.connect(self.write)
         self.input.textChanged.connect(self._count)
         self.finish()
@@ -173,6 +186,33 @@ class TextEditor(Editor):
     def _count(self, text: str) -> None:
         if self.counter is not None:
             self.counter.update_count(len(text))
+        self._offer()
+
+    def _offer(self) -> None:
+        if self.suggest is None:
+            return
+        text = self.session.suggestion(self.path) if not self.input.text() else None
+        if text:
+            self.suggest.setText(
+                translate("Fields", "Vorschlag übernehmen: {text}").format(text=text)
+            )
+            self.suggest.setAccessibleName(
+                translate("Fields", "Vorschlag für {label} übernehmen: {text}").format(
+                    label=self.label_text, text=text
+                )
+            )
+        self.suggest.setVisible(bool(text))
+
+    def _take_suggestion(self) -> None:
+        text = self.session.suggestion(self.path)
+        if text:
+            self.input.setText(text)
+            self.write(text)
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._offer()  # the fields it is taken from may have changed on another page
+        super().showEvent(event)
 
     def refresh(self) -> None:
         value = self.session.get(self.path)
