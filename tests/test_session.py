@@ -79,7 +79,7 @@ def test_list_add_remove_move_keeps_acknowledgements_with_their_items(spec: Any)
         if i:
             s.add_item(path)
         s.set(f"{path}[{i}].titel", title)
-    s.set(f"{path}[2].jahr", 1800)  # out of range: an error at [2].jahr
+    s.set(f"{path}[2].jahr", "neunzehnhundert")  # not a number: an error at [2].jahr
     s.check()
     (finding,) = s.findings_at(f"{path}[2].jahr")
     # only warnings can be acknowledged; fake a warning at that path for the remapping
@@ -280,7 +280,9 @@ def test_german_input(parse: Any, text: str, value: Any, problem: str | None) ->
 
 def test_german_display() -> None:
     assert entry.show_int(84213) == "84.213"
-    assert entry.show_int(2021, group=False) == "2021"
+    assert entry.show_int(2021) == "2021"
+    assert entry.show_int(-790) == "-790"
+    assert entry.show_int(1500000) == "1.500.000"
     assert entry.show_dec(1187.5) == "1.187,5"
     assert entry.show_dec(1) == "1"
     assert entry.show_money("40000.00") == "40.000,00"
@@ -299,3 +301,20 @@ def test_a_key_of_digit_like_characters_is_no_year(spec: Any) -> None:
 
     report = validate(spec, {"kontakte": {"²": None}})
     assert [f.code for f in report.findings if f.path == "kontakte.²"] == ["unknown_field"]
+
+
+def test_huge_numbers_are_reported_not_crashed_on(spec: Any) -> None:
+    """A value like 1e25 in a percentage field gives a finding (babel used to raise
+    InvalidOperation in the default decimal context; found by the property test). An amount
+    typed with more digits than any budget has is kept as text and reported as format."""
+    from zwk_desktop.validation import validate
+
+    report = validate(spec, {"ausgangslage": {"anteil_unter_18": 1e25}})
+    assert [f.code for f in report.findings if f.path == "ausgangslage.anteil_unter_18"] == [
+        "range"
+    ]
+    typed = entry.parse_money("1" + "0" * 40)
+    assert typed.problem == "money", "an amount no budget can have is kept as typed text"
+    report = validate(spec, {"finanzplan": {"eigenmittel": {"2022": typed.value}}})
+    codes = [f.code for f in report.findings if f.path == "finanzplan.eigenmittel.2022"]
+    assert codes == ["format"]

@@ -150,7 +150,7 @@ def test_long_text_counter_says_what_is_missing_to_the_minimum(qtbot: Any) -> No
     type_text(text, "Abwanderung")
     counter = widget(window, "ausgangslage.herausforderungen:zaehler")
     assert isinstance(counter, QLabel)
-    assert counter.text() == "11 Zeichen – mindestens 300, es fehlen noch 289 (höchstens 2.500)"
+    assert counter.text() == "11 Zeichen – mindestens 300, es fehlen noch 289 (höchstens 2500)"
 
 
 def test_german_number_input_is_stored_in_the_file_format(qtbot: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from typing import Any
 
 from babel.dates import format_date as _format_date
@@ -12,18 +12,25 @@ from babel.numbers import format_currency, format_decimal
 LOCALE = "de_DE"
 
 
+WIDE = Context(prec=200)
+"""Enough digits for any value a user can type; babel rounds within the current context, and
+the default 28 digits made a value like 1e25 raise InvalidOperation."""
+
+
 def money(value: Decimal | int | str) -> str:
     """``Decimal("40000")`` → ``"40.000,00 €"``."""
-    return str(format_currency(Decimal(value), "EUR", locale=LOCALE))
+    with localcontext(WIDE):
+        return str(format_currency(Decimal(value), "EUR", locale=LOCALE))
 
 
 def number(value: Decimal | int | float | str, decimals: int | None = None) -> str:
     """German grouping and decimal comma; ``decimals`` fixes the number of places."""
     d = Decimal(str(value))
-    if decimals is not None:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return str(format_decimal(d, format=pattern, locale=LOCALE))
-    return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
+    with localcontext(WIDE):
+        if decimals is not None:
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            return str(format_decimal(d, format=pattern, locale=LOCALE))
+        return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
 
 
 def date(value: dt.date | str) -> str:

@@ -30,6 +30,9 @@ MONTHS = (
     "dezember",
 )
 
+MONEY_DIGITS = 13
+"""Amounts of more digits before the comma are no budget figure but a slip of the keyboard."""
+
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d+(,\d*)?$|^[+-]?,\d+$")
@@ -99,7 +102,7 @@ def parse_money(text: str) -> Entry:
     if not stripped:
         return Entry(None)
     d = _decimal(stripped)
-    if d is None:
+    if d is None or d.adjusted() >= MONEY_DIGITS:
         return Entry(text, "money")
     exponent = d.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
@@ -152,9 +155,11 @@ def _grouped(d: Decimal, group: bool) -> str:
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
-def show_int(value: Any, group: bool = True) -> str:
+def show_int(value: Any) -> str:
+    """Whole numbers group their thousands from five digits on (84.213), as German texts do;
+    four digits stay together, so years read as years (2019)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return _grouped(Decimal(value), group)
+        return _grouped(Decimal(value), abs(value) >= 10000)
     return "" if value is None else str(value)
 
 

@@ -370,7 +370,6 @@ class NumberEditor(ReadEditor):
             row.addWidget(euro)
         row.addStretch(1)
         self.outer.addLayout(row)
-        self.group = f.max is None or f.max >= 10000
         self.connect_input()
         self.finish()
 
@@ -381,7 +380,7 @@ class NumberEditor(ReadEditor):
 
     def display(self, value: Any) -> str:
         if self.kind == "int":
-            return entry.show_int(value, self.group)
+            return entry.show_int(value)
         if self.kind == "dec":
             return entry.show_dec(value)
         return entry.show_money(value)
