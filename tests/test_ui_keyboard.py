@@ -128,4 +128,8 @@ def test_lists_by_keyboard_add_move_remove(qtbot: Any) -> None:
         key(remove, Qt.Key.Key_Space)
     assert texts and "Konzept 2" in texts[0]
     assert [i["titel"] for i in window.session.get("netzwerke.konzepte")] == ["Leitbild"]
+    from PySide6.QtWidgets import QWidget
+
+    assert window.findChild(QWidget, "netzwerke.konzepte[1]:entfernen") is None
+    assert widget(window, "netzwerke.konzepte[0]:entfernen").isVisible()
     assert name_of_focus() == "netzwerke.konzepte[0].titel"

@@ -134,6 +134,9 @@ def test_character_counter_counts_each_keystroke_and_names_the_excess(qtbot: Any
     checked(qtbot, window)
     assert "Fehler:" in feedback(window, "kommune.name")
     assert "151 Zeichen zu lang" in feedback(window, "kommune.name")
+    assert "Fehler: „Offizieller Name der Kommune“ ist mit 151 Zeichen zu lang" in (
+        name.accessibleDescription()
+    ), "a screen reader hears the finding with the field"
     key(name, Qt.Key.Key_Backspace)
     assert counter.text() == "150 / 150 Zeichen"
     checked(qtbot, window)

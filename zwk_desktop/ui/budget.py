@@ -15,7 +15,7 @@ from zwk_desktop.domain.budget import Budget, compute_budget
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.ui.common import COLOURS, discard, heading, show_new, translate
+from zwk_desktop.ui.common import COLOURS, clear_layout, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.fields import NumberEditor, PageEnv
 from zwk_desktop.ui.page import FindingsBox, status_note
@@ -120,11 +120,7 @@ class BudgetGrid(QWidget):
     def build(self) -> None:
         for p in self.owned:
             self.env.editors.pop(p, None)
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                discard(widget)
+        clear_layout(self.grid)
         before = set(self.env.editors)
         g = self.grid
         years = self.years

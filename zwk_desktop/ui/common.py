@@ -96,6 +96,21 @@ def discard(widget: QWidget) -> None:
     widget.deleteLater()
 
 
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of a layout; its widgets (also those of nested layouts) are
+    discarded."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            discard(widget)
+        elif inner is not None:
+            clear_layout(inner)
+            inner.deleteLater()
+
+
 def show_new(layout: QLayout) -> None:
     """Show the widgets just added to a visible layout now (Qt would show them only on the next
     turn of the event loop), so that they take part in the tab order at once."""
@@ -103,8 +118,12 @@ def show_new(layout: QLayout) -> None:
 
     for i in range(layout.count()):
         item = layout.itemAt(i)
-        widget = item.widget() if item is not None else None
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
         if widget is not None and not widget.testAttribute(
             Qt.WidgetAttribute.WA_WState_ExplicitShowHide
         ):
             widget.show()
+        elif inner is not None:
+            show_new(inner)

@@ -67,9 +67,10 @@ def problem_text(expected: str) -> str:
     }[expected]
 
 
-def findings_html(findings: list[tuple[Finding, bool]], local: str | None = None) -> str:
-    """Findings as lines of text: „Fehler: …“, „Hinweis (bestätigt): …“. The word says the
-    severity; the colour only repeats it."""
+def finding_lines(
+    findings: list[tuple[Finding, bool]], local: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(severity, word, message) of each finding: „Fehler“, „Hinweis (bestätigt)“, …"""
     lines = []
     if local:
         lines.append(("error", severity_word("error"), local))
@@ -80,6 +81,11 @@ def findings_html(findings: list[tuple[Finding, bool]], local: str | None = None
         if acknowledged:
             word = translate("Fields", "{severity} (bestätigt)").format(severity=word)
         lines.append((finding.severity, word, finding.message))
+    return lines
+
+
+def findings_html(lines: list[tuple[str, str, str]]) -> str:
+    """The lines as rich text; the word says the severity, the colour only repeats it."""
     return "<br>".join(
         f'<span style="color:{COLOURS[sev]}"><b>{html.escape(word)}:</b></span> {html.escape(msg)}'
         for sev, word, msg in lines
@@ -148,11 +154,18 @@ class Editor(QWidget):
 
     def show_findings(self, findings: list[Finding]) -> None:
         pairs = [(f, self.session.acknowledgement(f) is not None) for f in findings]
-        text = findings_html(pairs, self.local_problem())
-        if text != self._shown:
-            self._shown = text
-            self.feedback.setText(text)
-            self.feedback.setVisible(bool(text))
+        lines = finding_lines(pairs, self.local_problem())
+        text = findings_html(lines)
+        if text == self._shown:
+            return
+        self._shown = text
+        self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))
+        # a screen reader reads the findings with the field, not only the help
+        described = "\n".join([self.field.help, *(f"{word}: {msg}" for _, word, msg in lines)])
+        for widget in self.findChildren(QWidget):
+            if widget.property(PATH_PROPERTY) == self.path:
+                widget.setAccessibleDescription(described)
 
 
 class TextEditor(Editor):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import PATH_PROPERTY, discard, icon, show_new, translate
+from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, icon, show_new, translate
 from zwk_desktop.ui.fields import BoolEditor, Editor, NumberEditor, PageEnv, scalar_editor
 from zwk_desktop.ui.layout import FieldRows, Override, field_label
 
@@ -119,11 +119,7 @@ class ListEditor(Editor):
         for p in self.owned:
             env.editors.pop(p, None)
         before = set(env.editors)
-        while self.host_layout.count():
-            item = self.host_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                discard(widget)
+        clear_layout(self.host_layout)
         self.row_sets.clear()
         n = self.session.item_count(self.path)
         if self.compact:
