@@ -217,11 +217,17 @@ class DraftSession:
 
     # ----------------------------------------------------------------------- saving
 
-    def prepare(self, reason: str = "autosave") -> PendingSave:
-        """Freeze the draft for a save (on the editor's thread)."""
+    def prepare(self, reason: str = "autosave", figures: bool = False) -> PendingSave:
+        """Freeze the draft for a save (on the editor's thread).
+
+        The completeness for the drafts list is worked out when `figures` is asked for, for
+        every save that is not a plain autosave, and with new counts from `set_findings`: a
+        keystroke's autosave stays as cheap as the write itself."""
         self.draft.meta["modified"] = now_iso()
         self.draft.meta["app_version"] = __version__
-        percent = completeness(self.spec, self.draft.data) if self.spec is not None else None
+        percent = None
+        if self.spec is not None and (figures or reason != "autosave" or self._findings):
+            percent = completeness(self.spec, self.draft.data)
         stats = None
         if percent is not None and self._findings is not None:
             stats = DraftStats(percent, *self._findings)
@@ -266,9 +272,9 @@ class DraftSession:
         self._status = SaveStatus("pending" if self.dirty else "saved", saved_at)
         return self._status
 
-    def save_now(self, reason: str = "autosave") -> SaveStatus:
+    def save_now(self, reason: str = "autosave", figures: bool = False) -> SaveStatus:
         """Save at once, on this thread (page change, explicit save, close)."""
-        return self.finish(self.write(self.prepare(reason)))
+        return self.finish(self.write(self.prepare(reason, figures)))
 
     def close(self) -> SaveStatus:
         """The last save before the draft is closed, with complete figures for the drafts list
@@ -277,7 +283,7 @@ class DraftSession:
             stats = stats_for(self.spec, self.draft)
             self._findings = (stats.errors, stats.warnings)
         if self.dirty or self._findings is not None or self.draft_id is None:
-            return self.save_now()
+            return self.save_now(figures=True)
         return self._status
 
     # ----------------------------------------------------------------------- files, history

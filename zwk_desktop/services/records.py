@@ -102,7 +102,8 @@ class LoadedDraft:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON as stored (draft data comes from JSON and cannot contain cycles)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 @dataclass(frozen=True)

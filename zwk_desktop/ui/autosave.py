@@ -74,7 +74,7 @@ class AutosaveController(QObject):
         """The user left a page: save now (in the background)."""
         if self.session.dirty:
             self._timer.stop()
-            self._save_in_background()
+            self._save_in_background(figures=True)
 
     def save_explicitly(self) -> SaveStatus:
         """Strg+S: save now and record a version."""
@@ -122,13 +122,13 @@ class AutosaveController(QObject):
         else:
             self._timer.start(round(due * 1000))
 
-    def _save_in_background(self) -> None:
+    def _save_in_background(self, figures: bool = False) -> None:
         if self._in_flight:
             self._again = True
             return
         if not self.session.dirty:
             return
-        pending = self.session.prepare()
+        pending = self.session.prepare(figures=figures)
         self._in_flight = True
         self._announce()
         self._pool.start(_WriteJob(self.session, pending, self._relay))
