@@ -8,15 +8,21 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import load_example
+from conftest import EXAMPLES, load_example
 from hypothesis import HealthCheck, given, settings
-from store_helpers import FIXTURES, example, is_german_sentence, make_store
+from store_helpers import FIXTURES, example, is_german_sentence, make_store, read_only
 from store_strategies import DAMAGED_FILES, valid_drafts
 
 from zwk_desktop.cli.main import main
 from zwk_desktop.domain.draft import FORMAT_VERSION, MAX_DRAFT_BYTES, Draft, DraftError
 from zwk_desktop.domain.migrations import MIGRATIONS, STEPS
-from zwk_desktop.services.portable import FileWriteError, export_draft, import_file, write_file
+from zwk_desktop.services.portable import (
+    FileWriteError,
+    export_draft,
+    import_file,
+    open_file,
+    write_file,
+)
 from zwk_desktop.services.store import DraftStore
 
 OLD_FORMATS = sorted(FIXTURES.glob("format-*.zwk"))
@@ -135,6 +141,23 @@ def test_export_and_import_make_a_new_draft_and_never_overwrite(tmp_path: Path) 
     assert [d.id for d in store.list_drafts()] == [again.draft_id, first]
     assert store.load(again.draft_id).draft.to_bytes() == store.load(first).draft.to_bytes()
     assert not [p for p in tmp_path.iterdir() if p.name != "entwurf.zwk"]  # no temp files left
+
+
+def test_a_file_given_on_the_command_line_opens_as_a_new_draft(tmp_path: Path) -> None:
+    store = make_store()
+    existing = store.create(example())
+    opened = open_file(store, FIXTURES / "format-0-lindenhagen.zwk")
+    assert opened.draft_id is not None and opened.draft_id != existing
+    assert opened.draft.data == store.load(opened.draft_id).draft.data
+    assert "importiert" in opened.message and "Formatversion 0 → 1" in opened.message
+    store.close()
+    with read_only(store.path.parent):
+        in_memory = open_file(store, EXAMPLES / "landkreis-hohenwald.zwk")
+    assert in_memory.draft_id is None and in_memory.draft.title == "Landkreis Hohenwald"
+    assert is_german_sentence(in_memory.message) and "noch nicht gespeichert" in in_memory.message
+    with pytest.raises(DraftError):
+        open_file(store, tmp_path / "fehlt.zwk")
+    assert len(store.list_drafts()) == 2
 
 
 def test_export_into_a_missing_folder_fails_in_german_and_leaves_no_trace(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, read_dra
 from zwk_desktop.domain.migrations import MigrationReport, migrate
 from zwk_desktop.formspec import FormSpec, FormSpecError, get_form
 from zwk_desktop.services.diff import field_label
-from zwk_desktop.services.store import DraftStore
+from zwk_desktop.services.store import DraftStore, StoreError
 from zwk_desktop.services.summary import stats_for
 
 SUFFIX = ".zwk"
@@ -89,6 +89,34 @@ def import_file(store: DraftStore, path: Path) -> ImportResult:
     if note:
         message += f" Die Datei hatte ein älteres Format und wurde umgestellt: {note}"
     return ImportResult(draft_id, read.draft.title, read.migration, message)
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    """A `.zwk` file given to the program (``zwk-desktop DATEI.zwk``), ready to be edited."""
+
+    draft: Draft
+    draft_id: int | None
+    """The new draft's id; None when the store cannot be written right now: the draft is then
+    only in memory, and the first successful autosave adds it to the store."""
+    message: str
+    """German: what was imported (and migrated), or why it is not stored yet."""
+
+
+def open_file(store: DraftStore, path: Path) -> OpenedFile:
+    """Import a file named on the command line as a new draft (never overwriting one) and hand
+    it to the editor. Raises DraftError (German) when the file cannot be read."""
+    try:
+        result = import_file(store, path)
+    except StoreError as exc:
+        read = read_file(path)
+        return OpenedFile(
+            read.draft,
+            None,
+            f"„{read.draft.title}“ ist geöffnet, aber noch nicht gespeichert: {exc} ZWK Desktop "
+            "versucht es beim nächsten Speichern erneut.",
+        )
+    return OpenedFile(store.load(result.draft_id).draft, result.draft_id, result.message)
 
 
 def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
