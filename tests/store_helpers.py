@@ -56,6 +56,18 @@ def example(name: str = "gemeinde-lindenhagen.zwk") -> Draft:
     return read_draft(EXAMPLES / name)
 
 
+def crash_with_open_draft(store: DraftStore, draft_id: int) -> None:
+    """A run that had the draft open and then died: it never ended, and the operating system
+    dropped its lock (as after a kill or a power cut)."""
+    from zwk_desktop.services.recovery import start_up
+
+    run = start_up(store)
+    run.note_open_draft(draft_id)
+    assert run.lock is not None
+    run.lock.release(remove=False)
+    store.close()
+
+
 _GERMAN = re.compile(
     r"\b(der|die|das|ist|nicht|kein|keine|ein|eine|wurde|Datei|Entwurf|Entwürfe|bitte|und)\b",
     re.IGNORECASE,

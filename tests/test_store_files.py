@@ -106,8 +106,9 @@ def test_a_stored_row_of_an_old_format_is_migrated_when_opened() -> None:
     assert loaded.draft.data["kontakte"]["stellenanteil_vzae"] == 0.5
     row = con.execute("SELECT format_version FROM drafts WHERE id = ?", (placeholder,)).fetchone()
     assert row == (FORMAT_VERSION,)
-    reasons = [v.reason for v in store.versions(placeholder)]
-    assert reasons[:2] == ["migration", "before_migration"]
+    versions = store.versions(placeholder)
+    assert [v.reason for v in versions][:2] == ["migration", "before_migration"]
+    assert "1 neues Pflichtfeld (Angaben zur Kommune › Strukturschwache Region)" in versions[1].note
     assert store.load(placeholder).migration is None  # migrated once
 
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from store_crash_child import COUNTER
-from store_helpers import example, is_german_sentence, make_store
+from store_helpers import crash_with_open_draft, example, is_german_sentence, make_store
 
 from zwk_desktop.locations import data_dir
 from zwk_desktop.services.recovery import start_up
@@ -37,12 +37,7 @@ def test_a_clean_run_leaves_nothing_to_recover() -> None:
 def test_a_crashed_run_reopens_its_draft_and_says_so() -> None:
     store = make_store()
     draft_id = store.create(example())
-    crashed = start_up(store)
-    crashed.note_open_draft(draft_id)
-    assert crashed.lock is not None
-    crashed.lock.release(remove=False)  # the process is gone: the OS dropped its lock
-    store.close()
-
+    crash_with_open_draft(store, draft_id)
     after = start_up(make_store())
     assert after.reopen == draft_id
     (message,) = after.messages
@@ -69,10 +64,7 @@ def test_another_running_window_is_not_a_crash() -> None:
 def test_a_draft_deleted_after_the_crash_is_not_reopened() -> None:
     store = make_store()
     draft_id = store.create(example())
-    crashed = start_up(store)
-    crashed.note_open_draft(draft_id)
-    assert crashed.lock is not None
-    crashed.lock.release(remove=False)
+    crash_with_open_draft(store, draft_id)
     store.trash(draft_id)
     after = start_up(make_store())
     assert after.reopen is None and after.messages == []

@@ -8,7 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
-from store_helpers import Clock, example, is_german_sentence, make_store, read_only
+from store_helpers import (
+    Clock,
+    crash_with_open_draft,
+    example,
+    is_german_sentence,
+    make_store,
+    read_only,
+)
 
 from zwk_desktop.domain.draft import read_draft
 from zwk_desktop.services.autosave import AutosavePolicy, DraftSession, PendingSave, SaveOutcome
@@ -324,10 +331,7 @@ def test_versions_dialog_shows_differences_and_restores(qtbot: QtBot) -> None:
 def test_recovery_notice_after_a_crash(qtbot: QtBot) -> None:
     store = make_store()
     draft_id = store.create(example())
-    crashed = start_up(store)
-    crashed.note_open_draft(draft_id)
-    assert crashed.lock is not None
-    crashed.lock.release(remove=False)
+    crash_with_open_draft(store, draft_id)
     startup = start_up(make_store())
     bar = NoticeBar()
     qtbot.addWidget(bar)

@@ -21,9 +21,9 @@ from typing import Literal
 from zwk_desktop import __version__
 from zwk_desktop.domain.draft import Draft, new_draft, now_iso
 from zwk_desktop.formspec import FormSpec
-from zwk_desktop.services.portable import installed_form, write_file
+from zwk_desktop.services.portable import write_file
 from zwk_desktop.services.store import DraftSnapshot, DraftStore, SaveResult, StoreError
-from zwk_desktop.services.summary import DraftStats, completeness, stats_for
+from zwk_desktop.services.summary import DraftStats, completeness, installed_form, stats_for
 
 MonotonicClock = Callable[[], float]
 

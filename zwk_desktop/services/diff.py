@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.draft import Draft
+from zwk_desktop.domain.migrations import MigrationReport
 from zwk_desktop.domain.paths import PathPart, format_path, parse_path, template_path
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
@@ -58,6 +59,11 @@ def field_label(spec: FormSpec | None, path: str) -> str:
             words.append(child.label if child is not None else part)
             node = child
     return " › ".join(words)
+
+
+def migration_text(report: MigrationReport, spec: FormSpec | None) -> str:
+    """The German report of a format migration, new required fields named by their labels."""
+    return report.text({p: field_label(spec, p) for p in report.new_required})
 
 
 def _field(spec: FormSpec | None, path: str) -> FormField | None:

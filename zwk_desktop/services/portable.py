@@ -19,10 +19,9 @@ from typing import Any
 
 from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, read_draft
 from zwk_desktop.domain.migrations import MigrationReport, migrate
-from zwk_desktop.formspec import FormSpec, FormSpecError, get_form
-from zwk_desktop.services.diff import field_label
+from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.store import DraftStore, StoreError
-from zwk_desktop.services.summary import stats_for
+from zwk_desktop.services.summary import installed_form, stats_for
 
 SUFFIX = ".zwk"
 
@@ -46,19 +45,6 @@ class ImportResult:
     migration: MigrationReport | None
     message: str
     """One or two German sentences: what was imported, and what a migration did."""
-
-
-def installed_form(draft: Draft) -> FormSpec | None:
-    """The form a draft was written for, or None when it is not installed here."""
-    try:
-        return get_form(draft.form_id, draft.form_version)
-    except (KeyError, FormSpecError):
-        return None
-
-
-def migration_text(report: MigrationReport, spec: FormSpec | None) -> str:
-    labels = {p: field_label(spec, p) for p in report.new_required}
-    return report.text(labels)
 
 
 def read_file(path: Path) -> ReadFile:

@@ -34,6 +34,7 @@ from zwk_desktop.domain.migrations import (
 )
 from zwk_desktop.services.blobs import BlobCache, collect_garbage, load_blobs
 from zwk_desktop.services.database import open_checked
+from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.records import (
     Clock,
     DraftSnapshot,
@@ -49,25 +50,30 @@ from zwk_desktop.services.records import (
     utc_now,
 )
 from zwk_desktop.services.store_errors import StoreCorrupt, StoreError, StoreUnavailable, translate
-from zwk_desktop.services.summary import DraftStats
+from zwk_desktop.services.summary import DraftStats, installed_form
 
 DB_NAME = "entwuerfe.sqlite3"
 SCHEMA_VERSION = 1
 
-_SCHEMA = """
-CREATE TABLE drafts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT,
-    title TEXT NOT NULL,
-    created TEXT NOT NULL,
-    modified TEXT NOT NULL,
+_STATE = """
     form_id TEXT NOT NULL,
     form_version TEXT NOT NULL,
     format_version INTEGER NOT NULL,
     data TEXT NOT NULL,
     meta TEXT NOT NULL,
     acknowledgements TEXT NOT NULL,
-    files TEXT NOT NULL,
+    files TEXT NOT NULL"""
+"""The columns of a draft's state, the same in ``drafts`` and ``versions``. ``data``, ``meta``
+and ``acknowledgements`` are JSON in the layout of ``format_version``; ``files`` maps the
+sha256 the draft names to the key of its bytes in ``blobs``."""
+
+_SCHEMA = f"""
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT,
+    title TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,{_STATE},
     completeness INTEGER,
     errors INTEGER,
     warnings INTEGER,
@@ -78,14 +84,7 @@ CREATE TABLE versions (
     draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
     created TEXT NOT NULL,
     reason TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    form_id TEXT NOT NULL,
-    form_version TEXT NOT NULL,
-    format_version INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    meta TEXT NOT NULL,
-    acknowledgements TEXT NOT NULL,
-    files TEXT NOT NULL
+    note TEXT NOT NULL DEFAULT '',{_STATE}
 );
 CREATE INDEX versions_by_draft ON versions(draft_id, id);
 CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, content BLOB NOT NULL);
@@ -290,24 +289,30 @@ class DraftStore:
                 (stats.completeness, stats.errors, stats.warnings, draft_id),
             )
 
+    def _fetch(self, table: str, key: int) -> tuple[dict[str, Any], dict[str, bytes]] | None:
+        """The envelope (of the row's format version) and the files of a draft or version."""
+        with self._read() as con:
+            row = con.execute(
+                f"SELECT {_VERSION_COLUMNS} FROM {table} WHERE id = ?", (key,)
+            ).fetchone()
+            if row is None:
+                return None
+            return _envelope(row), load_blobs(con, json.loads(row[6]))
+
     def load(self, draft_id: int) -> LoadedDraft:
         """The draft's current state. A row of an older format is migrated here; its previous
         state stays in the history."""
-        with self._read() as con:
-            row = con.execute(
-                f"SELECT {_VERSION_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
-            files = load_blobs(con, json.loads(row[6]))
-        envelope = _envelope(row)
-        if row[2] >= FORMAT_VERSION:
+        fetched = self._fetch("drafts", draft_id)
+        if fetched is None:
+            raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
+        envelope, files = fetched
+        if envelope["format_version"] >= FORMAT_VERSION:
             return LoadedDraft(_checked_draft(envelope, files))
         migrated, report = migrate(envelope, FORMAT_VERSION)
         draft = _checked_draft(migrated, files)
+        note = migration_text(report, installed_form(draft)) if report else ""
         with self._write() as opened:
             now = stamp(self.clock())
-            note = report.text() if report else ""
             self._insert_envelope_version(opened, draft_id, envelope, now, note)
             self._update_row(opened, draft_id, DraftSnapshot.of(draft), now)
             self._insert_version(opened.con, draft_id, "migration", now)
@@ -404,15 +409,11 @@ class DraftStore:
 
     def load_version(self, version_id: int) -> Draft:
         """A version's state, migrated to the current format when it is older."""
-        with self._read() as con:
-            row = con.execute(
-                f"SELECT {_VERSION_COLUMNS} FROM versions WHERE id = ?", (version_id,)
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"Die Version Nr. {version_id} gibt es nicht.")
-            files = load_blobs(con, json.loads(row[6]))
-        envelope = _envelope(row)
-        if row[2] < FORMAT_VERSION:
+        fetched = self._fetch("versions", version_id)
+        if fetched is None:
+            raise StoreError(f"Die Version Nr. {version_id} gibt es nicht.")
+        envelope, files = fetched
+        if envelope["format_version"] < FORMAT_VERSION:
             envelope = migrate(envelope, FORMAT_VERSION)[0]
         return _checked_draft(envelope, files)
 

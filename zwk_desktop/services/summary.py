@@ -15,6 +15,7 @@ from zwk_desktop.domain.conditions import holds
 from zwk_desktop.domain.draft import Draft
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.values import is_empty
+from zwk_desktop.formspec import FormSpecError, get_form
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.validation import validate_draft
 
@@ -27,6 +28,14 @@ class DraftStats:
     """Filled required fields in percent (0–100)."""
     errors: int
     warnings: int
+
+
+def installed_form(draft: Draft) -> FormSpec | None:
+    """The form a draft was written for, or None when it is not installed here."""
+    try:
+        return get_form(draft.form_id, draft.form_version)
+    except (KeyError, FormSpecError):
+        return None
 
 
 def completeness(spec: FormSpec, data: dict[str, Any]) -> int:

@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -44,8 +42,8 @@ from zwk_desktop.domain.draft import DraftError
 from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.ui.tables import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,7 +72,7 @@ def findings_text(summary: DraftSummary) -> str:
     return ", ".join(parts)
 
 
-class DraftsModel(QAbstractTableModel):
+class DraftsModel(ListTableModel[DraftSummary]):
     """The drafts (or the Papierkorb) as a table; the name column is editable (rename)."""
 
     NAME, KOMMUNE, CHANGED, COMPLETE, FINDINGS = range(5)
@@ -88,10 +86,7 @@ class DraftsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read the list again from the store (raises StoreError)."""
-        rows = self.store.list_drafts(trash=self.trash)
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.set_rows(self.store.list_drafts(trash=self.trash))
 
     def set_trash(self, trash: bool) -> None:
         self.trash = trash
@@ -100,19 +95,6 @@ class DraftsModel(QAbstractTableModel):
     def headers(self) -> tuple[str, ...]:
         changed = _tr("Gelöscht am") if self.trash else _tr("Zuletzt geändert")
         return (_tr("Entwurf"), _tr("Kommune"), changed, _tr("Vollständig"), _tr("Befunde"))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -7,10 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -31,8 +29,8 @@ from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.ui.autosave import AutosaveController
+from zwk_desktop.ui.tables import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 SHOWN = 160
 """Characters of a value shown in the table; the tooltip has more."""
 
@@ -63,27 +61,27 @@ def reason_text(info: VersionInfo) -> str:
     return text
 
 
-class VersionsModel(QAbstractTableModel):
+class VersionsModel(ListTableModel[VersionInfo]):
     """The versions, newest first, with the number of fields that differ from now."""
 
     def __init__(self, controller: AutosaveController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.versions: list[VersionInfo] = []
+        self.rows = []
         self._changes: dict[int, list[FieldChange] | str] = {}
+
+    def headers(self) -> tuple[str, ...]:
+        return (_tr("Zeitpunkt"), _tr("Anlass"), _tr("Unterschiede zu jetzt"))
 
     def reload(self) -> None:
         session = self.controller.session
-        self.beginResetModel()
         self._changes.clear()
-        self.versions = (
-            session.store.versions(session.draft_id) if session.draft_id is not None else []
-        )
-        self.endResetModel()
+        draft_id = session.draft_id
+        self.set_rows(session.store.versions(draft_id) if draft_id is not None else [])
 
     def changes(self, row: int) -> list[FieldChange] | str:
         """The differences of a version to the current state, or a German error text."""
-        info = self.versions[row]
+        info = self.rows[row]
         if info.id not in self._changes:
             session = self.controller.session
             try:
@@ -93,26 +91,13 @@ class VersionsModel(QAbstractTableModel):
                 self._changes[info.id] = str(exc)
         return self._changes[info.id]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.versions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Zeitpunkt"), _tr("Anlass"), _tr("Unterschiede zu jetzt"))[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        info = self.versions[index.row()]
+        info = self.rows[index.row()]
         if index.column() == 0:
             return info.local_time_text
         if index.column() == 1:
@@ -125,35 +110,20 @@ class VersionsModel(QAbstractTableModel):
         return _tr("1 Feld") if len(changes) == 1 else _tr("{n} Felder").format(n=len(changes))
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(ListTableModel[FieldChange]):
     """Field, value in the chosen version, value now."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.changes: list[FieldChange] = []
+        self.rows = []
 
-    def set_changes(self, changes: list[FieldChange]) -> None:
-        self.beginResetModel()
-        self.changes = changes
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Feld"), _tr("In dieser Version"), _tr("Jetzt"))[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (_tr("Feld"), _tr("In dieser Version"), _tr("Jetzt"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        change = self.changes[index.row()]
+        change = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = (change.label, change.before, change.after)[index.column()]
             return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
@@ -266,20 +236,20 @@ class VersionsDialog(QDialog):
 
     def selected_version(self) -> VersionInfo | None:
         row = self.list.currentIndex().row()
-        return self.versions.versions[row] if 0 <= row < len(self.versions.versions) else None
+        return self.versions.rows[row] if 0 <= row < len(self.versions.rows) else None
 
     def _show_changes(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.restore_button.setEnabled(current.isValid())
         if not current.isValid():
             return
         changes = self.versions.changes(current.row())
-        info = self.versions.versions[current.row()]
+        info = self.versions.rows[current.row()]
         if isinstance(changes, str):
-            self.changes.set_changes([])
+            self.changes.set_rows([])
             self.summary.setText(changes)
             self.restore_button.setEnabled(False)
             return
-        self.changes.set_changes(changes)
+        self.changes.set_rows(changes)
         when = info.local_time_text
         if not changes:
             text = self.tr("Die Version vom {when} stimmt mit dem jetzigen Stand überein.")
