@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,8 +17,9 @@ from store_helpers import FIXTURES, example, is_german_sentence, make_store, rea
 from store_strategies import DAMAGED_FILES, valid_drafts
 
 from zwk_desktop.cli.main import main
-from zwk_desktop.domain.draft import FORMAT_VERSION, MAX_DRAFT_BYTES, Draft, DraftError
+from zwk_desktop.domain.draft import FORMAT_VERSION, MAX_DRAFT_BYTES, Draft, DraftError, read_draft
 from zwk_desktop.domain.migrations import MIGRATIONS, STEPS
+from zwk_desktop.locations import data_dir
 from zwk_desktop.services.portable import (
     FileWriteError,
     export_draft,
@@ -274,3 +278,65 @@ def test_a_thousand_damaged_and_garbage_files_never_crash_the_import(
     attack()
     assert seen["tried"] >= 1000
     assert seen["refused"] >= 300 and seen["imported"] >= 50
+
+
+def _cli(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=dict(os.environ),
+    )
+
+
+def test_drafts_command_line(tmp_path: Path) -> None:
+    empty = _cli("drafts", "list")
+    assert empty.returncode == 0 and empty.stdout.startswith("Keine Entwürfe gespeichert")
+
+    imported = _cli("drafts", "import", FIXTURES / "format-0-lindenhagen.zwk")
+    assert imported.returncode == 0, imported.stderr
+    assert "als neuer Entwurf Nr. 1 importiert" in imported.stdout
+    assert "Formatversion 0 → 1" in imported.stdout
+
+    listing = _cli("drafts", "list")
+    assert listing.returncode == 0
+    header, row = listing.stdout.splitlines()
+    assert header.split() == [
+        "Nr.",
+        "Entwurf",
+        "Kommune",
+        "Geändert",
+        "Vollständig",
+        "Fehler",
+        "Hinweise",
+    ]
+    assert row.startswith("1 ") and "Gemeinde Lindenhagen am See" in row and "99 %" in row
+    as_json = json.loads(_cli("drafts", "list", "--json").stdout)
+    assert [(d["id"], d["kommune"], d["errors"]) for d in as_json] == [
+        (1, "Gemeinde Lindenhagen am See", 1)
+    ]
+
+    target = tmp_path / "raus.zwk"
+    exported = _cli("drafts", "export", 1, target)
+    assert exported.returncode == 0 and read_draft(target).title == "Gemeinde Lindenhagen am See"
+    again = _cli("drafts", "export", 1, target)
+    assert again.returncode == 2 and "gibt es schon" in again.stderr
+    assert _cli("drafts", "export", 1, target, "--force").returncode == 0
+    unknown = _cli("drafts", "export", 7, tmp_path / "x.zwk")
+    assert unknown.returncode == 2 and "Nr. 7 gibt es nicht" in unknown.stderr
+    nonsense = _cli("drafts", "export", "eins", tmp_path / "x.zwk")
+    assert nonsense.returncode == 2 and "keine Entwurfsnummer" in nonsense.stderr
+
+    broken = tmp_path / "kaputt.zwk"
+    broken.write_text('{"format": "zwk-application", "format_version": 1, "data": [', "utf-8")
+    refused = _cli("drafts", "import", broken)
+    assert refused.returncode == 2 and "Es wurde nichts übernommen." in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+    with read_only(data_dir()):
+        locked = _cli("drafts", "import", EXAMPLES / "landkreis-hohenwald.zwk")
+    assert locked.returncode == 1 and is_german_sentence(locked.stderr)
+    assert "Traceback" not in locked.stderr
+    assert len(json.loads(_cli("drafts", "list", "--json").stdout)) == 1
