@@ -14,6 +14,8 @@ DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
                libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
                libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
+# Draft store tests: chattr makes a folder read-only even for root.
+DEB_TEST    += e2fsprogs
 
 .PHONY: run test bench lint clean deb-runtime deb-test venv translations screenshots
 

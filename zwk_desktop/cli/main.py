@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from zwk_desktop import __version__
-from zwk_desktop.cli import validate
+from zwk_desktop.cli import drafts, validate
 from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 
-COMMANDS = (validate,)
+COMMANDS = (validate, drafts)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 
@@ -22,6 +22,7 @@ class _GermanParser(argparse.ArgumentParser):
             .replace("unrecognized arguments", "unbekannte Angaben")
             .replace("invalid choice", "unbekannte Auswahl")
             .replace("expected one argument", "erwartet einen Wert")
+            .replace("argument ", "Angabe ")
         )
         complain(f"{self.prog}: {translated}")
         sys.exit(EXIT_UNREADABLE)

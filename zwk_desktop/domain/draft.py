@@ -19,7 +19,6 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +26,9 @@ from typing import Any
 
 from zwk_desktop import __version__
 from zwk_desktop.domain.attachments import FileInfo, describe
+from zwk_desktop.domain.migrations import MIGRATIONS as MIGRATIONS  # the chain of format steps
+from zwk_desktop.domain.migrations import Migration as Migration
+from zwk_desktop.domain.migrations import MigrationError
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
 
@@ -38,11 +40,6 @@ MAX_DRAFT_BYTES = 50 * 1024 * 1024
 
 class DraftError(Exception):
     """A file that cannot be read as a ZWK draft. The message is one German sentence."""
-
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns an envelope of format_version n into n + 1."""
 
 
 def now_iso() -> str:
@@ -196,7 +193,10 @@ def draft_from_json(envelope: Any) -> Draft:
             raise DraftError(
                 f"Die Datei hat die unbekannte Formatversion {version}; lesbar {readable}."
             )
-        envelope = migration(envelope)
+        try:
+            envelope = migration(envelope)
+        except MigrationError as exc:
+            raise DraftError(str(exc)) from None
         version += 1
     form = envelope.get("form")
     if not isinstance(form, dict):

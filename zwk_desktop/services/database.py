@@ -1,0 +1,196 @@
+"""Opening the draft database: pragmas, schema, and what happens when the file is damaged.
+
+A damaged database (SQLite reports it as corrupt or "not a database", or ``PRAGMA quick_check``
+finds problems) is renamed to ``entwuerfe-beschaedigt-<timestamp>.sqlite3`` beside the old one,
+together with its ``-wal`` and ``-shm`` files, and a new database is created. Whatever can still
+be read from the damaged file (each draft with its attachments and history, row by row) is
+copied into the new one. A file that merely cannot be opened (no permission, full disk) is
+never moved: that is `StoreUnavailable`, and the next attempt may succeed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
+
+_SIDE_FILES = ("-wal", "-shm")
+
+
+class _Damaged(Exception):
+    pass
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, synchronous=FULL."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _ensure_schema(con: sqlite3.Connection, schema: str, version: int) -> None:
+    found = con.execute("PRAGMA user_version").fetchone()[0]
+    if found == version:
+        return
+    if found > version:
+        raise StoreUnavailable(
+            f"Die Entwurfsdatenbank stammt aus einer neueren Version von ZWK Desktop (Schema "
+            f"{found}, diese Version kennt bis {version}). Bitte aktualisieren Sie das Programm."
+        )
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] == 0:
+            for statement in schema.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute(f"PRAGMA user_version = {int(version)}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _check(con: sqlite3.Connection) -> None:
+    result = [r[0] for r in con.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise _Damaged("; ".join(result[:5]))
+
+
+def open_checked(
+    path: Path, schema: str, version: int, verified: bool, now: dt.datetime | None = None
+) -> tuple[sqlite3.Connection, str | None]:
+    """Open (or create) the database; returns the connection and a German notice when a
+    damaged database was moved aside. `verified`: the file was checked earlier in this run."""
+    con: sqlite3.Connection | None = None
+    try:
+        con = connect(path)
+        if not verified:
+            _check(con)
+        _ensure_schema(con, schema, version)
+        return con, None
+    except (sqlite3.DatabaseError, _Damaged) as exc:
+        if con is not None:
+            con.close()
+        if isinstance(exc, sqlite3.DatabaseError) and not is_corruption(exc):
+            raise
+    moved = move_aside(path, now or dt.datetime.now())
+    con = connect(path)
+    _ensure_schema(con, schema, version)
+    saved, total = salvage(moved, con)
+    return con, _notice(moved, saved, total)
+
+
+def move_aside(path: Path, now: dt.datetime) -> Path:
+    """Rename the database and its side files; returns the new name of the database."""
+    label = now.strftime("%Y-%m-%d_%H-%M-%S")
+    target = path.with_name(f"{path.stem}-beschaedigt-{label}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}-beschaedigt-{label}-{n}{path.suffix}")
+    path.rename(target)
+    for suffix in _SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _notice(moved: Path, saved: int, total: int | None) -> str:
+    text = (
+        f"Die Entwurfsdatenbank war beschädigt. Sie wurde unverändert als {moved} "
+        "beiseitegelegt, und eine neue wurde angelegt."
+    )
+    if total:
+        text += f" Aus der alten Datenbank wurden {saved} von {total} Entwürfen übernommen."
+    elif total is None:
+        text += (
+            " Aus der alten Datenbank ließ sich kein Entwurf lesen; Ihre IT-Betreuung kann "
+            "versuchen, die Datei zu retten."
+        )
+    return text
+
+
+def salvage(old: Path, new: sqlite3.Connection) -> tuple[int, int | None]:
+    """Copy every draft that can still be read (with its blobs and versions) into the new
+    database, keeping its id. Returns (copied, total), total None when nothing was readable."""
+    try:
+        src = sqlite3.connect(f"{old.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0, None
+    try:
+        try:
+            ids = [r[0] for r in src.execute("SELECT id FROM drafts")]
+        except sqlite3.Error:
+            return 0, None
+        saved = 0
+        for draft_id in ids:
+            saved += _copy_draft(src, new, draft_id)
+        return saved, len(ids)
+    finally:
+        src.close()
+
+
+def _rows(src: sqlite3.Connection, table: str, where: str, key: object) -> list[dict[str, object]]:
+    """Rows of a damaged database: through its indexes, or without them if they are damaged."""
+    try:
+        cur = src.execute(f"SELECT * FROM {table} WHERE {where} = ? ORDER BY rowid", (key,))
+        rows = cur.fetchall()
+    except sqlite3.DatabaseError:
+        cur = src.execute(
+            f"SELECT * FROM {table} NOT INDEXED WHERE {where} = ? ORDER BY rowid", (key,)
+        )
+        rows = cur.fetchall()
+    columns = [d[0] for d in cur.description]
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def _copy_draft(src: sqlite3.Connection, dst: sqlite3.Connection, draft_id: int) -> int:
+    """Copy one draft; returns 1 when it could be read, else 0 (and nothing is written)."""
+    try:
+        (record,) = _rows(src, "drafts", "id", draft_id)
+        json.loads(str(record["data"]))
+        try:
+            versions = _rows(src, "versions", "draft_id", draft_id)
+        except sqlite3.Error:
+            versions = []  # the history is lost, the draft itself is not
+        shas: set[str] = set()
+        for item in [record, *versions]:
+            shas.update(json.loads(str(item["files"])).values())
+        blobs = []
+        for sha in sorted(shas):
+            try:
+                found = _rows(src, "blobs", "sha256", sha)
+            except sqlite3.Error:
+                continue
+            content = found[0]["content"] if found else None
+            if isinstance(content, bytes) and hashlib.sha256(content).hexdigest() == sha:
+                blobs.append((sha, len(content), content))
+    except (sqlite3.Error, ValueError, TypeError, AttributeError):
+        return 0
+    dst.execute("BEGIN IMMEDIATE")
+    try:
+        for table, items in (("drafts", [record]), ("versions", versions)):
+            for item in items:
+                names = ", ".join(item)
+                marks = ", ".join("?" for _ in item)
+                dst.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(item.values()))
+        dst.executemany(
+            "INSERT OR IGNORE INTO blobs (sha256, size, content) VALUES (?, ?, ?)", blobs
+        )
+        dst.execute("COMMIT")
+    except sqlite3.Error:
+        dst.execute("ROLLBACK")
+        return 0
+    return 1

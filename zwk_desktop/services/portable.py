@@ -1,0 +1,160 @@
+"""Portable draft files (``.zwk``, fields.md §1): export from the store, import into it.
+
+Export writes atomically (a temporary file in the target folder, flushed to disk, then renamed
+over the target), so an interrupted export never leaves half a file. Import always creates a
+new draft, never overwrites one; a file of an older format is migrated, and its original state
+is kept in the new draft's history. A file that cannot be read raises `DraftError` with one
+German sentence and changes nothing.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, read_draft
+from zwk_desktop.domain.migrations import MigrationReport, migrate
+from zwk_desktop.services.diff import migration_text
+from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.services.summary import installed_form, stats_for
+
+SUFFIX = ".zwk"
+
+
+class FileWriteError(Exception):
+    """A draft file could not be written. The message is German; the draft is unchanged."""
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    draft: Draft
+    original: dict[str, Any] | None
+    """The envelope as it was in the file, when the file had an older format."""
+    migration: MigrationReport | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    draft_id: int
+    title: str
+    migration: MigrationReport | None
+    message: str
+    """One or two German sentences: what was imported, and what a migration did."""
+
+
+def read_file(path: Path) -> ReadFile:
+    """Read a ``.zwk`` file; raises DraftError (German) when it cannot be read as a draft."""
+    draft = read_draft(path)
+    if draft.migrated_from is None:
+        return ReadFile(draft, None, None)
+    try:
+        raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+        original = json.loads(raw.decode("utf-8"))
+        report = migrate(original, FORMAT_VERSION)[1]
+    except (OSError, ValueError, RecursionError):
+        raise DraftError(f"Die Datei {path} hat sich beim Lesen verändert.") from None
+    return ReadFile(draft, original, report)
+
+
+def import_file(store: DraftStore, path: Path) -> ImportResult:
+    """Import a draft file as a new draft. Raises DraftError (unreadable file) or StoreError
+    (the store cannot be written); in both cases nothing has changed."""
+    read = read_file(path)
+    spec = installed_form(read.draft)
+    stats = stats_for(spec, read.draft) if spec is not None else None
+    note = migration_text(read.migration, spec) if read.migration else ""
+    draft_id = store.create(
+        read.draft, reason="import", stats=stats, before_migration=read.original, note=note
+    )
+    message = f"„{read.draft.title}“ wurde als neuer Entwurf Nr. {draft_id} importiert."
+    if note:
+        message += f" Die Datei hatte ein älteres Format und wurde umgestellt: {note}"
+    return ImportResult(draft_id, read.draft.title, read.migration, message)
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    """A `.zwk` file given to the program (``zwk-desktop DATEI.zwk``), ready to be edited."""
+
+    draft: Draft
+    draft_id: int | None
+    """The new draft's id; None when the store cannot be written right now: the draft is then
+    only in memory, and the first successful autosave adds it to the store."""
+    message: str
+    """German: what was imported (and migrated), or why it is not stored yet."""
+
+
+def open_file(store: DraftStore, path: Path) -> OpenedFile:
+    """Import a file named on the command line as a new draft (never overwriting one) and hand
+    it to the editor. Raises DraftError (German) when the file cannot be read."""
+    try:
+        result = import_file(store, path)
+    except StoreError as exc:
+        read = read_file(path)
+        return OpenedFile(
+            read.draft,
+            None,
+            f"„{read.draft.title}“ ist geöffnet, aber noch nicht gespeichert: {exc} ZWK Desktop "
+            "versucht es beim nächsten Speichern erneut.",
+        )
+    return OpenedFile(store.load(result.draft_id).draft, result.draft_id, result.message)
+
+
+def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
+    """Write a stored draft to a file; the exported state is recorded as a version first."""
+    store.add_version(draft_id, "export", note=str(path))
+    draft = store.load(draft_id).draft
+    write_file(draft, path)
+    return draft
+
+
+def write_file(draft: Draft, path: Path) -> None:
+    """Write a draft file atomically; raises FileWriteError (German) and leaves any existing
+    file at `path` untouched when it fails."""
+    payload = draft.to_bytes()
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _sync_folder(folder)
+    except OSError as exc:
+        raise FileWriteError(_write_problem(path, exc)) from None
+    finally:
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_problem(path: Path, exc: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "der Datenträger ist voll",
+        errno.EROFS: "der Speicherort ist schreibgeschützt",
+        errno.EACCES: "keine Schreibberechtigung",
+        errno.EPERM: "keine Schreibberechtigung",
+        errno.ENOENT: "den Ordner gibt es nicht",
+        errno.EISDIR: "das ist ein Ordner",
+        errno.ENOTDIR: "der Pfad führt nicht in einen Ordner",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"Die Datei {path} konnte nicht geschrieben werden ({reason})."

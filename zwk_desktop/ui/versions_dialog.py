@@ -1,0 +1,272 @@
+"""„Versionen…“: the history of the open draft, each version with its time, why it was made and
+what differs from the current state, field by field; one can be restored (as a new version,
+the current state stays in the history)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwk_desktop.services.diff import FieldChange, diff_drafts
+from zwk_desktop.services.records import VersionInfo
+from zwk_desktop.services.store import StoreError
+from zwk_desktop.ui.autosave import AutosaveController
+from zwk_desktop.ui.tables import Index, ListTableModel
+
+SHOWN = 160
+"""Characters of a value shown in the table; the tooltip has more."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VersionsDialog", text)
+
+
+def reason_text(info: VersionInfo) -> str:
+    """Why a version was made, in German."""
+    labels = {
+        "created": _tr("Angelegt"),
+        "import": _tr("Aus einer Datei importiert"),
+        "interval": _tr("Automatisch gesichert"),
+        "save": _tr("Gespeichert"),
+        "export": _tr("Vor dem Export"),
+        "before_migration": _tr("Vor der Umstellung von Formatversion {v}").format(
+            v=info.format_version
+        ),
+        "migration": _tr("Auf das aktuelle Format umgestellt"),
+        "before_restore": _tr("Vor dem Wiederherstellen einer Version"),
+        "restore": _tr("Wiederhergestellt"),
+        "duplicate": _tr("Als Kopie angelegt"),
+    }
+    text = labels.get(info.reason, info.reason)
+    if info.reason == "restore" and info.note:
+        text += f" ({info.note})"
+    return text
+
+
+class VersionsModel(ListTableModel[VersionInfo]):
+    """The versions, newest first, with the number of fields that differ from now."""
+
+    def __init__(self, controller: AutosaveController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.rows = []
+        self._changes: dict[int, list[FieldChange] | str] = {}
+
+    def headers(self) -> tuple[str, ...]:
+        return (_tr("Zeitpunkt"), _tr("Anlass"), _tr("Unterschiede zu jetzt"))
+
+    def reload(self) -> None:
+        session = self.controller.session
+        self._changes.clear()
+        draft_id = session.draft_id
+        self.set_rows(session.store.versions(draft_id) if draft_id is not None else [])
+
+    def changes(self, row: int) -> list[FieldChange] | str:
+        """The differences of a version to the current state, or a German error text."""
+        info = self.rows[row]
+        if info.id not in self._changes:
+            session = self.controller.session
+            try:
+                old = session.store.load_version(info.id)
+                self._changes[info.id] = diff_drafts(session.spec, old, session.draft)
+            except StoreError as exc:
+                self._changes[info.id] = str(exc)
+        return self._changes[info.id]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        info = self.rows[index.row()]
+        if index.column() == 0:
+            return info.local_time_text
+        if index.column() == 1:
+            return reason_text(info) if role == Qt.ItemDataRole.DisplayRole else info.note or None
+        changes = self.changes(index.row())
+        if isinstance(changes, str):
+            return _tr("nicht lesbar")
+        if not changes:
+            return _tr("keine")
+        return _tr("1 Feld") if len(changes) == 1 else _tr("{n} Felder").format(n=len(changes))
+
+
+class ChangesModel(ListTableModel[FieldChange]):
+    """Field, value in the chosen version, value now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = []
+
+    def headers(self) -> tuple[str, ...]:
+        return (_tr("Feld"), _tr("In dieser Version"), _tr("Jetzt"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        change = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = (change.label, change.before, change.after)[index.column()]
+            return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                change.path
+                if index.column() == 0
+                else (change.before, change.after)[index.column() - 1]
+            )
+        return None
+
+
+def _table(name: str, accessible: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class VersionsDialog(QDialog):
+    """Lists the versions of the open draft and restores one."""
+
+    restored = Signal(object)
+    """The restored state became current (a `Draft`, also `controller.session.draft`)."""
+
+    def __init__(self, controller: AutosaveController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(
+            self.tr("Versionen von „{title}“").format(title=controller.session.draft.title)
+        )
+        self.resize(1000, 560)
+        self.versions = VersionsModel(controller, self)
+        self.changes = ChangesModel(self)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "ZWK Desktop sichert den Entwurf beim Arbeiten höchstens alle fünf Minuten, bei "
+                "jedem Speichern mit Strg+S, vor jedem Export und vor jeder Umstellung des "
+                "Formats. Wählen Sie eine Version, um zu sehen, was sich seitdem geändert hat. "
+                "Beim Wiederherstellen bleibt der jetzige Stand als eigene Version erhalten."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.list = _table("versions.list", self.tr("Versionen"))
+        self.list.setModel(self.versions)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        fit = QHeaderView.ResizeMode.ResizeToContents  # at most `history_limit` rows
+        header.setSectionResizeMode(0, fit)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, fit)
+        self.list.selectionModel().currentRowChanged.connect(self._show_changes)
+        self.table = _table("versions.changes", self.tr("Unterschiede zum jetzigen Stand"))
+        self.table.setModel(self.changes)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setSectionResizeMode(fit)
+        columns = self.table.horizontalHeader()
+        columns.setStretchLastSection(False)
+        for column in range(3):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setObjectName("versions.summary")
+        self.summary.setWordWrap(True)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.table, 1)
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setSizes([400, 600])
+        layout.addWidget(splitter, 1)
+
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("&Schließen"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("versions.close")
+        self.restore_button = QPushButton(self.tr("Diese Version &wiederherstellen"))
+        self.restore_button.setObjectName("versions.restore")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.versions.reload()
+        except StoreError as exc:
+            self.summary.setText(str(exc))
+            return
+        if self.versions.rowCount():
+            self.list.selectRow(0)
+            self.list.setFocus()
+        else:
+            self.summary.setText(self.tr("Zu diesem Entwurf gibt es noch keine Versionen."))
+
+    def selected_version(self) -> VersionInfo | None:
+        row = self.list.currentIndex().row()
+        return self.versions.rows[row] if 0 <= row < len(self.versions.rows) else None
+
+    def _show_changes(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.restore_button.setEnabled(current.isValid())
+        if not current.isValid():
+            return
+        changes = self.versions.changes(current.row())
+        info = self.versions.rows[current.row()]
+        if isinstance(changes, str):
+            self.changes.set_rows([])
+            self.summary.setText(changes)
+            self.restore_button.setEnabled(False)
+            return
+        self.changes.set_rows(changes)
+        when = info.local_time_text
+        if not changes:
+            text = self.tr("Die Version vom {when} stimmt mit dem jetzigen Stand überein.")
+        elif len(changes) == 1:
+            text = self.tr("Seit der Version vom {when} hat sich 1 Feld geändert.")
+        else:
+            text = self.tr("Seit der Version vom {when} haben sich {n} Felder geändert.")
+        self.summary.setText(text.format(when=when, n=len(changes)))
+
+    def restore_selected(self) -> None:
+        info = self.selected_version()
+        if info is None:
+            return
+        try:
+            draft = self.controller.restore_version(info.id)
+        except StoreError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.restored.emit(draft)
+        self.accept()
