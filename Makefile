@@ -14,6 +14,9 @@ DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
                libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
                libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
+# Export (issue 5): poppler/qpdf/openssl/mpack check the package independently; gnome-keyring
+# and dbus give the keyring tests a real Secret Service.
+DEB_TEST    += poppler-utils qpdf openssl mpack gnome-keyring dbus dbus-daemon
 
 .PHONY: run test bench lint clean deb-runtime deb-test venv
 
