@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
@@ -37,6 +36,8 @@ class SignatureCheck:
     signer: str = ""
     fingerprint: str = ""
     signed_at: dt.datetime | None = None
+    content_changed: bool = False
+    """The signature itself is sound but the signed content differs (for detached CMS)."""
 
 
 def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
@@ -137,14 +138,36 @@ def _validation_context(cert: Any) -> ValidationContext:
     return ValidationContext(trust_roots=[cert], allow_fetching=False, revocation_mode="soft-fail")
 
 
+def _well_formed(info: Any, signed: Any, raw: bytes) -> bool:
+    """Exactly the structure we write: one signer, its digest algorithm declared, plain data,
+    canonical DER (a change in a part the signature does not cover is damage too)."""
+    signers = signed["signer_infos"]
+    return bool(
+        info["content_type"].native == "signed_data"
+        and len(signers) == 1
+        and [a.native for a in signed["digest_algorithms"]]
+        == [signers[0]["digest_algorithm"].native]
+        and signed["encap_content_info"]["content_type"].native == "data"
+        and signed["encap_content_info"]["content"].native is None
+        and info.dump(force=True) == raw
+    )
+
+
+def _common_name(cert: Any) -> str:
+    native = cert.subject.native
+    return str(native.get("common_name") or cert.subject.human_friendly)
+
+
 def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
     """Whether `signature` is an intact CMS signature over exactly `data`."""
     from asn1crypto import cms
     from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 
     try:
-        info = cms.ContentInfo.load(signature)
+        info = cms.ContentInfo.load(signature, strict=True)
         signed = info["content"]
+        if not _well_formed(info, signed, signature):
+            return SignatureCheck(False, "Die Signaturdatei ist beschädigt.")
         cert = signed["certificates"][0].chosen
         status = asyncio.run(
             async_validate_detached_cms(
@@ -154,9 +177,13 @@ def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
     except Exception:  # any damage to the DER is "not a valid signature"
         return SignatureCheck(False, "Die Signaturdatei ist beschädigt oder keine CMS-Signatur.")
     fp = hashlib.sha256(status.signing_cert.dump()).hexdigest()
-    signer = status.signing_cert.subject.human_friendly
-    if not (status.intact and status.valid):
-        return SignatureCheck(False, "Die Signatur passt nicht zum Inhalt.", signer, fp)
+    signer = _common_name(status.signing_cert)
+    if not status.valid:
+        return SignatureCheck(False, "Die Signaturdatei ist beschädigt.", signer, fp)
+    if not status.intact:
+        return SignatureCheck(
+            False, "Die Signatur passt nicht zum Inhalt.", signer, fp, content_changed=True
+        )
     return SignatureCheck(True, "", signer, fp)
 
 
@@ -180,7 +207,7 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
             False, "Die Signatur des PDF lässt sich nicht prüfen; die Datei ist beschädigt."
         )
     fp = hashlib.sha256(status.signing_cert.dump()).hexdigest()
-    signer = status.signing_cert.subject.human_friendly
+    signer = _common_name(status.signing_cert)
     if not (status.intact and status.valid):
         return SignatureCheck(
             False,
@@ -197,7 +224,3 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
             fp,
         )
     return SignatureCheck(True, "", signer, fp, status.signer_reported_dt)
-
-
-def certificate_fingerprint(cert: x509.Certificate) -> str:
-    return cert.fingerprint(hashes.SHA256()).hex()

@@ -142,7 +142,11 @@ def verify_files(
     from zwk_desktop.services.signing import check_detached
 
     checks: list[Check] = []
-    manifest_bytes = files[naming.MANIFEST_NAME]
+    manifest_bytes = files.get(naming.MANIFEST_NAME)
+    if manifest_bytes is None:
+        return VerifyReport(
+            source, unreadable="Die Datei manifest.json fehlt; das ist kein ZWK-Bewerbungspaket."
+        )
     signature = files.get(naming.MANIFEST_SIG_NAME)
     cms_fingerprint = ""
     if signature is None:
@@ -156,7 +160,7 @@ def verify_files(
             checks.append(
                 Check(naming.MANIFEST_SIG_NAME, True, f"Verzeichnis signiert von {cms.signer}")
             )
-        elif cms.signer and "passt nicht" in cms.problem:
+        elif cms.content_changed:
             checks.append(
                 Check(
                     naming.MANIFEST_NAME,
@@ -176,10 +180,12 @@ def verify_files(
     expected_fp = str(signer.get("certificate_sha256", "")) if isinstance(signer, dict) else ""
     if cms_fingerprint and cms_fingerprint != expected_fp:
         checks.append(
+            # The manifest is sealed by the signature's digest; a different certificate with an
+            # intact digest means the certificate inside the signature file was changed.
             Check(
-                naming.MANIFEST_NAME,
+                naming.MANIFEST_SIG_NAME,
                 False,
-                "Das Verzeichnis nennt ein anderes Zertifikat als seine Signatur.",
+                "Das Zertifikat in der Signaturdatei ist nicht das im Verzeichnis genannte.",
             )
         )
 
