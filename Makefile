@@ -54,8 +54,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# pytest runs in a private D-Bus session with gnome-keyring, so the keyring tests meet a real
+# Secret Service (scripts/with-secret-service.sh).
 test: $(STAMP) deb-test lint
-	$(BIN)/pytest
+	scripts/with-secret-service.sh $(BIN)/pytest
 
 bench: $(STAMP) deb-test
 	$(BIN)/python -m benchmarks
