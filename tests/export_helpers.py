@@ -70,5 +70,10 @@ def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[s
     """Run an independent tool (poppler, qpdf, openssl, munpack) and return its output."""
     assert shutil.which(str(args[0])), f"{args[0]} fehlt (Debian-Paket, siehe Makefile DEB_TEST)"
     return subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, check=check, timeout=60
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=check,
+        timeout=60,
     )

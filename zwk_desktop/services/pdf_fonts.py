@@ -2,9 +2,10 @@
 
 The PDF embeds Noto Sans (regular, bold) as its base font, so reportlab never falls back to an
 unembedded Helvetica. A character Noto Sans lacks is drawn with the first fallback font that has
-it (DejaVu Sans, Noto Sans Symbols 2); one that no font has is replaced by a visible marker
-("[Emoji]" or "�") and counted, so nothing vanishes silently into empty boxes. Invisible format
-characters (zero-width joiner, variation selectors) are dropped. Imported at export time only.
+it (DejaVu Sans, Noto Sans Symbols 2); one that no font has, or that lies outside the Basic
+Multilingual Plane (most emoji), is replaced by a visible marker ("[Emoji]" or "�") and
+counted, so nothing vanishes silently into empty boxes. Invisible format characters (zero-width
+joiner, variation selectors) are dropped. Imported at export time only.
 """
 
 from __future__ import annotations
@@ -92,9 +93,11 @@ class TextConverter:
             ch = chars[i]
             cp = ord(ch)
             i += 1
-            if ch in "\n\t" or self.fonts.has(REGULAR, ch):
+            if ch in "\n\t":
                 add(None, ch)
                 continue
+            if unicodedata.category(ch) in ("Cf", "Cc"):
+                continue  # invisible by nature: zero-width joiner, variation selectors, controls
             if _REGIONAL_A <= cp <= _REGIONAL_A + 25:
                 # A flag is two regional indicators: show the country code, e.g. [DE].
                 letters = chr(ord("A") + cp - _REGIONAL_A)
@@ -103,8 +106,15 @@ class TextConverter:
                     i += 1
                 add(None, f"[{letters}]")
                 continue
-            if unicodedata.category(ch) in ("Cf", "Cc"):
-                continue  # invisible by nature: zero-width joiner, variation selectors, controls
+            if cp > 0xFFFF:
+                # reportlab's font subsets map text back to Unicode in 16 bits only: a glyph
+                # outside the BMP would copy out as a wrong character, so it gets the marker.
+                self.substituted.append(ch)
+                add(None, EMOJI_MARK if _is_emoji(cp) else MISSING_MARK)
+                continue
+            if self.fonts.has(REGULAR, ch):
+                add(None, ch)
+                continue
             fallback = next((f for f in FALLBACKS if self.fonts.has(f, ch)), None)
             if allow_fallback and fallback is not None:
                 add(fallback, ch)

@@ -38,8 +38,8 @@ from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter
 SectionExtra = Callable[[FormSpec, Mapping[str, Any]], Sequence[Flowable]]
 """Extra flowables for one section (e.g. a chart), appended after its fields."""
 
-WIDTH = 170 * mm
-"""Text width on A4 with 20 mm margins."""
+WIDTH = 170 * mm - 12
+"""Text width on A4 with 20 mm margins, less the frame's 6 pt padding on each side."""
 LINE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#eef1f4")
 ACCENT = colors.HexColor("#1f3a5f")
@@ -371,7 +371,7 @@ class Layout:
                     ),
                 ]
             )
-        widths = [8 * mm, 30 * mm, 72 * mm, 42 * mm, 18 * mm]
+        widths = [8 * mm, 28 * mm, 68 * mm, 42 * mm, WIDTH - 146 * mm]
         return [
             self.grid(
                 ["Nr.", "Art", "Titel und Prüfsumme", "Datei im Paket", "Größe"], rows, widths
