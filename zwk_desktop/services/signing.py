@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from zwk_desktop.services.identities import SigningKey
 from zwk_desktop.services.pdf import SignaturePlace
-from zwk_desktop.services.pdf_fonts import REGULAR, TextConverter, font_path, register_fonts
+from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
 
 if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
@@ -83,9 +83,11 @@ def sign_pdf(
     when = when or dt.datetime.now().astimezone()
     lines = [
         "Elektronisch signiert von",
-        text.plain(identity.name),
-        text.plain(identity.funktion),
-        f"{text.plain(ort)}, {when:%d.%m.%Y %H:%M} Uhr" if ort else f"{when:%d.%m.%Y %H:%M} Uhr",
+        text.plain(identity.name, STAMP),
+        text.plain(identity.funktion, STAMP),
+        f"{text.plain(ort, STAMP)}, {when:%d.%m.%Y %H:%M} Uhr"
+        if ort
+        else f"{when:%d.%m.%Y %H:%M} Uhr",
     ]
     if identity.self_signed:
         lines.append("Selbst ausgestelltes Zertifikat – keine QES")
@@ -94,7 +96,7 @@ def sign_pdf(
         border_width=0,
         background=None,
         text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(font_path(REGULAR)), font_size=8)
+            font=GlyphAccumulatorFactory(str(font_path(STAMP)), font_size=8)
         ),
     )
     meta = signers.PdfSignatureMetadata(
