@@ -32,13 +32,21 @@ def hostile_data() -> dict[str, Any]:
     data["kommune"]["name"] = "Gemeinde Ützelbrück-Öhringen an der Ämmer 🌊 " + "Langname" * 20
     data["ausgangslage"]["herausforderungen"] = (HOSTILE + "\n\n") * 40
     data["ausgangslage"]["staerken"] = LONG_WORD * 5
+    data["ausgangslage"]["datenquellen"] = (
+        HOSTILE * 30
+    )  # a text(500) field far too long: in a table
+    data["ausgangslage"]["bevoelkerung"][0]["einwohner"] = 10**40
     data["netzwerke"]["initiativen"] = [
         {"name": f"Initiative {i} {LONG_WORD[:80]}", "art": "Verein 🎉", "rolle": HOSTILE}
         for i in range(25)
     ]
     posten = data["finanzplan"]["posten"]
     data["finanzplan"]["posten"] = [
-        {**posten[0], "bezeichnung": f"Posten {i}: {LONG_WORD[:150]}", "erlaeuterung": HOSTILE}
+        {
+            **posten[0],
+            "bezeichnung": f"Posten {i}: {(LONG_WORD * 3)[: 150 * (i % 3 + 1) ** 3]}",
+            "erlaeuterung": HOSTILE,
+        }
         for i in range(40)
     ]
     data["unterschrift"]["name"] = "Dr. Ölaf Ünderström 😀"
@@ -83,6 +91,16 @@ def test_hostile_text_stays_inside_the_page(hostile_pdf: tuple[Path, Any]) -> No
         )
     ]
     assert outside == []
+    # No two words overlap (a table row split across pages once drew rows over each other).
+    body = sorted((w for w in words if w[4] - w[2] < 40), key=lambda w: (w[0], w[2]))
+    overlaps = []
+    for i, a in enumerate(body):
+        for b in body[i + 1 :]:
+            if b[0] != a[0] or b[2] >= a[4] - 1:
+                break
+            if b[1] < a[3] - 1 and a[1] < b[3] - 1:
+                overlaps.append((a, b))
+    assert overlaps == []
 
 
 def test_missing_glyphs_are_substituted_visibly_and_reported(hostile_pdf: tuple[Path, Any]) -> None:
@@ -95,6 +113,7 @@ def test_missing_glyphs_are_substituted_visibly_and_reported(hostile_pdf: tuple[
     assert "\u200d" not in text and "\x07" not in text
     assert {"😀", "🎉", "✅", "東", "京"} <= set(rendered.substituted)
     assert "Maßgeblich ist der Wortlaut in bewerbung.json" in text.replace("\n", " ")
+    assert "(gekürzt; vollständig in bewerbung.json)" in text.replace("\n", " ")
     assert "„Anführungszeichen“" in text and "40.000 €" in text and "Übermaß & <Zeichen>" in text
     assert all(r["emb"] == "yes" for r in pdffonts_rows(path))
 

@@ -10,6 +10,7 @@ joiner, variation selectors) are dropped. Imported at export time only.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,6 +31,13 @@ FONT_FILES = {
 EMOJI_MARK = "[Emoji]"
 MISSING_MARK = "\ufffd"
 _REGIONAL_A = 0x1F1E6
+_SHY = "\u00ad"
+_LONG_WORD = re.compile(r"[^\s\u00ad]{41,}")
+_CHUNK = 12
+
+
+def _chunks(word: str) -> list[str]:
+    return [word[i : i + _CHUNK] for i in range(0, len(word), _CHUNK)]
 
 
 STAMP = "NotoSans-Stamp"
@@ -104,7 +112,7 @@ class TextConverter:
             if ch in "\n\t":
                 add(None, ch)
                 continue
-            if unicodedata.category(ch) in ("Cf", "Cc"):
+            if unicodedata.category(ch) in ("Cf", "Cc") and ch != _SHY:
                 continue  # invisible by nature: zero-width joiner, variation selectors, controls
             if _REGIONAL_A <= cp <= _REGIONAL_A + 25:
                 # A flag is two regional indicators: show the country code, e.g. [DE].
@@ -132,8 +140,10 @@ class TextConverter:
         return runs
 
     def markup(self, text: str) -> str:
-        """Paragraph markup: escaped, fallback fonts inline, line breaks kept."""
+        """Paragraph markup: escaped, fallback fonts inline, line breaks kept; words longer than
+        any dictionary word get soft hyphens so that even a narrow table column can break them."""
         parts = []
+        text = _LONG_WORD.sub(lambda m: _SHY.join(_chunks(m.group(0))), text)
         for font, chunk in self._runs(text, allow_fallback=True):
             escaped = escape(chunk).replace("\t", " ").replace("\n", "<br/>")
             parts.append(escaped if font is None else f'<font name="{font}">{escaped}</font>')

@@ -43,6 +43,18 @@ WIDTH = 170 * mm - 12
 LINE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#eef1f4")
 ACCENT = colors.HexColor("#1f3a5f")
+COLUMN_WEIGHTS = {"long": 3.0, "text": 2.0, "multi": 2.0, "money": 1.7, "month": 1.6, "date": 1.4}
+"""Relative column widths of a repeating group's table, by field type (others 1.2)."""
+CELL_LINES = 40
+"""Lines of 8.5 pt text that a table cell may hold: a row must fit on one page."""
+CUT_NOTE = " […] (gekürzt; vollständig in bewerbung.json)"
+
+
+def capacity(width: float) -> int:
+    """How many characters surely fit in a table cell of this width (points)."""
+    return int((width - 6) / (8.5 * 0.6)) * CELL_LINES
+
+
 SHORT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "multi", "email", "phone"}
 )
@@ -50,7 +62,13 @@ SHORT_TYPES = frozenset(
 
 def _style(name: str, size: float, font: str = REGULAR, **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=kw.pop("leading", size * 1.3), **kw
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=kw.pop("leading", size * 1.3),
+        hyphenationLang="de_DE",
+        embeddedHyphenation=1,
+        **kw,
     )
 
 
@@ -146,17 +164,24 @@ class Layout:
             return formatting.number(Decimal(str(raw)), field.decimals)
         return str(raw)
 
+    def cell(self, text: str, width: float, style: ParagraphStyle | None = None) -> Paragraph:
+        """A table cell: a table row cannot split across pages, so text beyond what fits on one
+        page in this column is cut with a visible note (only drafts can hold that much)."""
+        limit = capacity(width)
+        if len(text) > limit:
+            text = text[: max(limit - len(CUT_NOTE), 1)] + CUT_NOTE
+        return self.p(text, style)
+
     def kv_table(self, rows: list[tuple[str, str]]) -> Table:
-        cells = [[self.p(k, self.s.label), self.p(v)] for k, v in rows]
+        value_width = 0.64 * WIDTH
+        cells = [[self.p(k, self.s.label), self.cell(v, value_width)] for k, v in rows]
         table = Table(cells, colWidths=[0.36 * WIDTH, 0.64 * WIDTH], hAlign="LEFT")
         table.setStyle(TableStyle(TABLE_BASE))
         return table
 
     def grid(self, head: list[str], rows: list[list[Any]], widths: list[float], **kw: Any) -> Table:
         header = [self.p(h, self.s.cell_head) for h in head]
-        table = Table(
-            [header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1, **kw
-        )
+        table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT", **kw)
         style = [*TABLE_BASE, ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
         table.setStyle(TableStyle(style))
         return table
@@ -191,6 +216,7 @@ class Layout:
             elif field.type == "group":
                 out.append(self.p(field.label, self.s.h2))
                 out.extend(self.group(field, raw))
+                out.append(Spacer(1, 3 * mm))
             elif field.type == "list":
                 out.append(self.p(field.label, self.s.h2))
                 out.extend(self.list_block(field, raw))
@@ -217,31 +243,36 @@ class Layout:
     def list_block(self, field: FormField, raw: Any) -> list[Flowable]:
         items = [i if isinstance(i, Mapping) else {} for i in raw] if isinstance(raw, list) else []
         children = [c for c in field.fields if self.visible(c)]
-        tabular = all(c.type in SHORT_TYPES or c.type == "long" for c in children) and (
-            sum(1 for c in children if c.type == "long") <= 1
+        weights = [COLUMN_WEIGHTS.get(c.type, 1.2) for c in children]
+        widths = [w * (WIDTH - 8 * mm) / sum(weights) for w in weights]
+
+        def shown(c: FormField, item: Mapping[str, Any]) -> str:
+            value = item.get(c.id)
+            filled = not is_empty(value) or isinstance(value, bool)
+            return self.value_text(c, value) if filled else "–"
+
+        texts = [[shown(c, item) for c in children] for item in items]
+        tabular = (
+            all(c.type in SHORT_TYPES or c.type == "long" for c in children)
+            and sum(1 for c in children if c.type == "long") <= 1
+            and all(
+                len(t) <= capacity(w) for row in texts for t, w in zip(row, widths, strict=True)
+            )
         )
         if tabular:
-            weights = [
-                3.0 if c.type == "long" else 2.0 if c.type == "text" else 1.2 for c in children
-            ]
-            scale = (WIDTH - 8 * mm) / sum(weights)
+            numeric = ("money", "int", "dec")
             rows: list[list[Any]] = [
                 [
                     self.p(str(n), self.s.cell),
                     *[
-                        self.p(
-                            self.value_text(c, item.get(c.id))
-                            if not is_empty(item.get(c.id)) or isinstance(item.get(c.id), bool)
-                            else "–",
-                            self.s.cell_num if c.type in ("money", "int", "dec") else self.s.cell,
-                        )
-                        for c in children
+                        self.p(t, self.s.cell_num if c.type in numeric else self.s.cell)
+                        for t, c in zip(row, children, strict=True)
                     ],
                 ]
-                for n, item in enumerate(items, start=1)
+                for n, row in enumerate(texts, start=1)
             ]
             head = ["Nr.", *[c.label for c in children]]
-            return [self.grid(head, rows, [8 * mm, *[w * scale for w in weights]])]
+            return [self.grid(head, rows, [8 * mm, *widths])]
         out: list[Flowable] = []
         for n, item in enumerate(items, start=1):
             out.append(self.p(f"{field.item_label or field.label} {n}", self.s.h3))
@@ -276,13 +307,15 @@ class Layout:
             f"{self.spec.budget.items}[].{self.spec.budget.category}"
         )
         labels = cat_field.choice_labels if cat_field else {}
+        money_w = 23 * mm
+        title_width = WIDTH - 8 * mm - money_w * (len(years) + 1)
         rows: list[list[Any]] = []
         for n, item in enumerate(b.items, start=1):
-            name = item.title
+            name: list[Flowable] = [self.cell(item.title, title_width, self.s.cell)]
             if item.category:
-                name = f"{item.title}\n{labels.get(item.category, item.category)}"
+                name.append(self.p(labels.get(item.category, item.category), self.s.small))
             rows.append(
-                [self.p(str(n), self.s.cell), self.p(name, self.s.cell)]
+                [self.p(str(n), self.s.cell), name]
                 + [self.p(money(item.amounts[y]), num) for y in years]
                 + [self.p(money(item.total), num)]
             )
@@ -311,10 +344,9 @@ class Layout:
                     "davon zentral bewirtschaftet", b.central, sum(b.central.values(), Decimal(0))
                 )
             )
-        money_w = 23 * mm
         widths = [
             8 * mm,
-            WIDTH - 8 * mm - money_w * (len(years) + 1),
+            title_width,
             *[money_w] * (len(years) + 1),
         ]
         table = self.grid(["Nr.", "Posten / Kategorie", *years, "Summe"], rows, widths)
@@ -356,22 +388,26 @@ class Layout:
             item = item if isinstance(item, Mapping) else {}
             path = self.attachment_paths[n - 1] if n - 1 < len(self.attachment_paths) else ""
             size = item.get(layout.size)
-            title = f"{item.get(layout.title) or ''}\nSHA-256: {item.get(layout.sha256) or '–'}"
+            title = [
+                self.cell(str(item.get(layout.title) or ""), 63 * mm, self.s.cell),
+                self.p(f"SHA-256: {item.get(layout.sha256) or '–'}", self.s.small),
+            ]
             rows.append(
                 [
                     self.p(str(n), self.s.cell),
-                    self.p(
+                    self.cell(
                         labels.get(str(item.get(layout.kind)), str(item.get(layout.kind) or "–")),
+                        33 * mm,
                         self.s.cell,
                     ),
-                    self.p(title, self.s.cell),
-                    self.p(path or str(item.get(layout.file) or ""), self.s.cell),
+                    title,
+                    self.cell(path or str(item.get(layout.file) or ""), 44 * mm, self.s.cell),
                     self.p(
                         formatting.size(size) if isinstance(size, int) else "–", self.s.cell_num
                     ),
                 ]
             )
-        widths = [8 * mm, 28 * mm, 68 * mm, 42 * mm, WIDTH - 146 * mm]
+        widths = [8 * mm, 33 * mm, 63 * mm, 44 * mm, WIDTH - 148 * mm]
         return [
             self.grid(
                 ["Nr.", "Art", "Titel und Prüfsumme", "Datei im Paket", "Größe"], rows, widths
