@@ -82,6 +82,7 @@ class Styles:
         self.small = _style("small", 7.5, textColor=colors.HexColor("#444444"))
         self.cell = _style("cell", 8.5)
         self.cell_head = _style("cell_head", 8, BOLD)
+        self.cell_head_num = _style("cell_head_num", 8, BOLD, alignment=TA_RIGHT)
         self.cell_num = _style("cell_num", 8.5, alignment=TA_RIGHT)
         self.cell_num_bold = _style("cell_num_bold", 8.5, BOLD, alignment=TA_RIGHT)
         self.h1 = _style(
@@ -179,9 +180,15 @@ class Layout:
         table.setStyle(TableStyle(TABLE_BASE))
         return table
 
-    def grid(self, head: list[str], rows: list[list[Any]], widths: list[float], **kw: Any) -> Table:
-        header = [self.p(h, self.s.cell_head) for h in head]
-        table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT", **kw)
+    def grid(
+        self, head: list[str], rows: list[list[Any]], widths: list[float], right: int = 0
+    ) -> Table:
+        """A table with a repeated header row; the last `right` columns are numbers."""
+        header = [
+            self.p(h, self.s.cell_head_num if i >= len(head) - right else self.s.cell_head)
+            for i, h in enumerate(head)
+        ]
+        table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [*TABLE_BASE, ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
         table.setStyle(TableStyle(style))
         return table
@@ -294,7 +301,7 @@ class Layout:
                 )
             )
         width = (WIDTH - 50 * mm) / len(years)
-        return self.grid(["", *years], [row], [50 * mm, *[width] * len(years)])
+        return self.grid(["", *years], [row], [50 * mm, *[width] * len(years)], right=len(years))
 
     # ------------------------------------------------------------------ special sections
 
@@ -349,7 +356,9 @@ class Layout:
             title_width,
             *[money_w] * (len(years) + 1),
         ]
-        table = self.grid(["Nr.", "Posten / Kategorie", *years, "Summe"], rows, widths)
+        table = self.grid(
+            ["Nr.", "Posten / Kategorie", *years, "Summe"], rows, widths, right=len(years) + 1
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -410,7 +419,10 @@ class Layout:
         widths = [8 * mm, 33 * mm, 63 * mm, 44 * mm, WIDTH - 148 * mm]
         return [
             self.grid(
-                ["Nr.", "Art", "Titel und Prüfsumme", "Datei im Paket", "Größe"], rows, widths
+                ["Nr.", "Art", "Titel und Prüfsumme", "Datei im Paket", "Größe"],
+                rows,
+                widths,
+                right=1,
             )
         ]
 
