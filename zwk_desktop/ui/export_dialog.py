@@ -104,20 +104,22 @@ class ExportDialog(QDialog):
         manage = QPushButton(self.tr("&Verwalten…"))
         identity_row.addWidget(self.identity, 1)
         identity_row.addWidget(manage)
-        form.addRow(self.tr("&Signieren als:"), identity_row)
+        form.addRow(self._label(self.tr("&Signieren als:"), self.identity), identity_row)
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(str(out_dir or Path.home()))
         self.folder.setAccessibleName(self.tr("Zielordner"))
         choose = QPushButton(self.tr("&Ordner wählen…"))
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
-        form.addRow(self.tr("&Zielordner:"), folder_row)
+        form.addRow(self._label(self.tr("&Zielordner:"), self.folder), folder_row)
         layout.addLayout(form)
 
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Schritte des Exports"))
         for label in STEPS:
             self.steps.addItem(QListWidgetItem(f"   {label}"))
+        rows = self.steps.sizeHintForRow(0) * len(STEPS) + 2 * self.steps.frameWidth() + 4
+        self.steps.setFixedHeight(rows)
         layout.addWidget(self.steps)
         self.progress = QProgressBar()
         self.progress.setRange(0, len(STEPS))
@@ -127,6 +129,7 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+        layout.addStretch(1)
 
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("&Druckfassung (ENTWURF)"))
@@ -295,6 +298,12 @@ class ExportDialog(QDialog):
         self._update()
 
     # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     def _manage_identities(self) -> None:
         kommune = self.draft.title if self.draft.title != "Neue Bewerbung" else ""
