@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, getcontext, localcontext
 from typing import Any
 
 from babel.dates import format_date as _format_date
@@ -14,16 +14,26 @@ LOCALE = "de_DE"
 
 def money(value: Decimal | int | str) -> str:
     """``Decimal("40000")`` → ``"40.000,00 €"``."""
-    return str(format_currency(Decimal(value), "EUR", locale=LOCALE))
+    d = Decimal(value)
+    with localcontext() as context:
+        context.prec = _precision(d, 2)
+        return str(format_currency(d, "EUR", locale=LOCALE))
+
+
+def _precision(d: Decimal, decimals: int) -> int:
+    """Enough precision for any number of digits: babel quantizes in the current context."""
+    return max(getcontext().prec, len(d.as_tuple().digits) + decimals + 4)
 
 
 def number(value: Decimal | int | float | str, decimals: int | None = None) -> str:
     """German grouping and decimal comma; ``decimals`` fixes the number of places."""
     d = Decimal(str(value))
-    if decimals is not None:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return str(format_decimal(d, format=pattern, locale=LOCALE))
-    return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
+    with localcontext() as context:
+        context.prec = _precision(d, decimals or 0)
+        if decimals is not None:
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            return str(format_decimal(d, format=pattern, locale=LOCALE))
+        return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
 
 
 def date(value: dt.date | str) -> str:
