@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from export_helpers import example_draft
+from export_helpers import example_draft, run_cli
 
 PASSPHRASE = "Skript-Passphrase-2021"
 
@@ -27,14 +26,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 def cli(
     env: dict[str, str], *args: str | Path, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args, env=env, stdin=stdin)
 
 
 def write_draft(

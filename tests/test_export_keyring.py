@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from export_helpers import never_ask
+from export_helpers import never_ask, run_cli
 
 from zwk_desktop.services.identities import IdentityStore
 from zwk_desktop.services.secrets import SERVICE, KeyringSecretStore
@@ -107,17 +106,10 @@ def test_the_passphrase_lives_in_the_secret_service(store: IdentityStore, tmp_pa
 
 
 def test_cli_runs_unattended_with_the_keyring(session_env: dict[str, str], tmp_path: Path) -> None:
-    env = {**session_env, "ZWK_DATA_DIR": str(tmp_path / "data"), "PYTHONIOENCODING": "utf-8"}
+    env = {**session_env, "ZWK_DATA_DIR": str(tmp_path / "data")}
 
     def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "zwk_desktop", *map(str, args)],
-            capture_output=True,
-            text=True,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-        )
+        return run_cli(*args, env=env)
 
     created = cli(
         "identity",

@@ -303,3 +303,33 @@ def test_munpack_recovers_every_attachment_byte_exact(exported: Exported, tmp_pa
     tool("munpack", "-q", "-C", tmp_path, exported.result.mail)
     unpacked = {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.endswith(".desc")}
     assert unpacked == _package_files(exported)
+
+
+def test_the_mail_size_is_checked_before_the_export_starts(
+    signer: SigningKey, tmp_path: Path
+) -> None:
+    draft = ready_draft()
+    anlagen = draft.data["anlagen"]
+    for n in range(3):  # three attachments of 8 MB: each allowed, together too large for a mail
+        content = b"%PDF-1.4\n" + bytes([n]) * (8 * 1024 * 1024)
+        sha = hashlib.sha256(content).hexdigest()
+        draft.files[sha] = content
+        anlagen.append(
+            {
+                "art": "sonstiges",
+                "titel": f"Plan {n}",
+                "datei": f"plan{n}.pdf",
+                "sha256": sha,
+                "groesse": len(content),
+            }
+        )
+    steps: list[str] = []
+    with pytest.raises(ExportError, match="Fehler"):
+        export_package(
+            get_form(), draft, signer, tmp_path, now=NOW, progress=lambda i, s: steps.append(s)
+        )
+    assert steps == [STEPS[0]]  # refused while checking, before the PDF is set
+    assert "package_too_large_for_mail" in [
+        f.code for f in readiness(get_form(), draft).report.errors
+    ]
+    assert list(tmp_path.iterdir()) == []

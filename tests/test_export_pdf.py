@@ -114,7 +114,9 @@ def test_missing_glyphs_are_substituted_visibly_and_reported(hostile_pdf: tuple[
     assert {"😀", "🎉", "✅", "東", "京"} <= set(rendered.substituted)
     assert "Maßgeblich ist der Wortlaut in bewerbung.json" in text.replace("\n", " ")
     assert "(gekürzt; vollständig in bewerbung.json)" in text.replace("\n", " ")
-    assert "10.000.000.000.000.000.000.000.000.000.000.000.000.000" in text.replace("\n", "")  # 10**40
+    assert "10.000.000.000.000.000.000.000.000.000.000.000.000.000" in text.replace(
+        "\n", ""
+    )  # 10**40
     assert "„Anführungszeichen“" in text and "40.000 €" in text and "Übermaß & <Zeichen>" in text
     assert all(r["emb"] == "yes" for r in pdffonts_rows(path))
 

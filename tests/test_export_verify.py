@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from export_helpers import NOW, never_ask, new_store, ready_draft
+from export_helpers import NOW, never_ask, new_store, ready_draft, run_cli
 
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import ExportResult, export_package
@@ -109,14 +107,7 @@ def test_an_appended_incremental_update_is_not_covered_by_the_signature(
 
 
 def _cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args)
 
 
 def test_cli_verify_exit_codes_and_named_files(package: ExportResult, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, complain, load_draft, say
-from zwk_desktop.cli.identity import passphrase_prompt
+from zwk_desktop.cli.identity import add_passphrase_stdin, passphrase_prompt
 from zwk_desktop.domain.formatting import size
 from zwk_desktop.services.identities import IdentityError, open_store
 
@@ -37,11 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="BEGRÜNDUNG",
         help="alle offenen Hinweise mit dieser Begründung bestätigen (steht im Prüfprotokoll)",
     )
-    p.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help="ohne Schlüsselbund: die Passphrase als eine Zeile von der Standardeingabe lesen",
-    )
+    add_passphrase_stdin(p)
     p.set_defaults(run=run_export)
 
     v = commands.add_parser(

@@ -44,6 +44,15 @@ def passphrase_prompt(from_stdin: bool) -> PassphrasePrompt:
     return ask
 
 
+def add_passphrase_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="die Passphrase als eine Zeile von der Standardeingabe lesen (für Skripte, wenn "
+        "kein Schlüsselbund sie liefert)",
+    )
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "identity",
@@ -64,11 +73,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     c.add_argument("--funktion", required=True, help="Funktion, z. B. Bürgermeisterin")
     c.add_argument("--kommune", required=True, help="Name der Kommune")
     c.add_argument("--email", default="", help="E-Mail-Adresse")
-    c.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help="ohne Schlüsselbund: die Passphrase als eine Zeile von der Standardeingabe lesen",
-    )
+    add_passphrase_stdin(c)
     c.set_defaults(run=run_create)
 
     i = sub.add_parser(
@@ -85,9 +90,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="die Passphrase nicht im Schlüsselbund speichern (bei jeder Signatur abfragen)",
     )
-    i.add_argument(
-        "--passphrase-stdin", action="store_true", help="Passphrase von der Standardeingabe lesen"
-    )
+    add_passphrase_stdin(i)
     i.set_defaults(run=run_import)
 
     ls = sub.add_parser(
