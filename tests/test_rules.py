@@ -191,6 +191,10 @@ FAILING = [
     Case("schedule_step", G, setter("massnahmen.zeitplan[1].schritt", "werkstattplan"),
          "schedule_order", "error", "massnahmen.zeitplan[1].schritt",
          {"position": 2, "schritt": "werkstattplan", "erwartet": "kommunalprofil"}),
+    Case("schedule_sixth_row", G, lambda env: data(env)["massnahmen"]["zeitplan"].append({"schritt": "kickoff", "von": "2024-01", "bis": "2024-02", "beschreibung": "Noch ein Auftakt."}),
+         "schedule_order", "error", "massnahmen.zeitplan[5].schritt", {"position": 6, "count": 6}),
+    Case("schedule_four_rows", G, keep_items("massnahmen.zeitplan", 4), "min_items", "error",
+         "massnahmen.zeitplan", {"count": 4, "min": 5}),
     # --- finanzplan
     Case("budget_negative", G, setter("finanzplan.posten[0].betraege.2023", "-1.00"),
          "budget_negative", "error", "finanzplan.posten[0].betraege.2023"),

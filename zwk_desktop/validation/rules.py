@@ -186,7 +186,20 @@ def _schedule_order(r: m.ScheduleOrderRule, ctx: Context) -> None:
     for i in ctx.items(p.list):
         base = f"{p.list}[{i}]"
         step = ctx.value(f"{base}.{p.step}")
-        if step is not None and i < len(expected_steps) and step != expected_steps[i]:
+        if i >= len(expected_steps):
+            ctx.report(
+                r.code,
+                f"{base}.{p.step}",
+                {"position": i + 1, "schritt": step, "count": len(ctx.items(p.list))},
+                {
+                    "schritt": labels.get(step or "", "ohne Schritt"),
+                    "expected": str(len(expected_steps)),
+                },
+                variant="extra",
+                rule_id=r.rule_id,
+            )
+            continue
+        if step is not None and step != expected_steps[i]:
             ctx.report(
                 r.code,
                 f"{base}.{p.step}",
