@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets as secrets_module
 import tempfile
 import time
 from pathlib import Path
@@ -208,7 +209,7 @@ def _files_under(root: Path, since: float) -> list[Path]:
 def test_without_a_keyring_the_passphrase_is_asked_and_no_secret_is_written(tmp_path: Path) -> None:
     started = time.time() - 1
     store = open_store(secrets=KeyringSecretStore(backend=keyring.backends.fail.Keyring()))
-    passphrase = "Lindenhagen-Sommer-2021!"
+    passphrase = "Sommer-" + secrets_module.token_urlsafe(12)  # random: in no file by chance
     asked: list[PassphraseRequest] = []
 
     def ask(request: PassphraseRequest) -> str | None:

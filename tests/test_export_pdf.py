@@ -172,6 +172,10 @@ def test_pdf_shows_every_section_and_the_budget_table() -> None:
     ):
         assert label in text
     assert "Ort, Datum" in text and "Elektronische Signatur" in text
+    for konzept in data["netzwerke"].get("konzepte", []):
+        assert f" {konzept['jahr']} " in text  # years without a thousands separator
+    for row in data["ausgangslage"]["bevoelkerung"]:
+        assert f" {row['jahr']} " in text
     assert rendered.signature_place is not None
     assert (
         rendered.signature_place.page == rendered.pages - 1

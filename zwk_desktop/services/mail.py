@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from email.message import EmailMessage
 
 from zwk_desktop.domain import formatting
+from zwk_desktop.domain.attachments import MIME_TYPES, detect_kind
 from zwk_desktop.services.naming import mail_name
 
 SUBJECT = "Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
@@ -23,7 +24,7 @@ class MailError(Exception):
 
 
 def _media_type(path: str) -> tuple[str, str]:
-
+    """The MIME type of a package file that is no attachment type (JSON, signature)."""
     if path.endswith(".json"):
         return "application", "json"
     if path.endswith(".p7s"):
@@ -37,16 +38,10 @@ def build_mail(
     recipient: str,
     kommune: str,
     manifest_sha256: str,
-    sender: str = "",
-    total_label: str = "",
 ) -> bytes:
     """The .eml bytes; `files` maps package paths to their bytes, in the order to attach."""
-    from zwk_desktop.domain.attachments import MIME_TYPES, detect_kind
-
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["To"] = recipient
-    if sender:
-        msg["From"] = sender
     msg["Subject"] = SUBJECT.format(kommune=kommune)
     msg["X-Unsent"] = "1"
     names = "\n".join(f"  – {mail_name(p)} ({formatting.size(len(b))})" for p, b in files.items())

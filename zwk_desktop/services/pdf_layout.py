@@ -20,7 +20,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -90,7 +89,6 @@ class Styles:
         )
         self.h2 = _style("h2", 10.5, BOLD, spaceBefore=7, spaceAfter=3, keepWithNext=1)
         self.h3 = _style("h3", 9, BOLD, spaceBefore=4, spaceAfter=2, keepWithNext=1)
-        self.intro = _style("intro", 8, textColor=colors.HexColor("#555555"), spaceAfter=4)
 
 
 TABLE_BASE: list[Any] = [
@@ -159,8 +157,9 @@ class Layout:
         if t == "month":
             return formatting.month(str(raw))
         if t == "int":
-            is_year = field.min is not None and field.max is not None and field.max < 10000
-            return str(int(raw)) if is_year and isinstance(raw, int) else formatting.number(raw)
+            # Years (the ids "jahr" of fields.md) print without a thousands separator.
+            is_year = field.id == "jahr" or field.id.endswith("_jahr")
+            return str(raw) if is_year and isinstance(raw, int) else formatting.number(raw)
         if t == "dec":
             return formatting.number(Decimal(str(raw)), field.decimals)
         return str(raw)
@@ -463,7 +462,3 @@ class Layout:
         if all(f.type == "bool" for f in section.fields):
             return [self.checklist(section.fields, values)]
         return self.fields(section.fields, values)
-
-
-def keep(flowables: list[Flowable]) -> KeepTogether:
-    return KeepTogether(flowables)
