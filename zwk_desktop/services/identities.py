@@ -5,7 +5,8 @@ Each identity lives in ``<data dir>/identities/<id>/``: ``identity.json`` (publi
 passphrase). The passphrase of a self-signed identity is random and kept in the OS keyring; an
 imported one's is kept there when the user wants. Without a usable keyring the passphrase is
 asked for each time (`PassphrasePrompt`) and never written anywhere. Keys are RSA-3072: an ECDSA
-signature would lift the PDF to version 2.0.
+signature would lift the PDF to version 2.0. `cryptography` is imported where it is used, so
+that the program starts without it.
 """
 
 from __future__ import annotations
@@ -19,16 +20,14 @@ import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from typing import TYPE_CHECKING, Any
 
 from zwk_desktop.services.naming import ascii_name
 from zwk_desktop.services.secrets import SecretStore, SecretStoreError
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 KEY_BITS = 3072
 VALIDITY_DAYS = 3 * 365
@@ -105,11 +104,15 @@ class SigningKey:
 
 
 def fingerprint(cert: x509.Certificate) -> str:
+    from cryptography.hazmat.primitives import hashes
+
     return cert.fingerprint(hashes.SHA256()).hex()
 
 
 def certificate_warnings(cert: x509.Certificate, now: dt.datetime | None = None) -> list[str]:
     """German warnings: expired, not yet valid, expiring within 30 days, wrong key usage."""
+    from cryptography import x509
+
     now = now or dt.datetime.now(dt.UTC)
     out = []
     end, start = cert.not_valid_after_utc, cert.not_valid_before_utc
@@ -180,6 +183,8 @@ class IdentityStore:
         return hits[0]
 
     def certificate(self, identity: Identity) -> x509.Certificate:
+        from cryptography import x509
+
         return x509.load_pem_x509_certificate(
             (self.root / identity.id / "certificate.pem").read_bytes()
         )
@@ -189,6 +194,11 @@ class IdentityStore:
     def create_self_signed(
         self, name: str, funktion: str, kommune: str, email: str, ask: PassphrasePrompt
     ) -> Identity:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.x509.oid import NameOID
+
         name, funktion, kommune, email = (v.strip() for v in (name, funktion, kommune, email))
         if not name or not funktion or not kommune:
             raise IdentityError("Name, Funktion und Kommune sind für eine Signaturidentität nötig.")
@@ -255,6 +265,10 @@ class IdentityStore:
         name: str | None = None,
     ) -> tuple[Identity, list[str]]:
         """Import a .p12/.pfx; returns the identity and German warnings about its certificate."""
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.serialization import pkcs12
+        from cryptography.x509.oid import NameOID
+
         try:
             key, cert, chain = pkcs12.load_key_and_certificates(content, passphrase.encode("utf-8"))
         except ValueError:
@@ -321,6 +335,10 @@ class IdentityStore:
         in_keyring: bool,
         display_name: str | None = None,
     ) -> Identity:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.serialization import pkcs12
+        from cryptography.x509.oid import NameOID
+
         fp = fingerprint(cert)
         name = display_name or _attr(cert.subject, NameOID.COMMON_NAME)
         identity = Identity(
@@ -406,6 +424,9 @@ class IdentityStore:
     def _load(
         content: bytes, passphrase: str
     ) -> tuple[Any, x509.Certificate, tuple[x509.Certificate, ...]] | None:
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.serialization import pkcs12
+
         try:
             key, cert, chain = pkcs12.load_key_and_certificates(content, passphrase.encode("utf-8"))
         except ValueError:

@@ -85,8 +85,9 @@ class KeyringSecretStore:
         return SecretStoreStatus(True, str(name), "")
 
     def _call(self, action: str, *args: str) -> Any:
-        if not self.status().available:
-            raise SecretStoreError(self.status().reason)
+        status = self.status()
+        if not status.available:
+            raise SecretStoreError(status.reason)
         try:
             return getattr(self._keyring(), action)(self.service, *args)
         except Exception as exc:  # never echo arguments: one is the secret
