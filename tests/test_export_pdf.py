@@ -128,6 +128,8 @@ def test_entwurf_print_has_the_watermark_on_every_page_even_with_errors(tmp_path
     target = export_print(get_form(), draft, tmp_path, now=NOW)
     assert target.name == "ZWK-Entwurf_123_Gemeinde-Lindenhagen-am-See_2021-07-15.pdf"
     assert list(tmp_path.iterdir()) == [target]
+    again = export_print(get_form(), draft, tmp_path, now=NOW)
+    assert again.name == target.stem + "_2.pdf" and target.is_file()
     pages = tool("pdftotext", target, "-").stdout.split("\f")[:-1]
     assert pages and all("ENTWURF" in page for page in pages)
     assert "nicht signiert" in pages[0]

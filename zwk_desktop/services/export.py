@@ -102,9 +102,10 @@ class ExportResult:
     pages: int
 
 
-def _free_name(out_dir: Path, stem: str) -> str:
+def _free_name(out_dir: Path, stem: str, suffixes: tuple[str, ...] = ("", ".eml")) -> str:
+    """`stem`, or `stem_2`, `stem_3`, … when a file of that name (with a suffix) exists."""
     candidate, n = stem, 1
-    while (out_dir / candidate).exists() or (out_dir / f"{candidate}.eml").exists():
+    while any((out_dir / f"{candidate}{suffix}").exists() for suffix in suffixes):
         n += 1
         candidate = f"{stem}_{n}"
     return candidate
@@ -258,7 +259,7 @@ def export_print(
         "ZWK-Bewerbung", "ZWK-Entwurf"
     )
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{_free_name(out_dir, stem)}.pdf"
+    target = out_dir / f"{_free_name(out_dir, stem, ('.pdf',))}.pdf"
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         tmp.write_bytes(rendered.content)

@@ -158,7 +158,11 @@ def verify_files(
         if cms.ok:
             cms_fingerprint = cms.fingerprint
             checks.append(
-                Check(naming.MANIFEST_SIG_NAME, True, f"Verzeichnis signiert von {cms.signer}")
+                Check(
+                    naming.MANIFEST_SIG_NAME,
+                    True,
+                    f"Verzeichnis signiert von {cms.signer} (Zertifikat SHA-256 {cms.fingerprint})",
+                )
             )
         elif cms.content_changed:
             checks.append(
