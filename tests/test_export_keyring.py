@@ -2,16 +2,19 @@
 
 `make test` runs the suite inside such a session (scripts/with-secret-service.sh). Run on its
 own, without one, the fixture starts a private D-Bus daemon and an unlocked gnome-keyring with
-HOME and XDG_RUNTIME_DIR in temporary folders, and ends both afterwards.
+HOME and XDG_RUNTIME_DIR in temporary folders, and ends both afterwards. On Windows and macOS
+(scripts\\test.cmd) the same tests use the system's own credential store.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from export_helpers import never_ask, run_cli
@@ -20,6 +23,21 @@ from zwk_desktop.services.identities import IdentityStore
 from zwk_desktop.services.secrets import SERVICE, KeyringSecretStore
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gemeinde-lindenhagen.zwk"
+
+
+def _os_backend() -> Any:
+    """The real keyring of this operating system."""
+    if sys.platform == "win32":
+        from keyring.backends.Windows import WinVaultKeyring
+
+        return WinVaultKeyring()
+    if sys.platform == "darwin":
+        from keyring.backends.macOS import Keyring
+
+        return Keyring()
+    from keyring.backends import SecretService
+
+    return SecretService.Keyring()
 
 
 def _service_answers() -> bool:
@@ -34,7 +52,9 @@ def _service_answers() -> bool:
 @pytest.fixture(scope="module")
 def session_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Environment of a D-Bus session with an unlocked Secret Service."""
-    if os.environ.get("DBUS_SESSION_BUS_ADDRESS") and _service_answers():
+    if sys.platform in ("win32", "darwin") or (
+        os.environ.get("DBUS_SESSION_BUS_ADDRESS") and _service_answers()
+    ):
         yield dict(os.environ)
         return
     base = tmp_path_factory.mktemp("secret-service")
@@ -78,23 +98,17 @@ def session_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
 
 @pytest.fixture
 def store(session_env: dict[str, str], tmp_path: Path) -> IdentityStore:
-    from keyring.backends import SecretService
-
-    return IdentityStore(
-        tmp_path / "identities", KeyringSecretStore(backend=SecretService.Keyring())
-    )
+    return IdentityStore(tmp_path / "identities", KeyringSecretStore(backend=_os_backend()))
 
 
-def test_the_passphrase_lives_in_the_secret_service(store: IdentityStore, tmp_path: Path) -> None:
-    from keyring.backends import SecretService
-
+def test_the_passphrase_lives_in_the_os_keyring(store: IdentityStore, tmp_path: Path) -> None:
     status = store.secrets.status()
     assert status.available, status.reason
     identity = store.create_self_signed(
         "Katrin Wendland", "Bürgermeisterin", "Lindenhagen", "", never_ask
     )
     assert identity.passphrase_in_keyring
-    stored = SecretService.Keyring().get_password(SERVICE, identity.id)
+    stored = _os_backend().get_password(SERVICE, identity.id)
     assert stored is not None and len(stored) >= 32
     for path in (tmp_path / "identities").rglob("*"):
         if path.is_file():
@@ -102,7 +116,7 @@ def test_the_passphrase_lives_in_the_secret_service(store: IdentityStore, tmp_pa
     key = store.unlock(identity, never_ask)  # no prompt: the keyring answers
     assert key.identity == identity
     store.delete(identity)
-    assert SecretService.Keyring().get_password(SERVICE, identity.id) is None
+    assert _os_backend().get_password(SERVICE, identity.id) is None
 
 
 def test_cli_runs_unattended_with_the_keyring(session_env: dict[str, str], tmp_path: Path) -> None:
