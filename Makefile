@@ -16,6 +16,9 @@ DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
 DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
 # Draft store tests: chattr makes a folder read-only even for root.
 DEB_TEST    += e2fsprogs
+# Export (issue 5): poppler/qpdf/openssl/mpack check the package independently; gnome-keyring
+# and dbus give the keyring tests a real Secret Service.
+DEB_TEST    += poppler-utils qpdf openssl mpack gnome-keyring dbus dbus-daemon
 
 .PHONY: run test bench lint clean deb-runtime deb-test venv translations screenshots
 
@@ -53,8 +56,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# pytest runs in a private D-Bus session with gnome-keyring, so the keyring tests meet a real
+# Secret Service (scripts/with-secret-service.sh).
 test: $(STAMP) deb-test lint
-	$(BIN)/pytest
+	scripts/with-secret-service.sh $(BIN)/pytest
 
 bench: $(STAMP) deb-test
 	$(BIN)/python -m benchmarks

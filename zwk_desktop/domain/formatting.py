@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal, getcontext, localcontext
 from typing import Any
 
 from babel.dates import format_date as _format_date
@@ -12,21 +12,27 @@ from babel.numbers import format_currency, format_decimal
 LOCALE = "de_DE"
 
 
-WIDE = Context(prec=200)
-"""Enough digits for any value a user can type; babel rounds within the current context, and
-the default 28 digits made a value like 1e25 raise InvalidOperation."""
-
-
 def money(value: Decimal | int | str) -> str:
     """``Decimal("40000")`` → ``"40.000,00 €"``."""
-    with localcontext(WIDE):
-        return str(format_currency(Decimal(value), "EUR", locale=LOCALE))
+    d = Decimal(value)
+    with localcontext() as context:
+        context.prec = _precision(d, 2)
+        return str(format_currency(d, "EUR", locale=LOCALE))
+
+
+def _precision(d: Decimal, decimals: int) -> int:
+    """Enough precision for any number of digits: babel quantizes in the current context."""
+    if not d.is_finite():
+        return getcontext().prec
+    digits = max(len(d.as_tuple().digits), d.adjusted() + 1)
+    return max(getcontext().prec, digits + decimals + 4)
 
 
 def number(value: Decimal | int | float | str, decimals: int | None = None) -> str:
     """German grouping and decimal comma; ``decimals`` fixes the number of places."""
     d = Decimal(str(value))
-    with localcontext(WIDE):
+    with localcontext() as context:
+        context.prec = _precision(d, decimals or 0)
         if decimals is not None:
             pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
             return str(format_decimal(d, format=pattern, locale=LOCALE))

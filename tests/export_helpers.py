@@ -1,0 +1,95 @@
+"""Shared pieces of the export tests: an in-memory secret store, identities, drafts, tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from conftest import load_example
+
+from zwk_desktop.domain.draft import Draft, draft_from_json
+from zwk_desktop.formspec import get_form
+from zwk_desktop.services.export import acknowledge_all, readiness
+from zwk_desktop.services.identities import IdentityStore, PassphraseRequest
+from zwk_desktop.services.secrets import SecretStoreStatus
+
+NOW = dt.datetime(2021, 7, 15, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+class MemorySecrets:
+    """A keyring that keeps secrets in memory: for tests that are not about the keyring (the
+    real Secret Service is tested in test_export_keyring.py)."""
+
+    def __init__(self, available: bool = True) -> None:
+        self.available = available
+        self.values: dict[str, str] = {}
+
+    def status(self) -> SecretStoreStatus:
+        return SecretStoreStatus(
+            self.available,
+            "Speicher im Test",
+            "" if self.available else "kein Schlüsselbund im Test",
+        )
+
+    def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    def set(self, key: str, secret: str) -> None:
+        self.values[key] = secret
+
+    def delete(self, key: str) -> None:
+        self.values.pop(key, None)
+
+
+def never_ask(request: PassphraseRequest) -> str | None:
+    raise AssertionError(f"unexpected passphrase prompt: {request}")
+
+
+def example_draft(name: str = "gemeinde-lindenhagen.zwk") -> Draft:
+    return draft_from_json(load_example(name))
+
+
+def ready_draft(name: str = "gemeinde-lindenhagen.zwk") -> Draft:
+    """An example with every warning it may have acknowledged (issue 6 adds ags_unknown)."""
+    draft = example_draft(name)
+    ready = readiness(get_form(), draft)
+    assert ready.report.valid, [f.code for f in ready.report.errors]
+    if ready.unacknowledged:
+        draft = acknowledge_all(draft, ready.unacknowledged, "Im Test geprüft.")
+    return draft
+
+
+def new_store(root: Path, secrets: Any | None = None) -> IdentityStore:
+    return IdentityStore(root, secrets or MemorySecrets())
+
+
+def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run an independent tool (poppler, qpdf, openssl, munpack) and return its output."""
+    assert shutil.which(str(args[0])), f"{args[0]} fehlt (Debian-Paket, siehe Makefile DEB_TEST)"
+    return subprocess.run(
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=check,
+        timeout=60,
+    )
+
+
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``zwk-desktop ARGS`` as a subprocess, the way a script calls it (UTF-8 output)."""
+    return subprocess.run(
+        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**(env or os.environ), "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )

@@ -1,0 +1,130 @@
+"""``zwk-desktop export DRAFT --out DIR`` and ``zwk-desktop verify PATH``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, complain, load_draft, say
+from zwk_desktop.cli.identity import add_passphrase_stdin, passphrase_prompt
+from zwk_desktop.domain.formatting import size
+from zwk_desktop.services.identities import IdentityError, open_store
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "export",
+        help="die Bewerbung signiert exportieren (oder als ENTWURF drucken)",
+        description="Schreibt das Bewerbungspaket ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/ "
+        "(signiertes "
+        "PDF mit eingebetteten Daten, bewerbung.json, Anlagen, Prüfprotokoll, signiertes "
+        "Verzeichnis) und daneben eine versandfertige E-Mail (.eml). Mit Fehlern verweigert; "
+        "Hinweise müssen bestätigt sein oder mit --accept-warnings bestätigt werden. Exit-Code 0: "
+        "exportiert, 1: nicht exportierbar, 2: Datei nicht lesbar.",
+    )
+    p.add_argument("draft", type=Path, metavar="ENTWURF", help="der Entwurf (.zwk)")
+    p.add_argument("--out", type=Path, required=True, metavar="ORDNER", help="Zielordner")
+    p.add_argument("--identity", metavar="NAME", help="Signaturidentität (Name oder Kennung)")
+    p.add_argument(
+        "--entwurf",
+        action="store_true",
+        help="nur eine unsignierte Druckfassung mit dem Vermerk ENTWURF schreiben "
+        "(auch mit Fehlern)",
+    )
+    p.add_argument(
+        "--accept-warnings",
+        metavar="BEGRÜNDUNG",
+        help="alle offenen Hinweise mit dieser Begründung bestätigen (steht im Prüfprotokoll)",
+    )
+    add_passphrase_stdin(p)
+    p.set_defaults(run=run_export)
+
+    v = commands.add_parser(
+        "verify",
+        help="ein Bewerbungspaket (Ordner oder .eml) prüfen",
+        description="Prüft die Signatur des Verzeichnisses, jede Prüfsumme, die Signatur des PDF, "
+        "die eingebettete bewerbung.json und die Angaben selbst. Exit-Code 0: gültig, 1: ungültig "
+        "(nennt, was verändert ist), 2: nicht lesbar.",
+    )
+    v.add_argument("path", type=Path, metavar="PFAD", help="der Paketordner oder die .eml-Datei")
+    v.set_defaults(run=run_verify)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from zwk_desktop.services.export import (
+        ExportError,
+        acknowledge_all,
+        export_package,
+        export_print,
+        readiness,
+    )
+
+    draft, spec = load_draft(args.draft)
+    if args.entwurf:
+        target = export_print(spec, draft, args.out)
+        say(f"Druckfassung (ENTWURF, nicht signiert) geschrieben: {target}")
+        return EXIT_OK
+    ready = readiness(spec, draft)
+    if not ready.report.valid:
+        for finding in ready.report.errors:
+            complain(f"Fehler {finding.path}: {finding.message}")
+        raise CommandError(ready.message(), EXIT_INVALID)
+    if ready.unacknowledged:
+        if args.accept_warnings is None:
+            for finding in ready.unacknowledged:
+                complain(f"Hinweis {finding.path}: {finding.message}")
+            raise CommandError(
+                f'{ready.message()} Auf der Kommandozeile: --accept-warnings "Begründung".',
+                EXIT_INVALID,
+            )
+        try:
+            draft = acknowledge_all(draft, ready.unacknowledged, args.accept_warnings)
+        except ExportError as exc:
+            raise CommandError(str(exc), EXIT_INVALID) from None
+        say(f"{len(ready.unacknowledged)} Hinweis(e) bestätigt: „{args.accept_warnings.strip()}“")
+    store = open_store()
+    try:
+        identities = store.all()
+        if args.identity:
+            identity = store.find(args.identity)
+        elif len(identities) == 1:
+            identity = identities[0]
+        else:
+            raise IdentityError(
+                "Bitte wählen Sie mit --identity NAME eine Signaturidentität"
+                + (
+                    f" ({', '.join(i.name for i in identities)})."
+                    if identities
+                    else "; es gibt noch keine: zwk-desktop identity create …"
+                )
+            )
+        key = store.unlock(identity, passphrase_prompt(args.passphrase_stdin))
+    except IdentityError as exc:
+        raise CommandError(str(exc), EXIT_INVALID) from None
+
+    def progress(index: int, label: str) -> None:
+        print(f"  {index + 1}. {label} …", file=sys.stderr, flush=True)
+
+    try:
+        result = export_package(spec, draft, key, args.out, progress=progress)
+    except ExportError as exc:
+        raise CommandError(str(exc), EXIT_INVALID) from None
+    except OSError as exc:
+        raise CommandError(
+            f"Das Paket kann nicht geschrieben werden ({exc.strerror}).", EXIT_INVALID
+        ) from None
+    say(f"Bewerbungspaket geschrieben: {result.folder}")
+    say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
+    say(f"SHA-256 von manifest.json: {result.manifest_sha256}")
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from zwk_desktop.services.verify import verify_path
+
+    report = verify_path(args.path)
+    if report.unreadable:
+        raise CommandError(report.text())
+    say(report.text())
+    return report.exit_code

@@ -1,0 +1,451 @@
+"""Signing identities: a local self-signed one, or a PKCS#12 file from the Kommune's PKI.
+
+Each identity lives in ``<data dir>/identities/<id>/``: ``identity.json`` (public facts),
+``certificate.pem`` and ``key.p12`` (private key and certificate, encrypted with AES-256 under a
+passphrase). The passphrase of a self-signed identity is random and kept in the OS keyring; an
+imported one's is kept there when the user wants. Without a usable keyring the passphrase is
+asked for each time (`PassphrasePrompt`) and never written anywhere. Keys are RSA-3072: an ECDSA
+signature would lift the PDF to version 2.0. `cryptography` is imported where it is used, so
+that the program starts without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets as random_secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zwk_desktop.services.naming import ascii_name
+from zwk_desktop.services.secrets import SecretStore, SecretStoreError
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+KEY_BITS = 3072
+VALIDITY_DAYS = 3 * 365
+EXPIRY_WARNING_DAYS = 30
+MIN_PASSPHRASE = 10
+SELF_SIGNED_NOTE = (
+    "Selbst ausgestelltes Zertifikat, keine qualifizierte elektronische Signatur: es belegt, dass "
+    "das Dokument seit der Signatur unverändert ist, nicht die Identität der Person."
+)
+
+
+class IdentityError(Exception):
+    """One German sentence (never contains a secret)."""
+
+
+class PassphraseCancelled(IdentityError):
+    """The user closed the passphrase prompt."""
+
+
+@dataclass(frozen=True)
+class PassphraseRequest:
+    """What the prompt shows: for whom, why asked and whether a new passphrase is chosen."""
+
+    identity_label: str
+    reason: str
+    new: bool = False
+    retry: bool = False
+
+
+PassphrasePrompt = Callable[[PassphraseRequest], str | None]
+"""Returns the passphrase, or None when the user cancels."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Public facts of a signing identity (what ``identity.json`` holds)."""
+
+    id: str
+    name: str
+    funktion: str
+    kommune: str
+    email: str
+    kind: str
+    """"selbst" (self-signed here) or "pkcs12" (imported)."""
+    fingerprint: str
+    """SHA-256 of the certificate (DER), hex."""
+    subject: str
+    issuer: str
+    not_before: str
+    not_after: str
+    passphrase_in_keyring: bool
+    created: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.funktion})" if self.funktion else self.name
+
+    @property
+    def self_signed(self) -> bool:
+        return self.kind == "selbst"
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """An unlocked identity: key and certificate in memory only."""
+
+    identity: Identity
+    private_key: rsa.RSAPrivateKey
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...] = ()
+
+    def __repr__(self) -> str:  # never print the key
+        return f"SigningKey({self.identity.id})"
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    from cryptography.hazmat.primitives import hashes
+
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def certificate_warnings(cert: x509.Certificate, now: dt.datetime | None = None) -> list[str]:
+    """German warnings: expired, not yet valid, expiring within 30 days, wrong key usage."""
+    from cryptography import x509
+
+    now = now or dt.datetime.now(dt.UTC)
+    out = []
+    end, start = cert.not_valid_after_utc, cert.not_valid_before_utc
+    if end < now:
+        out.append(f"Das Zertifikat ist am {end:%d.%m.%Y} abgelaufen.")
+    elif end - now <= dt.timedelta(days=EXPIRY_WARNING_DAYS):
+        out.append(f"Das Zertifikat läuft bald ab (am {end:%d.%m.%Y}).")
+    if start > now:
+        out.append(f"Das Zertifikat ist erst ab dem {start:%d.%m.%Y} gültig.")
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        if not (usage.digital_signature or usage.content_commitment):
+            out.append(
+                "Das Zertifikat ist nicht zum Signieren bestimmt (weder digitalSignature noch "
+                "nonRepudiation in der Schlüsselverwendung)."
+            )
+    except x509.ExtensionNotFound:
+        out.append(
+            "Das Zertifikat nennt keine Schlüsselverwendung (digitalSignature oder "
+            "nonRepudiation fehlt)."
+        )
+    return out
+
+
+def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    values = name.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else ""
+
+
+class IdentityStore:
+    """Creates, imports, lists, unlocks and deletes identities under ``root``."""
+
+    def __init__(self, root: Path, secrets: SecretStore) -> None:
+        self.root = root
+        self.secrets = secrets
+
+    # ------------------------------------------------------------------ reading
+
+    def all(self) -> list[Identity]:
+        out = []
+        if self.root.is_dir():
+            for folder in sorted(self.root.iterdir()):
+                meta = folder / "identity.json"
+                if meta.is_file():
+                    try:
+                        out.append(Identity(**json.loads(meta.read_text(encoding="utf-8"))))
+                    except (ValueError, TypeError):
+                        continue  # a damaged entry is skipped, never fatal for the others
+        return out
+
+    def find(self, key: str) -> Identity:
+        """By id, name or fingerprint prefix; IdentityError when none or several match."""
+        identities = self.all()
+        exact = [i for i in identities if key in (i.id, i.name)]
+        hits = exact or [
+            i for i in identities if len(key) >= 8 and i.fingerprint.startswith(key.lower())
+        ]
+        if not hits:
+            known = ", ".join(i.name for i in identities) or "keine"
+            raise IdentityError(
+                f"Die Signaturidentität „{key}“ gibt es nicht (vorhanden: {known})."
+            )
+        if len(hits) > 1:
+            raise IdentityError(
+                f"Der Name „{key}“ passt zu mehreren Signaturidentitäten; bitte geben Sie die "
+                f"Kennung an ({', '.join(i.id for i in hits)})."
+            )
+        return hits[0]
+
+    def certificate(self, identity: Identity) -> x509.Certificate:
+        from cryptography import x509
+
+        return x509.load_pem_x509_certificate(
+            (self.root / identity.id / "certificate.pem").read_bytes()
+        )
+
+    # ------------------------------------------------------------------ creating
+
+    def create_self_signed(
+        self, name: str, funktion: str, kommune: str, email: str, ask: PassphrasePrompt
+    ) -> Identity:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.x509.oid import NameOID
+
+        name, funktion, kommune, email = (v.strip() for v in (name, funktion, kommune, email))
+        if not name or not funktion or not kommune:
+            raise IdentityError("Name, Funktion und Kommune sind für eine Signaturidentität nötig.")
+        key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS)
+        attrs = [
+            x509.NameAttribute(NameOID.COMMON_NAME, name[:64]),
+            x509.NameAttribute(NameOID.TITLE, funktion[:64]),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, kommune[:64]),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "DE"),
+        ]
+        if email:
+            attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email[:128]))
+        subject = x509.Name(attrs)
+        now = dt.datetime.now(dt.UTC)
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(days=VALIDITY_DAYS))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(
+                x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
+            )
+        )
+        if email:
+            builder = builder.add_extension(
+                x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False
+            )
+        cert = builder.sign(key, hashes.SHA256())
+        status = self.secrets.status()
+        label = f"{name} ({funktion})"
+        if status.available:
+            passphrase = random_secrets.token_urlsafe(32)
+        else:
+            passphrase = self._ask_new(ask, label, status.reason)
+        return self._store(
+            cert, key, (), passphrase, "selbst", funktion, kommune, email, status.available
+        )
+
+    def import_pkcs12(
+        self,
+        content: bytes,
+        passphrase: str,
+        *,
+        funktion: str,
+        remember: bool,
+        name: str | None = None,
+    ) -> tuple[Identity, list[str]]:
+        """Import a .p12/.pfx; returns the identity and German warnings about its certificate."""
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.serialization import pkcs12
+        from cryptography.x509.oid import NameOID
+
+        try:
+            key, cert, chain = pkcs12.load_key_and_certificates(content, passphrase.encode("utf-8"))
+        except ValueError:
+            raise IdentityError(
+                "Die PKCS#12-Datei lässt sich nicht öffnen: die Passphrase ist falsch oder die "
+                "Datei ist beschädigt."
+            ) from None
+        if key is None or cert is None:
+            raise IdentityError(
+                "Die PKCS#12-Datei enthält keinen privaten Schlüssel mit Zertifikat."
+            )
+        if not isinstance(key, rsa.RSAPrivateKey) or key.key_size < 2048:
+            raise IdentityError(
+                "Die PKCS#12-Datei enthält keinen RSA-Schlüssel mit mindestens 2048 Bit; andere "
+                "Schlüssel (z. B. ECDSA) würden das PDF auf Version 2.0 heben."
+            )
+        warnings = certificate_warnings(cert)
+        status = self.secrets.status()
+        keep = remember and status.available
+        if remember and not status.available:
+            warnings.append(status.reason)
+        cn = _attr(cert.subject, NameOID.COMMON_NAME)
+        kommune = _attr(cert.subject, NameOID.ORGANIZATION_NAME)
+        email = _attr(cert.subject, NameOID.EMAIL_ADDRESS)
+        identity = self._store(
+            cert,
+            key,
+            tuple(chain),
+            passphrase,
+            "pkcs12",
+            funktion.strip(),
+            kommune,
+            email,
+            keep,
+            display_name=(name or cn or "Unbenannt").strip(),
+        )
+        return identity, warnings
+
+    def _ask_new(self, ask: PassphrasePrompt, label: str, reason: str) -> str:
+        request = PassphraseRequest(label, reason, new=True)
+        while True:
+            value = ask(request)
+            if value is None:
+                raise PassphraseCancelled("Abgebrochen: keine Passphrase gewählt.")
+            if len(value) >= MIN_PASSPHRASE:
+                return value
+            request = PassphraseRequest(
+                label,
+                f"Die Passphrase braucht mindestens {MIN_PASSPHRASE} Zeichen. {reason}",
+                new=True,
+                retry=True,
+            )
+
+    def _store(
+        self,
+        cert: x509.Certificate,
+        key: rsa.RSAPrivateKey,
+        chain: tuple[x509.Certificate, ...],
+        passphrase: str,
+        kind: str,
+        funktion: str,
+        kommune: str,
+        email: str,
+        in_keyring: bool,
+        display_name: str | None = None,
+    ) -> Identity:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.serialization import pkcs12
+        from cryptography.x509.oid import NameOID
+
+        fp = fingerprint(cert)
+        name = display_name or _attr(cert.subject, NameOID.COMMON_NAME)
+        identity = Identity(
+            id=f"{ascii_name(name, 40).lower()}-{fp[:8]}",
+            name=name,
+            funktion=funktion,
+            kommune=kommune,
+            email=email,
+            kind=kind,
+            fingerprint=fp,
+            subject=cert.subject.rfc4514_string(),
+            issuer=cert.issuer.rfc4514_string(),
+            not_before=cert.not_valid_before_utc.isoformat(),
+            not_after=cert.not_valid_after_utc.isoformat(),
+            passphrase_in_keyring=in_keyring,
+            created=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        )
+        folder = self.root / identity.id
+        if folder.exists():
+            raise IdentityError(f"Diese Signaturidentität ist schon vorhanden ({identity.id}).")
+        encrypted = pkcs12.serialize_key_and_certificates(
+            identity.name.encode("utf-8"),
+            key,
+            cert,
+            list(chain) or None,
+            serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+        )
+        if in_keyring:
+            self.secrets.set(identity.id, passphrase)
+        staging = self.root / f".{identity.id}.new"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        try:
+            (staging / "key.p12").write_bytes(encrypted)
+            (staging / "certificate.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+            (staging / "identity.json").write_text(
+                json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            os.replace(staging, folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            if in_keyring:
+                self.secrets.delete(identity.id)
+            raise
+        return identity
+
+    # ------------------------------------------------------------------ using, deleting
+
+    def unlock(self, identity: Identity, ask: PassphrasePrompt) -> SigningKey:
+        """Load the key into memory: the passphrase from the keyring, or asked for."""
+        content = (self.root / identity.id / "key.p12").read_bytes()
+        reason = ""
+        if identity.passphrase_in_keyring:
+            try:
+                stored = self.secrets.get(identity.id)
+            except SecretStoreError as exc:
+                stored, reason = None, str(exc)
+            if stored is not None:
+                loaded = self._load(content, stored)
+                if loaded is not None:
+                    return SigningKey(identity, *loaded)
+            reason = (
+                reason or "Die gespeicherte Passphrase fehlt im Schlüsselbund oder passt nicht."
+            )
+        else:
+            status = self.secrets.status()
+            reason = status.reason or (
+                "Die Passphrase dieser Signaturidentität wird auf Wunsch nicht gespeichert."
+            )
+        request = PassphraseRequest(identity.label, reason)
+        while True:
+            value = ask(request)
+            if value is None:
+                raise PassphraseCancelled(
+                    "Abgebrochen: ohne Passphrase kann nicht signiert werden."
+                )
+            loaded = self._load(content, value)
+            if loaded is not None:
+                return SigningKey(identity, *loaded)
+            request = PassphraseRequest(identity.label, "Die Passphrase ist falsch.", retry=True)
+
+    @staticmethod
+    def _load(
+        content: bytes, passphrase: str
+    ) -> tuple[Any, x509.Certificate, tuple[x509.Certificate, ...]] | None:
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.hazmat.primitives.serialization import pkcs12
+
+        try:
+            key, cert, chain = pkcs12.load_key_and_certificates(content, passphrase.encode("utf-8"))
+        except ValueError:
+            return None
+        if not isinstance(key, rsa.RSAPrivateKey) or cert is None:
+            return None
+        return key, cert, tuple(chain)
+
+    def delete(self, identity: Identity) -> None:
+        if identity.passphrase_in_keyring:
+            # The folder goes anyway; a stale keyring entry unlocks nothing.
+            with contextlib.suppress(SecretStoreError):
+                self.secrets.delete(identity.id)
+        shutil.rmtree(self.root / identity.id)
+
+
+def open_store(root: Path | None = None, secrets: SecretStore | None = None) -> IdentityStore:
+    """The identities of this user: ``<data dir>/identities`` and the OS keyring."""
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.secrets import KeyringSecretStore
+
+    return IdentityStore(root or data_dir() / "identities", secrets or KeyringSecretStore())

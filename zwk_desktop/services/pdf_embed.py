@@ -1,0 +1,98 @@
+"""The data inside the PDF: `bewerbung.json` as an associated file, XMP metadata, sRGB intent.
+
+The JSON is embedded as an associated file of the document (``/AF``, AFRelationship ``/Data``,
+``application/json``), the XMP packet names title, author, language and PDF/A-3b
+identification, and an sRGB output intent is added, so that the file is structurally prepared
+for PDF/A-3b (no validator for conformance runs here: we never claim it). The file stays PDF 1.7.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from functools import cache
+
+EMBEDDED_NAME = "bewerbung.json"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    subject: str
+    creator: str
+    language: str = "de-DE"
+
+
+@cache
+def _srgb_profile() -> bytes:
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+    data: bytes = profile.tobytes()
+    return data
+
+
+def embed_data(pdf: bytes, json_bytes: bytes, info: DocumentInfo, modified: dt.datetime) -> bytes:
+    """The PDF with the JSON embedded, XMP metadata and an sRGB output intent (PDF 1.7)."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+    from pikepdf.models.metadata import encode_pdf_date
+
+    stamp = encode_pdf_date(modified)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        spec = pikepdf.AttachedFileSpec(
+            doc,
+            json_bytes,
+            filename=EMBEDDED_NAME,
+            description="Angaben der Bewerbung, maschinenlesbar (fields.md)",
+            mime_type="application/json",
+            relationship=Name.Data,
+            creation_date=stamp,
+            mod_date=stamp,
+        )
+        doc.attachments[EMBEDDED_NAME] = spec
+        doc.Root.AF = Array([spec.obj])
+        doc.Root.Lang = String(info.language)
+        doc.Root.MarkInfo = Dictionary(Marked=False)
+        doc.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+        icc = pikepdf.Stream(doc, _srgb_profile())
+        icc.N = 3
+        doc.Root.OutputIntents = Array(
+            [
+                Dictionary(
+                    Type=Name.OutputIntent,
+                    S=Name.GTS_PDFA1,
+                    OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
+                    Info=String("sRGB IEC61966-2.1"),
+                    DestOutputProfile=icc,
+                )
+            ]
+        )
+        with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
+            meta["dc:title"] = info.title
+            meta["dc:creator"] = [info.author]
+            meta["dc:description"] = info.subject
+            meta["dc:language"] = [info.language]
+            meta["pdf:Producer"] = info.creator
+            meta["xmp:CreatorTool"] = info.creator
+            meta["xmp:CreateDate"] = modified.isoformat()
+            meta["xmp:ModifyDate"] = modified.isoformat()
+            meta["pdfaid:part"] = "3"
+            meta["pdfaid:conformance"] = "B"
+        out = io.BytesIO()
+        doc.save(out, min_version="1.7", force_version="1.7", fix_metadata_version=False)
+    return out.getvalue()
+
+
+def embedded_json(pdf: bytes) -> bytes | None:
+    """The bytes of the embedded `bewerbung.json`, or None when there is none (never writes)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        spec = doc.attachments.get(EMBEDDED_NAME)
+        if spec is None:
+            return None
+        data: bytes = spec.get_file().read_bytes()
+        return data

@@ -1,0 +1,228 @@
+"""Signatures: PAdES B-B on the PDF (pyHanko), detached CMS over the manifest, and their checks.
+
+The PDF signature is visible in the signature block (name, function, date, place) and drawn
+with the embedded Noto Sans, so no unembedded font enters the file. Signing is the last step for
+the PDF: nothing touches the bytes afterwards. pyHanko is imported here, at export time only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from zwk_desktop.services.identities import SigningKey
+from zwk_desktop.services.pdf import SignaturePlace
+from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
+
+if TYPE_CHECKING:
+    from pyhanko_certvalidator import ValidationContext
+
+FIELD_NAME = "Signatur"
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """Result of checking one signature; `problem` is a German sentence when not ok."""
+
+    ok: bool
+    problem: str = ""
+    signer: str = ""
+    fingerprint: str = ""
+    signed_at: dt.datetime | None = None
+    content_changed: bool = False
+    """The signature itself is sound but the signed content differs (for detached CMS)."""
+
+
+def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
+    from asn1crypto import keys as akeys
+    from asn1crypto import x509 as ax509
+
+    cert = ax509.Certificate.load(key.certificate.public_bytes(serialization.Encoding.DER))
+    private = akeys.PrivateKeyInfo.load(
+        key.private_key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    chain = [ax509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in key.chain]
+    return cert, private, chain
+
+
+def sign_pdf(
+    pdf: bytes,
+    key: SigningKey,
+    place: SignaturePlace,
+    *,
+    ort: str,
+    when: dt.datetime | None = None,
+) -> bytes:
+    """PAdES B-B signature with a visible stamp in `place`; returns the signed file."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.sign import fields, signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    cert, private, chain = _asn1(key)
+    signer = signers.SimpleSigner(
+        signing_cert=cert,
+        signing_key=private,
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
+    )
+    identity = key.identity
+    text = TextConverter(register_fonts())
+    when = when or dt.datetime.now().astimezone()
+    lines = [
+        "Elektronisch signiert von",
+        text.plain(identity.name, STAMP),
+        text.plain(identity.funktion, STAMP),
+        f"{text.plain(ort, STAMP)}, {when:%d.%m.%Y %H:%M} Uhr"
+        if ort
+        else f"{when:%d.%m.%Y %H:%M} Uhr",
+    ]
+    if identity.self_signed:
+        lines.append("Selbst ausgestelltes Zertifikat – keine QES")
+    style = stamp.TextStampStyle(
+        stamp_text="\n".join(line.replace("%", "%%") for line in lines),
+        border_width=0,
+        background=None,
+        text_box_style=TextBoxStyle(
+            font=GlyphAccumulatorFactory(str(font_path(STAMP)), font_size=8)
+        ),
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        location=ort or None,
+        reason="Bewerbung Zukunftswerkstatt Kommunen",
+        name=identity.name,
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer,
+        stamp_style=style,
+        new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=place.page, box=place.box),
+    )
+    out = io.BytesIO()
+    pdf_signer.sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+def sign_detached(data: bytes, key: SigningKey) -> bytes:
+    """A detached CMS (PKCS #7) signature over `data`, DER, with the signer certificate."""
+    builder = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(data)
+        .add_signer(key.certificate, key.private_key, hashes.SHA256())
+    )
+    for cert in key.chain:
+        builder = builder.add_certificate(cert)
+    return builder.sign(
+        serialization.Encoding.DER,
+        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary],
+    )
+
+
+def _validation_context(cert: Any) -> ValidationContext:
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(trust_roots=[cert], allow_fetching=False, revocation_mode="soft-fail")
+
+
+def _well_formed(info: Any, signed: Any, raw: bytes) -> bool:
+    """Exactly the structure we write: one signer, its digest algorithm declared, plain data,
+    canonical DER (a change in a part the signature does not cover is damage too)."""
+    signers = signed["signer_infos"]
+    return bool(
+        info["content_type"].native == "signed_data"
+        and len(signers) == 1
+        and [a.native for a in signed["digest_algorithms"]]
+        == [signers[0]["digest_algorithm"].native]
+        and signed["encap_content_info"]["content_type"].native == "data"
+        and signed["encap_content_info"]["content"].native is None
+        and info.dump(force=True) == raw
+    )
+
+
+def _common_name(cert: Any) -> str:
+    native = cert.subject.native
+    return str(native.get("common_name") or cert.subject.human_friendly)
+
+
+def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
+    """Whether `signature` is an intact CMS signature over exactly `data`."""
+    from asn1crypto import cms
+    from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
+
+    try:
+        info = cms.ContentInfo.load(signature, strict=True)
+        signed = info["content"]
+        if not _well_formed(info, signed, signature):
+            return SignatureCheck(False, "Die Signaturdatei ist beschädigt.")
+        cert = signed["certificates"][0].chosen
+        status = asyncio.run(
+            async_validate_detached_cms(
+                data, signed, signer_validation_context=_validation_context(cert)
+            )
+        )
+    except Exception:  # any damage to the DER is "not a valid signature"
+        return SignatureCheck(False, "Die Signaturdatei ist beschädigt oder keine CMS-Signatur.")
+    fp = hashlib.sha256(status.signing_cert.dump()).hexdigest()
+    signer = _common_name(status.signing_cert)
+    if not status.valid:
+        return SignatureCheck(False, "Die Signaturdatei ist beschädigt.", signer, fp)
+    if not status.intact:
+        return SignatureCheck(
+            False, "Die Signatur passt nicht zum Inhalt.", signer, fp, content_changed=True
+        )
+    return SignatureCheck(True, "", signer, fp)
+
+
+def check_pdf(pdf: bytes) -> SignatureCheck:
+    """Whether the PDF carries exactly one intact signature that covers the whole file."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        sigs = reader.embedded_signatures
+        if len(sigs) != 1:
+            return SignatureCheck(False, f"Das PDF enthält {len(sigs)} statt genau einer Signatur.")
+        sig = sigs[0]
+        status = validate_pdf_signature(
+            sig, signer_validation_context=_validation_context(sig.signer_cert)
+        )
+    except Exception:  # a damaged PDF is "not validly signed", whatever broke
+        return SignatureCheck(
+            False, "Die Signatur des PDF lässt sich nicht prüfen; die Datei ist beschädigt."
+        )
+    fp = hashlib.sha256(status.signing_cert.dump()).hexdigest()
+    signer = _common_name(status.signing_cert)
+    if not (status.intact and status.valid):
+        return SignatureCheck(
+            False,
+            "Die Signatur des PDF ist ungültig: der Inhalt wurde nach der Signatur verändert.",
+            signer,
+            fp,
+        )
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return SignatureCheck(
+            False,
+            "Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde "
+            "etwas angefügt.",
+            signer,
+            fp,
+        )
+    return SignatureCheck(True, "", signer, fp, status.signer_reported_dt)
