@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from babel.dates import format_date as _format_date
@@ -20,10 +20,13 @@ def money(value: Decimal | int | str) -> str:
 def number(value: Decimal | int | float | str, decimals: int | None = None) -> str:
     """German grouping and decimal comma; ``decimals`` fixes the number of places."""
     d = Decimal(str(value))
-    if decimals is not None:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return str(format_decimal(d, format=pattern, locale=LOCALE))
-    return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
+    # babel quantizes in the current context; 28 digits are too few for 1e25 with decimals
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, abs(d.adjusted()) + 30) if d.is_finite() else ctx.prec
+        if decimals is not None:
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            return str(format_decimal(d, format=pattern, locale=LOCALE))
+        return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
 
 
 def date(value: dt.date | str) -> str:

@@ -399,7 +399,7 @@ def _order_key(spec: FormSpec, path: str) -> tuple[int, ...]:
         if isinstance(part, int):
             template += "[]"
             key.append(part)
-        elif part.isdigit():
+        elif part.isascii() and part.isdigit():  # a year key; "¹".isdigit() is true as well
             key.append(int(part))
         else:
             template = f"{template}.{part}" if template else part
