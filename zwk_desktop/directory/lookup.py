@@ -159,8 +159,10 @@ class Directory:
         except (KeyError, TypeError, ValueError) as exc:
             raise DirectoryError(f"{origin}: der Index ist unvollständig ({exc})") from None
         self._row = {ags: i for i, ags in enumerate(self._ags)}
-        self._keys = [(i, key) for i, key in enumerate(keys) if key]
-        self._key_ags = [self._ags[i] for i, _ in self._keys]
+        # searchable rows: (row, search key, its name part " core | designation ", AGS)
+        self._rows = [
+            (i, key, key[: key.rindex("|")], self._ags[i]) for i, key in enumerate(keys) if key
+        ]
 
     @classmethod
     def load(cls, path: Path) -> Directory:
@@ -235,51 +237,44 @@ class Directory:
         words = [t for t in tokens if not t.isdigit()]
         if not tokens or limit <= 0:
             return []
-        ags = self._ags
-        if digits:
-            first_digits = digits[0]
-            candidates = [
-                row
-                for row, key in zip(self._keys, self._key_ags, strict=True)
-                if key.startswith(first_digits)
-            ]
-            if len(digits) > 1:
-                candidates = [
-                    (i, k) for i, k in candidates if all(ags[i].startswith(d) for d in digits)
-                ]
-        else:
-            candidates = self._keys
+        rows = self._rows
+        for d in digits:
+            rows = [r for r in rows if r[3].startswith(d)]
         # The most telling word first ("coburg" before "landkreis"): it leaves the fewest rows.
         needles = sorted(
             (" " + w for w in words), key=lambda n: (n[1:] in DESIGNATION_WORDS, -len(n))
         )
-        for needle in needles:
-            candidates = [(i, k) for i, k in candidates if needle in k]
+        if len(needles) == 1:  # one word must be in the name itself
+            rows = [r for r in rows if needles[0] in r[2]]
+        elif needles:
+            for needle in needles:
+                rows = [r for r in rows if needle in r[1]]
+            # at least one in the name: a match through Kreis or Land alone is not wanted
+            rows = [r for r in rows if any(n in r[2] for n in needles)]
+        whole = " ".join(words)
+        short = strip_designation(whole)
+        people = self._einwohner
         ranked = [
-            (tier, -self._einwohner[i], ags[i], i)
-            for i, key in candidates
-            if (tier := self._tier(key, words, digits, ags[i])) is not None
+            (self._tier(name, whole, short, needles, digits, ags), -people[i], ags, i)
+            for i, _, name, ags in rows
         ]
         ranked.sort()
         return [self._entry(i) for *_, i in ranked[:limit]]
 
     @staticmethod
-    def _tier(key: str, words: list[str], digits: list[str], ags: str) -> int | None:
-        if not words:
+    def _tier(
+        name: str, whole: str, short: str, needles: list[str], digits: list[str], ags: str
+    ) -> int:
+        """0 the exact name or key, 1 a name starting with the query, 2 a name containing
+        every word, 3 the rest (some words only in Kreis, Land or type)."""
+        if not needles:
             return 0 if len(digits) == 1 and ags in (digits[0], digits[0] + "000") else 1
-        core, rest, _ = key.split("|")
-        if not any(" " + w in core or " " + w in rest for w in words):
-            return None  # only Kreis or Land matched: not what the user is looking for
-        name = core.strip()
-        query = " ".join(words)
-        short = strip_designation(query)
-        if name in (query, short):
+        core = name[: name.index("|")].strip()
+        if core in (whole, short):
             return 0
-        if name.startswith((query, short)):
+        if core.startswith((whole, short)):
             return 1
-        if all(" " + w in core or " " + w in rest for w in words):
-            return 2
-        return 3
+        return 2 if all(n in name for n in needles) else 3
 
     def named(self, name: str) -> list[Entry]:
         """Every Gemeinde or Kreis a name as a user wrote it can mean, largest first."""
@@ -289,7 +284,7 @@ class Directory:
         starts = {" " + key.split()[0] for key in keys}
         found = [
             i
-            for i, key in self._keys
+            for i, _, key, _ in self._rows
             if any(s in key for s in starts) and self._entry(i).matches_name(name)
         ]
         found.sort(key=lambda i: -self._einwohner[i])
