@@ -14,6 +14,8 @@ DEB_RUNTIME := libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 \
                libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
                libxcb-shape0 libxcb-randr0 libxcb-xinerama0
 DEB_TEST    := $(DEB_RUNTIME) xvfb xauth
+# issue 6: the population chart's PDF is checked with poppler and drawn with an embedded font
+DEB_TEST    += poppler-utils fonts-dejavu-core
 
 .PHONY: run test bench lint clean deb-runtime deb-test venv
 
