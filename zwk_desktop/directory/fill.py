@@ -17,6 +17,7 @@ from typing import Any
 from zwk_desktop.directory.lookup import Directory, Entry
 from zwk_desktop.domain.conditions import holds
 from zwk_desktop.domain.paths import get_value
+from zwk_desktop.domain.values import int_or_none
 from zwk_desktop.formspec.models import DirectoryLayout, FormSpec
 
 
@@ -63,18 +64,6 @@ def member_item(spec: FormSpec, entry: Entry) -> dict[str, Any]:
     return {m.name: entry.formal_name, m.ags: entry.ags, m.einwohner: entry.einwohner}
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        number = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return int(number) if number == number.to_integral_value() else None
-
-
 def members_fill(
     spec: FormSpec, directory: Directory, members: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -83,7 +72,7 @@ def members_fill(
     of most members (of the first one on a tie)."""
     layout = layout_of(spec)
     m, f = layout.members, layout.fields
-    people = [_int(item.get(m.einwohner)) for item in members]
+    people = [int_or_none(item.get(m.einwohner)) for item in members]
     entries = [directory.lookup(str(item.get(m.ags) or "")) for item in members]
     out: dict[str, Any] = {
         m.list: members,

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from zwk_desktop.domain import formatting
+from zwk_desktop.domain.values import int_or_none
 
 TITLE = "Bevölkerungsentwicklung"
 MINUS = "−"  # U+2212, the typographic minus: "−12,7 %"
@@ -65,20 +66,6 @@ class Development:
         return Change(self.points[0], self.points[-1]) if len(self.points) >= 2 else None
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        number = Decimal(str(value).strip())
-    except ArithmeticError:
-        return None
-    if not number.is_finite() or number != number.to_integral_value():
-        return None
-    return int(number)
-
-
 def development(
     rows: Iterable[Any], year_key: str = "jahr", value_key: str = "einwohner"
 ) -> Development:
@@ -88,7 +75,7 @@ def development(
     for row in rows:
         if not isinstance(row, Mapping):
             continue
-        year, value = _int(row.get(year_key)), _int(row.get(value_key))
+        year, value = int_or_none(row.get(year_key)), int_or_none(row.get(value_key))
         if year is not None and value is not None and value >= 0 and year not in seen:
             seen[year] = value
     return Development(tuple(YearValue(y, seen[y]) for y in sorted(seen)))
