@@ -387,6 +387,27 @@ def test_choosing_fills_art_from_the_directory_type(
     assert {k: fill[k] for k in expected} == expected
 
 
+def test_a_quartier_keeps_its_art_when_choosing_its_city(directory: Directory) -> None:
+    spec = get_form()
+    leipzig = directory.lookup("14713000")
+    assert leipzig is not None
+    env = load_example("gemeinde-lindenhagen.zwk")
+    kommune = env["data"]["kommune"]
+    kommune.update(art="quartier", quartier_name="Grünau", quartier_einwohner=43000)
+    del kommune["landkreis"]
+    fill = kommune_fill(spec, directory, leipzig, env["data"])
+    assert "kommune.art" not in fill and fill["kommune.name"] == "Stadt Leipzig"
+    for path, value in fill.items():
+        set_value(env["data"], path, value)
+    report = validate_draft(spec, draft_from_json(env))
+    assert report.findings == (), report.to_json()
+    marks = directory_marks(spec, directory, env["data"])
+    assert {"kommune.name", "kommune.ags", "kommune.einwohner"} <= marks
+    assert "kommune.art" not in marks
+    # without the data (or for any other art) the art comes from the directory
+    assert kommune_fill(spec, directory, leipzig)["kommune.art"] == "kreisfreie_stadt"
+
+
 def _filled_example(example: str, fill: dict[str, Any]) -> dict[str, Any]:
     env = load_example(example)
     for path, value in fill.items():

@@ -224,6 +224,8 @@ def test_adding_a_field_is_an_edit_to_the_form_file_only() -> None:
          "directory.fields.plz", "das Feld 'kommune.anschrift.postleitzahl' gibt es"),
         ('    "61": kreisfreie_stadt\n', '    "61": grossstadt\n', "directory.art.61",
          "'grossstadt' ist keine Auswahl"),
+        ("  keep_art: [quartier]\n", "  keep_art: [stadtteil]\n", "directory.keep_art[0]",
+         "'stadtteil' ist keine Auswahl"),
         ("    einwohner: einwohner\n    when:", "    einwohner: bewohner\n    when:",
          "directory.members", "die Liste 'kommune.mitglieder' hat kein Feld 'bewohner'"),
         ('params: {ags: "kommune.mitglieder[].ags", name: "kommune.mitglieder[].name"}',

@@ -34,17 +34,20 @@ def bundesland_code(spec: FormSpec, land_code: str) -> str | None:
     return next((c.code for c in field.choices if c.ags_prefix == land_code), None)
 
 
-def kommune_fill(spec: FormSpec, directory: Directory, entry: Entry) -> dict[str, Any]:
+def kommune_fill(
+    spec: FormSpec, directory: Directory, entry: Entry, data: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The values a chosen Gemeinde, Stadt or Kreis gives the form.
 
     Example for Ahorn (09473112): name "Gemeinde Ahorn", art "gemeinde", ags "09473112",
     bundesland "BY", landkreis "Landkreis Coburg", einwohner 4047, einwohner_stand
     "2024-12-31", flaeche_km2 19.83, anschrift.plz "96482", anschrift.ort "Ahorn".
+    With the current `data`, an art the form keeps (a Quartier choosing its city) is left out.
     """
     layout = layout_of(spec)
     f = layout.fields
     in_kreis = not entry.is_kreis and not entry.kreisfrei and entry.kreis is not None
-    return {
+    fill = {
         f.name: entry.formal_name,
         f.art: layout.art.get(entry.typ),
         f.ags: entry.ags,
@@ -56,6 +59,9 @@ def kommune_fill(spec: FormSpec, directory: Directory, entry: Entry) -> dict[str
         f.plz: entry.plz,
         f.ort: entry.ort,
     }
+    if data is not None and get_value(data, f.art) in layout.keep_art:
+        del fill[f.art]
+    return fill
 
 
 def member_item(spec: FormSpec, entry: Entry) -> dict[str, Any]:
@@ -135,5 +141,5 @@ def directory_marks(
     ags = get_value(data, f.ags)
     entry = directory.lookup(ags) if isinstance(ags, str) else None
     if entry is not None:
-        mark(kommune_fill(spec, directory, entry))
+        mark(kommune_fill(spec, directory, entry, data))
     return frozenset(marks)

@@ -47,11 +47,11 @@ NOT_A_MUNICIPALITY = ("65", "66")
 """Gemeindefreie Gebiete: in the index for look-ups, never offered by the search."""
 
 
-def kreis_label(kreis: Kreis) -> str:
+def kreis_label(name: str, typ: str) -> str:
     """How a Gemeinde's Kreis is shown: "Landkreis Coburg", or "kreisfreie Stadt"."""
-    if kreis.typ in KREIS_WITH_GEMEINDEN:
-        return formal_name(kreis.name, kreis.typ)
-    return KREIS_TYPES[kreis.typ].replace("Kreisfreie", "kreisfreie")
+    if typ in KREIS_WITH_GEMEINDEN:
+        return formal_name(name, typ)
+    return KREIS_TYPES[typ].replace("Kreisfreie", "kreisfreie")
 
 
 def search_key(name: str, context: Iterable[str]) -> str:
@@ -122,7 +122,7 @@ def build_index(gv: GV100, notes: ReleaseNotes, source_name: str, sha256: str) -
     for g in gv.gemeinden:
         land = laender[g.ags[:2]].name
         kreis = kreise.get(g.kreis)
-        context = (kreis_label(kreis) if kreis else "", land, GEMEINDE_TYPES[g.typ])
+        context = (kreis_label(kreis.name, kreis.typ) if kreis else "", land, GEMEINDE_TYPES[g.typ])
         row(g.ags, g.name, g.typ, g.einwohner, g.flaeche_ha, g.plz)
         cols["plz_mehrere"].append(int(g.plz_mehrere))
         cols["ort"].append("")

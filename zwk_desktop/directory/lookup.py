@@ -19,12 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from zwk_desktop.directory.gv100 import GEMEINDE_TYPES, KREIS_TYPES, VERBAND_TYPES
-from zwk_desktop.directory.index import (
-    INDEX_FORMAT,
-    INDEX_VERSION,
-    KREIS_WITH_GEMEINDEN,
-    KREISFREI,
-)
+from zwk_desktop.directory.index import INDEX_FORMAT, INDEX_VERSION, KREISFREI, kreis_label
 from zwk_desktop.directory.names import (
     DESIGNATION_WORDS,
     KREIS_DESIGNATIONS,
@@ -187,12 +182,7 @@ class Directory:
         if len(ags) == 8:
             k = self._row.get(ags[:5])
             if k is not None:
-                ktyp = self._typ[k]
-                kreis = (
-                    formal_name(self._name[k], ktyp)
-                    if ktyp in KREIS_WITH_GEMEINDEN
-                    else KREIS_TYPES[ktyp].replace("Kreisfreie", "kreisfreie")
-                )
+                kreis = kreis_label(self._name[k], self._typ[k])
         v = self._verband[i]
         verband = (
             f"{self._verband_name[v]} ({VERBAND_TYPES[self._verband_typ[v]]})"
@@ -224,9 +214,6 @@ class Directory:
         if i is not None and len(key) >= 5 and self._typ[i] in ("41", "42"):
             i = self._row.get(key[:5] + "000", i)
         return self._entry(i) if i is not None else None
-
-    def land_name(self, code: str) -> str | None:
-        return self._laender.get(code)
 
     # -- search
 

@@ -471,6 +471,9 @@ class _References:
         for typ, code in layout.art.items():
             if art is not None and code not in art.choice_codes:
                 yield SpecProblem(("directory", "art", typ), f"{code!r} ist keine Auswahl")
+        for i, code in enumerate(layout.keep_art):
+            if art is not None and code not in art.choice_codes:
+                yield SpecProblem(("directory", "keep_art", i), f"{code!r} ist keine Auswahl")
         m = layout.members
         mloc: Loc = ("directory", "members")
         for key in ("name", "ags", "einwohner"):

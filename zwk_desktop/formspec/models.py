@@ -425,6 +425,9 @@ class DirectoryLayout(Frozen):
     art: dict[str, str] = Field(
         description="Type code of the directory (Textkennzeichen) → choice code of fields.art."
     )
+    keep_art: tuple[str, ...] = Field(
+        (), description="Choices of fields.art that choosing a municipality does not change."
+    )
     members: DirectoryMembers
 
 
