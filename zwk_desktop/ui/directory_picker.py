@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,10 @@ def describe(entry: Entry) -> str:
     """A suggestion in one line, as a screen reader reads it: "Gemeinde Ahorn – Landkreis
     Coburg, Bayern · 09473112 · 4.047 Einwohner"."""
     name, where, ags, people = columns(entry)
-    return f"{name} – {where} · {ags} · {people} Einwohner"
+    line = QCoreApplication.translate(
+        "DirectoryCompleter", "{name} – {where} · {ags} · {n} Einwohner"
+    )
+    return line.format(name=name, where=where, ags=ags, n=people)
 
 
 class DirectoryCompleter(QCompleter):
@@ -65,8 +68,6 @@ class DirectoryCompleter(QCompleter):
 
     chosen = Signal(object)
     """An `Entry` the user picked from the suggestions."""
-
-    HEADERS = ("Name", "Kreis, Land", "AGS", "Einwohner")
 
     def __init__(
         self,
@@ -79,8 +80,9 @@ class DirectoryCompleter(QCompleter):
         self._directory = directory
         self._insert = insert
         self._limit = limit
-        self._model = QStandardItemModel(0, len(self.HEADERS), self)
-        self._model.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        headers = [self.tr("Name"), self.tr("Kreis, Land"), self.tr("AGS"), self.tr("Einwohner")]
+        self._model = QStandardItemModel(0, len(headers), self)
+        self._model.setHorizontalHeaderLabels(headers)
         self.setModel(self._model)
         self.table = QTreeView()
         self.table.setRootIsDecorated(False)
@@ -117,7 +119,7 @@ class DirectoryCompleter(QCompleter):
             self.table.hide()
             return
         width = 0
-        for column in range(len(self.HEADERS)):
+        for column in range(self._model.columnCount()):
             self.table.resizeColumnToContents(column)
             width += self.table.columnWidth(column)
         scrollbar = self.table.verticalScrollBar()
@@ -174,8 +176,6 @@ class MemberPicker(QWidget):
     changed = Signal(dict)
     """``{field path: value}`` of `members_fill`: the member list, the summed population, ..."""
 
-    COLUMNS = ("Name", "AGS", "Kreis, Land", "Einwohner")
-
     def __init__(self, spec: FormSpec, directory: Directory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._spec, self._directory = spec, directory
@@ -186,8 +186,9 @@ class MemberPicker(QWidget):
         self.search.setAccessibleName(self.tr("Mitgliedskommune im Gemeindeverzeichnis suchen"))
         self.completer = DirectoryCompleter(directory, self.search)
         self.completer.chosen.connect(self.add)
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        headers = [self.tr("Name"), self.tr("AGS"), self.tr("Kreis, Land"), self.tr("Einwohner")]
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setAccessibleName(self.tr("Mitglieder des Zusammenschlusses"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

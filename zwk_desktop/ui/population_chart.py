@@ -8,7 +8,7 @@ Use `PopulationChartView` on the Ausgangslage page and call `set_rows` with the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -159,7 +159,7 @@ class _Painter:
             p.drawRoundedRect(pill, 4, 4)
             p.drawText(pill, Qt.AlignmentFlag.AlignCenter, step.text)
 
-    def _labels(self, xs: list[float], texts: list[str], top: Any) -> None:
+    def _labels(self, xs: list[float], texts: list[str], top: Callable[[int], float]) -> None:
         sm = QFontMetricsF(self.small)
         widths = [sm.horizontalAdvance(t) for t in texts]
         for i, visible in enumerate(visible_labels(xs, widths)):
