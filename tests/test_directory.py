@@ -165,8 +165,17 @@ def test_the_shipped_index_is_built_from_the_shipped_original() -> None:
     assert meta["quelle"] == original.name
 
 
-def test_the_index_holds_every_gemeinde_and_kreis(directory: Directory) -> None:
+def test_the_index_holds_every_gemeinde_and_kreis(directory: Directory, gv: Any) -> None:
     assert len(directory) == 10953 + 400
+    kreise = [directory.lookup(k.code) for k in gv.kreise if k.typ in ("43", "44", "45")]
+    assert len(kreise) == 294
+    # the seat town's PLZ for the address of every Landkreis, Kreis and Regionalverband
+    assert [k.formal_name for k in kreise if k is not None and not k.plz] == []
+    wittenberg = directory.lookup("15091")
+    assert wittenberg is not None and (wittenberg.ort, wittenberg.plz) == (
+        "Lutherstadt Wittenberg",
+        directory.lookup("15091375").plz,  # type: ignore[union-attr]
+    )
     assert directory.meta.gebietsstand.isoformat() == "2025-11-30"
     assert directory.meta.bevoelkerungsstand.isoformat() == "2024-12-31"
 

@@ -66,10 +66,14 @@ def _seat(kreis: Kreis, members: list[Gemeinde], kreisfreie: list[Gemeinde]) -> 
     """The Gemeinde where a Kreis has its seat, when the directory makes it unambiguous."""
     keys = name_keys(kreis.sitz)
     first = fold(kreis.sitz).split()[0]
+
+    def known_as(g: Gemeinde) -> frozenset[str]:  # "Wittenberg, Lutherstadt" too
+        return name_keys(g.name) | {fold(formal_name(g.name, g.typ))}
+
     for candidates in (
-        [g for g in members if keys & name_keys(g.name)],
+        [g for g in members if keys & known_as(g)],
         [g for g in members if fold(core_name(g.name)).split()[0] == first],
-        [g for g in kreisfreie if keys & name_keys(g.name)],
+        [g for g in kreisfreie if keys & known_as(g)],
     ):
         if len(candidates) == 1:
             return candidates[0]
