@@ -19,6 +19,8 @@ DEB_TEST    += e2fsprogs
 # Export (issue 5): poppler/qpdf/openssl/mpack check the package independently; gnome-keyring
 # and dbus give the keyring tests a real Secret Service.
 DEB_TEST    += poppler-utils qpdf openssl mpack gnome-keyring dbus dbus-daemon
+# issue 6: the population chart's PDF is checked with poppler and drawn with an embedded font
+DEB_TEST    += fonts-dejavu-core
 
 .PHONY: run test bench lint clean deb-runtime deb-test venv translations screenshots
 

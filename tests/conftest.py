@@ -51,3 +51,14 @@ def _example_cache(name: str) -> dict[str, Any]:
 
 
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.zwk"))
+
+EXAMPLE_AGS_PATHS: dict[str, list[str]] = {
+    "gemeinde-lindenhagen.zwk": ["kommune.ags"],
+    "landkreis-hohenwald.zwk": ["kommune.ags"],
+    "staedteverbund-oberes-tal.zwk": [
+        "kommune.mitglieder[0].ags", "kommune.mitglieder[1].ags", "kommune.mitglieder[2].ags",
+        "kommune.ags",
+    ],
+}  # fmt: skip
+"""The examples are fictitious municipalities: the only findings are these ags_unknown warnings
+(the keys are not in the municipality directory), in form order."""

@@ -163,3 +163,20 @@ def test_any_value_anywhere_gives_findings_never_an_exception(
         assert finding.code in known
         assert finding.message and not re.search(r"\{[a-z_]+\}", finding.message)
         json.dumps(finding.to_json())
+
+
+def test_a_superscript_digit_as_key_is_a_finding_not_a_crash() -> None:
+    # found by hypothesis: "¹".isdigit() is true, but int("¹") fails
+    spec = get_form()
+    envelope = load_example("gemeinde-lindenhagen.zwk")
+    envelope["data"]["kommune"]["anschrift"]["¹"] = "x"
+    draft = draft_from_json(envelope)
+    report = validate(spec, draft.data, draft.file_infos)
+    assert ("unknown_field", "kommune.anschrift.¹") in {(f.code, f.path) for f in report.findings}
+
+
+def test_huge_numbers_are_formatted_not_a_crash() -> None:
+    # found by hypothesis: babel's quantizing ran out of the default 28 digits of precision
+    assert formatting.number(1e25) == "10.000.000.000.000.000.000.000.000"
+    assert formatting.number(Decimal("1E+300")).startswith("1.000.000")
+    assert formatting.number(Decimal("123456789012345678901234567890.5"), 1).endswith(",5")

@@ -215,3 +215,30 @@ def test_adding_a_field_is_an_edit_to_the_form_file_only() -> None:
     )  # type: ignore[union-attr]
     report = validate(spec, {"kommune": {"partnerstadt": "x" * 21}})
     assert ("max_length", "kommune.partnerstadt") in {(f.code, f.path) for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        ("    plz: kommune.anschrift.plz\n", "    plz: kommune.anschrift.postleitzahl\n",
+         "directory.fields.plz", "das Feld 'kommune.anschrift.postleitzahl' gibt es"),
+        ('    "61": kreisfreie_stadt\n', '    "61": grossstadt\n', "directory.art.61",
+         "'grossstadt' ist keine Auswahl"),
+        ("  keep_art: [quartier]\n", "  keep_art: [stadtteil]\n", "directory.keep_art[0]",
+         "'stadtteil' ist keine Auswahl"),
+        ("    einwohner: einwohner\n    when:", "    einwohner: bewohner\n    when:",
+         "directory.members", "die Liste 'kommune.mitglieder' hat kein Feld 'bewohner'"),
+        ('params: {ags: "kommune.mitglieder[].ags", name: "kommune.mitglieder[].name"}',
+         'params: {ags: "kommune.mitglieder[].ags", name: kommune.name}',
+         "params.name", "Name und Schlüssel müssen in derselben Liste liegen"),
+        ("params: {ags: kommune.ags}\n", "params: {ags: kommune.einwohner}\n", "params.ags",
+         "'kommune.einwohner' ist kein Textfeld"),
+    ],
+)  # fmt: skip
+def test_directory_block_and_rules_are_cross_checked(
+    old: str, new: str, where: str, message: str
+) -> None:
+    err = broken(old, new)
+    text = str(err)
+    assert where in text and message in text, text
+    assert "Zeile " in text

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE_NAMES, load_example
+from conftest import EXAMPLE_AGS_PATHS, EXAMPLE_NAMES, load_example
 
+from zwk_desktop.directory import default_directory
+from zwk_desktop.directory.fill import kommune_fill, member_item, members_fill
 from zwk_desktop.domain.draft import draft_from_json
+from zwk_desktop.domain.paths import set_value
 from zwk_desktop.formspec import get_form
 from zwk_desktop.validation import Report, validate_draft
 
@@ -35,6 +38,9 @@ FIELDS_MD_CODES = {
     "deadline_passed", "attachment_missing", "attachment_type", "attachment_too_large",
     "package_too_large_for_mail", "attachment_content_missing", "attachment_hash_mismatch",
 }  # fmt: skip
+
+# Issue 6 adds two named codes beyond fields.md: warnings from the municipality directory.
+DIRECTORY_CODES = {"ags_unknown", "ags_name_mismatch"}
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -78,6 +84,36 @@ def both(*mutations: Mutation) -> Mutation:
             m(env)
 
     return mutate
+
+
+def from_directory(ags: str) -> Mutation:
+    """The kommune filled from the municipality directory, as choosing it in the picker does."""
+
+    def mutate(env: dict[str, Any]) -> None:
+        directory = default_directory()
+        entry = directory.lookup(ags)
+        assert entry is not None, ags
+        for path, value in kommune_fill(get_form(), directory, entry).items():
+            set_value(data(env), path, value)
+
+    return mutate
+
+
+def members_from_directory(*ags: str) -> Mutation:
+    """The members of a group picked from the directory (and the group's key the first one's)."""
+
+    def mutate(env: dict[str, Any]) -> None:
+        directory, spec = default_directory(), get_form()
+        items = [member_item(spec, e) for a in ags if (e := directory.lookup(a)) is not None]
+        assert len(items) == len(ags)
+        for path, value in members_fill(spec, directory, items).items():
+            set_value(data(env), path, value)
+        data(env)["kommune"]["ags"] = ags[0]
+
+    return mutate
+
+
+MEMBERS = ("14522020", "14522080", "14522110")  # three real Gemeinden in Mittelsachsen
 
 
 def replace_attachment(index: int, content: bytes, keep_hash: bool = False) -> Mutation:
@@ -146,6 +182,27 @@ FAILING = [
     # --- kommune
     Case("ags_bundesland", G, setter("kommune.bundesland", "BY"), "ags_bundesland_mismatch",
          "error", "kommune.ags", {"ags_prefix": "12", "bundesland": "BY", "erwartet": "09"}),
+    Case("ags_unknown", G, both(from_directory("09473112"), setter("kommune.ags", "09473111")),
+         "ags_unknown", "warning", "kommune.ags", {"ags": "09473111", "gebietsstand": "2025-11-30"}),
+    Case("ags_unknown_member", V, both(members_from_directory(*MEMBERS),
+                                       setter("kommune.mitglieder[1].ags", "14522999")),
+         "ags_unknown", "warning", "kommune.mitglieder[1].ags", {"ags": "14522999"}),
+    Case("ags_name_elsewhere", G, both(from_directory("09473112"),
+                                       setter("kommune.name", "Gemeinde Rödental")),
+         "ags_name_mismatch", "warning", "kommune.ags",
+         {"ags": "09473112", "name": "Gemeinde Rödental", "verzeichnis_name": "Gemeinde Ahorn",
+          "name_ags": ["09473159"]}),
+    Case("ags_name_unknown_name", G, both(from_directory("09473112"),
+                                          setter("kommune.name", "Gemeinde Lindenhagen am See")),
+         "ags_name_mismatch", "warning", "kommune.ags", {"verzeichnis_name": "Gemeinde Ahorn"}),
+    Case("ags_name_kreis_vs_stadt", L, both(from_directory("09473"),
+                                            setter("kommune.name", "Stadt Coburg")),
+         "ags_name_mismatch", "warning", "kommune.ags",
+         {"verzeichnis_name": "Landkreis Coburg", "name_ags": ["09463000"]}),
+    Case("ags_name_member", V, both(members_from_directory(*MEMBERS),
+                                    setter("kommune.mitglieder[2].name", "Gemeinde Ahorn")),
+         "ags_name_mismatch", "warning", "kommune.mitglieder[2].ags",
+         {"ags": "14522110", "name_ags": ["09473112", "08128138"]}),
     Case("population_low", G, setter("kommune.einwohner", 99), "population_implausible",
          "warning", "kommune.einwohner", {"value": 99, "min": 100, "max": 4000000}),
     Case("population_high", L, setter("kommune.einwohner", 4_000_001), "population_implausible",
@@ -351,6 +408,12 @@ ALSO_EXPECTED: dict[str, set[tuple[str, str]]] = {
 
 
 PASSING = [
+    Case("ags_known", G, from_directory("09473112"), "ags_unknown", "", ""),
+    Case("ags_known_kreis_000", L, both(from_directory("09473"), setter("kommune.ags", "09473000")), "ags_unknown", "", ""),
+    Case("ags_known_members", V, members_from_directory(*MEMBERS), "ags_unknown", "", ""),
+    Case("name_without_designation", G, both(from_directory("09473112"), setter("kommune.name", "Ahorn")), "ags_name_mismatch", "", ""),
+    Case("name_with_suffix", G, both(from_directory("09162000"), setter("kommune.name", "München, Landeshauptstadt")), "ags_name_mismatch", "", ""),
+    Case("group_has_its_own_name", V, members_from_directory(*MEMBERS), "ags_name_mismatch", "", ""),
     Case("population_boundaries_low", G, setter("kommune.einwohner", 100), "population_implausible", "", ""),
     Case("population_boundaries_high", L, setter("kommune.einwohner", 4_000_000), "population_implausible", "", ""),
     Case("coordination_small", G, setter("kontakte.stellenanteil_vzae", 0.01), "coordination_zero", "", ""),
@@ -408,16 +471,21 @@ def test_passing_case_gives_no_such_finding(case: Case) -> None:
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_examples_are_complete(name: str) -> None:
+    """Complete and free of errors; their municipalities are fictitious, so the directory does
+    not know their keys: exactly those ags_unknown warnings."""
     report = check(load_example(name))
-    assert report.findings == (), report.to_json()
+    assert report.errors == (), report.to_json()
+    found = [(f.code, f.severity, f.path) for f in report.findings]
+    assert found == [("ags_unknown", "warning", path) for path in EXAMPLE_AGS_PATHS[name]]
 
 
 def test_every_code_of_fields_md_is_tested_failing_and_passing() -> None:
-    assert {c.code for c in FAILING} >= FIELDS_MD_CODES, FIELDS_MD_CODES - {c.code for c in FAILING}
-    assert {c.code for c in PASSING} >= FIELDS_MD_CODES, FIELDS_MD_CODES - {c.code for c in PASSING}
+    codes = FIELDS_MD_CODES | DIRECTORY_CODES
+    assert {c.code for c in FAILING} >= codes, codes - {c.code for c in FAILING}
+    assert {c.code for c in PASSING} >= codes, codes - {c.code for c in PASSING}
 
 
 def test_the_form_declares_every_named_code_of_fields_md() -> None:
     generic = {"required", "recommended_missing", "max_length", "min_length", "format", "range",
                "choice_invalid", "min_items", "unknown_field"}  # fmt: skip
-    assert get_form().rule_codes == FIELDS_MD_CODES - generic
+    assert get_form().rule_codes == FIELDS_MD_CODES - generic | DIRECTORY_CODES

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from zwk_desktop import __version__
-from zwk_desktop.cli import drafts, export, identity, validate
+from zwk_desktop.cli import drafts, export, gemeinde, identity, validate
 from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 
-COMMANDS = (validate, drafts, identity, export)
+COMMANDS = (validate, drafts, identity, export, gemeinde)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 

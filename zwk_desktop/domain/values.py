@@ -64,6 +64,12 @@ def read_int(value: Any) -> Parsed:
     return _bad("Bitte geben Sie eine ganze Zahl ein, z. B. 1200.")
 
 
+def int_or_none(value: Any) -> int | None:
+    """A whole number as `read_int` reads one, or None."""
+    parsed = read_int(value)
+    return int(parsed.value) if parsed.ok else None
+
+
 def read_dec(value: Any) -> Parsed:
     expected = "Bitte geben Sie eine Zahl ein, z. B. 0.5 (in der Datei mit Punkt)."
     if isinstance(value, bool):

@@ -25,6 +25,8 @@ from zwk_desktop.formspec.models import (
     Condition,
     DateAfterPolicyRule,
     DateNotAfterRule,
+    DirectoryAgsNameRule,
+    DirectoryAgsUnknownRule,
     FieldType,
     FormField,
     FormSpec,
@@ -404,6 +406,14 @@ class _References:
             land = self.paths.get(rule.params.bundesland)
             if land is not None and any(c.ags_prefix is None for c in land.choices):
                 yield SpecProblem((*ploc, "bundesland"), "jede Auswahl braucht ags_prefix")
+        elif isinstance(rule, DirectoryAgsUnknownRule | DirectoryAgsNameRule):
+            yield from self._text_field(rule.params.ags, (*ploc, "ags"))
+            if isinstance(rule, DirectoryAgsNameRule):
+                yield from self._text_field(rule.params.name, (*ploc, "name"))
+                if rule.params.name.rpartition("[]")[0] != rule.params.ags.rpartition("[]")[0]:
+                    yield SpecProblem(
+                        (*ploc, "name"), "Name und Schlüssel müssen in derselben Liste liegen"
+                    )
         elif isinstance(rule, DateNotAfterRule):
             yield from self._absolute(rule.params.path, (*ploc, "path"), ("date",))
             yield from self._absolute(rule.params.other, (*ploc, "other"), ("date",))
@@ -442,7 +452,36 @@ class _References:
         ):
             yield from self._condition(when, (*ploc, "when"))
 
+    def _text_field(self, path: str, loc: Loc) -> Iterator[SpecProblem]:
+        """A text field, outside a list or (one level) inside one."""
+        field = self.paths.get(path)
+        if field is None:
+            yield SpecProblem(loc, f"das Feld {path!r} gibt es im Formular nicht")
+        elif path.count("[]") > 1 or field.type != "text":
+            yield SpecProblem(loc, f"{path!r} ist kein Textfeld (höchstens in einer Liste)")
+
+    def _directory(self) -> Iterator[SpecProblem]:
+        layout = self.spec.directory
+        if layout is None:
+            return
+        loc: Loc = ("directory", "fields")
+        for key, path in layout.fields:
+            yield from self._absolute(path, (*loc, key))
+        art = self.paths.get(layout.fields.art)
+        for typ, code in layout.art.items():
+            if art is not None and code not in art.choice_codes:
+                yield SpecProblem(("directory", "art", typ), f"{code!r} ist keine Auswahl")
+        for i, code in enumerate(layout.keep_art):
+            if art is not None and code not in art.choice_codes:
+                yield SpecProblem(("directory", "keep_art", i), f"{code!r} ist keine Auswahl")
+        m = layout.members
+        mloc: Loc = ("directory", "members")
+        for key in ("name", "ags", "einwohner"):
+            yield from self._list_item(m.list, getattr(m, key), mloc)
+        yield from self._condition(m.when, (*mloc, "when"))
+
     def _layouts(self) -> Iterator[SpecProblem]:
+        yield from self._directory()
         b = self.spec.budget
         yield from self._absolute(b.items, ("budget", "items"), ("list",))
         for key, name, types in (

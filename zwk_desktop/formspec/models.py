@@ -393,6 +393,44 @@ class AttachmentLayout(Frozen):
     size: str
 
 
+class DirectoryFields(Frozen):
+    """The fields a municipality chosen from the directory fills (absolute paths)."""
+
+    name: str
+    art: str
+    ags: str
+    bundesland: str
+    landkreis: str
+    einwohner: str
+    einwohner_stand: str
+    flaeche_km2: str
+    plz: str
+    ort: str
+
+
+class DirectoryMembers(Frozen):
+    """The members of a group of municipalities, picked from the directory one by one."""
+
+    list: str = Field(description="The list of members.")
+    name: str = Field(description="Field of a member with its name.")
+    ags: str = Field(description="Field of a member with its AGS.")
+    einwohner: str = Field(description="Field of a member with its population.")
+    when: Condition = Field(description="While this holds, members are picked and summed.")
+
+
+class DirectoryLayout(Frozen):
+    """How the official municipality directory (Gemeindeverzeichnis) fills the form."""
+
+    fields: DirectoryFields
+    art: dict[str, str] = Field(
+        description="Type code of the directory (Textkennzeichen) → choice code of fields.art."
+    )
+    keep_art: tuple[str, ...] = Field(
+        (), description="Choices of fields.art that choosing a municipality does not change."
+    )
+    members: DirectoryMembers
+
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -431,6 +469,29 @@ class AgsBundeslandParams(Frozen):
 class AgsBundeslandRule(RuleBase):
     kind: Literal["ags_bundesland"]
     params: AgsBundeslandParams
+
+
+class DirectoryAgsParams(Frozen):
+    ags: str = Field(description="Field with the AGS; may lie in a list (``list[].ags``).")
+    when: Condition | None = Field(None, description="Only checked while this holds.")
+
+
+class DirectoryAgsUnknownRule(RuleBase):
+    """An AGS that the municipality directory does not know."""
+
+    kind: Literal["directory_ags_unknown"]
+    params: DirectoryAgsParams
+
+
+class DirectoryAgsNameParams(DirectoryAgsParams):
+    name: str = Field(description="Field with the name; in the same list as the AGS, if any.")
+
+
+class DirectoryAgsNameRule(RuleBase):
+    """A name that does not name the municipality the AGS belongs to in the directory."""
+
+    kind: Literal["directory_ags_name"]
+    params: DirectoryAgsNameParams
 
 
 class PlausibleRangeParams(PathParams):
@@ -588,6 +649,8 @@ class MailSizeRule(RuleBase):
 Rule = Annotated[
     GenericRule
     | AgsBundeslandRule
+    | DirectoryAgsUnknownRule
+    | DirectoryAgsNameRule
     | PlausibleRangeRule
     | ConditionRule
     | ShortTextRule
@@ -626,6 +689,9 @@ class FormSpec(Frozen):
     sections: tuple[Section, ...] = Field(min_length=1)
     budget: BudgetLayout
     attachments: AttachmentLayout
+    directory: DirectoryLayout | None = Field(
+        None, description="How the municipality directory fills the form, if it does."
+    )
     rules: tuple[Rule, ...]
 
     @cached_property

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from zwk_desktop.directory import Directory, default_directory
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import FileInfo
 from zwk_desktop.domain.budget import Budget, compute_budget
@@ -69,11 +70,16 @@ class Context:
     """State of one validation run, handed to every named rule."""
 
     def __init__(
-        self, spec: FormSpec, data: Mapping[str, Any], files: Mapping[str, FileInfo]
+        self,
+        spec: FormSpec,
+        data: Mapping[str, Any],
+        files: Mapping[str, FileInfo],
+        directory: Directory | None = None,
     ) -> None:
         self.spec = spec
         self.data = data
         self.files = files
+        self._directory = directory
         self.values: dict[str, Any] = {}
         """Parsed values of every visible, readable field by concrete path."""
         self.labels: dict[str, str] = {}
@@ -86,6 +92,11 @@ class Context:
     @cached_property
     def budget(self) -> Budget:
         return compute_budget(self.spec, dict(self.data))
+
+    @cached_property
+    def directory(self) -> Directory:
+        """The municipality directory: the one passed in, or the shipped one."""
+        return self._directory if self._directory is not None else default_directory()
 
     def raw(self, path: str) -> Any:
         return get_value(self.data, path)
@@ -414,12 +425,14 @@ def validate(
     spec: FormSpec,
     data: Mapping[str, Any],
     files: Mapping[str, FileInfo] | None = None,
+    directory: Directory | None = None,
 ) -> Report:
     """Check application data against the form. `files` describes the attachments' bytes by
-    SHA-256 (a draft without them gets attachment_content_missing for every anlage)."""
+    SHA-256 (a draft without them gets attachment_content_missing for every anlage);
+    `directory` is the municipality directory (default: the shipped one, loaded on first use)."""
     from zwk_desktop.validation.rules import run_rules
 
-    ctx = Context(spec, data, files if files is not None else _EMPTY_INFO)
+    ctx = Context(spec, data, files if files is not None else _EMPTY_INFO, directory)
     _Walker(ctx).run()
     run_rules(ctx)
     keyed = sorted(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from zwk_desktop.directory import Entry
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import FILE_KIND_LABELS, base64_size
 from zwk_desktop.formspec import models as m
@@ -70,6 +71,66 @@ def _ags_bundesland(r: m.AgsBundeslandRule, ctx: Context) -> None:
         },
         rule_id=r.rule_id,
     )
+
+
+def _expand(ctx: Context, template: str) -> list[str]:
+    """Concrete paths of a field path that may lie in a list (``kommune.mitglieder[].ags``)."""
+    list_path, marker, rest = template.partition("[]")
+    if not marker:
+        return [template]
+    return [f"{list_path}[{i}]{rest}" for i in ctx.items(list_path)]
+
+
+def _described(entries: list[Entry]) -> str:
+    """ "den Schlüssel 09473112 („Gemeinde Ahorn“, Landkreis Coburg, Bayern)", or several."""
+    parts = [f"{e.ags} („{e.formal_name}“, {e.where})" for e in entries]
+    if len(parts) == 1:
+        return f"den Schlüssel {parts[0]}"
+    return f"die Schlüssel {', '.join(parts[:-1])} und {parts[-1]}"
+
+
+@rule("directory_ags_unknown")
+def _ags_unknown(r: m.DirectoryAgsUnknownRule, ctx: Context) -> None:
+    if r.params.when is not None and not ctx.holds(r.params.when):
+        return
+    for path in _expand(ctx, r.params.ags):
+        ags = ctx.value(path)
+        if isinstance(ags, str) and ags.strip() and ctx.directory.lookup(ags) is None:
+            stand = ctx.directory.meta.gebietsstand
+            ctx.report(r.code, path, {"ags": ags.strip(), "gebietsstand": stand}, rule_id=r.rule_id)
+
+
+@rule("directory_ags_name")
+def _ags_name(r: m.DirectoryAgsNameRule, ctx: Context) -> None:
+    if r.params.when is not None and not ctx.holds(r.params.when):
+        return
+    for ags_path, name_path in zip(
+        _expand(ctx, r.params.ags), _expand(ctx, r.params.name), strict=True
+    ):
+        ags, name = ctx.value(ags_path), ctx.value(name_path)
+        if not isinstance(ags, str) or not isinstance(name, str) or not name.strip():
+            continue
+        entry = ctx.directory.lookup(ags)
+        if entry is None or entry.matches_name(name):
+            continue
+        others = [e for e in ctx.directory.named(name) if e.ags != entry.ags][:3]
+        params: dict[str, Any] = {
+            "ags": ags.strip(),
+            "name": name.strip(),
+            "verzeichnis_name": entry.formal_name,
+        }
+        shown = {"verzeichnis": f"„{entry.formal_name}“ ({entry.where})"}
+        if others:
+            params["name_ags"] = [e.ags for e in others]
+            shown["andere"] = _described(others)
+        ctx.report(
+            r.code,
+            ags_path,
+            params,
+            shown,
+            variant="elsewhere" if others else None,
+            rule_id=r.rule_id,
+        )
 
 
 @rule("plausible_range")
