@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from zwk_desktop import __version__
+from zwk_desktop import __version__, netguard
 from zwk_desktop.cli import validate
 from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 
@@ -65,6 +65,7 @@ def _command_names() -> set[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    netguard.install_from_environment()
     args_list = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
