@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from zwk_desktop import __version__, netguard
-from zwk_desktop.cli import validate
+from zwk_desktop.cli import about, validate
 from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 
-COMMANDS = (validate,)
+COMMANDS = (validate, about)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 
