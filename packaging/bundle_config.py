@@ -1,0 +1,194 @@
+"""What goes into the desktop bundle and what stays out: one place for the PyInstaller spec,
+the Qt hook override and the tests.
+
+The rules are written so that new code needs no change here: the data folders are bundled
+whole, Python packages are found by following the imports, and the export stack (reportlab,
+pikepdf, pyHanko, keyring) gets its dynamically loaded parts collected as soon as it is
+installed in the build environment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APP_NAME = "zwk-desktop"
+"""Name of the executable and of the bundle folder."""
+
+BASELINE_NAME = "bare-window"
+"""Name of the bare PySide6 one-window bundle that the size and start-up figures compare with."""
+
+DATA_FOLDERS = ("forms", "resources", "examples")
+"""Folders of the repository that are copied into the bundle whole (``locations.py`` finds
+them beside the program)."""
+
+LICENCE_MANIFEST = "licences.json"
+"""File in the bundle that lists every bundled code component with its licence (written at
+build time by ``bundle_licences.py``, read by ``zwk_desktop.licences``)."""
+
+EXCLUDED_MODULES = (
+    # Qt modules the program does not use. QtNetwork in particular: the program works offline,
+    # and without the module its TLS and network-information plugins stay out as well.
+    "PySide6.QtNetwork",
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuick3D",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtQuickTest",
+    "PySide6.QtQmlFeatures",
+    "PySide6.QtLabsStyleKit",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtUiTools",
+    "PySide6.QtTest",
+    "PySide6.QtSql",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtDBus",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtMultimedia",
+    "PySide6.Qt3DCore",
+    # Parts of the standard library no program run needs (Tk alone brings Tcl/Tk's data).
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "idlelib",
+    "lib2to3",
+    "ensurepip",
+    "venv",
+    "test",
+)
+"""Modules never bundled. Besides these, `bundle_spec.development_modules()` leaves out every
+installed distribution that is not a run-time dependency of zwk-desktop (test, lint and build
+tools), derived from the distributions' metadata."""
+
+# Qt plugins, by "type/stem" (stem without "lib" prefix and extension), kept in the bundle.
+# Everything else of a collected plugin type stays out. Not kept on purpose: the GTK platform
+# theme (it pulls in libgtk-3 and its whole stack), the XDG portal theme, virtual keyboard
+# (Qt Quick), EGL/framebuffer/VNC platforms, and image formats nobody attaches to this form.
+KEPT_QT_PLUGINS = frozenset(
+    {
+        # Windows, X11, Wayland and macOS windows, plus the headless platforms for CI.
+        "platforms/qwindows",
+        "platforms/qxcb",
+        "platforms/qwayland",
+        "platforms/qcocoa",
+        "platforms/qoffscreen",
+        "platforms/qminimal",
+        "platforms/darwin/qdarwinsupport",
+        "xcbglintegrations/qxcb-egl-integration",
+        "xcbglintegrations/qxcb-glx-integration",
+        "wayland-shell-integration/xdg-shell",
+        "wayland-decoration-client/bradient",
+        "wayland-graphics-integration-client/qt-plugin-wayland-egl",
+        # Dead keys and input methods (German keyboards on X11 need the compose plugin).
+        "platforminputcontexts/composeplatforminputcontextplugin",
+        "platforminputcontexts/ibusplatforminputcontextplugin",
+        # Windows and macOS styles (the native look on the clerks' PCs).
+        "styles/qmodernwindowsstyle",
+        "styles/qwindowsvistastyle",
+        "styles/qmacstyle",
+        # Icons and pictures the program shows.
+        "iconengines/qsvgicon",
+        "imageformats/qsvg",
+        "imageformats/qico",
+        "imageformats/qjpeg",
+        "imageformats/qgif",
+        # Printing through the system's dialog, if the program ever imports QtPrintSupport.
+        "printsupport/cupsprintersupport",
+    }
+)
+
+KEPT_TRANSLATION_LANGUAGES = ("de", "en")
+"""Languages of Qt's own translations (``qtbase_de.qm`` ...) and babel's locale data kept."""
+
+
+def plugin_key(dest_dir: str, filename: str) -> str:
+    """``("PySide6/Qt/plugins/platforms", "libqxcb.so")`` -> ``"platforms/qxcb"``."""
+    parts = dest_dir.replace("\\", "/").split("/")
+    plugin_type = "/".join(parts[parts.index("plugins") + 1 :]) if "plugins" in parts else ""
+    stem = filename.split(".", 1)[0]
+    if stem.startswith("lib"):
+        stem = stem[3:]
+    return f"{plugin_type}/{stem}"
+
+
+def keep_qt_plugin(dest_dir: str, filename: str) -> bool:
+    return plugin_key(dest_dir, filename) in KEPT_QT_PLUGINS
+
+
+_TRANSLATION = re.compile(r"^[a-z_]+?_(?P<lang>[a-z]{2})(?:_[A-Za-z]+)?\.qm$")
+_BABEL_LOCALE = re.compile(r"^(?P<lang>[a-z]{2,3})(?:_\w+)?\.dat$")
+
+
+def keep_data_file(dest_path: str) -> bool:
+    """Whether a data file collected by a hook stays in the bundle (Qt translations and babel
+    locales are cut to German and English)."""
+    path = dest_path.replace("\\", "/")
+    name = path.rsplit("/", 1)[-1]
+    if "/Qt/translations/" in path or path.startswith("PySide6/translations/"):
+        m = _TRANSLATION.match(name)
+        return m is not None and m.group("lang") in KEPT_TRANSLATION_LANGUAGES
+    if path.startswith("babel/locale-data/"):
+        if name == "root.dat":
+            return True
+        m = _BABEL_LOCALE.match(name)
+        return m is not None and m.group("lang") in KEPT_TRANSLATION_LANGUAGES
+    return True
+
+
+@dataclass(frozen=True)
+class OptionalPackage:
+    """A library of the export stack whose dynamically loaded parts PyInstaller cannot see by
+    following imports. Collected only when installed in the build environment."""
+
+    name: str
+    submodules: tuple[str, ...] = ()
+    """Packages whose submodules are all collected (loaded by name at run time)."""
+    skip_submodules: tuple[str, ...] = ()
+    """Prefixes of submodules never collected (command-line front ends, test helpers)."""
+    metadata: tuple[str, ...] = ()
+    """Distributions whose metadata is copied (read through importlib.metadata at run time)."""
+    data: bool = False
+    """Whether the package's data files are collected."""
+
+
+OPTIONAL_PACKAGES = (
+    # Backends are found through entry points; PyInstaller's keyring hook collects
+    # keyring.backends and keyring's metadata. The platform parts they import:
+    OptionalPackage("keyring", submodules=("keyring.backends",), metadata=("keyring",)),
+    OptionalPackage("secretstorage", submodules=("secretstorage",)),
+    OptionalPackage("jeepney", submodules=("jeepney",), skip_submodules=("jeepney.tests",)),
+    OptionalPackage(
+        "win32ctypes", submodules=("win32ctypes",), skip_submodules=("win32ctypes.tests",)
+    ),
+    # pikepdf loads its C++ helper modules from the extension and reads its own version.
+    OptionalPackage(
+        "pikepdf",
+        submodules=("pikepdf",),
+        skip_submodules=("pikepdf.tests",),
+        metadata=("pikepdf",),
+    ),
+    # pyHanko: signer back ends, stamp styles and certificate validation are partly loaded by
+    # name; its CLI (a separate distribution) is never bundled.
+    OptionalPackage(
+        "pyhanko",
+        submodules=("pyhanko.sign", "pyhanko.pdf_utils", "pyhanko.stamp"),
+        skip_submodules=("pyhanko.cli", "pyhanko_tests"),
+        metadata=("pyhanko",),
+        data=True,
+    ),
+    OptionalPackage(
+        "pyhanko_certvalidator",
+        submodules=("pyhanko_certvalidator",),
+        metadata=("pyhanko-certvalidator",),
+    ),
+    # reportlab: font metrics and barcode widgets are imported by name. Its own fonts are not
+    # needed: the program embeds the fonts from resources/fonts.
+    OptionalPackage("reportlab", submodules=("reportlab.pdfbase", "reportlab.graphics.barcode")),
+)
