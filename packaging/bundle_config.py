@@ -53,6 +53,21 @@ EXCLUDED_MODULES = (
     "PySide6.QtWebEngineWidgets",
     "PySide6.QtMultimedia",
     "PySide6.Qt3DCore",
+    # Network clients: the program works offline. Only pyHanko's remote signing, time-stamp and
+    # revocation fetchers would use them, and the program uses none of those. (aiohttp stays:
+    # pyhanko.sign.timestamps imports its client when pyhanko.sign is imported.)
+    "requests",
+    "urllib3",
+    # Parts of libraries the program does not use: lxml beyond etree (pikepdf's XMP needs only
+    # that), Pillow's AVIF codec (5 MB) and its Tk and Qt bridges.
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
     # Parts of the standard library no program run needs (Tk alone brings Tcl/Tk's data).
     "tkinter",
     "_tkinter",
@@ -66,6 +81,12 @@ EXCLUDED_MODULES = (
 """Modules never bundled. Besides these, `bundle_spec.development_modules()` leaves out every
 installed distribution that is not a run-time dependency of zwk-desktop (test, lint and build
 tools), derived from the distributions' metadata."""
+
+EXCLUDED_BINARIES = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
+"""Shared libraries never bundled (compared case-insensitively by file name): Qt's software
+OpenGL renderer for Windows (20 MB) and the Direct3D shader compiler it may pull in. They are
+only needed by Qt Quick and OpenGL widgets on PCs without an OpenGL driver; the program's
+widgets draw without OpenGL."""
 
 # Qt plugins, by "type/stem" (stem without "lib" prefix and extension), kept in the bundle.
 # Everything else of a collected plugin type stays out. Not kept on purpose: the GTK platform
@@ -179,13 +200,24 @@ OPTIONAL_PACKAGES = (
     OptionalPackage(
         "pyhanko",
         submodules=("pyhanko.sign", "pyhanko.pdf_utils", "pyhanko.stamp"),
-        skip_submodules=("pyhanko.cli", "pyhanko_tests"),
+        skip_submodules=(
+            "pyhanko.cli",
+            "pyhanko_tests",
+            # network clients (remote signing, time stamps, trust lists): never used offline
+            "pyhanko.sign.signers.csc_signer",
+            "pyhanko.sign.timestamps.requests_client",
+            "pyhanko.sign.validation.qualified.eutl_fetch",
+        ),
         metadata=("pyhanko",),
         data=True,
     ),
     OptionalPackage(
         "pyhanko_certvalidator",
         submodules=("pyhanko_certvalidator",),
+        skip_submodules=(
+            "pyhanko_certvalidator.fetchers.aiohttp_fetchers",
+            "pyhanko_certvalidator.fetchers.requests_fetchers",
+        ),
         metadata=("pyhanko-certvalidator",),
     ),
     # reportlab: font metrics and barcode widgets are imported by name. Its own fonts are not

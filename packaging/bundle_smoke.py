@@ -120,6 +120,7 @@ class Target:
 
     @staticmethod
     def bundle(folder: Path) -> Target:
+        folder = folder.absolute()  # the steps run in a scratch folder
         if sys.platform == "win32":
             cli, gui = folder / "zwk-desktop-cli.exe", folder / "zwk-desktop.exe"
         else:
@@ -251,8 +252,11 @@ def check(step: Step, code: int, stdout: str, stderr: str, tmp: Path, target: Ta
         except ValueError as exc:
             problems.append(f"Ausgabe ist kein JSON ({exc})")
     for path in step.creates:
-        if not Path(expand(path, tmp, target.examples)).exists():
-            problems.append(f"{path} wurde nicht angelegt")
+        try:
+            if not Path(expand(path, tmp, target.examples)).exists():
+                problems.append(f"{path} wurde nicht angelegt")
+        except PlaceholderError as exc:
+            problems.append(f"nicht angelegt: {exc}")
     if NETWORK_MARKER in stderr:
         problems.append("das Programm hat versucht, das Netzwerk zu benutzen")
     if "Traceback (most recent call last)" in stderr:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bundle_config import OPTIONAL_PACKAGES, keep_data_file, keep_qt_plugin
+from bundle_config import EXCLUDED_BINARIES, OPTIONAL_PACKAGES, keep_data_file, keep_qt_plugin
 
 from zwk_desktop.licences.distributions import normalize, runtime_closure
 
@@ -87,18 +87,21 @@ def optional_collection() -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def _is_qt_plugin(dest: str) -> bool:
-    return "/plugins/" in dest.replace("\\", "/") and "/Qt/" in dest.replace("\\", "/")
+    """PySide6/Qt/plugins/... (Linux, macOS wheels) or PySide6/plugins/... (Windows)."""
+    path = dest.replace("\\", "/")
+    return path.startswith("PySide6/") and "/plugins/" in path
 
 
 def filter_binaries(entries: Iterable[TocEntry]) -> list[TocEntry]:
-    """Drop Qt plugins that are not kept (those of hooks other than QtGui's, whose override
-    already filtered before PyInstaller followed their dependencies)."""
+    """Drop `EXCLUDED_BINARIES` and the Qt plugins that are not kept (those of hooks other than
+    QtGui's, whose override already filtered before PyInstaller followed their dependencies)."""
     kept = []
     for dest, src, typecode in entries:
-        if _is_qt_plugin(dest):
-            folder, _, filename = dest.replace("\\", "/").rpartition("/")
-            if not keep_qt_plugin(folder, filename):
-                continue
+        folder, _, filename = dest.replace("\\", "/").rpartition("/")
+        if filename.lower() in EXCLUDED_BINARIES:
+            continue
+        if _is_qt_plugin(dest) and not keep_qt_plugin(folder, filename):
+            continue
         kept.append((dest, src, typecode))
     return kept
 

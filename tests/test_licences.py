@@ -106,6 +106,29 @@ def test_fonts_are_listed_from_their_own_name_tables(tmp_path: Path) -> None:
     assert [t.title for t in font.texts] == ["Lizenzangabe in der Schriftdatei", "LICENSE"]
 
 
+def test_each_family_gets_its_own_licence_file_when_several_lie_together(tmp_path: Path) -> None:
+    """Like resources/fonts of the export: two families in one folder, a licence file each
+    (named after the family) and one for all."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    shutil.copy(DEJAVU / "DejaVuSans.ttf", fonts)
+    # A second family: the same font file with "DejaVu" renamed in its name table.
+    utf16 = "DejaVu".encode("utf-16-be"), "Notoxx".encode("utf-16-be")
+    (fonts / "Notoxx.ttf").write_bytes((DEJAVU / "DejaVuSans.ttf").read_bytes().replace(*utf16))
+    shutil.copy("/usr/share/doc/fonts-dejavu-core/copyright", fonts / "LICENSE-DejaVu.txt")
+    (fonts / "LICENSE-Notoxx.txt").write_text("SIL OPEN FONT LICENSE 1.1", encoding="utf-8")
+    (fonts / "COPYING").write_text("Gilt für alle Schriften hier.", encoding="utf-8")
+    found = {c.name: c for c in font_components(tmp_path)}
+    assert set(found) == {"DejaVu Sans", "Notoxx Sans"}
+    titles = {name: [t.title for t in c.texts][1:] for name, c in found.items()}
+    assert titles == {
+        "DejaVu Sans": ["COPYING", "LICENSE-DejaVu.txt"],
+        "Notoxx Sans": ["COPYING", "LICENSE-Notoxx.txt"],
+    }
+    # The name table's licence wins over a licence file.
+    assert found["DejaVu Sans"].licence == "Bitstream-Vera"
+
+
 def test_a_damaged_font_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "kaputt.ttf").write_bytes(b"\x00\x01\x00\x00\x00")
     with pytest.raises(FontError, match=r"kaputt\.ttf"):
@@ -198,3 +221,38 @@ def test_about_command_lists_components_and_the_data_folder(
     assert listing["data_dir"] == os.environ["ZWK_DATA_DIR"]
     qt = next(c for c in listing["components"] if c["name"] == "Qt")
     assert qt["kind"] == "runtime" and "texts" not in qt
+
+
+def test_requirements_follow_the_extras_a_dependency_asks_for() -> None:
+    from zwk_desktop.licences.distributions import runtime_requirements
+
+    pyhanko = [
+        "asn1crypto>=1.5.1",
+        "cryptography>=43.0.3",
+        'fonttools>=4.33.3; extra == "opentype"',
+        'uharfbuzz>=0.25.0; extra == "opentype"',
+        'python-barcode==0.15.1; extra == "image-support"',
+        'pytest>=6.1.1; extra == "testing"',
+        'tzdata; sys_platform == "win32"',
+    ]
+    assert runtime_requirements(pyhanko, ["opentype"]) == [
+        ("asn1crypto", frozenset()),
+        ("cryptography", frozenset()),
+        ("fonttools", frozenset()),
+        ("uharfbuzz", frozenset()),
+        ("tzdata", frozenset()),
+    ]
+    assert [n for n, _ in runtime_requirements(pyhanko, [])] == [
+        "asn1crypto",
+        "cryptography",
+        "tzdata",
+    ]
+    ours = [
+        "pyhanko[opentype]>=0.25",
+        "pytest>=8; extra == 'dev'",
+        "keyring [ completion , foo]>=25",
+    ]
+    assert runtime_requirements(ours, []) == [
+        ("pyhanko", frozenset({"opentype"})),
+        ("keyring", frozenset({"completion", "foo"})),
+    ]

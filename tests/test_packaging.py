@@ -292,3 +292,22 @@ def test_the_windows_workflow_calls_existing_scripts() -> None:
     ):
         assert script in runs
         assert (ROOT / script.split()[0].replace("\\", "/")).is_file()
+
+
+def test_plugins_of_other_qt_hooks_are_filtered_on_every_layout() -> None:
+    entries = [
+        ("PySide6/Qt/plugins/styles/libqmodernwindowsstyle.so", "/x/a", "BINARY"),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", "C:\\x\\b", "BINARY"),
+        ("PySide6\\plugins\\sqldrivers\\qsqlite.dll", "C:\\x\\c", "BINARY"),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/x/d", "BINARY"),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", "/x/e", "BINARY"),
+        ("libz.so.1", "/lib/libz.so.1", "BINARY"),
+        ("PySide6\\opengl32sw.dll", "C:\\x\\f", "BINARY"),
+    ]
+    kept = [dest for dest, _, _ in bundle_spec.filter_binaries(entries)]
+    assert kept == [
+        "PySide6/Qt/plugins/styles/libqmodernwindowsstyle.so",
+        "PySide6\\plugins\\styles\\qmodernwindowsstyle.dll",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "libz.so.1",
+    ]

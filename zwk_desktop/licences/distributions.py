@@ -40,7 +40,6 @@ PYTHON_NOTICE = (
 
 _LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|COPYRIGHT)", re.IGNORECASE)
 _SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
-_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
 def normalize(name: str) -> str:
@@ -178,32 +177,47 @@ def installed(name: str) -> md.Distribution | None:
 
 def runtime_closure(root: str = APPLICATION_DIST) -> list[md.Distribution]:
     """The installed distributions the program needs at run time: its requirements without
-    extras (development tools), followed recursively. A requirement that is not installed
-    (its environment marker excludes this platform) is left out."""
-    seen: dict[str, md.Distribution] = {}
-    pending = [root]
+    its own extras (the development tools), followed recursively, with the extras each
+    requirement asks for (``pyhanko[opentype]`` brings fonttools and uharfbuzz). A requirement
+    that is not installed (its environment marker excludes this platform) is left out."""
+    found: dict[str, md.Distribution] = {}
+    followed: dict[str, set[str]] = {}
+    pending: list[tuple[str, frozenset[str]]] = [(root, frozenset())]
     while pending:
-        name = normalize(pending.pop())
-        if name in seen:
+        raw, extras = pending.pop()
+        name = normalize(raw)
+        if name in followed and extras <= followed[name]:
             continue
-        dist = installed(name)
+        dist = found.get(name) or installed(name)
         if dist is None:
             continue
-        seen[name] = dist
-        pending.extend(_runtime_requirements(dist.requires or []))
-    return list(seen.values())
+        found[name] = dist
+        followed.setdefault(name, set()).update(extras)
+        pending.extend(runtime_requirements(dist.requires or [], followed[name]))
+    return list(found.values())
 
 
-def _runtime_requirements(requirements: Iterable[str]) -> list[str]:
-    names = []
+_REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?")
+_EXTRA_MARKER = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
+
+
+def runtime_requirements(
+    requirements: Iterable[str], extras: Iterable[str]
+) -> list[tuple[str, frozenset[str]]]:
+    """(name, requested extras) of the requirements that apply: the unconditional ones and
+    those of the given extras of the requiring distribution."""
+    chosen = {normalize(e) for e in extras}
+    applying = []
     for requirement in requirements:
-        _, _, marker = requirement.partition(";")
-        if "extra" in marker:
+        spec, _, marker = requirement.partition(";")
+        wanted = _EXTRA_MARKER.findall(marker)
+        if wanted and not any(normalize(w) in chosen for w in wanted):
             continue
-        m = _REQUIREMENT_NAME.match(requirement)
+        m = _REQUIREMENT.match(spec)
         if m:
-            names.append(m.group(1))
-    return names
+            asked = (e.strip() for e in (m.group(2) or "").split(","))
+            applying.append((m.group(1), frozenset(normalize(e) for e in asked if e)))
+    return applying
 
 
 def code_components(dists: Iterable[md.Distribution], licences_dir: Path) -> list[Component]:

@@ -84,13 +84,32 @@ def _licence_texts(folder: Path, skip: Iterable[str] = ()) -> list[LicenceText]:
 
 
 def _font_licence(names: dict[int, str], texts: Iterable[LicenceText]) -> str:
-    haystacks = [names.get(_LICENCE, ""), names.get(_LICENCE_URL, "")]
-    haystacks += [t.text[:2000] for t in texts]
-    for pattern, licence in _FONT_LICENCES:
-        if any(pattern.search(h) for h in haystacks):
-            return licence
+    """The licence the font's name table states; failing that, its licence files'."""
+    for haystacks in (
+        [names.get(_LICENCE, ""), names.get(_LICENCE_URL, "")],
+        [t.text[:2000] for t in texts],
+    ):
+        for pattern, licence in _FONT_LICENCES:
+            if any(pattern.search(h) for h in haystacks):
+                return licence
     description = names.get(_LICENCE, "").split(". ")[0].strip()
     return description or "siehe Lizenztext"
+
+
+def _first_word(family: str) -> str:
+    return family.split()[0].casefold() if family.split() else ""
+
+
+def _texts_for(family: str, texts: list[LicenceText], families: Iterable[str]) -> list[LicenceText]:
+    """The licence files of a font folder that belong to `family`: those naming its first word
+    (``LICENSE-Noto-….txt`` for Noto Sans), plus those naming no family of the folder."""
+    words = {_first_word(f) for f in families} - {""}
+    own = _first_word(family)
+    return [
+        t
+        for t in texts
+        if own in t.title.casefold() or not any(w in t.title.casefold() for w in words)
+    ]
 
 
 def font_components(resources: Path) -> list[Component]:
@@ -103,7 +122,8 @@ def font_components(resources: Path) -> list[Component]:
     components = []
     for family, fonts in families.items():
         first_path, names = fonts[0]
-        texts = _licence_texts(first_path.parent)
+        neighbours = [f for f, found in families.items() if found[0][0].parent == first_path.parent]
+        texts = _texts_for(family, _licence_texts(first_path.parent), neighbours)
         if names.get(_LICENCE):
             texts.insert(
                 0, LicenceText(title="Lizenzangabe in der Schriftdatei", text=names[_LICENCE])
