@@ -22,10 +22,6 @@ DATA_FOLDERS = ("forms", "resources", "examples")
 """Folders of the repository that are copied into the bundle whole (``locations.py`` finds
 them beside the program)."""
 
-LICENCE_MANIFEST = "licences.json"
-"""File in the bundle that lists every bundled code component with its licence (written at
-build time by ``bundle_licences.py``, read by ``zwk_desktop.licences``)."""
-
 EXCLUDED_MODULES = (
     # Qt modules the program does not use. QtNetwork in particular: the program works offline,
     # and without the module its TLS and network-information plugins stay out as well.

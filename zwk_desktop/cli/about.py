@@ -8,7 +8,6 @@ import textwrap
 
 from zwk_desktop import __version__
 from zwk_desktop.cli.common import EXIT_OK, CommandError, say
-from zwk_desktop.licences import KIND_LABELS, LicenceListError, components
 from zwk_desktop.locations import data_dir
 
 
@@ -24,6 +23,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run_about(args: argparse.Namespace) -> int:
+    # Imported here: every start of the program registers this command.
+    from zwk_desktop.licences import KIND_LABELS, LicenceListError, components
+
     try:
         found = components()
     except LicenceListError as exc:
