@@ -64,6 +64,14 @@ EXCLUDED_MODULES = (
     "PIL._imagingtk",
     "PIL.ImageTk",
     "PIL.ImageQt",
+    # Debugging tools: fontTools modules import doctest in their self-tests, which would bring
+    # pdb and, through it, GNU readline (GPL) into the bundle.
+    "doctest",
+    "pdb",
+    "readline",
+    "rlcompleter",
+    "pydoc",
+    "pydoc_data",
     # Parts of the standard library no program run needs (Tk alone brings Tcl/Tk's data).
     "tkinter",
     "_tkinter",
@@ -83,6 +91,18 @@ EXCLUDED_BINARIES = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
 OpenGL renderer for Windows (20 MB) and the Direct3D shader compiler it may pull in. They are
 only needed by Qt Quick and OpenGL widgets on PCs without an OpenGL driver; the program's
 widgets draw without OpenGL."""
+
+LINUX_DESKTOP_LIBRARIES = re.compile(
+    r"^(libX11|libX11-xcb|libXau|libXdmcp|libxcb|libfontconfig|libfreetype|libdbus-1|libsystemd"
+    r"|libgcrypt|libgpg-error|libcap|liblz4|libglib-2\.0|libgthread-2\.0|libpcre2-8|libbsd|libmd)"
+    r"\.so(\.\d+)*$"
+)
+"""Linux libraries every desktop has and the bundle takes from the system (file names as
+PyInstaller collects them; the hashed copies inside Python wheels do not match). Like
+AppImage's exclusion list: a bundled libX11, fontconfig or D-Bus that is older than the
+system's configuration and daemons misbehaves, and these come with their own dependencies
+(libsystemd, libgcrypt ...). What is often missing on a desktop stays in the bundle: the xcb
+utility libraries, xkbcommon, libstdc++."""
 
 # Qt plugins, by "type/stem" (stem without "lib" prefix and extension), kept in the bundle.
 # Everything else of a collected plugin type stays out. Not kept on purpose: the GTK platform
@@ -122,7 +142,8 @@ KEPT_QT_PLUGINS = frozenset(
 )
 
 KEPT_TRANSLATION_LANGUAGES = ("de", "en")
-"""Languages of Qt's own translations (``qtbase_de.qm`` ...) and babel's locale data kept."""
+"""Languages kept of Qt's own translations (``qtbase_de.qm`` ...), babel's locale data and
+pyphen's hyphenation dictionaries (the PDF hyphenates German text)."""
 
 
 def plugin_key(dest_dir: str, filename: str) -> str:
@@ -141,11 +162,12 @@ def keep_qt_plugin(dest_dir: str, filename: str) -> bool:
 
 _TRANSLATION = re.compile(r"^[a-z_]+?_(?P<lang>[a-z]{2})(?:_[A-Za-z]+)?\.qm$")
 _BABEL_LOCALE = re.compile(r"^(?P<lang>[a-z]{2,3})(?:_\w+)?\.dat$")
+_HYPHENATION = re.compile(r"^(?:README_)?hyph_(?P<lang>[a-z]{2,3})(?:_\w+)?\.(?:dic|txt)$")
 
 
 def keep_data_file(dest_path: str) -> bool:
-    """Whether a data file collected by a hook stays in the bundle (Qt translations and babel
-    locales are cut to German and English)."""
+    """Whether a data file collected by a hook stays in the bundle (Qt translations, babel
+    locales and hyphenation dictionaries are cut to German and English)."""
     path = dest_path.replace("\\", "/")
     name = path.rsplit("/", 1)[-1]
     if "/Qt/translations/" in path or path.startswith("PySide6/translations/"):
@@ -155,6 +177,9 @@ def keep_data_file(dest_path: str) -> bool:
         if name == "root.dat":
             return True
         m = _BABEL_LOCALE.match(name)
+        return m is not None and m.group("lang") in KEPT_TRANSLATION_LANGUAGES
+    if path.startswith("pyphen/dictionaries/"):
+        m = _HYPHENATION.match(name)
         return m is not None and m.group("lang") in KEPT_TRANSLATION_LANGUAGES
     return True
 

@@ -10,7 +10,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bundle_config import EXCLUDED_BINARIES, OPTIONAL_PACKAGES, keep_data_file, keep_qt_plugin
+from bundle_config import (
+    EXCLUDED_BINARIES,
+    LINUX_DESKTOP_LIBRARIES,
+    OPTIONAL_PACKAGES,
+    keep_data_file,
+    keep_qt_plugin,
+)
 
 from zwk_desktop.licences.distributions import normalize, runtime_closure
 
@@ -92,13 +98,16 @@ def _is_qt_plugin(dest: str) -> bool:
     return path.startswith("PySide6/") and "/plugins/" in path
 
 
-def filter_binaries(entries: Iterable[TocEntry]) -> list[TocEntry]:
-    """Drop `EXCLUDED_BINARIES` and the Qt plugins that are not kept (those of hooks other than
-    QtGui's, whose override already filtered before PyInstaller followed their dependencies)."""
+def filter_binaries(entries: Iterable[TocEntry], linux: bool) -> list[TocEntry]:
+    """Drop `EXCLUDED_BINARIES`, on Linux the `LINUX_DESKTOP_LIBRARIES`, and the Qt plugins
+    that are not kept (those of hooks other than QtGui's, whose override already filtered
+    before PyInstaller followed their dependencies)."""
     kept = []
     for dest, src, typecode in entries:
         folder, _, filename = dest.replace("\\", "/").rpartition("/")
         if filename.lower() in EXCLUDED_BINARIES:
+            continue
+        if linux and not folder and LINUX_DESKTOP_LIBRARIES.match(filename):
             continue
         if _is_qt_plugin(dest) and not keep_qt_plugin(folder, filename):
             continue

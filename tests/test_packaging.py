@@ -65,10 +65,20 @@ def test_only_the_needed_qt_plugins_are_kept(folder: str, filename: str, kept: b
         ("babel/locale-data/fr.dat", False),
         ("babel/locale-data/dsb.dat", False),
         ("babel/global.dat", True),
+        ("pyphen/dictionaries/hyph_de_DE.dic", True),
+        ("pyphen/dictionaries/hyph_de_CH.dic", True),
+        ("pyphen/dictionaries/hyph_en_GB.dic", True),
+        ("pyphen/dictionaries/README_hyph_de.txt", True),
+        ("pyphen/dictionaries/hyph_fr.dic", False),
+        ("pyphen/dictionaries/README_hyph_NO.txt", False),
+        ("pyphen/dictionaries/update.sh", False),
+        ("pyphen/dictionaries/hyph_dsb_DE.dic", False),
         ("forms/zwk-2021.yaml", True),
     ],
 )
-def test_translations_and_locales_are_cut_to_german_and_english(dest: str, kept: bool) -> None:
+def test_translations_locales_and_dictionaries_are_cut_to_german_and_english(
+    dest: str, kept: bool
+) -> None:
     assert bundle_config.keep_data_file(dest) is kept
 
 
@@ -304,10 +314,42 @@ def test_plugins_of_other_qt_hooks_are_filtered_on_every_layout() -> None:
         ("libz.so.1", "/lib/libz.so.1", "BINARY"),
         ("PySide6\\opengl32sw.dll", "C:\\x\\f", "BINARY"),
     ]
-    kept = [dest for dest, _, _ in bundle_spec.filter_binaries(entries)]
+    kept = [dest for dest, _, _ in bundle_spec.filter_binaries(entries, linux=False)]
     assert kept == [
         "PySide6/Qt/plugins/styles/libqmodernwindowsstyle.so",
         "PySide6\\plugins\\styles\\qmodernwindowsstyle.dll",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
         "libz.so.1",
     ]
+
+
+def test_linux_desktop_libraries_come_from_the_system() -> None:
+    entries = [
+        (name, f"/usr/lib/x86_64-linux-gnu/{name}", "BINARY")
+        for name in (
+            "libX11.so.6",
+            "libxcb.so.1",
+            "libfontconfig.so.1",
+            "libdbus-1.so.3",
+            "libglib-2.0.so.0",
+            "libxcb-cursor.so.0",
+            "libxkbcommon-x11.so.0",
+            "libstdc++.so.6",
+            "libz.so.1",
+        )
+    ] + [
+        (
+            "pillow.libs/libxcb-9065bb12.so.1.1.0",
+            "/x/pillow.libs/libxcb-9065bb12.so.1.1.0",
+            "BINARY",
+        )
+    ]
+    on_linux = [dest for dest, _, _ in bundle_spec.filter_binaries(entries, linux=True)]
+    assert on_linux == [
+        "libxcb-cursor.so.0",
+        "libxkbcommon-x11.so.0",
+        "libstdc++.so.6",
+        "libz.so.1",
+        "pillow.libs/libxcb-9065bb12.so.1.1.0",
+    ]
+    assert len(bundle_spec.filter_binaries(entries, linux=False)) == len(entries)
