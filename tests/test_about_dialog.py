@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 from test_licences import DESTATIS_SOURCE
 
 from zwk_desktop.licences import components
-from zwk_desktop.ui.about import AboutDialog, show_about
+from zwk_desktop.ui.about import AboutDialog, about_action, show_about
 
 
 @pytest.fixture
@@ -95,6 +95,28 @@ def test_escape_closes_it(qtbot: Any) -> None:
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_menu_entry_opens_it_over_the_window(qtbot: Any) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    action = about_action(window)
+    window.menuBar().addMenu("&Hilfe").addAction(action)
+    assert action.text() == "Ü&ber ZWK Desktop…"
+    seen: list[object] = []
+
+    def close_it() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, AboutDialog):
+            seen.append(modal.parent())
+            modal.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_it)
+    timer.start(20)
+    action.trigger()
+    timer.stop()
+    assert seen == [window]
 
 
 def test_show_about_opens_it_modally(qtbot: Any) -> None:

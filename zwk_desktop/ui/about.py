@@ -1,7 +1,9 @@
 """The About/Licences dialog: program version, data folder, and every bundled component with its
 licence, notice and full licence text (Qt's LGPL notice, the fonts, the Destatis data).
 
-Entry point for the main window's Hilfe menu: ``show_about(parent)``.
+Entry points for the main window's Hilfe menu: ``about_action(window)`` builds the menu entry
+„Über ZWK Desktop…“ (a ``MenuAction(menu="hilfe", build=about_action)`` of the window's
+extensions), ``show_about(parent)`` opens the dialog.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -135,10 +138,21 @@ class AboutDialog(QDialog):
         if not c.texts:
             parts.append(f"<p><i>{e(self.tr('Kein Lizenztext mitgeliefert.'))}</i></p>")
         for text in c.texts:
-            parts.append(f"<h4>{e(text.title)}</h4><pre>{e(text.text)}</pre>")
+            parts.append(
+                f'<h4>{e(text.title)}</h4><pre style="white-space: pre-wrap">{e(text.text)}</pre>'
+            )
         return "".join(parts)
 
 
 def show_about(parent: QWidget | None = None) -> None:
     """Open the About/Licences dialog modally (Hilfe → Über ZWK Desktop)."""
     AboutDialog(parent).exec()
+
+
+def about_action(parent: QWidget) -> QAction:
+    """The menu entry „Über ZWK Desktop…“ that opens the dialog over `parent`."""
+    action = QAction(QCoreApplication.translate("AboutDialog", "Ü&ber ZWK Desktop…"), parent)
+    action.setObjectName("aktion:ueber")
+    action.setMenuRole(QAction.MenuRole.AboutRole)
+    action.triggered.connect(lambda: show_about(parent))
+    return action
