@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,40 +98,34 @@ def test_escape_closes_it(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
+def modal_dialogs_while(opening: Callable[[], object]) -> list[AboutDialog]:
+    """Run `opening` (which blocks in a modal dialog) and close every About dialog it opens."""
+    seen: list[AboutDialog] = []
+
+    def close_it() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, AboutDialog):
+            seen.append(modal)
+            modal.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_it)
+    timer.start(20)
+    opening()
+    timer.stop()
+    return seen
+
+
 def test_the_menu_entry_opens_it_over_the_window(qtbot: Any) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     action = about_action(window)
     window.menuBar().addMenu("&Hilfe").addAction(action)
     assert action.text() == "Ü&ber ZWK Desktop…"
-    seen: list[object] = []
-
-    def close_it() -> None:
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, AboutDialog):
-            seen.append(modal.parent())
-            modal.reject()
-
-    timer = QTimer()
-    timer.timeout.connect(close_it)
-    timer.start(20)
-    action.trigger()
-    timer.stop()
-    assert seen == [window]
+    [dialog] = modal_dialogs_while(action.trigger)
+    assert dialog.parent() is window
 
 
 def test_show_about_opens_it_modally(qtbot: Any) -> None:
-    seen: list[str] = []
-
-    def close_it() -> None:
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, AboutDialog):
-            seen.append(modal.windowTitle())
-            modal.reject()
-
-    timer = QTimer()
-    timer.timeout.connect(close_it)
-    timer.start(20)
-    show_about(None)
-    timer.stop()
-    assert seen == ["Über ZWK Desktop"]
+    [dialog] = modal_dialogs_while(lambda: show_about(None))
+    assert dialog.windowTitle() == "Über ZWK Desktop"
