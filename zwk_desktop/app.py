@@ -29,6 +29,11 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+QUIT_AFTER_START = "ZWK_QUIT_AFTER_START"
+"""Environment variable for smoke tests and start-up measurements: with ``1`` the program quits
+by itself once its main window is shown (see `zwk_desktop.ui.startup_probe`)."""
+
+
 def build_services() -> UiServices:
     """The services of the window: drafts as files, settings, examples, extensions."""
     from zwk_desktop.locations import data_dir, examples_dir
@@ -50,6 +55,10 @@ def run_gui(argv: Sequence[str]) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    if os.environ.get(QUIT_AFTER_START) == "1":
+        from zwk_desktop.ui.startup_probe import install_probe
+
+        install_probe(argv)
     from zwk_desktop.ui.application import run
 
     return run(list(argv), build_services())

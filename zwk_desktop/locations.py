@@ -14,11 +14,14 @@ APP_NAME = "ZWK-Desktop"
 APP_AUTHOR = "ZWK"
 
 
-def _base_dir() -> Path:
+def bundle_dir() -> Path | None:
+    """The bundle's internal folder when running from a PyInstaller bundle, else None."""
     bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    return Path(bundle) if bundle else None
+
+
+def _base_dir() -> Path:
+    return bundle_dir() or Path(__file__).resolve().parent.parent
 
 
 def forms_dir() -> Path:

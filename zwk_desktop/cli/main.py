@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from zwk_desktop import __version__
-from zwk_desktop.cli import drafts, export, gemeinde, identity, validate
+from zwk_desktop import __version__, netguard
+from zwk_desktop.cli import about, drafts, export, gemeinde, identity, validate
 from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 
-COMMANDS = (validate, drafts, identity, export, gemeinde)
+COMMANDS = (validate, drafts, identity, export, gemeinde, about)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 
@@ -66,6 +66,7 @@ def _command_names() -> set[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    netguard.install_from_environment()
     args_list = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -1,0 +1,158 @@
+"""The About/Licences dialog: program version, data folder, and every bundled component with its
+licence, notice and full licence text (Qt's LGPL notice, the fonts, the Destatis data).
+
+Entry points for the main window's Hilfe menu: ``about_action(window)`` builds the menu entry
+„Über ZWK Desktop…“ (a ``MenuAction(menu="hilfe", build=about_action)`` of the window's
+extensions), ``show_about(parent)`` opens the dialog.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zwk_desktop import __version__
+from zwk_desktop.licences import KIND_LABELS, Component, LicenceListError, components
+from zwk_desktop.locations import data_dir
+
+_COMPONENT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AboutDialog(QDialog):
+    """Shows what ZWK Desktop is made of and under which licences."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        found: Sequence[Component] | None = None,
+        user_data: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Über ZWK Desktop"))
+        self.resize(980, 640)
+        layout = QVBoxLayout(self)
+
+        title = QLabel(f"<h2>ZWK Desktop {html.escape(__version__)}</h2>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(title)
+        summary = QLabel(
+            self.tr(
+                "Bewerbungsbogen „Zukunftswerkstatt Kommunen – Attraktiv im Wandel“ offline "
+                "erstellen, prüfen, signieren und versenden. Qt-Version {qt}. Ihre Entwürfe "
+                "und Einstellungen liegen im Datenordner:"
+            ).format(qt=qVersion())
+        )
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.data_folder = QLabel(str(user_data if user_data is not None else data_dir()))
+        self.data_folder.setObjectName("dataFolder")
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_folder.setAccessibleName(self.tr("Datenordner"))
+        layout.addWidget(self.data_folder)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("components")
+        self.tree.setHeaderLabels([self.tr("Bestandteil"), self.tr("Version"), self.tr("Lizenz")])
+        self.tree.setAccessibleName(self.tr("Bestandteile und ihre Lizenzen"))
+        self.tree.setRootIsDecorated(True)
+        self.text = QTextBrowser()
+        self.text.setObjectName("licenceText")
+        self.text.setOpenExternalLinks(False)
+        self.text.setAccessibleName(self.tr("Lizenz und Hinweise des gewählten Bestandteils"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.text)
+        splitter.setSizes([420, 560])
+        layout.addWidget(splitter, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Schließen"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.tree.currentItemChanged.connect(self._show_current)
+        try:
+            self.components = list(found) if found is not None else components()
+        except LicenceListError as exc:
+            self.components = []
+            self.text.setPlainText(str(exc))
+        self._fill()
+        self.tree.setFocus()
+
+    def _fill(self) -> None:
+        groups: dict[str, QTreeWidgetItem] = {}
+        first: QTreeWidgetItem | None = None
+        for component in self.components:
+            label = KIND_LABELS[component.kind]
+            group = groups.get(label)
+            if group is None:
+                group = QTreeWidgetItem([label, "", ""])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(group)
+                group.setExpanded(True)
+                groups[label] = group
+            item = QTreeWidgetItem(group, [component.name, component.version, component.licence])
+            item.setData(0, _COMPONENT_ROLE, component)
+            item.setToolTip(2, component.licence)
+            first = first or item
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def item_named(self, name: str) -> QTreeWidgetItem | None:
+        """The list entry of a component (for tests and for jumping to one)."""
+        found = self.tree.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        return next((item for item in found if item.parent() is not None), None)
+
+    def _show_current(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        component = item.data(0, _COMPONENT_ROLE) if item is not None else None
+        if isinstance(component, Component):
+            self.text.setHtml(self._describe(component))
+
+    def _describe(self, c: Component) -> str:
+        e = html.escape
+        parts = [f"<h3>{e(c.name)} {e(c.version)}</h3>"]
+        parts.append(f"<p><b>{e(self.tr('Lizenz'))}:</b> {e(c.licence)}</p>")
+        if c.url:
+            parts.append(f"<p><b>{e(self.tr('Internet'))}:</b> {e(c.url)}</p>")
+        if c.origin:
+            parts.append(f"<p><b>{e(self.tr('Herkunft'))}:</b> {e(c.origin)}</p>")
+        if c.notice:
+            parts.append(f"<p>{e(c.notice)}</p>")
+        if not c.texts:
+            parts.append(f"<p><i>{e(self.tr('Kein Lizenztext mitgeliefert.'))}</i></p>")
+        for text in c.texts:
+            parts.append(
+                f'<h4>{e(text.title)}</h4><pre style="white-space: pre-wrap">{e(text.text)}</pre>'
+            )
+        return "".join(parts)
+
+
+def show_about(parent: QWidget | None = None) -> None:
+    """Open the About/Licences dialog modally (Hilfe → Über ZWK Desktop)."""
+    AboutDialog(parent).exec()
+
+
+def about_action(parent: QWidget) -> QAction:
+    """The menu entry „Über ZWK Desktop…“ that opens the dialog over `parent`."""
+    action = QAction(QCoreApplication.translate("AboutDialog", "Ü&ber ZWK Desktop…"), parent)
+    action.setObjectName("aktion:ueber")
+    action.setMenuRole(QAction.MenuRole.AboutRole)
+    action.triggered.connect(lambda: show_about(parent))
+    return action
