@@ -23,6 +23,20 @@ def session_of(spec: Any, name: str | None = None) -> EditSession:
     return EditSession(spec, draft)
 
 
+def codes_paths(findings: Any) -> list[tuple[str, str]]:
+    return [(f.code, f.path) for f in findings]
+
+
+AGS_UNKNOWN = ("ags_unknown", "kommune.ags")
+"""The examples are fictitious: their key is not in the municipality directory."""
+
+
+def acknowledge_fictitious_ags(s: EditSession) -> None:
+    s.check()
+    (warning,) = [f for f in s.findings_at("kommune.ags") if f.code == "ags_unknown"]
+    s.acknowledge(warning, "Fiktive Beispielkommune")
+
+
 def test_set_and_get_by_path_announce_each_change(spec: Any) -> None:
     s = session_of(spec)
     events: list[Event] = []
@@ -125,18 +139,20 @@ def test_check_runs_only_when_the_data_changed(spec: Any) -> None:
     events: list[Event] = []
     s.subscribe(events.append)
     first = s.check()
-    assert first.valid and first.findings == ()
+    assert first.valid and codes_paths(first.findings) == [AGS_UNKNOWN]
     assert s.check() is first
     s.set("kommune.einwohner", 50)
     second = s.check()
     assert second is not first
-    assert [f.code for f in second.findings] == ["population_implausible"]
+    assert [f.code for f in second.findings] == ["ags_unknown", "population_implausible"]
     assert events.count(Event("report")) == 2
 
 
 def test_section_status_and_progress(spec: Any) -> None:
     s = session_of(spec, "landkreis-hohenwald.zwk")
     s.check()
+    assert s.progress().complete == len(spec.sections) - 1, "the unconfirmed ags_unknown warning"
+    acknowledge_fictitious_ags(s)
     assert s.progress().complete == s.progress().total == len(spec.sections)
     s.set("kommune.einwohner", 50)
     s.set("kommune.name", "")
@@ -149,6 +165,7 @@ def test_section_status_and_progress(spec: Any) -> None:
 
 def test_acknowledging_a_warning_is_stored_with_the_draft(spec: Any) -> None:
     s = session_of(spec, "landkreis-hohenwald.zwk")
+    acknowledge_fictitious_ags(s)
     s.set("kommune.einwohner", 50)
     s.check()
     (warning,) = s.findings_at("kommune.einwohner")
@@ -158,9 +175,9 @@ def test_acknowledging_a_warning_is_stored_with_the_draft(spec: Any) -> None:
     ack = s.acknowledgement(warning)
     assert ack is not None and ack.justification == "Kleinstgemeinde, Zahl stimmt."
     status = s.section_status("kommune")
-    assert (status.warnings, status.acknowledged, status.complete) == (0, 1, True)
+    assert (status.warnings, status.acknowledged, status.complete) == (0, 2, True)
     saved = s.draft.to_json()["acknowledgements"]
-    assert saved[0]["code"] == "population_implausible" and saved[0]["path"] == "kommune.einwohner"
+    assert saved[1]["code"] == "population_implausible" and saved[1]["path"] == "kommune.einwohner"
     s.withdraw(warning)
     assert s.acknowledgement(warning) is None
     s.set("kommune.name", "")
@@ -208,7 +225,7 @@ def test_added_attachment_validates_like_the_example(spec: Any) -> None:
     i = s.add_attachment(expected["datei"], base64.b64decode(content))
     s.set(f"anlagen[{i}].art", expected["art"])
     s.set(f"anlagen[{i}].titel", expected["titel"])
-    assert s.check().findings == ()
+    assert codes_paths(s.check().findings) == [AGS_UNKNOWN]
     assert normalize(spec, s.draft.data) == normalize(
         spec, load_example("landkreis-hohenwald.zwk")["data"]
     )
@@ -236,7 +253,9 @@ def test_help_names_inferred_rules(spec: Any) -> None:
     assert "schedule_out_of_term" in {r.code for r in rules_for(spec, "massnahmen.zeitplan[].von")}
     help_ = field_help(spec, "kommune.ags", spec.field("kommune.ags"))
     assert help_.status == "I" and help_.source and "Gemeindeschlüssel" in help_.source
-    assert [r.code for r in help_.inferred_rules] == ["ags_bundesland_mismatch"]
+    assert [r.code for r in help_.inferred_rules] == [
+        "ags_bundesland_mismatch", "ags_unknown", "ags_name_mismatch"
+    ]  # fmt: skip
     assert summary("Die Zahl {value} ist falsch. Bitte prüfen.") == "Die Zahl … ist falsch."
     assert summary("„{label}“ ist negativ ({value}). Bitte …", "Betrag") == "„Betrag“ ist negativ."
     amounts = field_help(

@@ -24,9 +24,17 @@ HOHENWALD = EXAMPLES / "landkreis-hohenwald.zwk"
 
 
 def open_example(qtbot: Any, name: Path = HOHENWALD) -> MainWindow:
+    """An example opened in the window, its one expected warning confirmed: the examples are
+    fictitious, so their key is not in the municipality directory (ags_unknown)."""
     window = make_window(qtbot)
     window.open_example(name)
-    assert window.session is not None
+    session = window.session
+    assert session is not None
+    session.check()
+    for finding in session.report.warnings:
+        assert finding.code == "ags_unknown", finding
+        session.acknowledge(finding, "Fiktive Beispielkommune")
+    session.mark_saved()
     return window
 
 
@@ -257,24 +265,25 @@ def test_a_finding_opens_its_page_and_focuses_its_field_by_click_and_by_enter(
     shortcut(window, "F8")
     rows = window.editor.review.rows
     assert [r.finding.path for r in rows] == [
+        "kommune.ags",  # the confirmed ags_unknown of open_example
         "kommune.anschrift.plz",
         "netzwerke.initiativen[1].rolle",
     ]
-    assert env  # the example itself has no findings (see test_session)
-    qtbot.mouseClick(rows[1], Qt.MouseButton.LeftButton)
+    assert env
+    qtbot.mouseClick(rows[2], Qt.MouseButton.LeftButton)
     assert window.editor.index == 5
     assert focused() is widget(window, "netzwerke.initiativen[1].rolle")
     shortcut(window, "F8")
-    key(window.editor.review.rows[0], Qt.Key.Key_Return)
+    key(window.editor.review.rows[1], Qt.Key.Key_Return)
     assert window.editor.index == 0
     assert focused() is widget(window, "kommune.anschrift.plz")
     summary = widget(window, "pruefen:zusammenfassung")
     assert (
         isinstance(summary, QLabel)
-        and summary.text() == "Ergebnis: 2 Fehler, keine offenen Hinweise"
+        and summary.text() == "Ergebnis: 2 Fehler, keine offenen Hinweise (1 Hinweis bestätigt)"
     )
     heads = window.editor.review.section_heads
-    assert heads["kommune"].text() == "Angaben zur Kommune – 1 Fehler"
+    assert heads["kommune"].text() == "Angaben zur Kommune – 1 Fehler, 1 bestätigt"
     item = window.editor.sections.item(0)
     assert item.text() == "1. Angaben zur Kommune\n1 Fehler"
 
@@ -289,23 +298,24 @@ def test_acknowledging_a_warning_with_a_justification_is_saved(
     assert "Hinweis:" in feedback(window, "kommune.einwohner")
     assert window.editor.sections.item(0).text().endswith("1 Hinweis")
     shortcut(window, "F8")
-    row = window.editor.review.rows[0]
+    row = window.editor.review.rows[1]  # row 0: the confirmed ags_unknown of open_example
     assert row.finding.code == "population_implausible"
-    tick = widget(window, "befund:0:bestaetigen")
+    tick = widget(window, "befund:1:bestaetigen")
     tick.setFocus()
     key(tick, Qt.Key.Key_Space)
     key(tick, Qt.Key.Key_Tab)
-    assert focused() is widget(window, "befund:0:begruendung")
+    assert focused() is widget(window, "befund:1:begruendung")
     type_text(focused(), "Ortsteil mit 90 Einwohnern, Zahl geprüft")
     assert window.editor.sections.item(0).text().endswith("vollständig")
     summary = widget(window, "pruefen:zusammenfassung")
-    assert isinstance(summary, QLabel) and "1 Hinweis bestätigt" in summary.text()
+    assert isinstance(summary, QLabel) and "2 Hinweise bestätigt" in summary.text()
     target = tmp_path / "bestaetigt.zwk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shortcut(window, "Ctrl+S")
     acks = json.loads(target.read_text(encoding="utf-8"))["acknowledgements"]
     assert [(a["code"], a["path"], a["justification"]) for a in acks] == [
-        ("population_implausible", "kommune.einwohner", "Ortsteil mit 90 Einwohnern, Zahl geprüft")
+        ("ags_unknown", "kommune.ags", "Fiktive Beispielkommune"),
+        ("population_implausible", "kommune.einwohner", "Ortsteil mit 90 Einwohnern, Zahl geprüft"),
     ]
     window.editor.open_path("kommune.einwohner")
     assert "Hinweis (bestätigt):" in feedback(window, "kommune.einwohner")
@@ -412,7 +422,8 @@ def test_every_input_is_named_after_its_field_with_label_and_help(qtbot: Any) ->
             assert w.accessibleName(), path
             field = window.session.field_at(path)
             assert field is not None
-            assert w.accessibleDescription() == field.help, path
+            # the help, followed by the field's current findings when it has any
+            assert w.accessibleDescription().startswith(field.help), path
     expected = leaf_paths(spec, normalize(spec, window.session.draft.data), "")
     fixed = {f"massnahmen.zeitplan[{n}].schritt" for n in range(5)}
     missing = [p for p in expected if p not in named and p not in fixed]
