@@ -90,6 +90,10 @@ def test_export_with_warnings_needs_accept_warnings_and_records_the_text(
         "Zahl folgt im Herbst."
     }
     assert cli(env, "verify", folder).returncode == 0
+    pdf_text = subprocess.run(
+        ["pdftotext", folder / "bewerbung.pdf", "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Bevölkerungsentwicklung 2000–2020: –22,1 %" in pdf_text  # the chart, by default
 
 
 def test_export_refuses_errors_and_a_wrong_passphrase(env: dict[str, str], tmp_path: Path) -> None:
@@ -121,6 +125,10 @@ def test_entwurf_print_works_with_errors_and_needs_no_identity(
     assert result.returncode == 0, result.stderr
     pdf = next((tmp_path / "druck").iterdir())
     assert pdf.name.startswith("ZWK-Entwurf_12_") and pdf.suffix == ".pdf"
+    pdf_text = subprocess.run(
+        ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "um 22,1 % gesunken" in pdf_text  # the chart's change in words, by default
 
 
 def test_export_of_an_unreadable_file_exits_2(env: dict[str, str], tmp_path: Path) -> None:

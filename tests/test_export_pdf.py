@@ -151,6 +151,32 @@ def test_section_extras_hook_adds_flowables_to_its_section() -> None:
     assert ausgangslage < text.index("Diagramm: ") < text.index("5 Ziele entlang")
 
 
+def test_the_population_chart_follows_its_table_by_default() -> None:
+    spec = get_form()
+    data = normalize(spec, example_draft().data)
+    for watermark in (False, True):  # the signed export and the ENTWURF print alike
+        text = re.sub(r"\s+", " ", _pdf_text(render_pdf(spec, data, watermark=watermark).content))
+        table = text.index("Nr. Jahr Einwohnerzahl 1 2000 3.105")
+        chart = text.index("Bevölkerungsentwicklung 2000–2020: –22,1 %")
+        words = text.index(
+            "Die Einwohnerzahl ist von 2000 bis 2020 um 22,1 % gesunken: von 3.105 auf 2.418 "
+            "(−687). Veränderung je Abschnitt: 2000–2010: −12,7 %"
+        )
+        assert table < chart < words < text.index("Erläuterung der Bevölkerungsentwicklung")
+        for pill in ("–12,7 %", "–6,3 %", "–4,8 %"):  # Noto Sans has no U+2212: an en dash
+            assert chart < text.index(pill) < words
+
+
+def test_no_population_chart_below_two_usable_years() -> None:
+    spec = get_form()
+    data = normalize(spec, example_draft().data)
+    rows = data["ausgangslage"]["bevoelkerung"]
+    data["ausgangslage"]["bevoelkerung"] = [rows[0], {"jahr": 2010}]
+    text = _pdf_text(render_pdf(spec, data).content)
+    assert "Bevölkerungsentwicklung 2000" not in text and "Einwohnerzahl ist" not in text
+    assert "mindestens zwei Jahre" not in text  # the wizard explains it; the PDF stays silent
+
+
 def _pdf_text(pdf: bytes) -> str:
     import subprocess
 

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 
 from zwk_desktop.formspec import FormSpecError, available_forms, get_form, load_form, load_form_text
+from zwk_desktop.formspec.models import FormSpec
 
 FORM_FILE = ROOT / "forms" / "zwk-2021.yaml"
 FORM_TEXT = FORM_FILE.read_text(encoding="utf-8")
@@ -242,3 +243,26 @@ def test_directory_block_and_rules_are_cross_checked(
     text = str(err)
     assert where in text and message in text, text
     assert "Zeile " in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        ("  list: ausgangslage.bevoelkerung\n", "  list: ausgangslage.einwohner\n",
+         "population.list", "das Feld 'ausgangslage.einwohner' gibt es"),
+        ("  list: ausgangslage.bevoelkerung\n", "  list: ausgangslage.bevoelkerung_text\n",
+         "population.list", "hat den Typ long, erwartet list"),
+        ("  year: jahr\n", "  year: jahrgang\n", "population.year",
+         "ausgangslage.bevoelkerung[].jahrgang ist kein Feld vom Typ int"),
+    ],
+)  # fmt: skip
+def test_population_block_is_cross_checked(old: str, new: str, where: str, message: str) -> None:
+    err = broken(old, new)
+    text = str(err)
+    assert where in text and message in text, text
+
+
+def test_population_block_names_the_table_and_its_section(spec: FormSpec) -> None:
+    layout = spec.population
+    assert (layout.section, layout.field_id) == ("ausgangslage", "bevoelkerung")
+    assert spec.field(f"{layout.list}[].{layout.value}").type == "int"

@@ -480,8 +480,21 @@ class _References:
             yield from self._list_item(m.list, getattr(m, key), mloc)
         yield from self._condition(m.when, (*mloc, "when"))
 
+    def _population(self) -> Iterator[SpecProblem]:
+        layout = self.spec.population
+        if layout is None:
+            return
+        loc: Loc = ("population",)
+        yield from self._absolute(layout.list, (*loc, "list"), ("list",))
+        for key in ("year", "value"):
+            path = f"{layout.list}[].{getattr(layout, key)}"
+            field = self.paths.get(path)
+            if field is None or field.type != "int":
+                yield SpecProblem((*loc, key), f"{path} ist kein Feld vom Typ int")
+
     def _layouts(self) -> Iterator[SpecProblem]:
         yield from self._directory()
+        yield from self._population()
         b = self.spec.budget
         yield from self._absolute(b.items, ("budget", "items"), ("list",))
         for key, name, types in (

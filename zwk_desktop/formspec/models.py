@@ -431,6 +431,25 @@ class DirectoryLayout(Frozen):
     members: DirectoryMembers
 
 
+class PopulationLayout(Frozen):
+    """The population development table, drawn as a chart (years × inhabitants with the change
+    in %) on its wizard page and in the PDF, right after the table."""
+
+    list: str = Field(description="The list of years and inhabitants (outside any other list).")
+    year: str = Field(description="Field of an item with the year.")
+    value: str = Field(description="Field of an item with the number of inhabitants.")
+
+    @property
+    def section(self) -> str:
+        """Id of the section the table is in."""
+        return self.list.split(".", 1)[0]
+
+    @property
+    def field_id(self) -> str:
+        """Id of the table within its section (the chart is placed after it)."""
+        return self.list.rsplit(".", 1)[-1]
+
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -691,6 +710,9 @@ class FormSpec(Frozen):
     attachments: AttachmentLayout
     directory: DirectoryLayout | None = Field(
         None, description="How the municipality directory fills the form, if it does."
+    )
+    population: PopulationLayout | None = Field(
+        None, description="The population table drawn as a chart, if the form has one."
     )
     rules: tuple[Rule, ...]
 

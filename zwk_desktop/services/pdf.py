@@ -44,6 +44,7 @@ from zwk_desktop.services.pdf_layout import (
     SectionExtra,
     Styles,
 )
+from zwk_desktop.services.population_pdf import population_flowables
 
 SIGNATURE_SECTION = "unterschrift"
 """The section with Ort, Datum, Name and Funktion (stable ids of fields.md)."""
@@ -354,6 +355,12 @@ def _title_style(s: Styles) -> Any:
     )
 
 
+def default_extras(spec: FormSpec) -> dict[str, SectionExtra]:
+    """What every PDF of this form shows beyond its fields: the population chart with the
+    change in words after the population table (from two years with a number on)."""
+    return {spec.population.list: population_flowables} if spec.population is not None else {}
+
+
 def render_pdf(
     spec: FormSpec,
     data: Mapping[str, Any],
@@ -364,12 +371,13 @@ def render_pdf(
     signer_note: str | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
 ) -> RenderedPdf:
-    """Lay out the whole application. `extras` adds flowables at the end of a section by its id
-    (the hook for charts); `signer_note` is one sentence about the signature on the cover."""
+    """Lay out the whole application. `extras` adds flowables at the end of a section (keyed by
+    its id) or after a field (keyed by its path), on top of `default_extras` (one of the same
+    key replaces the default); `signer_note` is one sentence about the signature on the cover."""
     fonts = register_fonts()
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()
-    layout = Layout(spec, data, text, attachment_paths, extras or {})
+    layout = Layout(spec, data, text, attachment_paths, {**default_extras(spec), **(extras or {})})
     doc = _Document(spec, data, layout, created, watermark, signer_note)
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"

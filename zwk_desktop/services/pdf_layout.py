@@ -35,7 +35,8 @@ from zwk_desktop.formspec.models import FormField, FormSpec, Section
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter
 
 SectionExtra = Callable[[FormSpec, Mapping[str, Any]], Sequence[Flowable]]
-"""Extra flowables for one section (e.g. a chart), appended after its fields."""
+"""Extra flowables (e.g. a chart): keyed by a section id, they end that section; keyed by the
+path of a field outside lists (``ausgangslage.bevoelkerung``), they follow that field."""
 
 WIDTH = 170 * mm - 12
 """Text width on A4 with 20 mm margins, less the frame's 6 pt padding on each side."""
@@ -194,7 +195,11 @@ class Layout:
 
     # ------------------------------------------------------------------ generic fields
 
-    def fields(self, fields: Sequence[FormField], values: Mapping[str, Any]) -> list[Flowable]:
+    def fields(
+        self, fields: Sequence[FormField], values: Mapping[str, Any], base: str = ""
+    ) -> list[Flowable]:
+        """The fields of a section or group (`base`: its path, for the extras after a field;
+        empty inside list items)."""
         out: list[Flowable] = []
         pending: list[tuple[str, str]] = []
 
@@ -212,30 +217,38 @@ class Layout:
                     pending.append((field.label, self.value_text(field, raw)))
                 elif field.required:
                     pending.append((field.label, "– (nicht ausgefüllt)"))
-                continue
-            flush()
-            if is_empty(raw) and not isinstance(raw, bool):
-                continue
-            if field.type == "long":
-                out.append(self.p(field.label, self.s.h3))
-                out.extend(self.texts(str(raw)))
-            elif field.type == "group":
-                out.append(self.p(field.label, self.s.h2))
-                out.extend(self.group(field, raw))
-                out.append(Spacer(1, 3 * mm))
-            elif field.type == "list":
-                out.append(self.p(field.label, self.s.h2))
-                out.extend(self.list_block(field, raw))
-            elif field.type == "year_map":
-                out.append(self.year_map(field, raw))
+            else:
+                flush()
+                if not is_empty(raw) or isinstance(raw, bool):
+                    out.extend(self.block(field, raw, f"{base}.{field.id}" if base else ""))
+            extra = self.extras.get(f"{base}.{field.id}") if base else None
+            if extra is not None:
+                flush()
+                out.extend(extra(self.spec, self.data))
         flush()
         return out
 
-    def group(self, field: FormField, raw: Any) -> list[Flowable]:
+    def block(self, field: FormField, raw: Any, path: str) -> list[Flowable]:
+        """A filled field that is not a short value: long text, group, list or year map."""
+        if field.type == "long":
+            return [self.p(field.label, self.s.h3), *self.texts(str(raw))]
+        if field.type == "group":
+            return [
+                self.p(field.label, self.s.h2),
+                *self.group(field, raw, path),
+                Spacer(1, 3 * mm),
+            ]
+        if field.type == "list":
+            return [self.p(field.label, self.s.h2), *self.list_block(field, raw)]
+        if field.type == "year_map":
+            return [self.year_map(field, raw)]
+        return []
+
+    def group(self, field: FormField, raw: Any, path: str = "") -> list[Flowable]:
         values = raw if isinstance(raw, Mapping) else {}
         if all(f.type == "bool" for f in field.fields):
             return [self.checklist(field.fields, values)]
-        return self.fields(field.fields, values)
+        return self.fields(field.fields, values, path)
 
     def checklist(self, fields: Sequence[FormField], values: Mapping[str, Any]) -> Table:
         rows = []
@@ -455,10 +468,11 @@ class Layout:
                     self.spec.budget.central,
                 )
             ]
-            return self.budget() + self.fields(others, raw if isinstance(raw, Mapping) else {})
+            values = raw if isinstance(raw, Mapping) else {}
+            return self.budget() + self.fields(others, values, section.id)
         if section.type == "list":
             return self.list_block(section.node, raw)
         values = raw if isinstance(raw, Mapping) else {}
         if all(f.type == "bool" for f in section.fields):
             return [self.checklist(section.fields, values)]
-        return self.fields(section.fields, values)
+        return self.fields(section.fields, values, section.id)

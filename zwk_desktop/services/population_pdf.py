@@ -4,26 +4,57 @@ The same plan as the wizard's chart (`zwk_desktop.domain.population.chart_plan`)
 change first → last year in %, value per year, % change per step. reportlab is imported when a
 drawing is made (at export), never when this module is imported.
 
-The PDF builder inserts the returned Drawing (a platypus Flowable) and puts
+`population_flowables` is what the PDF builder (`zwk_desktop.services.pdf.render_pdf`) puts
+after the form's population table: the Drawing (a platypus Flowable) and
 `zwk_desktop.domain.population.summary(dev)` below it as a paragraph, so the change is in the
 text of the PDF as well as in the picture.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
+from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.population import (
     MINUS,
     ChartPlan,
     Development,
     chart_plan,
+    development,
     summary,
     visible_labels,
 )
+from zwk_desktop.formspec.models import FormSpec
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
+    from reportlab.platypus import Flowable
+
+CHART_HEIGHT_CM = 7.0
+
+
+def population_flowables(spec: FormSpec, data: Mapping[str, Any]) -> list[Flowable]:
+    """The chart of the form's population table and the change in words, kept together, in the
+    PDF's embedded fonts; nothing when fewer than two years have a number of inhabitants."""
+    layout = spec.population
+    if layout is None:
+        return []
+    rows = get_value(data, layout.list)
+    dev = development(rows if isinstance(rows, list) else [], layout.year, layout.value)
+    if dev.total is None:
+        return []
+    from reportlab.lib.units import cm, mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
+    from zwk_desktop.services.pdf_layout import WIDTH, Styles
+
+    text = TextConverter(register_fonts())
+    drawing = population_drawing(dev, WIDTH, CHART_HEIGHT_CM * cm, REGULAR, BOLD)
+    words = Paragraph(text.markup(summary(dev)), Styles().body)
+    return [KeepTogether([Spacer(1, 3 * mm), drawing, Spacer(1, 2 * mm), words])]
+
 
 LINE = "#1f5fa8"
 DECLINE = "#a4262c"
@@ -41,14 +72,12 @@ def population_drawing(
     font_size: float = 8.0,
 ) -> Drawing:
     """A chart `width` × `height` points (default: 16 cm wide). Pass the PDF's embedded
-    fonts; with a standard Type 1 font the minus sign is written as an en dash, which those
-    fonts have."""
+    fonts; where a font lacks the minus sign (the standard Type 1 fonts, Noto Sans), it is
+    written as an en dash, which those fonts have."""
     from reportlab.graphics.shapes import Drawing, String
-    from reportlab.pdfbase.pdfmetrics import getFont
-    from reportlab.pdfbase.ttfonts import TTFont
 
     bold = bold_font_name or font_name
-    unicode_ok = isinstance(getFont(font_name), TTFont) and isinstance(getFont(bold), TTFont)
+    unicode_ok = _has_minus(font_name) and _has_minus(bold)
     # the initial font: else the renderer first sets an unembedded Helvetica in the PDF
     drawing = Drawing(width, height, initialFontName=font_name, initialFontSize=font_size)
     plan = chart_plan(dev)
@@ -59,6 +88,15 @@ def population_drawing(
         return drawing
     _Chart(drawing, plan, font_name, bold, font_size, unicode_ok).draw()
     return drawing
+
+
+def _has_minus(font_name: str) -> bool:
+    """Whether a registered font has a glyph for the typographic minus (U+2212)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = getFont(font_name)
+    return isinstance(font, TTFont) and ord(MINUS) in font.face.charToGlyph
 
 
 class _Chart:
@@ -74,11 +112,23 @@ class _Chart:
         self.d, self.plan, self.font, self.bold, self.size = drawing, plan, font, bold, size
         self.unicode_ok = unicode_ok
         self.small = size * 0.9
-        left = max(self.width(t.label) for t in plan.ticks) + 8
         half = max(self.width(p.value_label) for p in plan.points) / 2
-        self.x0, self.x1 = left, drawing.width - max(8.0, half)
         self.y0 = self.small * 2 + 20  # years and the % row below the plot
         self.y1 = drawing.height - size * 1.6 - self.small - 10
+        self.tick_gap = self._tick_gap()
+        self.x0 = max(self.width(t.label) for t in plan.ticks) + self.tick_gap + 3
+        self.x1 = drawing.width - max(8.0, half)
+
+    def _tick_gap(self) -> float:
+        """Space between the tick labels and the plot: 5 pt, or room for the first point's
+        value label where it would touch a tick label (very long numbers)."""
+        first = self.plan.points[0]
+        label = self.y0 + first.y * (self.y1 - self.y0) + 5  # baselines as `draw` places them
+        for tick in self.plan.ticks:
+            y = self.y0 + tick.y * (self.y1 - self.y0) - self.small / 3
+            if abs(label - y) < 1.5 * self.small:  # ascent and descent of both lines
+                return max(5.0, self.width(first.value_label) / 2 + 3)
+        return 5.0
 
     def text(self, value: str) -> str:
         return value if self.unicode_ok else value.replace(MINUS, "–")
@@ -125,7 +175,7 @@ class _Chart:
         for tick in plan.ticks:
             _, y = self.at(0, tick.y)
             d.add(Line(self.x0, y, self.x1, y, strokeColor=HexColor(GRID), strokeWidth=0.5))
-            self.string(self.x0 - 5, y - self.small / 3, tick.label, anchor="end")
+            self.string(self.x0 - self.tick_gap, y - self.small / 3, tick.label, anchor="end")
         d.add(Line(self.x0, self.y0, self.x1, self.y0, strokeColor=HexColor(TEXT), strokeWidth=0.6))
         coords = [c for p in plan.points for c in self.at(p.x, p.y)]
         d.add(PolyLine(coords, strokeColor=HexColor(LINE), strokeWidth=1.8, strokeLineCap=1))
