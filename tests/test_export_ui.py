@@ -110,6 +110,24 @@ def test_export_dialog_runs_the_steps_and_offers_mail_and_folder(
     assert [u.toLocalFile() for u in opened] == [str(result.mail), str(result.folder)]
 
 
+def test_export_dialog_announces_the_start_and_stays_open_while_it_runs(
+    qtbot: Any, tmp_path: Path, store: IdentityStore
+) -> None:
+    dialog = ExportDialog(get_form(), ready_draft(), store, out_dir=tmp_path, prompt=never_ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    order: list[str] = []
+    dialog.export_starting.connect(lambda: order.append("start"))
+    dialog.exported.connect(lambda result: order.append("done"))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        dialog.export_button.click()
+        dialog.reject()  # Escape or Schließen while the steps run
+        assert dialog.isVisible() and "Bitte warten" in dialog.message.text()
+    assert order == ["start", "done"]
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
 def test_export_dialog_acknowledges_warnings_with_a_justification(
     qtbot: Any, tmp_path: Path, store: IdentityStore
 ) -> None:

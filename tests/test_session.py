@@ -67,6 +67,16 @@ def test_unsubscribe_stops_events(spec: Any) -> None:
     assert events == []
 
 
+def test_a_checkpoint_asks_the_listeners_for_a_version_and_changes_nothing(spec: Any) -> None:
+    s = session_of(spec, "gemeinde-lindenhagen.zwk")
+    events: list[Event] = []
+    s.subscribe(events.append)
+    before = s.draft.to_bytes()
+    s.checkpoint("export")
+    assert events == [Event("checkpoint", reason="export")]
+    assert not s.dirty and s.draft.to_bytes() == before
+
+
 def test_new_draft_starts_with_fixed_rows_and_defaults(spec: Any) -> None:
     s = session_of(spec)
     steps = [row["schritt"] for row in s.get("massnahmen.zeitplan")]

@@ -24,16 +24,19 @@ from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.validation import Finding, Report, validate
 
-EventKind = Literal["value", "items", "acknowledgement", "report", "saved"]
+EventKind = Literal["value", "items", "acknowledgement", "report", "saved", "checkpoint"]
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
     """What changed: a value at `path`, the items of the list at `path`, the acknowledgement of
-    the finding at `path`, a new validation report, or the draft was saved."""
+    the finding at `path`, a new validation report, or the draft was saved; or a checkpoint is
+    asked for (see `EditSession.checkpoint`)."""
 
     kind: EventKind
     path: str = ""
+    reason: str = ""
+    """Why a checkpoint is asked for, e.g. "export"."""
 
 
 Listener = Callable[[Event], None]
@@ -125,6 +128,12 @@ class EditSession:
     @property
     def title(self) -> str:
         return self.draft.title
+
+    def checkpoint(self, reason: str) -> None:
+        """Ask whoever keeps the draft (the draft store) to record a version of it now, e.g.
+        just before it is exported (``"export"``). The listeners have run when this returns;
+        the draft itself does not change."""
+        self._emit(Event("checkpoint", reason=reason))
 
     # ----------------------------------------------------------------- values
 

@@ -53,9 +53,12 @@ DONE_MARK = "✓"
 
 class ExportDialog(QDialog):
     """Exports one draft. Emits `draft_changed(Draft)` when warnings were acknowledged here (the
-    caller saves the draft) and `exported(ExportResult)` after a successful export."""
+    caller saves the draft), `export_starting()` when the export begins (the caller may record a
+    version of the draft) and `exported(ExportResult)` after a successful export. While an
+    export or print runs, the dialog cannot be closed."""
 
     draft_changed = Signal(object)
+    export_starting = Signal()
     exported = Signal(object)
     printed = Signal(object)
 
@@ -223,6 +226,7 @@ class ExportDialog(QDialog):
             return export_package(spec, draft, key, out_dir, progress=progress, extras=extras)
 
         self._reset_steps()
+        self.export_starting.emit()
         self._run(job, self._export_done)
 
     def print_draft(self) -> None:
@@ -237,6 +241,14 @@ class ExportDialog(QDialog):
     def open_folder(self) -> None:
         if self.export_result is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.folder)))
+
+    def reject(self) -> None:
+        """Close (Escape, Schließen, the window's close button), but not while a job runs: its
+        thread belongs to the dialog, and the export finishes or fails as a whole."""
+        if self.job is not None and self.job.running:
+            self.message.setText(self.tr("Bitte warten Sie, bis der Schritt abgeschlossen ist."))
+            return
+        super().reject()
 
     # ------------------------------------------------------------------ worker
 
