@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from zwk_desktop.ui.context import UiServices
+    from zwk_desktop.ui.extensions import Extensions
 
 NO_DISPLAY = (
     "ZWK Desktop braucht eine grafische Oberfläche, aber es ist keine Anzeige verfügbar "
@@ -43,12 +44,25 @@ def build_services() -> UiServices:
     from zwk_desktop.ui.extensions import Extensions
 
     folder = data_dir()
+    extensions = Extensions()
+    add_export_and_directory(extensions)
     return UiServices(
         drafts=FileDrafts(folder),
         settings=SettingsStore(folder),
-        extensions=Extensions(),
+        extensions=extensions,
         examples=examples_dir(),
     )
+
+
+def add_export_and_directory(extensions: Extensions) -> None:
+    """Export, identities and Prüfansicht in the menus (issue 5); the municipality picker and
+    the population chart on their pages (issue 6); About/Licences in the Hilfe menu (issue 7).
+    Their modules import only Qt here; what they need beyond is imported when used."""
+    from zwk_desktop.ui.about import about_action
+    from zwk_desktop.ui.export_menu import export_menu
+    from zwk_desktop.ui.extensions import MenuAction
+
+    extensions.actions += [*export_menu(), MenuAction("hilfe", about_action)]
 
 
 def run_gui(argv: Sequence[str]) -> int:

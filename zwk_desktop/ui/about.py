@@ -8,29 +8,21 @@ extensions), ``show_about(parent)`` opens the dialog.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QSplitter,
-    QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from zwk_desktop import __version__
-from zwk_desktop.licences import KIND_LABELS, Component, LicenceListError, components
 from zwk_desktop.locations import data_dir
 
-_COMPONENT_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:  # the licence list pulls in pydantic: loaded when the dialog opens
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    from zwk_desktop.licences import Component
 
 
 class AboutDialog(QDialog):
@@ -42,6 +34,21 @@ class AboutDialog(QDialog):
         found: Sequence[Component] | None = None,
         user_data: Path | None = None,
     ) -> None:
+        # Qt's namespace and the dialog's parts are imported here, not with the module: the
+        # window's Hilfe menu imports this module at start-up (Qt's namespace alone costs
+        # about 20 ms there)
+        import html
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QDialogButtonBox,
+            QLabel,
+            QSplitter,
+            QTextBrowser,
+            QTreeWidget,
+            QVBoxLayout,
+        )
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Über ZWK Desktop"))
         self.resize(980, 640)
@@ -85,6 +92,8 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+        from zwk_desktop.licences import LicenceListError, components
+
         self.tree.currentItemChanged.connect(self._show_current)
         try:
             self.components = list(found) if found is not None else components()
@@ -95,6 +104,11 @@ class AboutDialog(QDialog):
         self.tree.setFocus()
 
     def _fill(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTreeWidgetItem
+
+        from zwk_desktop.licences import KIND_LABELS
+
         groups: dict[str, QTreeWidgetItem] = {}
         first: QTreeWidgetItem | None = None
         for component in self.components:
@@ -107,7 +121,7 @@ class AboutDialog(QDialog):
                 group.setExpanded(True)
                 groups[label] = group
             item = QTreeWidgetItem(group, [component.name, component.version, component.licence])
-            item.setData(0, _COMPONENT_ROLE, component)
+            item.setData(0, Qt.ItemDataRole.UserRole, component)
             item.setToolTip(2, component.licence)
             first = first or item
         for column in range(3):
@@ -117,15 +131,23 @@ class AboutDialog(QDialog):
 
     def item_named(self, name: str) -> QTreeWidgetItem | None:
         """The list entry of a component (for tests and for jumping to one)."""
+        from PySide6.QtCore import Qt
+
         found = self.tree.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
         return next((item for item in found if item.parent() is not None), None)
 
     def _show_current(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
-        component = item.data(0, _COMPONENT_ROLE) if item is not None else None
+        from PySide6.QtCore import Qt
+
+        from zwk_desktop.licences import Component
+
+        component = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(component, Component):
             self.text.setHtml(self._describe(component))
 
     def _describe(self, c: Component) -> str:
+        import html
+
         e = html.escape
         parts = [f"<h3>{e(c.name)} {e(c.version)}</h3>"]
         parts.append(f"<p><b>{e(self.tr('Lizenz'))}:</b> {e(c.licence)}</p>")
