@@ -59,10 +59,13 @@ def add_export_and_directory(extensions: Extensions) -> None:
     the population chart on their pages (issue 6); About/Licences in the Hilfe menu (issue 7).
     Their modules import only Qt here; what they need beyond is imported when used."""
     from zwk_desktop.ui.about import about_action
+    from zwk_desktop.ui.directory_extra import directory_extras
     from zwk_desktop.ui.export_menu import export_menu
     from zwk_desktop.ui.extensions import MenuAction
+    from zwk_desktop.ui.population_extra import population_extras
 
     extensions.actions += [*export_menu(), MenuAction("hilfe", about_action)]
+    extensions.form_extras += [directory_extras, population_extras]
 
 
 def run_gui(argv: Sequence[str]) -> int:

@@ -67,10 +67,17 @@ class MenuAction:
     """Enabled only while a draft is open."""
 
 
+FormExtras = Callable[["FormSpec", str], list[PageExtra]]
+"""The page extras of a section that the form decides (the municipality picker where the form's
+``directory:`` block points, the chart after its ``population:`` table), given the form and the
+section id. Called when a page is built, so it may import what the page needs."""
+
+
 @dataclass
 class Extensions:
     page_extras: dict[str, list[PageExtra]] = field(default_factory=dict)
     actions: list[MenuAction] = field(default_factory=list)
+    form_extras: list[FormExtras] = field(default_factory=list)
 
     def extras_for(self, spec: FormSpec, section_id: str) -> list[PageExtra]:
         from zwk_desktop.ui.budget import budget_extra
@@ -78,4 +85,5 @@ class Extensions:
         out = []
         if section_id == spec.budget.items.split(".")[0]:
             out.append(budget_extra(spec))
+        out += [extra for extras in self.form_extras for extra in extras(spec, section_id)]
         return out + self.page_extras.get(section_id, [])

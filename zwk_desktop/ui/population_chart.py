@@ -184,9 +184,11 @@ class PopulationChartView(QWidget):
         layout.addWidget(self.text)
         self.set_rows(())
 
-    def set_rows(self, rows: Iterable[Any]) -> None:
+    def set_rows(
+        self, rows: Iterable[Any], year_key: str = "jahr", value_key: str = "einwohner"
+    ) -> None:
         """Show the rows of ``ausgangslage.bevoelkerung`` (dicts with jahr and einwohner)."""
-        dev = development(rows)
+        dev = development(rows, year_key, value_key)
         self.chart.set_development(dev)
         self.chart.setFixedHeight(280 if dev.total is not None else 60)
         self.text.setText(summary(dev))

@@ -1,0 +1,222 @@
+"""The municipality directory on the page the form's ``directory:`` block points to (issue 6).
+
+- Typing in the name or the AGS field suggests Gemeinden, Städte and Landkreise
+  (`DirectoryCompleter`); choosing one writes `kommune_fill` into the draft through
+  `EditSession.set`, and the editors show the values themselves. Every value stays editable.
+- Beside each field the directory fills, and beside each member of a Zusammenschluss, a
+  `DirectoryMark` says „aus Gemeindeverzeichnis“ while the value is the directory's
+  (`directory_marks`, after every change on the page).
+- While the members' condition holds (art = Zusammenschluss), a `MemberPicker` below the member
+  list adds members from the directory and sums their population; the list itself stays the
+  editable one of the form (members the directory does not know can be typed in).
+- At the end of the page, a note names the source with its dates and licence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.extensions import PageContext, PageExtra
+
+if TYPE_CHECKING:
+    from zwk_desktop.directory import Entry
+    from zwk_desktop.editing.session import EditSession, Event
+    from zwk_desktop.formspec.models import FormSpec
+    from zwk_desktop.ui.directory_picker import DirectoryMark
+
+MARK_COLUMN = 2
+"""Column of the page's grid (label | field | mark) with the marks."""
+
+
+def directory_extras(spec: FormSpec, section_id: str) -> list[PageExtra]:
+    layout = spec.directory
+    if layout is None or section_id != layout.fields.name.split(".", 1)[0]:
+        return []
+    extras = [PageExtra(build=DirectoryAssist)]
+    head, _, list_id = layout.members.list.rpartition(".")
+    if head == section_id:
+        extras.insert(0, PageExtra(build=MemberExtra, after=list_id))
+    return extras
+
+
+def apply(session: EditSession, fill: Mapping[str, Any]) -> None:
+    """Write what the directory gives into the draft (None clears a field)."""
+    for path, value in fill.items():
+        session.set(path, value)
+
+
+def _grid_row(widget: QWidget) -> tuple[QGridLayout, int] | None:
+    """The grid that holds `widget` directly, and its row there."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return None
+    for grid in parent.findChildren(QGridLayout):
+        index = grid.indexOf(widget)
+        if index >= 0:
+            position: tuple[int, int, int, int] = grid.getItemPosition(index)  # type: ignore[assignment]  # the stubs say object
+            return grid, position[0]
+    return None
+
+
+class DirectoryAssist(QLabel):
+    """The source note at the end of the page; attaches the suggestions to the name and AGS
+    fields and keeps the marks beside the fields up to date."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        from zwk_desktop.directory import LICENCE_NAME, default_directory
+        from zwk_desktop.directory.fill import layout_of
+        from zwk_desktop.domain import formatting
+        from zwk_desktop.ui.directory_picker import DirectoryCompleter
+
+        super().__init__()
+        self.setObjectName(f"{ctx.section.id}:gemeindeverzeichnis")
+        self.session, self.env, self.section_id = ctx.session, ctx.env, ctx.section.id
+        self.spec = ctx.session.spec
+        self.layout_ = layout_of(self.spec)
+        self.directory = default_directory()
+        meta = self.directory.meta
+        self.setText(
+            translate(
+                "DirectoryAssist",
+                "Vorschläge beim Tippen von Name oder Gemeindeschlüssel und die Werte mit dem "
+                "Vermerk „aus Gemeindeverzeichnis“: Gemeindeverzeichnis des Statistischen "
+                "Bundesamts (Destatis), Gebietsstand {area}, Einwohner zum {people}; "
+                "{licence}.",
+            ).format(
+                area=formatting.date(meta.gebietsstand),
+                people=formatting.date(meta.bevoelkerungsstand),
+                licence=LICENCE_NAME,
+            )
+        )
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel { color: #555555; }")
+        self.setContentsMargins(0, 8, 0, 0)
+        fields = self.layout_.fields
+        self.completers: list[DirectoryCompleter] = []
+        inserts: tuple[tuple[str, Literal["name", "ags"]], ...] = (
+            (fields.name, "name"),
+            (fields.ags, "ags"),
+        )
+        for path, insert in inserts:
+            editor = self.env.editors.get(path)
+            line = editor.findChild(QLineEdit, path) if editor is not None else None
+            if line is not None:
+                completer = DirectoryCompleter(self.directory, line, insert=insert)
+                completer.chosen.connect(self.choose)
+                self.completers.append(completer)
+        self.marks: dict[str, tuple[QWidget, QWidget, DirectoryMark]] = {}
+        """Path of the field beside which a mark stands → (the field's editor, the grid cell
+        holding the mark, the mark)."""
+        self.update_marks()
+
+    def choose(self, entry: Entry) -> None:
+        from zwk_desktop.directory.fill import kommune_fill
+
+        apply(self.session, kommune_fill(self.spec, self.directory, entry, self.session.draft.data))
+
+    def on_event(self, event: Event) -> None:
+        if event.kind in ("value", "items") and event.path.startswith(self.section_id):
+            self.update_marks()
+
+    def update_marks(self) -> None:
+        from zwk_desktop.directory.fill import directory_marks
+
+        session = self.session
+        marked = directory_marks(self.spec, self.directory, session.draft.data)
+        shown: set[str] = set()
+        for _, path in self.layout_.fields:
+            mark = self._mark(path, MARK_COLUMN)
+            if mark is not None:
+                visible = session.visible(path)
+                self.marks[path][1].setVisible(visible)  # a hidden row takes no room
+                mark.set_active(visible and path in marked)
+                shown.add(path)
+        m = self.layout_.members
+        list_field = self.spec.fields_by_path.get(m.list)
+        if list_field is not None and session.visible(m.list):
+            column = len(list_field.fields) + 2  # number | fields | buttons | mark
+            for i in range(session.item_count(m.list)):
+                row = [f"{m.list}[{i}].{key}" for key in (m.name, m.ags, m.einwohner)]
+                mark = self._mark(row[0], column)
+                if mark is not None:
+                    mark.set_active(all(p in marked for p in row))
+                    shown.add(row[0])
+        for path in set(self.marks) - shown:  # rows removed (their marks went with them)
+            del self.marks[path]
+
+    def _mark(self, path: str, column: int) -> DirectoryMark | None:
+        """The mark beside the field at `path`, placed in its grid row when new."""
+        from zwk_desktop.ui.directory_picker import DirectoryMark
+
+        editor = self.env.editors.get(path)
+        if editor is None:
+            return None
+        known = self.marks.get(path)
+        if known is not None and known[0] is editor:
+            return known[2]
+        cell = _grid_row(editor)
+        if cell is None:
+            return None
+        grid, row = cell
+        slot = QWidget(editor.parentWidget())
+        box = QVBoxLayout(slot)
+        mark = DirectoryMark(self.directory, slot)
+        target = editor.findChild(QWidget, path) or editor
+        box.setContentsMargins(
+            0, max(0, (target.sizeHint().height() - mark.sizeHint().height()) // 2), 0, 0
+        )
+        box.addWidget(mark)
+        box.addStretch(1)
+        grid.addWidget(slot, row, column)
+        slot.show()
+        self.marks[path] = (editor, slot, mark)
+        return mark
+
+
+class MemberExtra(QWidget):
+    """Below the member list: search the directory for a member; the members' population."""
+
+    def __init__(self, ctx: PageContext) -> None:
+        from zwk_desktop.directory import default_directory
+        from zwk_desktop.directory.fill import layout_of
+        from zwk_desktop.ui.directory_picker import MemberPicker
+
+        super().__init__()
+        self.session = ctx.session
+        self.members = layout_of(ctx.session.spec).members
+        self.setObjectName(f"{self.members.list}:verzeichnis")
+        title = QLabel(
+            translate(
+                "DirectoryAssist", "Mitgliedskommune aus dem &Gemeindeverzeichnis hinzufügen:"
+            )
+        )
+        self.picker = MemberPicker(ctx.session.spec, default_directory(), self)
+        title.setBuddy(self.picker.search)
+        # the form's member list above shows, edits and removes the members
+        self.picker.table.hide()
+        self.picker.remove_button.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 8)
+        box.addWidget(title)
+        box.addWidget(self.picker)
+        self.picker.changed.connect(lambda fill: apply(self.session, fill))
+        self.sync()
+        if not self.session.visible(self.members.list):
+            self.hide()
+
+    def on_event(self, event: Event) -> None:
+        if event.kind not in ("value", "items"):
+            return
+        path, members = event.path, self.members.list
+        if path == members or path.startswith(f"{members}["):
+            self.sync()
+        elif path in self.session.condition_sources:
+            self.setVisible(self.session.visible(members))
+
+    def sync(self) -> None:
+        items = self.session.get(self.members.list)
+        self.picker.set_members(items if isinstance(items, list) else [])
