@@ -100,6 +100,39 @@ STEPS: list[Step] = [
 ]
 """The smoke test. Add a step here when a command lands (see packaging/README.md)."""
 
+PASSPHRASE = "rauchtest-passphrase\n"  # without a keyring the program reads it from stdin
+IDENTITY = ("--name", "Erika Mustermann", "--funktion", "Bürgermeisterin")
+KOMMUNE = ("--kommune", "Gemeinde Lindenhagen am See")
+EMAIL = ("--email", "buergermeisterin@lindenhagen.example")
+PACKAGE = "{glob:{tmp}/export/ZWK-Bewerbung_*/}"
+EXPORT_STEPS = [
+    Step(
+        "identity create",
+        ("identity", "create", *IDENTITY, *KOMMUNE, *EMAIL, "--passphrase-stdin"),
+        stdin=PASSPHRASE,
+    ),
+    Step(
+        "export gemeinde-lindenhagen.zwk",
+        (
+            "export",
+            "{examples}/gemeinde-lindenhagen.zwk",
+            "--out",
+            "{tmp}/export",
+            "--accept-warnings",
+            "Rauchtest: fiktive Beispielkommune",
+            "--passphrase-stdin",
+        ),
+        stdin=PASSPHRASE,
+        creates=(PACKAGE, "{glob:{tmp}/export/*.eml}"),
+    ),
+    Step("verify (Paketordner)", ("verify", PACKAGE)),
+    Step("verify (E-Mail)", ("verify", "{glob:{tmp}/export/*.eml}")),
+    Step("identity delete", ("identity", "delete", "Erika Mustermann")),
+]
+"""The export side (issue 5): a signed package of an example, checked by the bundle itself.
+The example's AGS is fictitious, so its ags_unknown warning is accepted with a reason."""
+STEPS[-1:-1] = EXPORT_STEPS  # before the GUI step
+
 
 @dataclass
 class Outcome:

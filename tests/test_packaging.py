@@ -177,6 +177,9 @@ def test_the_smoke_test_passes_on_the_program_from_the_venv() -> None:
     names = [s.name for s in bundle_smoke.STEPS]
     assert "GUI startet offscreen und beendet sich" in names
     assert {"validate gemeinde-lindenhagen.zwk", "schema", "new", "--version"} <= set(names)
+    export = ["identity create", "export gemeinde-lindenhagen.zwk", "verify (Paketordner)",
+              "verify (E-Mail)", "identity delete"]  # fmt: skip
+    assert names[-len(export) - 1 : -1] == export  # the export side, before the window
 
 
 def test_the_smoke_test_fails_on_a_wrong_result_and_on_network_use(tmp_path: Path) -> None:
