@@ -167,6 +167,19 @@ def test_the_population_chart_follows_its_table_by_default() -> None:
             assert chart < text.index(pill) < words
 
 
+def test_number_columns_of_a_table_have_their_headings_over_the_numbers(tmp_path: Path) -> None:
+    spec = get_form()
+    pdf = tmp_path / "bewerbung.pdf"
+    pdf.write_bytes(render_pdf(spec, normalize(spec, example_draft().data)).content)
+    words = _words(pdf)
+    number = next(w for w in words if w[5] == "3.105")  # the first row of the bevoelkerung table
+    head = max(
+        (w for w in words if w[5] == "Einwohnerzahl" and w[0] == number[0] and w[2] < number[2]),
+        key=lambda w: w[2],
+    )
+    assert abs(head[3] - number[3]) < 4  # both end at the column's right edge
+
+
 def test_no_population_chart_below_two_usable_years() -> None:
     spec = get_form()
     data = normalize(spec, example_draft().data)

@@ -291,7 +291,10 @@ class Layout:
                 for n, row in enumerate(texts, start=1)
             ]
             head = ["Nr.", *[c.label for c in children]]
-            return [self.grid(head, rows, [8 * mm, *widths])]
+            kinds = [c.type in numeric for c in children]
+            right = kinds[::-1].index(False) if False in kinds else len(kinds)
+            # the headings of the number columns at the end stand right, like their numbers
+            return [self.grid(head, rows, [8 * mm, *widths], right=right)]
         out: list[Flowable] = []
         for n, item in enumerate(items, start=1):
             out.append(self.p(f"{field.item_label or field.label} {n}", self.s.h3))
