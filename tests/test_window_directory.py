@@ -49,7 +49,7 @@ def shown(window: MainWindow, path: str) -> str:
 
 
 def marked(assist: DirectoryAssist) -> set[str]:
-    return {path for path, (_, _, mark) in assist.marks.items() if mark.isVisible()}
+    return {path for path, (_, mark) in assist.marks.items() if mark.isVisible()}
 
 
 def test_choosing_a_suggestion_fills_the_kommune_page_and_marks_the_values(qtbot: Any) -> None:
@@ -64,7 +64,7 @@ def test_choosing_a_suggestion_fills_the_kommune_page_and_marks_the_values(qtbot
         assert session.get(path) == value, path
         assert shown(window, path) == text, path
     assert marked(assist) == set(AHORN)
-    mark = assist.marks["kommune.einwohner"][2]
+    mark = assist.marks["kommune.einwohner"][1]
     assert "Statistischen Bundesamts" in mark.toolTip()
     assert "Gebietsstand 30.11.2025" in assist.text() and "Namensnennung" in assist.text()
 

@@ -2,12 +2,16 @@
 
     make screenshots      (= xvfb-run -a python docs/screenshots/take.py)
 
-Each picture is the program's window as the X server shows it (QScreen.grabWindow).
+Each picture is the program's window as the X server shows it (QScreen.grabWindow); a popup
+(the directory's suggestions) is captured together with its window. The PDF pages come from a
+real export of an example, rendered with poppler's pdftoppm.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from decimal import Decimal
@@ -16,19 +20,26 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 os.environ["ZWK_DATA_DIR"] = tempfile.mkdtemp(prefix="zwk-screenshots-")
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QScrollArea, QWidget
 
 from zwk_desktop.app import build_services
+from zwk_desktop.directory import default_directory
 from zwk_desktop.domain.budget import compute_budget
 from zwk_desktop.domain.draft import read_draft
+from zwk_desktop.services.export import ExportResult
+from zwk_desktop.services.identities import PassphraseRequest, open_store
 from zwk_desktop.ui.application import install_translators
+from zwk_desktop.ui.directory_extra import DirectoryAssist, MemberExtra
+from zwk_desktop.ui.export_menu import ExportCommands
 from zwk_desktop.ui.main_window import MainWindow
+from zwk_desktop.ui.population_extra import PopulationExtra
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 EXAMPLES = ROOT / "examples"
 WIDTH, HEIGHT = 1440, 900
+PASSPHRASE = "bildschirmfoto-2021"  # no keyring under Xvfb: the prompt is answered here
 
 
 def settle(ms: int = 400) -> None:
@@ -37,12 +48,54 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
-def shot(window: QWidget, name: str) -> None:
+def wait_for(signal: SignalInstance, timeout_ms: int = 120_000) -> list[object]:
+    """Run the event loop until `signal` is emitted; returns its arguments."""
+    loop = QEventLoop()
+    got: list[object] = []
+
+    def done(*args: object) -> None:
+        got.extend(args)
+        loop.quit()
+
+    signal.connect(done)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(done)
+    if not got:
+        raise RuntimeError("Zeitüberschreitung beim Warten auf das Programm")
+    return got
+
+
+def shot(window: QWidget, name: str, popup: QWidget | None = None) -> None:
     settle()
     screen = window.screen()
-    picture = screen.grabWindow(window.winId())
+    if popup is None or not popup.isVisible():
+        picture = screen.grabWindow(window.winId())
+    else:
+        area = window.frameGeometry().united(QRect(popup.mapToGlobal(QPoint(0, 0)), popup.size()))
+        picture = screen.grabWindow(0, area.x(), area.y(), area.width(), area.height())
     picture.save(str(HERE / f"{name}.png"))
     print(f"{name}.png {picture.width()}×{picture.height()}")
+
+
+def scroll_to(window: MainWindow, target: QWidget, above: int = 8) -> None:
+    """Scroll the current page so that `target` is at the top."""
+    editor = window.editor
+    assert editor is not None
+    page = editor.stack.currentWidget()
+    assert isinstance(page, QScrollArea)
+    content = page.widget()
+    assert content is not None
+    page.verticalScrollBar().setValue(target.mapTo(content, QPoint(0, 0)).y() - above)
+
+
+def typed(line: QWidget, text: str) -> None:
+    """Type ASCII text as a user does (textEdited starts the directory's search)."""
+    from PySide6.QtTest import QTest
+
+    line.setFocus()
+    QTest.keyClicks(line, text)
+    settle(200)
 
 
 def main() -> int:
@@ -59,6 +112,46 @@ def main() -> int:
     window.activateWindow()
     shot(window, "startseite")
 
+    directory_shots(window)
+    wizard_shots(window)
+    export_shots(window, work / "Export")
+    window.close()
+    return 0
+
+
+def directory_shots(window: MainWindow) -> None:
+    """The kommune page of a new draft: suggestions, a chosen Gemeinde, a Zusammenschluss."""
+    window.new_draft()
+    session = window.session
+    assist = window.findChild(DirectoryAssist)
+    assert session is not None and assist is not None
+    name = window.findChild(QLineEdit, "kommune.name")
+    assert name is not None
+    typed(name, "Neustadt")
+    completer = assist.completers[0]
+    shot(window, "gemeinde-vorschlaege", completer.popup())
+    completer.popup().hide()
+    entry = default_directory().lookup("09473112")
+    assert entry is not None
+    completer.chosen.emit(entry)  # as choosing Gemeinde Ahorn in the list does
+    name.setText(entry.formal_name)
+    shot(window, "gemeinde-ausgewaehlt")
+
+    art = window.findChild(QComboBox, "kommune.art")
+    assert isinstance(art, QComboBox)
+    art.setCurrentIndex(art.findData("zusammenschluss"))
+    session.set("kommune.name", "Verwaltungsgemeinschaft am Coburger Land")
+    members = window.findChild(MemberExtra)
+    assert members is not None
+    for ags in ("09473112", "09473159", "09473166"):
+        found = default_directory().lookup(ags)
+        assert found is not None
+        members.picker.add(found)
+    shot(window, "gemeinde-mitglieder")
+    session.mark_saved()
+
+
+def wizard_shots(window: MainWindow) -> None:
     window.open_example(EXAMPLES / "gemeinde-lindenhagen.zwk")
     editor = window.editor
     session = window.session
@@ -67,6 +160,11 @@ def main() -> int:
     editor.check()
     editor.open_path("kommune.anschrift.plz")
     shot(window, "abschnitt-kommune")
+
+    editor.open_path("ausgangslage.bevoelkerung[0].jahr")
+    chart = window.findChild(PopulationExtra)
+    assert chart is not None
+    shot(window, "bevoelkerung-diagramm-assistent")
 
     editor.open_path("massnahmen.zeitplan[0].von")
     shot(window, "abschnitt-massnahmen")
@@ -79,10 +177,9 @@ def main() -> int:
         session.set(f"{item}.{year}", f"{amount:.2f}")
     editor.check()
     editor.open_path(f"{item}.2022")
-    page = editor.stack.currentWidget()
     grid = window.findChild(QWidget, "finanzplan:tabelle")
-    assert isinstance(page, QScrollArea) and grid is not None
-    page.verticalScrollBar().setValue(grid.mapTo(page.widget(), grid.rect().topLeft()).y() - 8)
+    assert grid is not None
+    scroll_to(window, grid)
     shot(window, "finanzplan")
 
     session.set("kommune.einwohner", 95)
@@ -92,8 +189,68 @@ def main() -> int:
     session.acknowledge(warning, "Ortsteil mit 95 Einwohnern; Zahl vom Meldeamt bestätigt.")
     shot(window, "pruefen")
     session.mark_saved()
-    window.close()
-    return 0
+
+
+def export_shots(window: MainWindow, out: Path) -> None:
+    """Export an example through the window's dialog, then open the package in the Prüfansicht;
+    the PDF's cover, the population chart and the budget as page images."""
+
+    def passphrase(request: PassphraseRequest) -> str:
+        return PASSPHRASE
+
+    open_store().create_self_signed(
+        "Katrin Wendland",
+        "Bürgermeisterin",
+        "Gemeinde Lindenhagen am See",
+        "buergermeisterin@lindenhagen.example",
+        passphrase,
+    )
+    shutil.rmtree(out, ignore_errors=True)  # left by an earlier run
+    window.open_example(EXAMPLES / "gemeinde-lindenhagen.zwk")
+    commands = window.findChild(ExportCommands)
+    assert commands is not None
+    dialog = commands.export()
+    assert dialog is not None
+    dialog.prompt = passphrase
+    dialog.folder.setText(str(out))
+    dialog.justification.setText("Fiktive Beispielkommune; der Schlüssel ist erfunden.")
+    dialog.ack_button.click()
+    dialog.export_button.click()
+    [result] = wait_for(dialog.exported)
+    assert isinstance(result, ExportResult)
+    dialog.resize(dialog.width(), dialog.sizeHint().height())
+    shot(dialog, "export-dialog")
+    dialog.reject()
+
+    view = commands.open_package(result.folder / "manifest.json")
+    wait_for(view.checked)
+    view.resize(980, 440)
+    shot(view, "pruefansicht")
+    view.close()
+    pdf_pages(result.folder / "bewerbung.pdf")
+    if window.session is not None:
+        window.session.mark_saved()
+
+
+def pdf_pages(pdf: Path) -> None:
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True)
+    pages = text.stdout.split("\f")
+    wanted = {
+        "pdf-deckblatt": 1,
+        "bevoelkerung-diagramm-pdf": next(
+            i + 1 for i, page in enumerate(pages) if "Bevölkerungsentwicklung 2000" in page
+        ),
+        "pdf-finanzplan": next(
+            i + 1 for i, page in enumerate(pages) if "Summe der Ausgaben" in page
+        ),
+    }
+    for name, number in wanted.items():
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number),
+             "-singlefile", str(pdf), str(HERE / name)],
+            check=True,
+        )  # fmt: skip
+        print(f"{name}.png (Seite {number})")
 
 
 if __name__ == "__main__":

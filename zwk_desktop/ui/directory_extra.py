@@ -3,9 +3,9 @@
 - Typing in the name or the AGS field suggests Gemeinden, Städte and Landkreise
   (`DirectoryCompleter`); choosing one writes `kommune_fill` into the draft through
   `EditSession.set`, and the editors show the values themselves. Every value stays editable.
-- Beside each field the directory fills, and beside each member of a Zusammenschluss, a
-  `DirectoryMark` says „aus Gemeindeverzeichnis“ while the value is the directory's
-  (`directory_marks`, after every change on the page).
+- Beside each field the directory fills (beside a short input, under a long one), and with
+  each member of a Zusammenschluss, a `DirectoryMark` says „aus Gemeindeverzeichnis“ while the
+  value is the directory's (`directory_marks`, after every change on the page).
 - While the members' condition holds (art = Zusammenschluss), a `MemberPicker` below the member
   list adds members from the directory and sums their population; the list itself stays the
   editable one of the form (members the directory does not know can be typed in).
@@ -17,7 +17,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zwk_desktop.ui.common import translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
@@ -27,9 +35,6 @@ if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession, Event
     from zwk_desktop.formspec.models import FormSpec
     from zwk_desktop.ui.directory_picker import DirectoryMark
-
-MARK_COLUMN = 2
-"""Column of the page's grid (label | field | mark) with the marks."""
 
 
 def directory_extras(spec: FormSpec, section_id: str) -> list[PageExtra]:
@@ -49,17 +54,42 @@ def apply(session: EditSession, fill: Mapping[str, Any]) -> None:
         session.set(path, value)
 
 
-def _grid_row(widget: QWidget) -> tuple[QGridLayout, int] | None:
-    """The grid that holds `widget` directly, and its row there."""
-    parent = widget.parentWidget()
-    if parent is None:
-        return None
-    for grid in parent.findChildren(QGridLayout):
-        index = grid.indexOf(widget)
-        if index >= 0:
-            position: tuple[int, int, int, int] = grid.getItemPosition(index)  # type: ignore[assignment]  # the stubs say object
-            return grid, position[0]
-    return None
+def place_beside(editor: QWidget, mark: QWidget) -> None:
+    """Put `mark` into the editor's first row that ends in a stretch: beside a short input
+    (number, date, list box), under a long one (in the row of its character counter); else in
+    a row of its own above the findings. The page's columns keep their widths, and a hidden
+    mark keeps its room only where it shares a row (nothing moves when it appears there)."""
+    outer = editor.layout()
+    pending: list[QLayout] = [outer] if outer is not None else []
+    while pending:
+        layout = pending.pop(0)
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            if isinstance(layout, QHBoxLayout) and item.spacerItem() is not None:
+                items = [layout.itemAt(j) for j in range(layout.count())]
+                if all(x is not None and x.spacerItem() is not None for x in items):
+                    _no_room_while_hidden(mark)  # the row is empty without it
+                layout.insertWidget(i, mark)
+                return
+            child = item.widget()
+            inner = item.layout() or (child.layout() if child is not None else None)
+            if inner is not None:
+                pending.append(inner)
+    assert isinstance(outer, QBoxLayout)
+    row = QHBoxLayout()
+    row.addWidget(mark)
+    row.addStretch(1)
+    _no_room_while_hidden(mark)
+    outer.insertLayout(outer.count() - 1, row)  # the last item is the findings line
+
+
+def _no_room_while_hidden(mark: QWidget) -> None:
+    """A mark alone in its row leaves no blank line while it is hidden."""
+    policy = mark.sizePolicy()
+    policy.setRetainSizeWhenHidden(False)
+    mark.setSizePolicy(policy)
 
 
 class DirectoryAssist(QLabel):
@@ -108,9 +138,8 @@ class DirectoryAssist(QLabel):
                 completer = DirectoryCompleter(self.directory, line, insert=insert)
                 completer.chosen.connect(self.choose)
                 self.completers.append(completer)
-        self.marks: dict[str, tuple[QWidget, QWidget, DirectoryMark]] = {}
-        """Path of the field beside which a mark stands → (the field's editor, the grid cell
-        holding the mark, the mark)."""
+        self.marks: dict[str, tuple[QWidget, DirectoryMark]] = {}
+        """Path of the field beside which a mark stands → (the field's editor, the mark)."""
         self.update_marks()
 
     def choose(self, entry: Entry) -> None:
@@ -129,27 +158,24 @@ class DirectoryAssist(QLabel):
         marked = directory_marks(self.spec, self.directory, session.draft.data)
         shown: set[str] = set()
         for _, path in self.layout_.fields:
-            mark = self._mark(path, MARK_COLUMN)
+            mark = self._mark(path)
             if mark is not None:
-                visible = session.visible(path)
-                self.marks[path][1].setVisible(visible)  # a hidden row takes no room
-                mark.set_active(visible and path in marked)
+                mark.set_active(session.visible(path) and path in marked)
                 shown.add(path)
         m = self.layout_.members
-        list_field = self.spec.fields_by_path.get(m.list)
-        if list_field is not None and session.visible(m.list):
-            column = len(list_field.fields) + 2  # number | fields | buttons | mark
+        if session.visible(m.list):
             for i in range(session.item_count(m.list)):
                 row = [f"{m.list}[{i}].{key}" for key in (m.name, m.ags, m.einwohner)]
-                mark = self._mark(row[0], column)
+                mark = self._mark(row[0])  # one mark per member, with its name
                 if mark is not None:
                     mark.set_active(all(p in marked for p in row))
                     shown.add(row[0])
         for path in set(self.marks) - shown:  # rows removed (their marks went with them)
             del self.marks[path]
 
-    def _mark(self, path: str, column: int) -> DirectoryMark | None:
-        """The mark beside the field at `path`, placed in its grid row when new."""
+    def _mark(self, path: str) -> DirectoryMark | None:
+        """The mark of the field at `path`, placed in its editor when new (a list rebuilds
+        its items' editors, and their marks with them)."""
         from zwk_desktop.ui.directory_picker import DirectoryMark
 
         editor = self.env.editors.get(path)
@@ -157,23 +183,10 @@ class DirectoryAssist(QLabel):
             return None
         known = self.marks.get(path)
         if known is not None and known[0] is editor:
-            return known[2]
-        cell = _grid_row(editor)
-        if cell is None:
-            return None
-        grid, row = cell
-        slot = QWidget(editor.parentWidget())
-        box = QVBoxLayout(slot)
-        mark = DirectoryMark(self.directory, slot)
-        target = editor.findChild(QWidget, path) or editor
-        box.setContentsMargins(
-            0, max(0, (target.sizeHint().height() - mark.sizeHint().height()) // 2), 0, 0
-        )
-        box.addWidget(mark)
-        box.addStretch(1)
-        grid.addWidget(slot, row, column)
-        slot.show()
-        self.marks[path] = (editor, slot, mark)
+            return known[1]
+        mark = DirectoryMark(self.directory, editor)
+        place_beside(editor, mark)
+        self.marks[path] = (editor, mark)
         return mark
 
 
