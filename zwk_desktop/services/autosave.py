@@ -163,14 +163,18 @@ class DraftSession:
         *,
         spec: FormSpec | None = None,
         policy: AutosavePolicy | None = None,
+        saved_at: dt.datetime | None = None,
     ) -> None:
-        """`draft_id` None: the draft is not in the store yet; the first save adds it."""
+        """`draft_id` None: the draft is not in the store yet; the first save adds it.
+        `saved_at`: when a stored draft was last saved (for the title bar)."""
         self.store = store
         self.draft = draft
         self.draft_id = draft_id
         self.spec = spec if spec is not None else installed_form(draft)
         self.policy = policy or AutosavePolicy()
-        self._status = SaveStatus("saved" if draft_id is not None else "unsaved")
+        self._status = (
+            SaveStatus("saved", saved_at) if draft_id is not None else SaveStatus("unsaved")
+        )
         self._findings: tuple[int, int] | None = None
         if draft_id is None:
             self.policy.edited()
@@ -189,7 +193,9 @@ class DraftSession:
         cls, store: DraftStore, draft_id: int, *, policy: AutosavePolicy | None = None
     ) -> DraftSession:
         """A stored draft (migrated when it has an older format). Raises StoreError."""
-        return cls(store, store.load(draft_id).draft, draft_id, policy=policy)
+        draft = store.load(draft_id).draft
+        saved_at = store.summary(draft_id).modified
+        return cls(store, draft, draft_id, policy=policy, saved_at=saved_at)
 
     # ----------------------------------------------------------------------- editing
 

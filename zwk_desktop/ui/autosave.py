@@ -58,7 +58,9 @@ class AutosaveController(QObject):
         self._relay.done.connect(self._finished)
         self._in_flight = False
         self._again = False
-        self._failing = False
+        self._failing = session.status.state == "failed"
+        """A failure before the controller existed (a new draft the store could not take) is
+        not announced by `failed`; the window shows `session.status.message()` itself."""
         self._schedule()
 
     # ----------------------------------------------------------------------- hooks
@@ -78,8 +80,13 @@ class AutosaveController(QObject):
 
     def save_explicitly(self) -> SaveStatus:
         """Strg+S: save now and record a version."""
+        return self.record_version("save")
+
+    def record_version(self, reason: str) -> SaveStatus:
+        """Save now and record the state as a version with this reason (``"save"``,
+        ``"export"`` before an application is exported)."""
         self._wait_for_worker()
-        status = self.session.save_now(reason="save")
+        status = self.session.save_now(reason=reason)
         self._after(status)
         return status
 
@@ -103,11 +110,12 @@ class AutosaveController(QObject):
 
     def flush(self) -> SaveStatus:
         """When the window closes: wait for a running save, write the rest with complete
-        figures. "failed" means the draft is only in memory (offer "Speichern unter…")."""
+        figures. "failed" means the draft is only in memory (offer "Speichern unter…"); the
+        retries go on then, in case the user keeps the draft open."""
         self._timer.stop()
         self._wait_for_worker()
         status = self.session.close()
-        self._after(status, reschedule=False)
+        self._after(status, reschedule=status.state == "failed")
         return status
 
     def title_text(self) -> str:

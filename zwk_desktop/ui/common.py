@@ -7,6 +7,7 @@ does not need (the editing view imports it when a draft is opened).
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication
@@ -32,6 +33,11 @@ def icon(name: str) -> QIcon:
     """An icon of resources/icons by file stem (``fehler``) or severity (``error``)."""
     stem = ICON_FILES.get(name, name)
     return QIcon(str(resources_dir() / "icons" / f"{stem}.svg"))
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A moment as local German date and time: ``24.11.2026, 10:05``."""
+    return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
 
 
 def severity_word(severity: str) -> str:
