@@ -238,6 +238,22 @@ def test_the_drafts_manager_opens_a_draft_and_trashing_it_closes_it(qtbot: Any) 
     assert second in [d.id for d in make_store().list_drafts()]
 
 
+def test_the_drafts_list_counts_the_findings_the_window_shows(qtbot: Any) -> None:
+    window = make_window(qtbot)
+    window.open_example(HOHENWALD)
+    draft_id = stored_id(window)
+    window.close_draft()
+    summary = make_store().summary(draft_id)
+    assert (summary.completeness, summary.errors, summary.warnings) == (100, 0, 1)
+    window.open_draft(draft_id)
+    session = opened(window).session
+    (warning,) = session.report.warnings  # ags_unknown: the example is fictitious
+    session.acknowledge(warning, "Fiktive Beispielkommune")
+    assert opened(window).editor.sections.item(0).text().endswith("vollständig")
+    window.close_draft()
+    assert make_store().summary(draft_id).warnings == 0, "an acknowledged warning is not open"
+
+
 # --------------------------------------------------------------------------- versions, recovery
 
 

@@ -21,9 +21,12 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from zwk_desktop.app import build_services
 from zwk_desktop.domain.budget import compute_budget
-from zwk_desktop.domain.draft import read_draft
+from zwk_desktop.services.portable import import_file
+from zwk_desktop.services.recovery import open_store, start_up
 from zwk_desktop.ui.application import install_translators
+from zwk_desktop.ui.drafts_manager import DraftsDialog
 from zwk_desktop.ui.main_window import MainWindow
+from zwk_desktop.ui.versions_dialog import VersionsDialog
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -49,9 +52,8 @@ def main() -> int:
     app = QApplication(sys.argv)
     install_translators(app, "de")
     services = build_services()
-    work = Path(tempfile.gettempdir()) / "Dokumente" / "ZWK-Bewerbung"
     for name in ("staedteverbund-oberes-tal.zwk", "gemeinde-lindenhagen.zwk"):
-        services.drafts.save_file(read_draft(EXAMPLES / name), work / name)
+        import_file(services.store, EXAMPLES / name)
     window = MainWindow(services)
     window.resize(WIDTH, HEIGHT)
     window.move(0, 0)
@@ -63,6 +65,7 @@ def main() -> int:
     editor = window.editor
     session = window.session
     assert editor is not None and session is not None
+    window.save()  # a version to compare with in „Versionen…“
     session.set("kommune.anschrift.plz", "1734")  # a live check in words beside the field
     editor.check()
     editor.open_path("kommune.anschrift.plz")
@@ -91,8 +94,37 @@ def main() -> int:
     warning = next(f for f in session.report.findings if f.code == "population_implausible")
     session.acknowledge(warning, "Ortsteil mit 95 Einwohnern; Zahl vom Meldeamt bestätigt.")
     shot(window, "pruefen")
-    session.mark_saved()
+
+    window.save()
+    window.show_versions()
+    versions = window.findChild(VersionsDialog)
+    assert versions is not None
+    versions.list.selectRow(1)
+    shot(versions, "versionen")
+    versions.close()
+
+    window.show_drafts()
+    drafts = window.findChild(DraftsDialog)
+    assert drafts is not None
+    shot(drafts, "entwuerfe")
+    drafts.close()
+    last = window.current.draft_id if window.current is not None else None
     window.close()
+
+    # a run that had the draft open and then died (its lock released as after a kill)
+    store = open_store()
+    crashed = start_up(store)
+    crashed.note_open_draft(last)
+    assert crashed.lock is not None
+    crashed.lock.release(remove=False)
+    store.close()
+    again = MainWindow(build_services())
+    again.resize(WIDTH, HEIGHT)
+    again.move(0, 0)
+    again.show()
+    again.activateWindow()
+    shot(again, "wiederhergestellt")
+    again.close()
     return 0
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.autosave import DraftSession, SaveStatus
+from zwk_desktop.services.summary import open_warnings
 from zwk_desktop.ui.autosave import AutosaveController
 from zwk_desktop.ui.editor import EditorView
 from zwk_desktop.ui.extensions import Extensions
@@ -49,10 +50,11 @@ class OpenDraft(QObject):
     def _event(self, event: Event) -> None:
         if event.kind in EDITS:
             self.autosave.edited()
-        elif event.kind == "report":
+        if event.kind in ("report", "acknowledgement"):
             report = self.session.report
             # the figures of the drafts list, written with the next save
-            self.stored.set_findings(len(report.errors), len(report.warnings))
+            warnings = open_warnings(report, self.stored.draft)
+            self.stored.set_findings(len(report.errors), warnings)
 
     @property
     def draft_id(self) -> int | None:
