@@ -7,14 +7,17 @@ does not need (the editing view imports it when a draft is opened).
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from zwk_desktop.locations import resources_dir
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 translate = QCoreApplication.translate
 """``translate(context, text)``; pyside6-lupdate collects these calls into the .ts files."""

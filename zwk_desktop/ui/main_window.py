@@ -36,13 +36,13 @@ from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.ui.common import discard, translate
 from zwk_desktop.ui.context import UiServices
-from zwk_desktop.ui.notices import Kind, NoticeBar, show_start_notices
 from zwk_desktop.ui.start_page import RECENT, StartPage, list_examples
 
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession
     from zwk_desktop.services.autosave import DraftSession, SaveStatus
     from zwk_desktop.ui.editor import EditorView
+    from zwk_desktop.ui.notices import Kind, NoticeBar
     from zwk_desktop.ui.open_draft import OpenDraft
 
 APP_NAME = "ZWK Desktop"
@@ -62,15 +62,13 @@ class MainWindow(QMainWindow):
         self._notice_action: Callable[[], object] | None = None
         self._folder = Path.home()
         """Where the file dialogs start: the folder of the last file opened or written."""
-        self.notices = NoticeBar()
-        self.notices.actionTriggered.connect(self._notice_clicked)
+        self._notices: NoticeBar | None = None
         self.stack = QStackedWidget()
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.notices)
-        layout.addWidget(self.stack, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.stack, 1)
         self.examples = list_examples(services.examples)
         self.start = StartPage(self.store, self.examples)
         self.start.new_requested.connect(self.new_draft)
@@ -277,6 +275,22 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- notices
 
+    @property
+    def notices(self) -> NoticeBar:
+        """The notice bar above the page, built when the first notice is shown (its module
+        needs PySide6's large ``Qt`` namespace, which the start screen does without)."""
+        if self._notices is None:
+            from zwk_desktop.ui.notices import NoticeBar
+
+            self._notices = NoticeBar()
+            self._notices.actionTriggered.connect(self._notice_clicked)
+            self._column.insertWidget(0, self._notices)
+        return self._notices
+
+    def _hide_notice(self) -> None:
+        if self._notices is not None:
+            self._notices.hide()
+
     def notify(
         self,
         text: str,
@@ -297,6 +311,10 @@ class MainWindow(QMainWindow):
         reopen = self.startup.reopen
         if reopen is not None:
             self.open_draft(reopen)
+        if not self.startup.messages:
+            return
+        from zwk_desktop.ui.notices import show_start_notices
+
         if show_start_notices(self.notices, self.startup):
             recovered = reopen is not None and self.current is not None
             self._notice_action = self.show_versions if recovered else None
@@ -307,7 +325,7 @@ class MainWindow(QMainWindow):
 
     def _save_recovered(self) -> None:
         if self._notice_action == self.save_as:
-            self.notices.hide()
+            self._hide_notice()
 
     # ----------------------------------------------------------------- opening
 
@@ -554,7 +572,7 @@ class MainWindow(QMainWindow):
         discard(current.editor)
         current.deleteLater()
         self._note_open_draft()
-        self.notices.hide()
+        self._hide_notice()
         self.stack.setCurrentWidget(self.start)
         self.start.refresh()
         self._enable()
@@ -601,10 +619,20 @@ class MainWindow(QMainWindow):
         if not self.close_current():
             event.ignore()
             return
-        if not self._run_ended:
-            self._run_ended = True
-            self.startup.shut_down()
+        self.end_run()
         event.accept()
+
+    def end_run(self) -> None:
+        """The program ends: save the open draft and record that this run ended cleanly (once).
+        Also called when the application quits without closing the window (a log-off); when
+        the draft cannot be saved then, the run stays open and the next start reopens the
+        draft's last stored state."""
+        if self._run_ended:
+            return
+        if self.current is not None and self.current.close().state == "failed":
+            return
+        self._run_ended = True
+        self.startup.shut_down()
 
     # ----------------------------------------------------------------- title and settings
 
