@@ -265,6 +265,7 @@ def test_a_version_is_restored_through_the_window(qtbot: Any) -> None:
     shortcut(window, "Ctrl+S")
     replace_text(widget(window, "kommune.name"), "Landkreis Hohenwald-Süd")
     shortcut(window, "Ctrl+S")
+    shortcut(window, "F8")  # restored from the Prüfen page, which stays shown
     window.act_versions.trigger()
     dialog = window.findChild(VersionsDialog)
     assert isinstance(dialog, VersionsDialog) and dialog.isVisible()
@@ -272,6 +273,8 @@ def test_a_version_is_restored_through_the_window(qtbot: Any) -> None:
     dialog.list.selectRow(1)
     assert "1 Feld geändert" in dialog.summary.text()
     dialog.restore_button.click()
+    editor = opened(window).editor
+    assert editor.stack.currentWidget() is editor.review
     name = widget(window, "kommune.name")
     assert isinstance(name, QLineEdit) and name.text() == "Landkreis Hohenwald-Nord"
     assert opened(window).session.get("kommune.name") == "Landkreis Hohenwald-Nord"

@@ -12,7 +12,7 @@ def write_atomic(path: Path, content: bytes) -> None:
     """Write `content` to `path`: a temporary file in the same folder, flushed to the disk
     (fsync), then renamed over the target (os.replace). The folder must exist. Raises OSError;
     the target is untouched then and the temporary file is removed."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

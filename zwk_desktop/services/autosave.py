@@ -1,4 +1,4 @@
-"""Autosave without Qt: when to save, the draft being edited, and the title-bar text.
+"""Autosave without Qt: when to save, the draft being edited, and its save state.
 
 `AutosavePolicy` decides when a save is due (clock injected, so it is tested without waiting).
 `DraftSession` is the draft the main window edits: in memory, with its place in the store. A
@@ -103,23 +103,13 @@ SaveState = Literal["saved", "pending", "saving", "failed", "unsaved"]
 
 @dataclass(frozen=True)
 class SaveStatus:
-    """What the title bar and the status line say about saving."""
+    """The save state; the window's title bar tells it in words (`ui.autosave.status_text`)."""
 
     state: SaveState
     saved_at: dt.datetime | None = None
     error: str | None = None
     """The German reason of the last failure."""
     retry_in: float | None = None
-
-    def title_text(self) -> str:
-        """``"Gespeichert 14:32"``, ``"Wird gespeichert…"`` or ``"Nicht gespeichert"`` …"""
-        if self.state in ("pending", "saving"):
-            return "Wird gespeichert…"
-        if self.state == "failed":
-            return "Nicht gespeichert – neuer Versuch läuft"
-        if self.state == "saved" and self.saved_at is not None:
-            return f"Gespeichert {self.saved_at.astimezone().strftime('%H:%M')}"
-        return "Nicht gespeichert"
 
     def message(self) -> str | None:
         """A full German explanation when saving failed, for a notice in the window."""

@@ -19,6 +19,19 @@ from zwk_desktop.domain.draft import Draft
 from zwk_desktop.services.autosave import DraftSession, PendingSave, SaveOutcome, SaveStatus
 
 
+def status_text(status: SaveStatus) -> str:
+    """The save state in the title bar: "Gespeichert 14:32", "Wird gespeichert…", …"""
+    if status.state in ("pending", "saving"):
+        return QCoreApplication.translate("Autosave", "Wird gespeichert…")
+    if status.state == "failed":
+        return QCoreApplication.translate("Autosave", "Nicht gespeichert – neuer Versuch läuft")
+    if status.state == "saved" and status.saved_at is not None:
+        return QCoreApplication.translate("Autosave", "Gespeichert {time}").format(
+            time=status.saved_at.astimezone().strftime("%H:%M")
+        )
+    return QCoreApplication.translate("Autosave", "Nicht gespeichert")
+
+
 class _Relay(QObject):
     done = Signal(object)
 
@@ -119,7 +132,7 @@ class AutosaveController(QObject):
         return status
 
     def title_text(self) -> str:
-        return self.session.status.title_text()
+        return status_text(self.session.status)
 
     # ----------------------------------------------------------------------- machinery
 

@@ -522,15 +522,22 @@ class MainWindow(QMainWindow):
                 "Version unter „Versionen…“ erhalten.",
             )
         )
-        current.editor.pages[current.editor.index].first_input()
+        editor = current.editor
+        if editor.index in editor.pages:
+            editor.pages[editor.index].first_input()
+        else:
+            editor.show_review()
 
     def show_drafts(self) -> None:
         """„Entwürfe…“: every stored draft; open, duplicate, rename, Papierkorb, search."""
+        from PySide6.QtCore import Qt
+
         from zwk_desktop.ui.drafts_manager import DraftsDialog
 
         if self.current is not None:
             self.current.autosave.flush()  # the list shows the open draft as it is now
         dialog = DraftsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.openRequested.connect(self.open_draft)
         dialog.manager.changed.connect(self._drafts_changed)
         dialog.finished.connect(lambda _result: self.start.refresh())
@@ -592,14 +599,12 @@ class MainWindow(QMainWindow):
                 "Der Entwurf „{title}“ konnte nicht in der Entwurfsdatenbank gespeichert werden.",
             ).format(title=self.current.stored.draft.title)
         )
-        box.setInformativeText(
-            f"{status.error or ''} "
-            + translate(
-                "Main",
-                "Wenn Sie ihn jetzt schließen, fehlen die letzten Änderungen. Sichern Sie ihn "
-                "mit „Speichern unter…“ als Datei in einem anderen Ordner.",
-            )
+        advice = translate(
+            "Main",
+            "Wenn Sie ihn jetzt schließen, fehlen die letzten Änderungen. Sichern Sie ihn mit "
+            "„Speichern unter…“ als Datei in einem anderen Ordner.",
         )
+        box.setInformativeText(f"{status.error} {advice}" if status.error else advice)
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
         box.button(buttons.Save).setText(translate("Main", "Speichern &unter…"))
