@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets as secrets_module
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -195,14 +197,17 @@ def test_plaintext_and_fail_backends_do_not_count_as_a_keyring() -> None:
 
 
 def _files_under(root: Path, since: float) -> list[Path]:
+    """Recent files below root; folders other processes remove meanwhile are passed over."""
     out = []
-    for path in root.rglob("*"):
-        try:
-            info = path.stat()
-            if path.is_file() and info.st_mtime >= since and info.st_size < 50_000_000:
+    for folder, _dirs, names in os.walk(root, onerror=lambda _error: None):
+        for name in names:
+            path = Path(folder, name)
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_mtime >= since and info.st_size < 50_000_000:
                 out.append(path)
-        except OSError:
-            continue
     return out
 
 

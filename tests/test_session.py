@@ -46,9 +46,7 @@ def test_set_and_get_by_path_announce_each_change(spec: Any) -> None:
     s.set("kommune.name", "Gemeinde Uckerland")  # unchanged: no event
     assert s.get("kommune.anschrift.plz") == "17337"
     assert events == [Event("value", "kommune.name"), Event("value", "kommune.anschrift.plz")]
-    assert s.dirty and s.title == "Gemeinde Uckerland"
-    s.mark_saved()
-    assert not s.dirty and events[-1] == Event("saved")
+    assert s.title == "Gemeinde Uckerland"
 
 
 def test_blank_text_removes_the_value(spec: Any) -> None:
@@ -65,16 +63,6 @@ def test_unsubscribe_stops_events(spec: Any) -> None:
     off()
     s.set("kommune.name", "X")
     assert events == []
-
-
-def test_a_checkpoint_asks_the_listeners_for_a_version_and_changes_nothing(spec: Any) -> None:
-    s = session_of(spec, "gemeinde-lindenhagen.zwk")
-    events: list[Event] = []
-    s.subscribe(events.append)
-    before = s.draft.to_bytes()
-    s.checkpoint("export")
-    assert events == [Event("checkpoint", reason="export")]
-    assert not s.dirty and s.draft.to_bytes() == before
 
 
 def test_new_draft_starts_with_fixed_rows_and_defaults(spec: Any) -> None:
@@ -179,9 +167,11 @@ def test_acknowledging_a_warning_is_stored_with_the_draft(spec: Any) -> None:
     s.set("kommune.einwohner", 50)
     s.check()
     (warning,) = s.findings_at("kommune.einwohner")
-    s.mark_saved()
+    events: list[Event] = []
+    s.subscribe(events.append)
     s.acknowledge(warning, "  Kleinstgemeinde, Zahl stimmt.  ")
-    assert s.dirty and not s.stale
+    assert events == [Event("acknowledgement", "kommune.einwohner")], "autosave hears of it"
+    assert not s.stale, "an acknowledgement needs no new check"
     ack = s.acknowledgement(warning)
     assert ack is not None and ack.justification == "Kleinstgemeinde, Zahl stimmt."
     status = s.section_status("kommune")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -18,10 +19,16 @@ from store_helpers import (
 )
 
 from zwk_desktop.domain.draft import read_draft
-from zwk_desktop.services.autosave import AutosavePolicy, DraftSession, PendingSave, SaveOutcome
+from zwk_desktop.services.autosave import (
+    AutosavePolicy,
+    DraftSession,
+    PendingSave,
+    SaveOutcome,
+    SaveStatus,
+)
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.summary import DraftStats
-from zwk_desktop.ui.autosave import AutosaveController
+from zwk_desktop.ui.autosave import AutosaveController, status_text
 from zwk_desktop.ui.drafts_manager import DraftsManager, DraftsModel
 from zwk_desktop.ui.notices import NoticeBar, show_start_notices
 from zwk_desktop.ui.versions_dialog import VersionsDialog
@@ -45,6 +52,17 @@ def _session(draft_id: int, policy: AutosavePolicy | None = None) -> ThreadRecor
 
 
 # --------------------------------------------------------------------------- autosave
+
+
+def test_title_text_says_when_it_was_saved(qtbot: QtBot) -> None:
+    moment = dt.datetime(2026, 11, 24, 13, 32, tzinfo=dt.UTC)
+    local = moment.astimezone().strftime("%H:%M")
+    assert status_text(SaveStatus("saved", moment)) == f"Gespeichert {local}"
+    assert status_text(SaveStatus("saving", moment)) == "Wird gespeichert…"
+    assert status_text(SaveStatus("pending", moment)) == "Wird gespeichert…"
+    failed = SaveStatus("failed", moment, "Der Datenträger ist voll (/x).", 5.0)
+    assert status_text(failed) == "Nicht gespeichert – neuer Versuch läuft"
+    assert status_text(SaveStatus("unsaved")) == "Nicht gespeichert"
 
 
 def test_signals_emitted_from_python_keep_reference_counts(qtbot: QtBot) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 from conftest import load_example
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog
+from store_helpers import make_store
 from uitools import focused, key, make_window, shortcut, type_text, widget
 
 from zwk_desktop.domain.draft import normalize
@@ -124,10 +126,17 @@ def test_a_complete_application_typed_into_the_widgets_equals_the_example(
         "files"
     ]
 
+    shortcut(window, "Ctrl+S")
+    assert window.current is not None and window.current.draft_id is not None
+    stored = make_store().load(window.current.draft_id).draft
+    assert normalize(spec, stored.data) == normalize(spec, data)
+    assert stored.files == session.draft.files
+    assert re.fullmatch(
+        r"Landkreis Hohenwald – Gespeichert \d\d:\d\d – ZWK Desktop", window.windowTitle()
+    )
     target = tmp_path / "bewerbung.zwk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    shortcut(window, "Ctrl+S")
+    shortcut(window, "Ctrl+Shift+S")  # „Speichern unter…“: the draft as a file
     saved = json.loads(target.read_text(encoding="utf-8"))
     assert normalize(spec, saved["data"]) == normalize(spec, data)
     assert saved["files"] == example["files"]
-    assert window.windowTitle() == "Landkreis Hohenwald (bewerbung.zwk) – gespeichert – ZWK Desktop"

@@ -4,14 +4,14 @@ opening the draft again from the list of recent drafts."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import re
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from store_helpers import make_store
 from uitools import focused, key, make_window, shortcut, type_text, widget
+
+SAVED = r"Stadt Lindenau – Gespeichert \d\d:\d\d – ZWK Desktop"
 
 
 def name_of_focus() -> str:
@@ -19,9 +19,7 @@ def name_of_focus() -> str:
     return w.objectName() if w is not None else ""
 
 
-def test_whole_flow_by_keyboard_only(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_whole_flow_by_keyboard_only(qtbot: Any) -> None:
     window = make_window(qtbot)
     assert name_of_focus() == "neu"
     key(focused(), Qt.Key.Key_Space)  # „Neue Bewerbung“
@@ -76,26 +74,31 @@ def test_whole_flow_by_keyboard_only(
     assert name_of_focus() == "kommune.ags"
     type_text(focused(), "14730320")
 
-    target = tmp_path / "lindenau.zwk"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shortcut(window, "Ctrl+S")
-    assert json.loads(target.read_text(encoding="utf-8"))["data"]["kommune"]["ags"] == "14730320"
-    assert window.windowTitle() == "Stadt Lindenau (lindenau.zwk) – gespeichert – ZWK Desktop"
+    assert window.current is not None and window.current.draft_id is not None
+    draft_id = window.current.draft_id
+    store = make_store()
+    assert store.load(draft_id).draft.data["kommune"]["ags"] == "14730320"
+    assert store.versions(draft_id)[0].reason == "save"
+    assert re.fullmatch(SAVED, window.windowTitle())
     type_text(widget(window, "kommune.ags"), "9")
-    assert "ungespeicherte Änderungen" in window.windowTitle()
+    assert window.windowTitle() == "Stadt Lindenau – Wird gespeichert… – ZWK Desktop"
     key(widget(window, "kommune.ags"), Qt.Key.Key_Backspace)
     shortcut(window, "Ctrl+S")
 
     shortcut(window, "Ctrl+W")
     assert window.session is None and name_of_focus() == "neu"
     key(focused(), Qt.Key.Key_Tab)  # „Bewerbung öffnen…“
+    key(focused(), Qt.Key.Key_Tab)  # „Entwürfe…“
+    assert name_of_focus() == "entwuerfe"
     key(focused(), Qt.Key.Key_Tab)
     assert name_of_focus() == "zuletzt"
     key(focused(), Qt.Key.Key_Down)
     key(focused(), Qt.Key.Key_Return)
     assert window.session is not None
     assert window.session.get("kommune.ags") == "14730320"
-    assert window.windowTitle() == "Stadt Lindenau (lindenau.zwk) – gespeichert – ZWK Desktop"
+    assert window.current is not None and window.current.draft_id == draft_id
+    assert re.fullmatch(SAVED, window.windowTitle())
 
 
 def test_lists_by_keyboard_add_move_remove(qtbot: Any) -> None:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from conftest import EXAMPLES
 
+from zwk_desktop.services.recovery import start_up
+from zwk_desktop.services.store import DB_NAME, DraftStore
+
 PROBE = """
 import json, sys
 from zwk_desktop.app import run_gui
@@ -46,8 +49,18 @@ def test_start_screen_imports_no_pdf_signing_or_form_libraries(tmp_path: Path) -
 
 
 def test_opening_a_draft_at_start_still_imports_no_pdf_or_signing_library(tmp_path: Path) -> None:
-    result = start(str(EXAMPLES / "landkreis-hohenwald.zwk"), data_dir=tmp_path)
+    example = EXAMPLES / "landkreis-hohenwald.zwk"
+    before = example.read_bytes()
+    result = start(str(example), data_dir=tmp_path)
     assert result["code"] == 0
     loaded = roots(result["modules"])
     assert "pydantic" in loaded, "the draft was opened"
     assert not loaded & {"reportlab", "pyhanko", "pikepdf"}
+    # zwk-desktop DATEI.zwk: the file became a new draft of the store, the file is unchanged,
+    # and quitting ended the run cleanly (nothing to recover at the next start)
+    store = DraftStore(tmp_path / DB_NAME)
+    assert [d.title for d in store.list_drafts()] == ["Landkreis Hohenwald"]
+    assert example.read_bytes() == before
+    later = start_up(store)
+    assert later.reopen is None and later.messages == []
+    later.shut_down()

@@ -1,11 +1,11 @@
-"""The wizard's parts in the real window: conditional rows, the character counter, live checks,
-the budget grid, findings and their acknowledgement, attachments, help, names for assistive
-technology, unsaved changes and failed saves."""
+"""The wizard's parts in the real window: the start screen, conditional rows, the character
+counter, live checks, the budget grid, findings and their acknowledgement, attachments, help,
+names for assistive technology, saving on close and a file that cannot be written."""
 
 from __future__ import annotations
 
 import base64
-import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,10 @@ import pytest
 from conftest import EXAMPLES, load_example
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from store_helpers import make_store
 from uitools import answering_message_box, focused, key, make_window, shortcut, type_text, widget
 
-from zwk_desktop.domain.draft import normalize
+from zwk_desktop.domain.draft import normalize, read_draft
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.ui.common import PATH_PROPERTY
 from zwk_desktop.ui.main_window import MainWindow
@@ -34,7 +35,6 @@ def open_example(qtbot: Any, name: Path = HOHENWALD) -> MainWindow:
     for finding in session.report.warnings:
         assert finding.code == "ags_unknown", finding
         session.acknowledge(finding, "Fiktive Beispielkommune")
-    session.mark_saved()
     return window
 
 
@@ -61,7 +61,7 @@ def feedback(window: MainWindow, path: str) -> str:
 # --------------------------------------------------------------------------- start screen
 
 
-def test_start_screen_lists_examples_and_recent_drafts(qtbot: Any, tmp_path: Path) -> None:
+def test_start_screen_lists_examples_and_recent_drafts(qtbot: Any) -> None:
     window = make_window(qtbot)
     examples = widget(window, "beispiele")
     titles = [examples.item(i).text() for i in range(examples.count())]  # type: ignore[attr-defined]
@@ -71,35 +71,39 @@ def test_start_screen_lists_examples_and_recent_drafts(qtbot: Any, tmp_path: Pat
         "Städteverbund Oberes Tal – Beispiel öffnen",
     ]
     assert not widget(window, "zuletzt").isVisible()
+    empty = widget(window, "keine-entwuerfe")
+    assert isinstance(empty, QLabel) and empty.isVisible()
+    assert empty.text().startswith("Noch keine Entwürfe.")
     examples.setFocus()  # the first example becomes the current one
     key(examples, Qt.Key.Key_Down)
     key(examples, Qt.Key.Key_Return)
-    assert window.session is not None and window.ref is None
-    assert window.windowTitle() == "Landkreis Hohenwald – Beispiel, nicht gespeichert – ZWK Desktop"
-    path = tmp_path / "kopie.zwk"
-    window.services.drafts.save_file(window.session.draft, path)
+    assert window.session is not None
+    assert re.fullmatch(
+        r"Landkreis Hohenwald – Gespeichert \d\d:\d\d – ZWK Desktop", window.windowTitle()
+    ), "an example becomes a new draft in the store"
     window.close_draft()
     recent = widget(window, "zuletzt")
     assert recent.isVisible() and recent.count() == 1  # type: ignore[attr-defined]
-    assert "Landkreis Hohenwald" in recent.item(0).text()  # type: ignore[attr-defined]
+    assert re.fullmatch(
+        r"Landkreis Hohenwald\nzuletzt geändert am \d\d\.\d\d\.\d{4}, \d\d:\d\d · "
+        r"100 % der Pflichtangaben",
+        recent.item(0).text(),  # type: ignore[attr-defined]
+    )
 
 
-def test_a_recent_draft_whose_file_is_gone_is_explained_and_forgotten(
-    qtbot: Any, tmp_path: Path
-) -> None:
+def test_a_recent_draft_deleted_meanwhile_is_explained_and_dropped(qtbot: Any) -> None:
+    store = make_store()
+    gone = store.create(read_draft(HOHENWALD))
     window = make_window(qtbot)
-    path = tmp_path / "weg.zwk"
-    path.write_bytes(HOHENWALD.read_bytes())
-    window.open_path(path)
-    window.close_draft()
-    path.unlink()
     recent = widget(window, "zuletzt")
+    assert recent.count() == 1  # type: ignore[attr-defined]
+    store.purge(gone)  # e.g. by a second window of the program
     recent.setFocus()
     key(recent, Qt.Key.Key_Down)
     with answering_message_box(qtbot, window, QMessageBox.StandardButton.Ok) as texts:
         key(recent, Qt.Key.Key_Return)
-    assert texts and "gibt es nicht" in texts[0]
-    assert window.session is None and window.services.drafts.recent() == []
+    assert texts == [f"Den Entwurf Nr. {gone} gibt es nicht."]
+    assert window.session is None and not recent.isVisible()
 
 
 # --------------------------------------------------------------------------- fields
@@ -309,11 +313,10 @@ def test_acknowledging_a_warning_with_a_justification_is_saved(
     assert window.editor.sections.item(0).text().endswith("vollständig")
     summary = widget(window, "pruefen:zusammenfassung")
     assert isinstance(summary, QLabel) and "2 Hinweise bestätigt" in summary.text()
-    target = tmp_path / "bestaetigt.zwk"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.current is not None and window.current.draft_id is not None
     shortcut(window, "Ctrl+S")
-    acks = json.loads(target.read_text(encoding="utf-8"))["acknowledgements"]
-    assert [(a["code"], a["path"], a["justification"]) for a in acks] == [
+    acks = make_store().load(window.current.draft_id).draft.acknowledgements
+    assert [(a.code, a.path, a.justification) for a in acks] == [
         ("ags_unknown", "kommune.ags", "Fiktive Beispielkommune"),
         ("population_implausible", "kommune.einwohner", "Ortsteil mit 90 Einwohnern, Zahl geprüft"),
     ]
@@ -451,30 +454,20 @@ def leaf_paths(spec: Any, value: Any, path: str) -> list[str]:
 # --------------------------------------------------------------------------- saving, closing
 
 
-def test_unsaved_changes_are_not_lost_when_closing(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_closing_saves_the_draft_without_asking(qtbot: Any) -> None:
     window = make_window(qtbot)
     shortcut(window, "Ctrl+N")
+    assert window.current is not None
+    draft_id = window.current.draft_id
+    assert draft_id is not None, "a new application is a draft in the store at once"
     type_text(focused(), "Gemeinde Ahrensfelde")  # type: ignore[arg-type]
-    assert window.windowTitle() == "Gemeinde Ahrensfelde – noch nicht gespeichert – ZWK Desktop"
-    with answering_message_box(qtbot, window, QMessageBox.StandardButton.Cancel) as texts:
-        shortcut(window, "Ctrl+W")
-    assert "ungespeicherte Änderungen" in texts[0] and window.session is not None
-    target = tmp_path / "ahrensfelde.zwk"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "ahrensfelde"), "")
-    )
-    with answering_message_box(qtbot, window, QMessageBox.StandardButton.Save):
-        shortcut(window, "Ctrl+W")
-    assert window.session is None
-    assert (
-        json.loads(target.read_text(encoding="utf-8"))["data"]["kommune"]["name"]
-        == "Gemeinde Ahrensfelde"
-    )
+    assert window.windowTitle() == "Gemeinde Ahrensfelde – Wird gespeichert… – ZWK Desktop"
+    shortcut(window, "Ctrl+W")  # at once: no question, nothing to lose
+    assert window.session is None and window.windowTitle() == "ZWK Desktop"
+    assert make_store().load(draft_id).draft.title == "Gemeinde Ahrensfelde"
 
 
-def test_a_failed_save_says_so_and_keeps_the_changes(
+def test_a_file_that_cannot_be_written_says_so_and_keeps_the_draft(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot)
@@ -486,10 +479,18 @@ def test_a_failed_save_says_so_and_keeps_the_changes(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocker / "x.zwk"), "")
     )
     with answering_message_box(qtbot, window, QMessageBox.StandardButton.Ok) as texts:
-        shortcut(window, "Ctrl+S")
-    assert "konnte nicht unter" in texts[0] and "Speichern unter" in texts[0]
-    assert window.session is not None and window.session.dirty
-    assert "noch nicht gespeichert" in window.windowTitle()
+        shortcut(window, "Ctrl+Shift+S")
+    assert texts == [
+        f"Die Datei {blocker / 'x.zwk'} konnte nicht geschrieben werden (der Pfad führt nicht "
+        "in einen Ordner)."
+    ]
+    assert window.session is not None and window.session.get("kommune.name") == (
+        "Gemeinde Ahrensfelde"
+    )
+    assert window.current is not None and window.current.draft_id is not None
+    assert make_store().load(window.current.draft_id).draft.title == "Gemeinde Ahrensfelde", (
+        "the store has the draft all the same"
+    )
 
 
 def test_language_setting_is_stored_for_the_next_start(qtbot: Any) -> None:

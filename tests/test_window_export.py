@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from test_export_keyring import session_env  # noqa: F401  # a real Secret Service
 from uitools import make_window, shortcut
 
-from zwk_desktop.domain.draft import read_draft
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import STEPS, ExportResult, export_package
 from zwk_desktop.services.identities import open_store
@@ -105,25 +104,20 @@ def test_ctrl_e_opens_the_export_dialog_for_the_open_draft(qtbot: Any) -> None:
     dialog.reject()
 
 
-def test_acknowledgements_made_in_the_dialog_are_saved_with_the_draft(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_acknowledgements_made_in_the_dialog_are_saved_with_the_draft(qtbot: Any) -> None:
     window = make_window(qtbot)
     window.open_example(LINDENHAGEN)
-    session = window.session
-    assert session is not None and not session.dirty
+    session, current = window.session, window.current
+    assert session is not None and current is not None and current.draft_id is not None
     dialog = open_dialog(qtbot, window)
     dialog.justification.setText("Fiktive Beispielkommune, Schlüssel erfunden.")
     dialog.ack_button.click()
     [warning] = session.report.warnings
     ack = session.acknowledgement(warning)
     assert ack is not None and ack.justification == "Fiktive Beispielkommune, Schlüssel erfunden."
-    assert session.dirty and window.windowTitle().startswith("Gemeinde Lindenhagen am See")
     dialog.reject()
-    target = tmp_path / "lindenhagen.zwk"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.save()
-    saved = read_draft(target)
+    assert current.close().state == "saved"  # what autosave wrote to the draft store
+    saved = window.store.load(current.draft_id).draft
     assert [(a.code, a.path, a.justification) for a in saved.acknowledgements] == [
         ("ags_unknown", "kommune.ags", "Fiktive Beispielkommune, Schlüssel erfunden.")
     ]
@@ -143,10 +137,8 @@ def test_a_full_export_through_the_window_with_the_os_keyring(
     assert identity.passphrase_in_keyring
     window = make_window(qtbot)
     window.open_example(LINDENHAGEN)
-    session = window.session
-    assert session is not None
-    events: list[str] = []
-    session.subscribe(lambda e: events.append(f"{e.kind}:{e.reason}"))
+    current = window.current
+    assert current is not None and current.draft_id is not None
     dialog = open_dialog(qtbot, window)
     assert dialog.identity.currentData() == identity.id
     dialog.justification.setText("Fiktive Beispielkommune.")
@@ -158,7 +150,9 @@ def test_a_full_export_through_the_window_with_the_os_keyring(
         dialog.reject()  # no closing while the export runs
         assert dialog.isVisible() and "Bitte warten" in dialog.message.text()
     result: ExportResult = signal.args[0]
-    assert events.count("checkpoint:export") == 1  # the store records a version first
+    versions = window.store.versions(current.draft_id)
+    assert [v.reason for v in versions].count("export") == 1  # recorded before the export
+    assert window.store.load_version(versions[0].id).acknowledgements  # with the confirmation
     assert dialog.progress.value() == len(STEPS)
 
     for package in (result.folder, result.mail):

@@ -21,18 +21,15 @@ from zwk_desktop.ui.main_window import MainWindow
 
 
 def make_window(qtbot: Any) -> MainWindow:
+    """The real main window on the draft store of the test's data folder; closing it at the end
+    of the test saves the open draft and ends its run, as when a user quits."""
     window = MainWindow(build_services())
-    qtbot.addWidget(window, before_close_func=_forget_changes)
+    qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     with qtbot.waitActive(window):
         window.activateWindow()
     return window
-
-
-def _forget_changes(window: MainWindow) -> None:
-    if window.session is not None:
-        window.session.mark_saved()
 
 
 def widget(window: QWidget, name: str) -> QWidget:

@@ -36,9 +36,9 @@ by itself once its main window is shown (see `zwk_desktop.ui.startup_probe`)."""
 
 
 def build_services() -> UiServices:
-    """The services of the window: drafts as files, settings, examples, extensions."""
+    """The services of the window: the draft store, settings, examples, extensions."""
     from zwk_desktop.locations import data_dir, examples_dir
-    from zwk_desktop.services.draft_files import FileDrafts
+    from zwk_desktop.services.recovery import open_store
     from zwk_desktop.services.settings import SettingsStore
     from zwk_desktop.ui.context import UiServices
     from zwk_desktop.ui.extensions import Extensions
@@ -47,7 +47,7 @@ def build_services() -> UiServices:
     extensions = Extensions()
     add_export_and_directory(extensions)
     return UiServices(
-        drafts=FileDrafts(folder),
+        store=open_store(),
         settings=SettingsStore(folder),
         extensions=extensions,
         examples=examples_dir(),

@@ -26,14 +26,18 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QScrollArea, Q
 from zwk_desktop.app import build_services
 from zwk_desktop.directory import default_directory
 from zwk_desktop.domain.budget import compute_budget
-from zwk_desktop.domain.draft import read_draft
 from zwk_desktop.services.export import ExportResult
-from zwk_desktop.services.identities import PassphraseRequest, open_store
+from zwk_desktop.services.identities import PassphraseRequest
+from zwk_desktop.services.identities import open_store as open_identities
+from zwk_desktop.services.portable import import_file
+from zwk_desktop.services.recovery import open_store, start_up
 from zwk_desktop.ui.application import install_translators
 from zwk_desktop.ui.directory_extra import DirectoryAssist, MemberExtra
+from zwk_desktop.ui.drafts_manager import DraftsDialog
 from zwk_desktop.ui.export_menu import ExportCommands
 from zwk_desktop.ui.main_window import MainWindow
 from zwk_desktop.ui.population_extra import PopulationExtra
+from zwk_desktop.ui.versions_dialog import VersionsDialog
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -102,9 +106,8 @@ def main() -> int:
     app = QApplication(sys.argv)
     install_translators(app, "de")
     services = build_services()
-    work = Path(tempfile.gettempdir()) / "Dokumente" / "ZWK-Bewerbung"
     for name in ("staedteverbund-oberes-tal.zwk", "gemeinde-lindenhagen.zwk"):
-        services.drafts.save_file(read_draft(EXAMPLES / name), work / name)
+        import_file(services.store, EXAMPLES / name)
     window = MainWindow(services)
     window.resize(WIDTH, HEIGHT)
     window.move(0, 0)
@@ -112,20 +115,37 @@ def main() -> int:
     window.activateWindow()
     shot(window, "startseite")
 
-    directory_shots(window)
     wizard_shots(window)
-    export_shots(window, work / "Export")
+    last = window.current.draft_id if window.current is not None else None
+    directory_shots(window)
+    export_shots(window, Path(tempfile.gettempdir()) / "Dokumente" / "ZWK-Bewerbung" / "Export")
     window.close()
+
+    # a run that had the draft open and then died (its lock released as after a kill)
+    store = open_store()
+    crashed = start_up(store)
+    crashed.note_open_draft(last)
+    assert crashed.lock is not None
+    crashed.lock.release(remove=False)
+    store.close()
+    again = MainWindow(build_services())
+    again.resize(WIDTH, HEIGHT)
+    again.move(0, 0)
+    again.show()
+    again.activateWindow()
+    shot(again, "wiederhergestellt")
+    again.close()
     return 0
 
 
 def directory_shots(window: MainWindow) -> None:
     """The kommune page of a new draft: suggestions, a chosen Gemeinde, a Zusammenschluss."""
     window.new_draft()
-    session = window.session
-    assist = window.findChild(DirectoryAssist)
-    assert session is not None and assist is not None
-    name = window.findChild(QLineEdit, "kommune.name")
+    session, page = window.session, window.editor  # the closed draft's view may linger
+    assert session is not None and page is not None
+    assist = page.findChild(DirectoryAssist)
+    assert assist is not None
+    name = page.findChild(QLineEdit, "kommune.name")
     assert name is not None
     typed(name, "Neustadt")
     completer = assist.completers[0]
@@ -137,33 +157,34 @@ def directory_shots(window: MainWindow) -> None:
     name.setText(entry.formal_name)
     shot(window, "gemeinde-ausgewaehlt")
 
-    art = window.findChild(QComboBox, "kommune.art")
+    art = page.findChild(QComboBox, "kommune.art")
     assert isinstance(art, QComboBox)
     art.setCurrentIndex(art.findData("zusammenschluss"))
     session.set("kommune.name", "Verwaltungsgemeinschaft am Coburger Land")
-    members = window.findChild(MemberExtra)
+    members = page.findChild(MemberExtra)
     assert members is not None
     for ags in ("09473112", "09473159", "09473166"):
         found = default_directory().lookup(ags)
         assert found is not None
         members.picker.add(found)
     shot(window, "gemeinde-mitglieder")
-    session.mark_saved()
 
 
 def wizard_shots(window: MainWindow) -> None:
+    """An example: a live check, the chart, the schedule, the budget, Prüfen, versions, the
+    drafts list."""
     window.open_example(EXAMPLES / "gemeinde-lindenhagen.zwk")
     editor = window.editor
     session = window.session
     assert editor is not None and session is not None
+    window.save()  # a version to compare with in „Versionen…“
     session.set("kommune.anschrift.plz", "1734")  # a live check in words beside the field
     editor.check()
     editor.open_path("kommune.anschrift.plz")
     shot(window, "abschnitt-kommune")
 
     editor.open_path("ausgangslage.bevoelkerung[0].jahr")
-    chart = window.findChild(PopulationExtra)
-    assert chart is not None
+    assert editor.findChild(PopulationExtra) is not None
     shot(window, "bevoelkerung-diagramm-assistent")
 
     editor.open_path("massnahmen.zeitplan[0].von")
@@ -188,7 +209,20 @@ def wizard_shots(window: MainWindow) -> None:
     warning = next(f for f in session.report.findings if f.code == "population_implausible")
     session.acknowledge(warning, "Ortsteil mit 95 Einwohnern; Zahl vom Meldeamt bestätigt.")
     shot(window, "pruefen")
-    session.mark_saved()
+
+    window.save()
+    window.show_versions()
+    versions = window.findChild(VersionsDialog)
+    assert versions is not None
+    versions.list.selectRow(1)
+    shot(versions, "versionen")
+    versions.close()
+
+    window.show_drafts()
+    drafts = window.findChild(DraftsDialog)
+    assert drafts is not None
+    shot(drafts, "entwuerfe")
+    drafts.close()
 
 
 def export_shots(window: MainWindow, out: Path) -> None:
@@ -198,7 +232,7 @@ def export_shots(window: MainWindow, out: Path) -> None:
     def passphrase(request: PassphraseRequest) -> str:
         return PASSPHRASE
 
-    open_store().create_self_signed(
+    open_identities().create_self_signed(
         "Katrin Wendland",
         "Bürgermeisterin",
         "Gemeinde Lindenhagen am See",
@@ -228,8 +262,6 @@ def export_shots(window: MainWindow, out: Path) -> None:
     shot(view, "pruefansicht")
     view.close()
     pdf_pages(result.folder / "bewerbung.pdf")
-    if window.session is not None:
-        window.session.mark_saved()
 
 
 def pdf_pages(pdf: Path) -> None:

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Über ZWK Desktop</source>
+        <translation>About ZWK Desktop</translation>
+    </message>
+    <message>
+        <source>Bewerbungsbogen „Zukunftswerkstatt Kommunen – Attraktiv im Wandel“ offline erstellen, prüfen, signieren und versenden. Qt-Version {qt}. Ihre Entwürfe und Einstellungen liegen im Datenordner:</source>
+        <translation>Create, check, sign and send the application form for “Zukunftswerkstatt Kommunen – Attraktiv im Wandel” offline. Qt version {qt}. Your drafts and settings are kept in the data folder:</translation>
+    </message>
+    <message>
+        <source>Datenordner</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Bestandteil</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Lizenz</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Bestandteile und ihre Lizenzen</source>
+        <translation>Components and their licences</translation>
+    </message>
+    <message>
+        <source>Lizenz und Hinweise des gewählten Bestandteils</source>
+        <translation>Licence and notices of the selected component</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ü&amp;ber ZWK Desktop…</source>
+        <translation>&amp;About ZWK Desktop…</translation>
+    </message>
+</context>
+<context>
     <name>Attachments</name>
     <message>
         <source>Datei hinzufügen…</source>
@@ -143,15 +186,180 @@
     </message>
     <message>
         <source>1 Information</source>
-        <translation>1 information</translation>
+        <translation>1 information note</translation>
     </message>
     <message>
         <source>{n} Informationen</source>
-        <translation>{n} informations</translation>
+        <translation>{n} information notes</translation>
     </message>
     <message>
         <source>vollständig</source>
         <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryCompleter</name>
+    <message>
+        <source>{name} – {where} · {ags} · {n} Einwohner</source>
+        <translation>{name} – {where} · {ags} · {n} inhabitants</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kreis, Land</source>
+        <translation>District, state</translation>
+    </message>
+    <message>
+        <source>AGS</source>
+        <translation>AGS</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Vorschläge aus dem Gemeindeverzeichnis</source>
+        <translation>Suggestions from the municipality directory</translation>
+    </message>
+    <message>
+        <source>PLZ {plz}</source>
+        <translation>Postcode {plz}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryMark</name>
+    <message>
+        <source>aus Gemeindeverzeichnis</source>
+        <translation>from municipality directory</translation>
+    </message>
+    <message>
+        <source>Dieser Wert stammt aus dem Gemeindeverzeichnis des Statistischen Bundesamts (Einwohner zum {stand}). Sie können ihn jederzeit ändern.</source>
+        <translation>This value comes from the municipality directory of the Federal Statistical Office (population as at {stand}). You can change it at any time.</translation>
+    </message>
+    <message>
+        <source>Wert aus dem Gemeindeverzeichnis</source>
+        <translation>Value from the municipality directory</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsManager</name>
+    <message>
+        <source>&amp;Suchen:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Name, Kommune oder Datum</source>
+        <translation>Name, municipality or date</translation>
+    </message>
+    <message>
+        <source>Entwürfe durchsuchen</source>
+        <translation>Search drafts</translation>
+    </message>
+    <message>
+        <source>&amp;Papierkorb anzeigen</source>
+        <translation>Show &amp;bin</translation>
+    </message>
+    <message>
+        <source>Gespeicherte Entwürfe</source>
+        <translation>Saved drafts</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Ö&amp;ffnen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Duplizieren</source>
+        <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
+        <source>&amp;Umbenennen</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>In den Papier&amp;korb</source>
+        <translation>&amp;Move to bin</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Endgültig &amp;löschen…</source>
+        <translation>Delete &amp;permanently…</translation>
+    </message>
+    <message>
+        <source>&amp;Exportieren…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>&amp;Importieren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Entwürfe im Papierkorb werden nach {days} Tagen endgültig gelöscht.</source>
+        <translation>Drafts in the bin are permanently deleted after {days} days.</translation>
+    </message>
+    <message>
+        <source>Kopie angelegt: „{name}“.</source>
+        <translation>Copy created: “{name}”.</translation>
+    </message>
+    <message>
+        <source>„{name}“ liegt jetzt im Papierkorb und kann {days} Tage lang wiederhergestellt werden.</source>
+        <translation>“{name}” is now in the bin and can be restored for {days} days.</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist wiederhergestellt.</source>
+        <translation>“{name}” has been restored.</translation>
+    </message>
+    <message>
+        <source>Endgültig löschen</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <source>„{name}“ und alle seine Versionen endgültig löschen? Das lässt sich nicht rückgängig machen.</source>
+        <translation>Permanently delete “{name}” and all its versions? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist endgültig gelöscht.</source>
+        <translation>“{name}” has been permanently deleted.</translation>
+    </message>
+    <message>
+        <source>Entwurf exportieren</source>
+        <translation>Export draft</translation>
+    </message>
+    <message>
+        <source>ZWK-Entwürfe (*.zwk)</source>
+        <translation>ZWK drafts (*.zwk)</translation>
+    </message>
+    <message>
+        <source>Gespeichert als {path}.</source>
+        <translation>Saved as {path}.</translation>
+    </message>
+    <message>
+        <source>Entwurf importieren</source>
+        <translation>Import draft</translation>
+    </message>
+    <message>
+        <source>ZWK-Entwürfe (*.zwk *.json)</source>
+        <translation>ZWK drafts (*.zwk *.json)</translation>
+    </message>
+    <message>
+        <source>{path}: {problem} Es wurde nichts übernommen.</source>
+        <translation>{path}: {problem} Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Entwurf Nr. {id}</source>
+        <translation>Draft no. {id}</translation>
     </message>
 </context>
 <context>
@@ -203,6 +411,109 @@
     <message>
         <source>{done} von {total} Abschnitten vollständig ({percent} %)</source>
         <translation>{done} of {total} sections complete ({percent} %)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Bewerbung exportieren</source>
+        <translation>Export application</translation>
+    </message>
+    <message>
+        <source>Offene Hinweise</source>
+        <translation>Open warnings</translation>
+    </message>
+    <message>
+        <source>Begründung für alle offenen Hinweise</source>
+        <translation>Justification for all open warnings</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <source>Hinweise &amp;bestätigen</source>
+        <translation>&amp;Acknowledge warnings</translation>
+    </message>
+    <message>
+        <source>Signaturidentität</source>
+        <translation>Signing identity</translation>
+    </message>
+    <message>
+        <source>&amp;Verwalten…</source>
+        <translation>Ma&amp;nage…</translation>
+    </message>
+    <message>
+        <source>&amp;Signieren als:</source>
+        <translation>&amp;Sign as:</translation>
+    </message>
+    <message>
+        <source>Zielordner</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Zielordner:</source>
+        <translation>&amp;Destination folder:</translation>
+    </message>
+    <message>
+        <source>Schritte des Exports</source>
+        <translation>Export steps</translation>
+    </message>
+    <message>
+        <source>&amp;Druckfassung (ENTWURF)</source>
+        <translation>&amp;Print version (DRAFT)</translation>
+    </message>
+    <message>
+        <source>&amp;Exportieren</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>E-&amp;Mail öffnen</source>
+        <translation>Open e&amp;mail</translation>
+    </message>
+    <message>
+        <source>Ordner ö&amp;ffnen</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <source>S&amp;chließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>(keine – bitte unter „Verwalten…“ anlegen)</source>
+        <translation>(none – please create one under “Manage…”)</translation>
+    </message>
+    <message>
+        <source>Bitte warten …</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>Exportiert: {folder}
+E-Mail zum Versand: {mail}
+SHA-256 von manifest.json: {sha}</source>
+        <translation>Exported: {folder}
+Email for sending: {mail}
+SHA-256 of manifest.json: {sha}</translation>
+    </message>
+    <message>
+        <source>Druckfassung geschrieben: {path}</source>
+        <translation>Print version written: {path}</translation>
+    </message>
+    <message>
+        <source>Das Paket kann nicht geschrieben werden ({why}).</source>
+        <translation>The package cannot be written ({why}).</translation>
+    </message>
+    <message>
+        <source>Der Export ist fehlgeschlagen ({kind}); es wurde nichts geschrieben.</source>
+        <translation>The export failed ({kind}); nothing was written.</translation>
+    </message>
+    <message>
+        <source>Zielordner wählen</source>
+        <translation>Choose destination folder</translation>
     </message>
 </context>
 <context>
@@ -333,6 +644,106 @@
     <message>
         <source>Erlaubt: {low} bis {high}.</source>
         <translation>Allowed: {low} to {high}.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Signaturidentitäten</source>
+        <translation>Signing identities</translation>
+    </message>
+    <message>
+        <source>Passphrasen liegen im Schlüsselbund des Betriebssystems ({backend}).</source>
+        <translation>Passphrases are kept in the operating system’s keyring ({backend}).</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Identität…</source>
+        <translation>&amp;New identity…</translation>
+    </message>
+    <message>
+        <source>PKCS#12 &amp;importieren…</source>
+        <translation>&amp;Import PKCS#12…</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>selbst ausgestellt, keine qualifizierte Signatur</source>
+        <translation>self-signed, not a qualified signature</translation>
+    </message>
+    <message>
+        <source>importiert</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>{label} – {kommune}
+{kind}; gültig bis {until}</source>
+        <translation>{label} – {kommune}
+{kind}; valid until {until}</translation>
+    </message>
+    <message>
+        <source>Angelegt: {label}. Zertifikat SHA-256: {fp}</source>
+        <translation>Created: {label}. Certificate SHA-256: {fp}</translation>
+    </message>
+    <message>
+        <source>Importiert: {label}.</source>
+        <translation>Imported: {label}.</translation>
+    </message>
+    <message>
+        <source>Warnung: {w}</source>
+        <translation>Warning: {w}</translation>
+    </message>
+    <message>
+        <source>Gelöscht: {label}.</source>
+        <translation>Deleted: {label}.</translation>
+    </message>
+    <message>
+        <source>PKCS#12-Datei wählen</source>
+        <translation>Choose PKCS#12 file</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Signaturidentität löschen</source>
+        <translation>Delete signing identity</translation>
+    </message>
+    <message>
+        <source>„{label}“ mit ihrem Schlüssel endgültig löschen?</source>
+        <translation>Permanently delete “{label}” and its key?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>PKCS#12 importieren</source>
+        <translation>Import PKCS#12</translation>
+    </message>
+    <message>
+        <source>Datei: {name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase der Datei:</source>
+        <translation>File &amp;passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Funktion:</source>
+        <translation>P&amp;osition:</translation>
+    </message>
+    <message>
+        <source>Passphrase im Schlüsselbund des Betriebssystems merken</source>
+        <translation>Remember the passphrase in the operating system’s keyring</translation>
+    </message>
+    <message>
+        <source>Kein Schlüsselbund verfügbar: die Passphrase wird bei jeder Signatur abgefragt.</source>
+        <translation>No keyring available: you will be asked for the passphrase every time you sign.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +940,190 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>Mitgliedskommune suchen: Name oder Schlüssel</source>
+        <translation>Find a member municipality: name or key</translation>
+    </message>
+    <message>
+        <source>Mitgliedskommune im Gemeindeverzeichnis suchen</source>
+        <translation>Find a member municipality in the municipality directory</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>AGS</source>
+        <translation>AGS</translation>
+    </message>
+    <message>
+        <source>Kreis, Land</source>
+        <translation>District, state</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Mitglieder des Zusammenschlusses</source>
+        <translation>Members of the association</translation>
+    </message>
+    <message>
+        <source>Mitglied &amp;entfernen</source>
+        <translation>&amp;Remove member</translation>
+    </message>
+    <message>
+        <source>Einwohner aller Mitglieder</source>
+        <translation>Population of all members</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist schon Mitglied.</source>
+        <translation>“{name}” is already a member.</translation>
+    </message>
+    <message>
+        <source>„{name}“ hinzugefügt.</source>
+        <translation>“{name}” added.</translation>
+    </message>
+    <message>
+        <source>„{name}“ entfernt.</source>
+        <translation>“{name}” removed.</translation>
+    </message>
+    <message>
+        <source>nicht im Gemeindeverzeichnis</source>
+        <translation>not in the municipality directory</translation>
+    </message>
+    <message>
+        <source>Noch keine Mitglieder gewählt.</source>
+        <translation>No members chosen yet.</translation>
+    </message>
+    <message>
+        <source> (Stand {date})</source>
+        <translation> (as at {date})</translation>
+    </message>
+    <message>
+        <source> (mit eigenen Angaben)</source>
+        <translation> (including your own figures)</translation>
+    </message>
+    <message>
+        <source>Zusammen: {n} Einwohner</source>
+        <translation>Combined: {n} inhabitants</translation>
+    </message>
+</context>
+<context>
+    <name>NewIdentityDialog</name>
+    <message>
+        <source>Neue Signaturidentität</source>
+        <translation>New signing identity</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Funktion:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Kommune:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>&amp;E-Mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hinweis</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Hinweis &amp;schließen</source>
+        <translation>&amp;Close notice</translation>
+    </message>
+    <message>
+        <source>Achtung:</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <source>Hinweis:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
+    <name>PackageView</name>
+    <message>
+        <source>Prüfansicht – {name}</source>
+        <translation>Verification view – {name}</translation>
+    </message>
+    <message>
+        <source>Das Paket wird geprüft …</source>
+        <translation>Checking the package…</translation>
+    </message>
+    <message>
+        <source>Ergebnis der Prüfung</source>
+        <translation>Result of the verification</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Prüfung</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Einzelne Prüfungen</source>
+        <translation>Individual checks</translation>
+    </message>
+    <message>
+        <source>&amp;PDF öffnen</source>
+        <translation>Open &amp;PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Die Prüfung ist fehlgeschlagen ({kind}).</source>
+        <translation>The verification failed ({kind}).</translation>
+    </message>
+    <message>
+        <source>Nicht lesbar: {why}</source>
+        <translation>Cannot be read: {why}</translation>
+    </message>
+    <message>
+        <source>Gültig: Alle Dateien sind unverändert, so wie sie signiert wurden.</source>
+        <translation>Valid: all files are unchanged, exactly as they were signed.</translation>
+    </message>
+    <message>
+        <source>UNGÜLTIG – verändert oder beschädigt: {files}</source>
+        <translation>INVALID – altered or damaged: {files}</translation>
+    </message>
+    <message>
+        <source>Kommune: {name} (AGS {ags})</source>
+        <translation>Municipality: {name} (AGS {ags})</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FEHLER</source>
+        <translation>ERROR</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>Grundlage: im Aufruf dokumentiert.</source>
@@ -545,6 +1140,41 @@
     <message>
         <source>Mit * gekennzeichnete Angaben sind Pflichtangaben.</source>
         <translation>Entries marked with * are required.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Neue Passphrase für {who}</source>
+        <translation>New passphrase for {who}</translation>
+    </message>
+    <message>
+        <source>Passphrase für {who}</source>
+        <translation>Passphrase for {who}</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase wiederholen</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederholen:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>Bitte mindestens {n} Zeichen.</source>
+        <translation>Please use at least {n} characters.</translation>
+    </message>
+    <message>
+        <source>Die beiden Eingaben stimmen nicht überein.</source>
+        <translation>The two entries do not match.</translation>
     </message>
 </context>
 <context>
@@ -572,6 +1202,20 @@
     <message>
         <source>Jahr </source>
         <translation>Year </translation>
+    </message>
+</context>
+<context>
+    <name>PopulationChart</name>
+    <message>
+        <source>Diagramm: Bevölkerungsentwicklung</source>
+        <translation>Chart: population trend</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationChartView</name>
+    <message>
+        <source>Bevölkerungsentwicklung in Worten</source>
+        <translation>Population trend in words</translation>
     </message>
 </context>
 <context>
@@ -727,6 +1371,56 @@
 {where} · zuletzt am {when}</source>
         <translation>{title}
 {where} · last used {when}</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versionen von „{title}“</source>
+        <translation>Versions of “{title}”</translation>
+    </message>
+    <message>
+        <source>ZWK Desktop sichert den Entwurf beim Arbeiten höchstens alle fünf Minuten, bei jedem Speichern mit Strg+S, vor jedem Export und vor jeder Umstellung des Formats. Wählen Sie eine Version, um zu sehen, was sich seitdem geändert hat. Beim Wiederherstellen bleibt der jetzige Stand als eigene Version erhalten.</source>
+        <translation>While you work, ZWK Desktop backs up the draft at most every five minutes, every time you save with Ctrl+S, before every export and before every conversion to a new format. Choose a version to see what has changed since then. When you restore a version, the current state is kept as a version of its own.</translation>
+    </message>
+    <message>
+        <source>Versionen</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Unterschiede zum jetzigen Stand</source>
+        <translation>Differences from the current state</translation>
+    </message>
+    <message>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Diese Version &amp;wiederherstellen</source>
+        <translation>&amp;Restore this version</translation>
+    </message>
+    <message>
+        <source>Zu diesem Entwurf gibt es noch keine Versionen.</source>
+        <translation>There are no versions of this draft yet.</translation>
+    </message>
+    <message>
+        <source>Die Version vom {when} stimmt mit dem jetzigen Stand überein.</source>
+        <translation>The version from {when} matches the current state.</translation>
+    </message>
+    <message>
+        <source>Seit der Version vom {when} hat sich 1 Feld geändert.</source>
+        <translation>1 field has changed since the version from {when}.</translation>
+    </message>
+    <message>
+        <source>Seit der Version vom {when} haben sich {n} Felder geändert.</source>
+        <translation>{n} fields have changed since the version from {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>bar</name>
+    <message>
+        <source>&amp;Versionen…</source>
+        <translation>&amp;Versions…</translation>
     </message>
 </context>
 </TS>

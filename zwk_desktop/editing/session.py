@@ -1,8 +1,9 @@
 """One draft being edited: values by path, list items, visibility, findings, acknowledgements.
 
-The session is the only thing the Qt layer changes a draft through. Every change bumps
-`revision` and is announced to the listeners as an `Event`; validation runs only when `check()`
-is called (the window calls it debounced, after the user stops typing), so typing stays cheap.
+The session is the only thing the Qt layer changes a draft through. Every change is announced
+to the listeners as an `Event` (the window's autosave listens); validation runs only when
+`check()` is called (the window calls it debounced, after the user stops typing), so typing
+stays cheap.
 """
 
 from __future__ import annotations
@@ -24,19 +25,16 @@ from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.validation import Finding, Report, validate
 
-EventKind = Literal["value", "items", "acknowledgement", "report", "saved", "checkpoint"]
+EventKind = Literal["value", "items", "acknowledgement", "report"]
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
     """What changed: a value at `path`, the items of the list at `path`, the acknowledgement of
-    the finding at `path`, a new validation report, or the draft was saved; or a checkpoint is
-    asked for (see `EditSession.checkpoint`)."""
+    the finding at `path`, or there is a new validation report."""
 
     kind: EventKind
     path: str = ""
-    reason: str = ""
-    """Why a checkpoint is asked for, e.g. "export"."""
 
 
 Listener = Callable[[Event], None]
@@ -84,8 +82,6 @@ class EditSession:
     def __init__(self, spec: FormSpec, draft: Draft) -> None:
         self.spec = spec
         self.draft = draft
-        self.revision = 0
-        self._saved_revision = 0
         self._listeners: list[Listener] = []
         self._infos: dict[str, FileInfo] = {sha: describe(b) for sha, b in draft.files.items()}
         self._report: Report | None = None
@@ -111,29 +107,12 @@ class EditSession:
         for listener in list(self._listeners):
             listener(event)
 
-    def _touch(self, data: bool = True) -> None:
-        self.revision += 1
-        if data:
-            self._data_revision += 1
-
-    @property
-    def dirty(self) -> bool:
-        """Whether anything changed since the draft was opened or last saved."""
-        return self.revision != self._saved_revision
-
-    def mark_saved(self) -> None:
-        self._saved_revision = self.revision
-        self._emit(Event("saved"))
+    def _touch(self) -> None:
+        self._data_revision += 1
 
     @property
     def title(self) -> str:
         return self.draft.title
-
-    def checkpoint(self, reason: str) -> None:
-        """Ask whoever keeps the draft (the draft store) to record a version of it now, e.g.
-        just before it is exported (``"export"``). The listeners have run when this returns;
-        the draft itself does not change."""
-        self._emit(Event("checkpoint", reason=reason))
 
     # ----------------------------------------------------------------- values
 
@@ -392,7 +371,6 @@ class EditSession:
         ack = Acknowledgement(finding.code, finding.path, text, now_iso())
         acks = self.draft.acknowledgements
         acks[:] = [a for a in acks if (a.code, a.path) != finding.key] + [ack]
-        self._touch(data=False)
         self._emit(Event("acknowledgement", finding.path))
 
     def withdraw(self, finding: Finding) -> None:
@@ -402,5 +380,4 @@ class EditSession:
         if len(kept) == len(acks):
             return
         acks[:] = kept
-        self._touch(data=False)
         self._emit(Event("acknowledgement", finding.path))

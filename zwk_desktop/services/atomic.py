@@ -10,10 +10,9 @@ from pathlib import Path
 
 def write_atomic(path: Path, content: bytes) -> None:
     """Write `content` to `path`: a temporary file in the same folder, flushed to the disk
-    (fsync), then renamed over the target (os.replace). Raises OSError; the target is untouched
-    then and the temporary file is removed."""
+    (fsync), then renamed over the target (os.replace). The folder must exist. Raises OSError;
+    the target is untouched then and the temporary file is removed."""
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

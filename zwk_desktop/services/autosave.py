@@ -1,4 +1,4 @@
-"""Autosave without Qt: when to save, the draft being edited, and the title-bar text.
+"""Autosave without Qt: when to save, the draft being edited, and its save state.
 
 `AutosavePolicy` decides when a save is due (clock injected, so it is tested without waiting).
 `DraftSession` is the draft the main window edits: in memory, with its place in the store. A
@@ -103,23 +103,13 @@ SaveState = Literal["saved", "pending", "saving", "failed", "unsaved"]
 
 @dataclass(frozen=True)
 class SaveStatus:
-    """What the title bar and the status line say about saving."""
+    """The save state; the window's title bar tells it in words (`ui.autosave.status_text`)."""
 
     state: SaveState
     saved_at: dt.datetime | None = None
     error: str | None = None
     """The German reason of the last failure."""
     retry_in: float | None = None
-
-    def title_text(self) -> str:
-        """``"Gespeichert 14:32"``, ``"Wird gespeichert…"`` or ``"Nicht gespeichert"`` …"""
-        if self.state in ("pending", "saving"):
-            return "Wird gespeichert…"
-        if self.state == "failed":
-            return "Nicht gespeichert – neuer Versuch läuft"
-        if self.state == "saved" and self.saved_at is not None:
-            return f"Gespeichert {self.saved_at.astimezone().strftime('%H:%M')}"
-        return "Nicht gespeichert"
 
     def message(self) -> str | None:
         """A full German explanation when saving failed, for a notice in the window."""
@@ -163,14 +153,18 @@ class DraftSession:
         *,
         spec: FormSpec | None = None,
         policy: AutosavePolicy | None = None,
+        saved_at: dt.datetime | None = None,
     ) -> None:
-        """`draft_id` None: the draft is not in the store yet; the first save adds it."""
+        """`draft_id` None: the draft is not in the store yet; the first save adds it.
+        `saved_at`: when a stored draft was last saved (for the title bar)."""
         self.store = store
         self.draft = draft
         self.draft_id = draft_id
         self.spec = spec if spec is not None else installed_form(draft)
         self.policy = policy or AutosavePolicy()
-        self._status = SaveStatus("saved" if draft_id is not None else "unsaved")
+        self._status = (
+            SaveStatus("saved", saved_at) if draft_id is not None else SaveStatus("unsaved")
+        )
         self._findings: tuple[int, int] | None = None
         if draft_id is None:
             self.policy.edited()
@@ -189,7 +183,9 @@ class DraftSession:
         cls, store: DraftStore, draft_id: int, *, policy: AutosavePolicy | None = None
     ) -> DraftSession:
         """A stored draft (migrated when it has an older format). Raises StoreError."""
-        return cls(store, store.load(draft_id).draft, draft_id, policy=policy)
+        draft = store.load(draft_id).draft
+        saved_at = store.summary(draft_id).modified
+        return cls(store, draft, draft_id, policy=policy, saved_at=saved_at)
 
     # ----------------------------------------------------------------------- editing
 

@@ -8,7 +8,6 @@ damaged draft, which is kept as it is (the validation reports it).
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Mapping
 
@@ -30,7 +29,7 @@ class BlobCache:
             if size == len(content):
                 refs[key] = key
                 continue
-            sha = hashlib.sha256(content).hexdigest()
+            sha = sha256_hex(content)
             con.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, content) VALUES (?, ?, ?)",
                 (sha, len(content), content),
@@ -72,3 +71,11 @@ def collect_garbage(con: sqlite3.Connection, cache: BlobCache) -> int:
     )
     cache.clear()
     return cur.rowcount
+
+
+def sha256_hex(content: bytes) -> str:
+    """The SHA-256 of attachment bytes; hashlib (OpenSSL) is loaded on first use, not when the
+    program starts."""
+    import hashlib
+
+    return hashlib.sha256(content).hexdigest()

@@ -11,11 +11,11 @@ never moved: that is `StoreUnavailable`, and the next attempt may succeed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
 
+from zwk_desktop.services.blobs import sha256_hex
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
 
 _SIDE_FILES = ("-wal", "-shm")
@@ -175,7 +175,7 @@ def _copy_draft(src: sqlite3.Connection, dst: sqlite3.Connection, draft_id: int)
             except sqlite3.Error:
                 continue
             content = found[0]["content"] if found else None
-            if isinstance(content, bytes) and hashlib.sha256(content).hexdigest() == sha:
+            if isinstance(content, bytes) and sha256_hex(content) == sha:
                 blobs.append((sha, len(content), content))
     except (sqlite3.Error, ValueError, TypeError, AttributeError):
         return 0

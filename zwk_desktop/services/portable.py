@@ -9,16 +9,16 @@ German sentence and changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, read_draft
 from zwk_desktop.domain.migrations import MigrationReport, migrate
+from zwk_desktop.services.atomic import write_atomic
 from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.store import DraftStore, StoreError
 from zwk_desktop.services.summary import installed_form, stats_for
@@ -87,6 +87,8 @@ class OpenedFile:
     only in memory, and the first successful autosave adds it to the store."""
     message: str
     """German: what was imported (and migrated), or why it is not stored yet."""
+    saved_at: dt.datetime | None = None
+    """When the new draft was stored."""
 
 
 def open_file(store: DraftStore, path: Path) -> OpenedFile:
@@ -102,7 +104,9 @@ def open_file(store: DraftStore, path: Path) -> OpenedFile:
             f"„{read.draft.title}“ ist geöffnet, aber noch nicht gespeichert: {exc} ZWK Desktop "
             "versucht es beim nächsten Speichern erneut.",
         )
-    return OpenedFile(store.load(result.draft_id).draft, result.draft_id, result.message)
+    draft = store.load(result.draft_id).draft
+    saved_at = store.summary(result.draft_id).modified
+    return OpenedFile(draft, result.draft_id, result.message, saved_at)
 
 
 def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
@@ -116,34 +120,10 @@ def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
 def write_file(draft: Draft, path: Path) -> None:
     """Write a draft file atomically; raises FileWriteError (German) and leaves any existing
     file at `path` untouched when it fails."""
-    payload = draft.to_bytes()
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _sync_folder(folder)
+        write_atomic(path, draft.to_bytes())
     except OSError as exc:
         raise FileWriteError(_write_problem(path, exc)) from None
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX; Windows has no directory handles for this)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_problem(path: Path, exc: OSError) -> str:

@@ -6,10 +6,11 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.domain.draft import Draft
-from zwk_desktop.domain.migrations import MigrationReport
+if TYPE_CHECKING:  # the draft model pulls in pydantic; start-up reads only summaries
+    from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.domain.migrations import MigrationReport
 
 Clock = Callable[[], dt.datetime]
 

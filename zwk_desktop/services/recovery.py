@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
 import sys
-import uuid
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,7 +115,7 @@ def open_store(settings: StoreSettings | None = None) -> DraftStore:
 def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = None) -> StartUp:
     """Record this run and find what a crashed run left open. Never raises: a store that cannot
     be used yields a German message, and the program works with drafts in memory."""
-    token = uuid.uuid4().hex
+    token = os.urandom(16).hex()
     lock: SessionLock | None = _lock(store, token)
     try:
         if lock is not None and not lock.acquire():
@@ -125,9 +123,7 @@ def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = No
     except OSError:
         lock = None  # the folder is not writable; the store reports that below
     try:
-        session_id, open_runs = store.begin_session(
-            host or socket.gethostname(), pid or os.getpid(), token
-        )
+        session_id, open_runs = store.begin_session(host or _host_name(), pid or os.getpid(), token)
     except StoreError as exc:
         if lock is not None:
             lock.release()
@@ -150,6 +146,13 @@ def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = No
     except StoreError as exc:
         messages.append(_unavailable(exc))
     return StartUp(store, session_id, reopen, messages, lock)
+
+
+def _host_name() -> str:
+    """The computer's name, noted with each run (without importing socket or platform)."""
+    if sys.platform == "win32":
+        return os.environ.get("COMPUTERNAME", "")
+    return os.uname().nodename
 
 
 def recovery_message(title: str, saved: dt.datetime) -> str:

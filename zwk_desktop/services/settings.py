@@ -41,4 +41,5 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Raises OSError when the data folder cannot be written."""
         content = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, content)

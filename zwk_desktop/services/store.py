@@ -23,18 +23,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.domain.draft import FORMAT, FORMAT_VERSION, Draft, DraftError, draft_from_json
-from zwk_desktop.domain.migrations import (
-    EnvelopeParts,
-    assemble,
-    migrate,
-    take_apart,
-)
 from zwk_desktop.services.blobs import BlobCache, collect_garbage, load_blobs
 from zwk_desktop.services.database import open_checked
-from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.records import (
     Clock,
     DraftSnapshot,
@@ -50,7 +42,14 @@ from zwk_desktop.services.records import (
     utc_now,
 )
 from zwk_desktop.services.store_errors import StoreCorrupt, StoreError, StoreUnavailable, translate
-from zwk_desktop.services.summary import DraftStats, installed_form
+
+if TYPE_CHECKING:
+    from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.services.summary import DraftStats
+
+# The draft model, the migrations and the form (pydantic, YAML) are imported where a draft's
+# data is read or written, never at module level: the program's start (a run recorded, the
+# list of recent drafts) needs only SQLite.
 
 DB_NAME = "entwuerfe.sqlite3"
 SCHEMA_VERSION = 1
@@ -256,6 +255,8 @@ class DraftStore:
         now: str,
         stats: DraftStats | None = None,
     ) -> None:
+        from zwk_desktop.domain.draft import FORMAT_VERSION
+
         files = opened.blobs.store(opened.con, snap.files)
         sets = (
             "title = ?, modified = ?, form_id = ?, form_version = ?, format_version = ?, "
@@ -302,6 +303,11 @@ class DraftStore:
     def load(self, draft_id: int) -> LoadedDraft:
         """The draft's current state. A row of an older format is migrated here; its previous
         state stays in the history."""
+        from zwk_desktop.domain.draft import FORMAT_VERSION
+        from zwk_desktop.domain.migrations import migrate
+        from zwk_desktop.services.diff import migration_text
+        from zwk_desktop.services.summary import installed_form
+
         fetched = self._fetch("drafts", draft_id)
         if fetched is None:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
@@ -327,13 +333,15 @@ class DraftStore:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
         return _summary(row)
 
-    def list_drafts(self, *, trash: bool = False) -> list[DraftSummary]:
-        """All drafts (or those in the Papierkorb), the most recently changed first."""
+    def list_drafts(self, *, trash: bool = False, limit: int = -1) -> list[DraftSummary]:
+        """All drafts (or those in the Papierkorb), the most recently changed first; at most
+        `limit` of them when it is not negative (the start screen's recent drafts)."""
         where = "deleted IS NOT NULL" if trash else "deleted IS NULL"
         with self._read() as con:
             rows = con.execute(
                 f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, "
-                "id DESC"
+                "id DESC LIMIT ?",
+                (limit,),
             ).fetchall()
         return [_summary(r) for r in rows]
 
@@ -346,6 +354,8 @@ class DraftStore:
 
     def duplicate(self, draft_id: int, name: str | None = None) -> int:
         """A copy of the draft's current state (without its history) as a new draft."""
+        from zwk_desktop.services.summary import DraftStats
+
         draft = self.load(draft_id).draft
         source = self.summary(draft_id)
         stats = None
@@ -409,6 +419,9 @@ class DraftStore:
 
     def load_version(self, version_id: int) -> Draft:
         """A version's state, migrated to the current format when it is older."""
+        from zwk_desktop.domain.draft import FORMAT_VERSION
+        from zwk_desktop.domain.migrations import migrate
+
         fetched = self._fetch("versions", version_id)
         if fetched is None:
             raise StoreError(f"Die Version Nr. {version_id} gibt es nicht.")
@@ -459,6 +472,8 @@ class DraftStore:
     ) -> None:
         """Keep the state before a format migration exactly as it was (attachments of an older
         format stay inside its data)."""
+        from zwk_desktop.domain.migrations import take_apart
+
         parts = take_apart(envelope)
         opened.con.execute(
             f"INSERT INTO versions (draft_id, created, reason, note, {_VERSION_COLUMNS}) "
@@ -550,6 +565,9 @@ def _summary(row: tuple[Any, ...]) -> DraftSummary:
 
 def _envelope(row: tuple[Any, ...]) -> dict[str, Any]:
     """The envelope of a row of drafts or versions (``_VERSION_COLUMNS``), files aside."""
+    from zwk_desktop.domain.draft import FORMAT
+    from zwk_desktop.domain.migrations import EnvelopeParts, assemble
+
     form_id, form_version, format_version, data, meta, acks, _files = row
     parts = EnvelopeParts(
         format_version, form_id, form_version, json.loads(meta), json.loads(data), json.loads(acks)
@@ -558,6 +576,8 @@ def _envelope(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _checked_draft(envelope: dict[str, Any], files: dict[str, bytes]) -> Draft:
+    from zwk_desktop.domain.draft import DraftError, draft_from_json
+
     try:
         draft = draft_from_json(envelope)
     except DraftError as exc:

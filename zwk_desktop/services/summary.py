@@ -17,7 +17,7 @@ from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec import FormSpecError, get_form
 from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.validation import validate_draft
+from zwk_desktop.validation import Report, validate_draft
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class DraftStats:
     """Filled required fields in percent (0–100)."""
     errors: int
     warnings: int
+    """Warnings the user has not acknowledged (as the window's section list counts them)."""
 
 
 def installed_form(draft: Draft) -> FormSpec | None:
@@ -53,8 +54,14 @@ def stats_for(spec: FormSpec, draft: Draft) -> DraftStats:
     return DraftStats(
         completeness=completeness(spec, draft.data),
         errors=len(report.errors),
-        warnings=len(report.warnings),
+        warnings=open_warnings(report, draft),
     )
+
+
+def open_warnings(report: Report, draft: Draft) -> int:
+    """The warnings of a report that the draft does not acknowledge."""
+    acknowledged = {(a.code, a.path) for a in draft.acknowledgements}
+    return sum(1 for f in report.warnings if f.key not in acknowledged)
 
 
 class _Counter:

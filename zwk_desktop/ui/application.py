@@ -51,6 +51,7 @@ def run(argv: list[str], services: UiServices) -> int:
     app.setWindowIcon(icon("programm"))
     install_translators(app, services.settings.load().language)
     window = MainWindow(services)
+    app.aboutToQuit.connect(window.end_run)
     window.show()
     files = [a for a in argv if not a.startswith("-")]
     if files:

@@ -19,6 +19,19 @@ from zwk_desktop.domain.draft import Draft
 from zwk_desktop.services.autosave import DraftSession, PendingSave, SaveOutcome, SaveStatus
 
 
+def status_text(status: SaveStatus) -> str:
+    """The save state in the title bar: "Gespeichert 14:32", "Wird gespeichert…", …"""
+    if status.state in ("pending", "saving"):
+        return QCoreApplication.translate("Autosave", "Wird gespeichert…")
+    if status.state == "failed":
+        return QCoreApplication.translate("Autosave", "Nicht gespeichert – neuer Versuch läuft")
+    if status.state == "saved" and status.saved_at is not None:
+        return QCoreApplication.translate("Autosave", "Gespeichert {time}").format(
+            time=status.saved_at.astimezone().strftime("%H:%M")
+        )
+    return QCoreApplication.translate("Autosave", "Nicht gespeichert")
+
+
 class _Relay(QObject):
     done = Signal(object)
 
@@ -58,7 +71,9 @@ class AutosaveController(QObject):
         self._relay.done.connect(self._finished)
         self._in_flight = False
         self._again = False
-        self._failing = False
+        self._failing = session.status.state == "failed"
+        """A failure before the controller existed (a new draft the store could not take) is
+        not announced by `failed`; the window shows `session.status.message()` itself."""
         self._schedule()
 
     # ----------------------------------------------------------------------- hooks
@@ -78,8 +93,13 @@ class AutosaveController(QObject):
 
     def save_explicitly(self) -> SaveStatus:
         """Strg+S: save now and record a version."""
+        return self.record_version("save")
+
+    def record_version(self, reason: str) -> SaveStatus:
+        """Save now and record the state as a version with this reason (``"save"``,
+        ``"export"`` before an application is exported)."""
         self._wait_for_worker()
-        status = self.session.save_now(reason="save")
+        status = self.session.save_now(reason=reason)
         self._after(status)
         return status
 
@@ -103,15 +123,16 @@ class AutosaveController(QObject):
 
     def flush(self) -> SaveStatus:
         """When the window closes: wait for a running save, write the rest with complete
-        figures. "failed" means the draft is only in memory (offer "Speichern unter…")."""
+        figures. "failed" means the draft is only in memory (offer "Speichern unter…"); the
+        retries go on then, in case the user keeps the draft open."""
         self._timer.stop()
         self._wait_for_worker()
         status = self.session.close()
-        self._after(status, reschedule=False)
+        self._after(status, reschedule=status.state == "failed")
         return status
 
     def title_text(self) -> str:
-        return self.session.status.title_text()
+        return status_text(self.session.status)
 
     # ----------------------------------------------------------------------- machinery
 

@@ -8,12 +8,16 @@ does not need (the editing view imports it when a draft is opened).
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from zwk_desktop.locations import resources_dir
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 translate = QCoreApplication.translate
 """``translate(context, text)``; pyside6-lupdate collects these calls into the .ts files."""
@@ -32,6 +36,11 @@ def icon(name: str) -> QIcon:
     """An icon of resources/icons by file stem (``fehler``) or severity (``error``)."""
     stem = ICON_FILES.get(name, name)
     return QIcon(str(resources_dir() / "icons" / f"{stem}.svg"))
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A moment as local German date and time: ``24.11.2026, 10:05``."""
+    return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
 
 
 def severity_word(severity: str) -> str:

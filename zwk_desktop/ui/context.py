@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zwk_desktop.services.persistence import DraftPersistence
 from zwk_desktop.services.settings import SettingsStore
+from zwk_desktop.services.store import DraftStore
 from zwk_desktop.ui.extensions import Extensions
 
 
 @dataclass(frozen=True)
 class UiServices:
-    drafts: DraftPersistence
-    """Where drafts are opened from and saved to (files today; a draft store later)."""
+    store: DraftStore
+    """The draft store: every draft the window edits lives here (autosave, versions, crash
+    recovery, the drafts manager); files are imported into it and exported from it."""
     settings: SettingsStore
     extensions: Extensions
     """Page extras and menu actions other parts of the program add to the window."""

@@ -204,7 +204,7 @@ class MemberExtra(QWidget):
         self.setObjectName(f"{self.members.list}:verzeichnis")
         title = QLabel(
             translate(
-                "DirectoryAssist", "Mitgliedskommune aus dem &Gemeindeverzeichnis hinzufügen:"
+                "DirectoryAssist", "Mitgliedskommune aus dem Gemeindeverzeichnis hinzu&fügen:"
             )
         )
         self.picker = MemberPicker(ctx.session.spec, default_directory(), self)

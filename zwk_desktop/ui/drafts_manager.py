@@ -4,7 +4,8 @@ and import.
 
 One `QAbstractTableModel` over the summaries the store reads without the drafts' data, a filter
 proxy for the search and a `QTableView` with fixed row heights, so 1,000 drafts show at once.
-The widget emits `openRequested(draft_id)`; the main window opens the draft.
+The widget emits `openRequested(draft_id)`; the main window shows it in a `DraftsDialog`
+(„Entwürfe…“) and opens the draft.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,14 +45,11 @@ from zwk_desktop.domain.draft import DraftError
 from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.ui.common import local_time
 from zwk_desktop.ui.tables import Index, ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _local(moment: dt.datetime) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
 
 
 def _tr(text: str) -> str:
@@ -125,7 +125,7 @@ class DraftsModel(ListTableModel[DraftSummary]):
         if column == self.KOMMUNE:
             return s.title
         if column == self.CHANGED:
-            return _local(s.deleted if self.trash and s.deleted else s.modified)
+            return local_time(s.deleted if self.trash and s.deleted else s.modified)
         if column == self.COMPLETE:
             return "–" if s.completeness is None else f"{s.completeness} %"
         return findings_text(s)
@@ -140,10 +140,10 @@ class DraftsModel(ListTableModel[DraftSummary]):
         return self._text(s, column, False).casefold()
 
     def _tooltip(self, s: DraftSummary) -> str:
-        text = _tr("Nr. {id}, angelegt am {created}").format(id=s.id, created=_local(s.created))
+        text = _tr("Nr. {id}, angelegt am {created}").format(id=s.id, created=local_time(s.created))
         if s.deleted is not None:
             until = s.deleted + dt.timedelta(days=self.trash_days)
-            text += _tr("; wird am {until} endgültig gelöscht").format(until=_local(until))
+            text += _tr("; wird am {until} endgültig gelöscht").format(until=local_time(until))
         return text
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -506,3 +506,30 @@ class DraftsManager(QWidget):
             return self.store.summary(draft_id).label
         except StoreError:
             return self.tr("Entwurf Nr. {id}").format(id=draft_id)
+
+
+class DraftsDialog(QDialog):
+    """„Entwürfe…“: the drafts manager in a window of its own; choosing a draft closes it."""
+
+    openRequested = Signal(int)
+
+    def __init__(self, store: DraftStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entwuerfe")
+        self.setWindowTitle(self.tr("Entwürfe"))
+        self.manager = DraftsManager(store, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.manager, 1)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("&Schließen"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("drafts.close")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.manager.openRequested.connect(self._open)
+        em = self.fontMetrics().height()
+        self.resize(em * 60, em * 32)
+        self.manager.view.setFocus()
+
+    def _open(self, draft_id: int) -> None:
+        self.accept()
+        self.openRequested.emit(draft_id)

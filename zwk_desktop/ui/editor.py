@@ -4,7 +4,7 @@ help panel. Validation runs debounced after the user stops typing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -39,6 +39,9 @@ CHECK_DELAY_MS = 250
 
 
 class EditorView(QWidget):
+    pageChanged = Signal(int)
+    """Another page is shown (its index; the count of sections is the „Prüfen“ page)."""
+
     def __init__(self, session: EditSession, extensions: Extensions) -> None:
         super().__init__()
         self.setObjectName("bearbeitung")
@@ -47,6 +50,7 @@ class EditorView(QWidget):
         self.extensions = extensions
         self.pages: dict[int, SectionPage] = {}
         self.count = len(self.spec.sections)
+        self._shown = -1
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -187,6 +191,9 @@ class EditorView(QWidget):
             else translate("Editor", "&Weiter ›")
         )
         self.fix_tab_order()
+        if index != self._shown:
+            self._shown = index
+            self.pageChanged.emit(index)
 
     def next(self) -> None:
         self._step(1)

@@ -9,9 +9,8 @@ This module imports only Qt: the dialogs and with them reportlab, pyHanko and cr
 imported when an entry is chosen, never at start-up.
 
 The open draft stays the window's `EditSession`: warnings acknowledged in the export dialog are
-recorded in the session (so they are saved with the draft), and just before the export starts
-the session is asked for a checkpoint (`EditSession.checkpoint("export")`), which the draft store
-turns into a version of the draft.
+recorded in the session (so autosave keeps them with the draft), and just before the export
+starts the window records a version of the draft in the store (`MainWindow.record_version`).
 """
 
 from __future__ import annotations
@@ -88,15 +87,11 @@ class ExportCommands(QObject):
         return open_store()
 
     def folder(self) -> Path:
-        """Where packages and prints go: the last folder used, else the draft file's folder,
-        else the user's documents."""
+        """Where packages and prints go: the last folder used, else the user's documents."""
         from PySide6.QtCore import QStandardPaths
 
         if self._folder is not None:
             return self._folder
-        ref = self.window.ref
-        if ref is not None and ref.path is not None:
-            return ref.path.parent
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -115,7 +110,7 @@ class ExportCommands(QObject):
             session.spec, session.draft, self.store(), self.window, out_dir=self.folder()
         )
         dialog.draft_changed.connect(lambda draft: take_acknowledgements(session, draft))
-        dialog.export_starting.connect(lambda: session.checkpoint("export"))
+        dialog.export_starting.connect(lambda: self.window.record_version("export"))
         dialog.exported.connect(lambda result: self._used(result.folder.parent))
         dialog.printed.connect(lambda path: self._used(path.parent))
         dialog.finished.connect(dialog.deleteLater)
@@ -275,11 +270,14 @@ class ExportCommands(QObject):
         return dialog
 
 
+Command = Callable[["ExportCommands"], object]
+
+
 def _entry(
     menu: MenuName,
     name: str,
     text: Callable[[], str],
-    command: Callable[[ExportCommands], object],
+    command: Command,
     identities: IdentityStoreFactory | None,
     needs_draft: bool = False,
     keys: str = "",
@@ -300,37 +298,16 @@ def _entry(
 def export_menu(identities: IdentityStoreFactory | None = None) -> list[MenuAction]:
     """The menu entries of the export side; `identities` opens the signing identities (tests
     pass their own; default: the user's, with the OS keyring)."""
-    return [
-        _entry(
-            "datei",
-            "aktion:exportieren",
-            lambda: translate("ExportMenu", "&Exportieren…"),
-            ExportCommands.export,
-            identities,
-            needs_draft=True,
-            keys="Ctrl+E",
-        ),
-        _entry(
-            "datei",
-            "aktion:druckfassung",
-            lambda: translate("ExportMenu", "&Druckfassung (ENTWURF)…"),
-            ExportCommands.print_draft,
-            identities,
-            needs_draft=True,
-            keys="Ctrl+P",
-        ),
-        _entry(
-            "datei",
-            "aktion:paket-pruefen",
-            lambda: translate("ExportMenu", "Paket &prüfen…"),
-            ExportCommands.check_package,
-            identities,
-        ),
-        _entry(
-            "extras",
-            "aktion:signaturidentitaeten",
-            lambda: translate("ExportMenu", "Signatur&identitäten…"),
-            ExportCommands.manage_identities,
-            identities,
-        ),
-    ]
+    entries: list[tuple[MenuName, str, Command, bool, str, Callable[[], str]]] = [
+        # menu, objectName, command, only with an open draft, shortcut, text
+        ("datei", "aktion:exportieren", ExportCommands.export, True, "Ctrl+E",
+         lambda: translate("ExportMenu", "&Exportieren…")),
+        ("datei", "aktion:druckfassung", ExportCommands.print_draft, True, "Ctrl+P",
+         lambda: translate("ExportMenu", "&Druckfassung (ENTWURF)…")),
+        ("datei", "aktion:paket-pruefen", ExportCommands.check_package, False, "",
+         lambda: translate("ExportMenu", "Paket &prüfen…")),
+        ("extras", "aktion:signaturidentitaeten", ExportCommands.manage_identities, False, "",
+         lambda: translate("ExportMenu", "Signatur&identitäten…")),
+    ]  # fmt: skip
+    return [_entry(m, name, text, cmd, identities, needs, keys)
+            for m, name, cmd, needs, keys, text in entries]  # fmt: skip

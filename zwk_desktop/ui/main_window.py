@@ -1,56 +1,83 @@
-"""The main window: the start screen or the open draft, the menus, opening and saving.
+"""The main window: the start screen or the open draft, the notice bar, the menus.
 
-All persistence goes through `services.drafts` (a `DraftPersistence`); all menus are built in
-`_build_menus`, where the actions of other parts of the program (`services.extensions.actions`)
-are added. The editing view and the form are loaded only when a draft is opened.
+Every draft lives in the draft store (`services.store`): „Neue Bewerbung“ creates one, a
+``.zwk`` file or an example is imported into a new one (the file itself is never written), and
+the recent drafts and „Entwürfe…“ come from the store. The open draft (`OpenDraft`) saves
+itself in the background; Strg+S records a version, „Speichern unter…“ writes a ``.zwk`` file,
+„Versionen…“ lists and restores versions. At start the window records its run in the store
+(`start_up`); after a crash it opens the draft the crashed run had open and says what was
+recovered. When the store cannot be written, the notice bar says so and offers „Speichern
+unter…“; the draft stays in memory and saving is retried.
+
+All menus are built in `_build_menus`, where the actions of other parts of the program
+(`services.extensions.actions`) are added. The editing view, the form and the draft model are
+loaded only when a draft is opened.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from zwk_desktop.services.persistence import DraftRef, RecentDraft, SaveError
-from zwk_desktop.ui.common import translate
+from zwk_desktop.services.recovery import start_up
+from zwk_desktop.services.store import StoreError
+from zwk_desktop.ui.common import discard, translate
 from zwk_desktop.ui.context import UiServices
-from zwk_desktop.ui.start_page import StartPage, list_examples
+from zwk_desktop.ui.start_page import RECENT, StartPage, list_examples
 
 if TYPE_CHECKING:
-    from zwk_desktop.domain.draft import Draft
-    from zwk_desktop.editing.session import EditSession, Event
+    from zwk_desktop.editing.session import EditSession
+    from zwk_desktop.services.autosave import DraftSession, SaveStatus
     from zwk_desktop.ui.editor import EditorView
+    from zwk_desktop.ui.notices import Kind, NoticeBar
+    from zwk_desktop.ui.open_draft import OpenDraft
 
 APP_NAME = "ZWK Desktop"
 
 
 class MainWindow(QMainWindow):
-    session_opened = Signal(object)
-    """An `EditSession` was opened (a draft store can start watching it for autosave)."""
-    session_closed = Signal()
-
     def __init__(self, services: UiServices) -> None:
         super().__init__()
         self.setObjectName("hauptfenster")
         self.services = services
-        self.session: EditSession | None = None
-        self.ref: DraftRef | None = None
-        self.example = False
-        self.editor: EditorView | None = None
-        self._unsubscribe = lambda: None
+        self.store = services.store
+        self.current: OpenDraft | None = None
+        """The draft being edited; None on the start screen."""
+        self.startup = start_up(self.store)
+        self._run_ended = False
+        self._noted: int | None = None
+        self._notice_action: Callable[[], object] | None = None
+        self._folder = Path.home()
+        """Where the file dialogs start: the folder of the last file opened or written."""
+        self._notices: NoticeBar | None = None
         self.stack = QStackedWidget()
+        central = QWidget()
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.stack, 1)
         self.examples = list_examples(services.examples)
-        self.start = StartPage(services.drafts, self.examples)
+        self.start = StartPage(self.store, self.examples)
         self.start.new_requested.connect(self.new_draft)
         self.start.open_requested.connect(self.open_dialog)
-        self.start.recent_chosen.connect(self.open_recent)
+        self.start.drafts_requested.connect(self.show_drafts)
+        self.start.recent_chosen.connect(self.open_draft)
         self.start.example_chosen.connect(self.open_example)
         self.stack.addWidget(self.start)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(central)
         self._build_actions()
         self._build_menus()
         self._enable()
@@ -58,7 +85,19 @@ class MainWindow(QMainWindow):
         em = self.fontMetrics().height()
         room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
         self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
-        self.start.focus_first()
+        self._recover()
+        if self.current is None:
+            self.start.focus_first()
+
+    @property
+    def session(self) -> EditSession | None:
+        """The form being edited (None on the start screen); page extras and menu actions of
+        other parts of the program work through it."""
+        return self.current.session if self.current is not None else None
+
+    @property
+    def editor(self) -> EditorView | None:
+        return self.current.editor if self.current is not None else None
 
     # ----------------------------------------------------------------- actions and menus
 
@@ -99,14 +138,32 @@ class MainWindow(QMainWindow):
             self.open_dialog,
             std.Open,
         )
+        self.act_open.setToolTip(
+            translate("Main", "Eine .zwk-Datei als neuen Entwurf übernehmen (importieren)")
+        )
+        self.act_drafts = self._action(
+            "aktion:entwuerfe",
+            translate("Main", "&Entwürfe…"),
+            self.show_drafts,
+            "Ctrl+Shift+O",
+        )
         self.act_save = self._action(
             "aktion:speichern", translate("Main", "&Speichern"), self.save, std.Save
+        )
+        self.act_save.setToolTip(
+            translate("Main", "Jetzt speichern und den Stand als Version festhalten")
         )
         self.act_save_as = self._action(
             "aktion:speichern-unter",
             translate("Main", "Speichern &unter…"),
             self.save_as,
             "Ctrl+Shift+S",
+        )
+        self.act_save_as.setToolTip(
+            translate("Main", "Den Entwurf als .zwk-Datei in einen Ordner schreiben (exportieren)")
+        )
+        self.act_versions = self._action(
+            "aktion:versionen", translate("Main", "&Versionen…"), self.show_versions
         )
         self.act_close = self._action(
             "aktion:schliessen",
@@ -152,8 +209,8 @@ class MainWindow(QMainWindow):
             "aktion:einstellungen", translate("Main", "&Einstellungen…"), self.show_settings
         )
         self.draft_actions = [
-            self.act_save, self.act_save_as, self.act_close, self.act_back, self.act_next,
-            self.act_review, self.act_sections, self.act_help,
+            self.act_save, self.act_save_as, self.act_versions, self.act_close, self.act_back,
+            self.act_next, self.act_review, self.act_sections, self.act_help,
         ]  # fmt: skip
 
     def _build_menus(self) -> None:
@@ -165,8 +222,10 @@ class MainWindow(QMainWindow):
             if contribution.needs_draft:
                 self.draft_actions.append(action)
         file_menu = bar.addMenu(translate("Main", "&Datei"))
+        file_menu.setToolTipsVisible(True)
         file_menu.addAction(self.act_new)
         file_menu.addAction(self.act_open)
+        file_menu.addAction(self.act_drafts)
         self.recent_menu = file_menu.addMenu(translate("Main", "&Zuletzt verwendet"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.example_menu = file_menu.addMenu(translate("Main", "&Beispiel öffnen"))
@@ -176,6 +235,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_save)
         file_menu.addAction(self.act_save_as)
+        file_menu.addAction(self.act_versions)
         if extra["datei"]:
             file_menu.addSeparator()
             file_menu.addActions(extra["datei"])
@@ -194,96 +254,154 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         menu: QMenu = self.recent_menu
         menu.clear()
-        entries = self.services.drafts.recent()
+        try:
+            entries = self.store.list_drafts(limit=RECENT)
+        except StoreError as exc:
+            menu.addAction(str(exc)).setEnabled(False)
+            return
         for entry in entries:
-            action = menu.addAction(f"{entry.title} ({entry.ref.label})")
-            action.triggered.connect(lambda _=False, e=entry: self.open_recent(e))
+            action = menu.addAction(entry.label)
+            action.triggered.connect(lambda _=False, i=entry.id: self.open_draft(i))
         if not entries:
-            empty = menu.addAction(translate("Main", "Noch keine Entwürfe"))
-            empty.setEnabled(False)
+            menu.addAction(translate("Main", "Noch keine Entwürfe")).setEnabled(False)
 
     def _enable(self) -> None:
         for action in self.draft_actions:
-            action.setEnabled(self.session is not None)
+            action.setEnabled(self.current is not None)
 
     def _editor_call(self, name: str) -> None:
         if self.editor is not None:
             getattr(self.editor, name)()
 
+    # ----------------------------------------------------------------- notices
+
+    @property
+    def notices(self) -> NoticeBar:
+        """The notice bar above the page, built when the first notice is shown (its module
+        needs PySide6's large ``Qt`` namespace, which the start screen does without)."""
+        if self._notices is None:
+            from zwk_desktop.ui.notices import NoticeBar
+
+            self._notices = NoticeBar()
+            self._notices.actionTriggered.connect(self._notice_clicked)
+            self._column.insertWidget(0, self._notices)
+        return self._notices
+
+    def _hide_notice(self) -> None:
+        if self._notices is not None:
+            self._notices.hide()
+
+    def notify(
+        self,
+        text: str,
+        kind: Kind = "info",
+        action_text: str | None = None,
+        action: Callable[[], object] | None = None,
+    ) -> None:
+        """Show a notice above the page (not modal: the user keeps working)."""
+        self._notice_action = action
+        self.notices.show_notice(text, kind, action_text if action is not None else None)
+
+    def _notice_clicked(self) -> None:
+        if self._notice_action is not None:
+            self._notice_action()
+
+    def _recover(self) -> None:
+        """After a crash: open the draft the crashed run had open, and say what the start found."""
+        reopen = self.startup.reopen
+        if reopen is not None:
+            self.open_draft(reopen)
+        if not self.startup.messages:
+            return
+        from zwk_desktop.ui.notices import show_start_notices
+
+        if show_start_notices(self.notices, self.startup):
+            recovered = reopen is not None and self.current is not None
+            self._notice_action = self.show_versions if recovered else None
+            self.notices.action.setVisible(recovered)
+
+    def _save_failed(self, message: str) -> None:
+        self.notify(message, "warning", translate("Main", "Speichern &unter…"), self.save_as)
+
+    def _save_recovered(self) -> None:
+        if self._notice_action == self.save_as:
+            self._hide_notice()
+
     # ----------------------------------------------------------------- opening
 
     def new_draft(self) -> None:
-        if not self.maybe_close():
+        if not self.close_current():
             return
-        from zwk_desktop.domain.draft import new_draft
         from zwk_desktop.formspec import get_form
+        from zwk_desktop.services.autosave import DraftSession
 
-        self.open_session(new_draft(get_form()), None)
+        self._show(DraftSession.new(self.store, get_form()))
 
     def open_dialog(self) -> None:
-        if not self.maybe_close():
-            return
-        folder = str(self.ref.path.parent) if self.ref and self.ref.path else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
             self,
             translate("Main", "Bewerbung öffnen"),
-            folder,
+            str(self._folder),
             translate("Main", "ZWK-Entwürfe (*.zwk);;JSON-Dateien (*.json);;Alle Dateien (*)"),
         )
         if name:
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> None:
-        from zwk_desktop.domain.draft import DraftError
-
-        if not self.maybe_close():
-            return
-        try:
-            draft, ref = self.services.drafts.open_file(path)
-        except DraftError as exc:
-            self._cannot_open(str(exc))
-            return
-        self.open_session(draft, ref)
-
-    def open_recent(self, entry: RecentDraft) -> None:
-        from zwk_desktop.domain.draft import DraftError
-
-        if not self.maybe_close():
-            return
-        try:
-            draft = self.services.drafts.open(entry.ref)
-        except DraftError as exc:
-            if entry.ref.path is not None and not entry.ref.path.exists():
-                self.services.drafts.forget(entry.ref)
-                self.start.refresh()
-            self._cannot_open(str(exc))
-            return
-        self.open_session(draft, entry.ref)
+        """Import a ``.zwk`` file as a new draft and open it (``zwk-desktop DATEI.zwk``)."""
+        self._import(path, example=False)
 
     def open_example(self, path: Path) -> None:
-        from zwk_desktop.domain.draft import DraftError, read_draft
+        """Open an example as a new draft; the example file stays as it is."""
+        self._import(path, example=True)
 
-        if not self.maybe_close():
+    def _import(self, path: Path, *, example: bool) -> None:
+        from zwk_desktop.domain.draft import DraftError
+        from zwk_desktop.services.autosave import DraftSession
+        from zwk_desktop.services.portable import open_file
+
+        if not self.close_current():
             return
         try:
-            draft = read_draft(path)
+            opened = open_file(self.store, path)
         except DraftError as exc:
             self._cannot_open(str(exc))
             return
-        self.open_session(draft, None, example=True)
+        if not example:
+            self._folder = path.resolve().parent
+        stored = DraftSession(self.store, opened.draft, opened.draft_id, saved_at=opened.saved_at)
+        if not self._show(stored):
+            return
+        if opened.draft_id is None:
+            self.notify(opened.message, "warning")
+        elif not example:
+            self.notify(opened.message)
+
+    def open_draft(self, draft_id: int) -> None:
+        """Open a stored draft (recent list, „Entwürfe…“, after a crash)."""
+        if self.current is not None and self.current.draft_id == draft_id:
+            return
+        if not self.close_current():
+            return
+        from zwk_desktop.services.autosave import DraftSession
+
+        try:
+            stored = DraftSession.open(self.store, draft_id)
+        except StoreError as exc:
+            self.start.refresh()
+            self._cannot_open(str(exc))
+            return
+        self._show(stored)
 
     def _cannot_open(self, message: str) -> None:
         QMessageBox.warning(self, translate("Main", "Bewerbung nicht lesbar"), message)
 
-    def open_session(self, draft: Draft, ref: DraftRef | None, example: bool = False) -> None:
-        """Show a draft for editing."""
-        from zwk_desktop.editing.session import EditSession
-        from zwk_desktop.formspec import FormSpecError, get_form
-        from zwk_desktop.ui.editor import EditorView
+    def _show(self, stored: DraftSession) -> bool:
+        """Show a draft for editing, with autosave."""
+        from zwk_desktop.ui.open_draft import OpenDraft
 
-        try:
-            spec = get_form(draft.form_id, draft.form_version)
-        except (KeyError, FormSpecError):
+        draft = stored.draft
+        if stored.spec is None:
             self._cannot_open(
                 translate(
                     "Main",
@@ -291,63 +409,59 @@ class MainWindow(QMainWindow):
                     "dieser Programmversion nicht enthalten ist.",
                 ).format(form=draft.form_id, version=draft.form_version)
             )
-            return
-        self._discard_view()
-        self.session = EditSession(spec, draft)
-        self.ref = ref
-        self.example = example
-        self.editor = EditorView(self.session, self.services.extensions)
-        self.stack.addWidget(self.editor)
-        self.stack.setCurrentWidget(self.editor)
-        self._unsubscribe = self.session.subscribe(self._session_event)
+            return False
+        current = OpenDraft(stored, stored.spec, self.services.extensions, self)
+        self.current = current
+        autosave = current.autosave
+        autosave.statusChanged.connect(self.update_title)
+        autosave.failed.connect(self._save_failed)
+        autosave.recovered.connect(self._save_recovered)
+        autosave.saved.connect(self._note_open_draft)
+        self.stack.addWidget(current.editor)
+        self.stack.setCurrentWidget(current.editor)
         self._enable()
         self.update_title()
-        self.session_opened.emit(self.session)
-        self.editor.pages[0].first_input()
-
-    def _session_event(self, event: Event) -> None:
-        if event.kind != "report":
-            self.update_title()
-
-    def _discard_view(self) -> None:
-        if self.editor is None:
-            return
-        self._unsubscribe()
-        self.editor.dispose()
-        self.stack.removeWidget(self.editor)
-        self.editor.deleteLater()
-        self.editor = None
-        self.session = None
-        self.ref = None
-
-    # ----------------------------------------------------------------- saving and closing
-
-    def save(self) -> bool:
-        """Save where the draft came from; a new draft or an example asks for a file name."""
-        if self.session is None:
-            return False
-        if self.ref is None:
-            return self.save_as()
-        try:
-            self.ref = self.services.drafts.save(self.session.draft, self.ref)
-        except SaveError as exc:
-            self._cannot_save(str(exc))
-            return False
-        self.session.mark_saved()
+        self._note_open_draft()
+        if stored.status.state == "failed":  # a new draft the store could not take
+            self._save_failed(stored.status.message() or "")
+        current.editor.pages[0].first_input()
         return True
 
-    def save_as(self) -> bool:
-        if self.session is None:
+    def _note_open_draft(self) -> None:
+        """Tell the store which draft this run has open, for recovery after a crash."""
+        draft_id = self.current.draft_id if self.current is not None else None
+        if draft_id != self._noted:
+            self._noted = draft_id
+            self.startup.note_open_draft(draft_id)
+
+    # ----------------------------------------------------------------- saving
+
+    def save(self) -> None:
+        """Strg+S: save now and record the state as a version."""
+        if self.current is not None:
+            self.current.autosave.save_explicitly()
+
+    def record_version(self, reason: str = "export") -> bool:
+        """Save the open draft now and record its state as a version; the export dialog calls
+        this before it writes an application. False when the store cannot be written."""
+        if self.current is None:
             return False
-        if self.ref is not None and self.ref.path is not None:
-            suggestion = self.ref.path
-        else:
-            stem = re.sub(r"[^\w\-]+", "-", self.session.title, flags=re.UNICODE).strip("-")
-            suggestion = Path.home() / f"{stem or 'bewerbung'}.zwk"
+        return self.current.autosave.record_version(reason).state == "saved"
+
+    def save_as(self) -> bool:
+        """„Speichern unter…“: write the draft to a ``.zwk`` file of the user's choice (atomic;
+        the state is recorded as a version first when the store can be written)."""
+        from zwk_desktop.services.portable import FileWriteError
+
+        current = self.current
+        if current is None:
+            return False
+        title = current.stored.draft.title
+        stem = re.sub(r"[^\w\-]+", "-", title, flags=re.UNICODE).strip("-") or "bewerbung"
         name, _ = QFileDialog.getSaveFileName(
             self,
-            translate("Main", "Bewerbung speichern unter"),
-            str(suggestion),
+            translate("Main", "Speichern unter"),
+            str(self._folder / f"{stem}.zwk"),
             translate("Main", "ZWK-Entwürfe (*.zwk)"),
         )
         if not name:
@@ -356,80 +470,183 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".zwk":
             path = path.with_name(path.name + ".zwk")
         try:
-            self.ref = self.services.drafts.save_file(self.session.draft, path)
-        except SaveError as exc:
-            self._cannot_save(str(exc))
+            current.autosave.export(path)
+        except FileWriteError as exc:
+            QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
-        self.example = False
-        self.session.mark_saved()
+        self._folder = path.parent
+        if current.stored.status.state == "failed":
+            self.notify(
+                translate(
+                    "Main",
+                    "Der Entwurf ist als Datei {path} gesichert. In der Entwurfsdatenbank ist "
+                    "er noch nicht gespeichert; ZWK Desktop versucht es weiter.",
+                ).format(path=path),
+                "warning",
+                translate("Main", "Speichern &unter…"),
+                self.save_as,
+            )
+        else:
+            self.notify(
+                translate("Main", "Der Entwurf ist als Datei gespeichert: {path}").format(path=path)
+            )
         return True
 
-    def _cannot_save(self, message: str) -> None:
-        QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), message)
+    def show_versions(self) -> None:
+        """„Versionen…“: the history of the open draft; a restore rebuilds the pages."""
+        from PySide6.QtCore import Qt
 
-    def maybe_close(self) -> bool:
-        """Whether the open draft may be closed: saved, or the user chose to save or discard."""
-        if self.session is None or not self.session.dirty:
-            return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(translate("Main", "Ungespeicherte Änderungen"))
-        box.setText(
-            translate("Main", "Die Bewerbung „{title}“ hat ungespeicherte Änderungen.").format(
-                title=self.session.title
+        from zwk_desktop.ui.versions_dialog import VersionsDialog
+
+        if self.current is None:
+            return
+        dialog = VersionsDialog(self.current.autosave, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+
+    def _restored(self, _draft: object) -> None:
+        current = self.current
+        if current is None:
+            return
+        old = current.rebuild()
+        self.stack.removeWidget(old)
+        discard(old)
+        self.stack.addWidget(current.editor)
+        self.stack.setCurrentWidget(current.editor)
+        self.update_title()
+        self.notify(
+            translate(
+                "Main",
+                "Die gewählte Version ist wiederhergestellt. Der Stand davor ist als eigene "
+                "Version unter „Versionen…“ erhalten.",
             )
         )
-        box.setInformativeText(translate("Main", "Möchten Sie die Änderungen speichern?"))
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        editor = current.editor
+        if editor.index in editor.pages:
+            editor.pages[editor.index].first_input()
+        else:
+            editor.show_review()
 
-    def close_draft(self) -> None:
-        if self.session is None or not self.maybe_close():
+    def show_drafts(self) -> None:
+        """„Entwürfe…“: every stored draft; open, duplicate, rename, Papierkorb, search."""
+        from PySide6.QtCore import Qt
+
+        from zwk_desktop.ui.drafts_manager import DraftsDialog
+
+        if self.current is not None:
+            self.current.autosave.flush()  # the list shows the open draft as it is now
+        dialog = DraftsDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openRequested.connect(self.open_draft)
+        dialog.manager.changed.connect(self._drafts_changed)
+        dialog.finished.connect(lambda _result: self.start.refresh())
+        dialog.open()
+
+    def _drafts_changed(self) -> None:
+        """Drafts were deleted, restored, renamed or added in „Entwürfe…“."""
+        self.start.refresh()
+        current = self.current
+        if current is None or current.draft_id is None:
             return
-        self._discard_view()
+        try:
+            trashed = self.store.summary(current.draft_id).deleted is not None
+        except StoreError:
+            return
+        if trashed and self.close_current():
+            self.notify(
+                translate(
+                    "Main",
+                    "„{title}“ liegt jetzt im Papierkorb und ist deshalb geschlossen. Unter "
+                    "„Entwürfe…“ lässt er sich wiederherstellen.",
+                ).format(title=current.stored.draft.title)
+            )
+
+    # ----------------------------------------------------------------- closing
+
+    def close_current(self) -> bool:
+        """Save and close the open draft. When the store cannot be written, the user is
+        offered „Speichern unter…“ first; False when the draft stays open."""
+        current = self.current
+        if current is None:
+            return True
+        status = current.close()
+        if status.state == "failed" and not self._rescue(status):
+            return False
+        self.current = None
+        current.dispose()
+        self.stack.removeWidget(current.editor)
+        discard(current.editor)
+        current.deleteLater()
+        self._note_open_draft()
+        self._hide_notice()
         self.stack.setCurrentWidget(self.start)
         self.start.refresh()
         self._enable()
         self.update_title()
-        self.session_closed.emit()
+        return True
+
+    def _rescue(self, status: SaveStatus) -> bool:
+        """The store could not take the last changes: save them as a file, close without them,
+        or keep the draft open. True when the draft may be closed."""
+        assert self.current is not None
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("Main", "Nicht gespeichert"))
+        box.setText(
+            translate(
+                "Main",
+                "Der Entwurf „{title}“ konnte nicht in der Entwurfsdatenbank gespeichert werden.",
+            ).format(title=self.current.stored.draft.title)
+        )
+        advice = translate(
+            "Main",
+            "Wenn Sie ihn jetzt schließen, fehlen die letzten Änderungen. Sichern Sie ihn mit "
+            "„Speichern unter…“ als Datei in einem anderen Ordner.",
+        )
+        box.setInformativeText(f"{status.error} {advice}" if status.error else advice)
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.button(buttons.Save).setText(translate("Main", "Speichern &unter…"))
+        box.button(buttons.Discard).setText(translate("Main", "Schließen &ohne Speichern"))
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        if answer == buttons.Save:
+            return self.save_as()
+        return answer == buttons.Discard
+
+    def close_draft(self) -> None:
+        if self.current is None or not self.close_current():
+            return
         self.start.focus_first()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_close():
-            self._discard_view()
-            event.accept()
-        else:
+        if not self.close_current():
             event.ignore()
+            return
+        self.end_run()
+        event.accept()
+
+    def end_run(self) -> None:
+        """The program ends: save the open draft and record that this run ended cleanly (once).
+        Also called when the application quits without closing the window (a log-off); when
+        the draft cannot be saved then, the run stays open and the next start reopens the
+        draft's last stored state."""
+        if self._run_ended:
+            return
+        if self.current is not None and self.current.close().state == "failed":
+            return
+        self._run_ended = True
+        self.startup.shut_down()
 
     # ----------------------------------------------------------------- title and settings
 
-    def save_state(self) -> str:
-        """The save state in words, as shown in the window title."""
-        if self.session is None:
-            return ""
-        if self.ref is None:
-            if self.example and not self.session.dirty:
-                return translate("Main", "Beispiel, nicht gespeichert")
-            return translate("Main", "noch nicht gespeichert")
-        if self.session.dirty:
-            return translate("Main", "ungespeicherte Änderungen")
-        return translate("Main", "gespeichert")
-
     def update_title(self) -> None:
-        if self.session is None:
+        """The Kommune and the save state („Gespeichert 14:32“, „Wird gespeichert…“)."""
+        if self.current is None:
             self.setWindowTitle(APP_NAME)
-            return
-        name = self.session.title
-        where = f" ({self.ref.label})" if self.ref is not None else ""
-        self.setWindowTitle(f"{name}{where} – {self.save_state()} – {APP_NAME}")
+        else:
+            self.setWindowTitle(f"{self.current.title()} – {APP_NAME}")
 
     def show_settings(self) -> None:
         from zwk_desktop.ui.settings_dialog import SettingsDialog

@@ -1,7 +1,9 @@
-"""The start screen: Neue Bewerbung, Bewerbung öffnen…, recently used drafts, examples.
+"""The start screen: Neue Bewerbung, Bewerbung öffnen…, Entwürfe…, the recently changed drafts
+of the draft store, examples.
 
-It is shown at once after start; nothing here loads the form definition (that happens when a
-draft is opened) or PySide6's large ``Qt`` namespace, so the window is interactive quickly.
+It is shown at once after start; nothing here loads the form definition or the draft model
+(that happens when a draft is opened; the recent drafts are summaries read with plain SQLite)
+or PySide6's large ``Qt`` namespace, so the window is interactive quickly.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zwk_desktop.services.persistence import DraftPersistence, RecentDraft
-from zwk_desktop.ui.common import heading, icon, translate
+from zwk_desktop.services.records import DraftSummary
+from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.ui.common import heading, icon, local_time, translate
+
+RECENT = 8
+"""Drafts in the start screen's list (all of them are in „Entwürfe…“)."""
 
 
 @dataclass(frozen=True)
@@ -46,29 +52,33 @@ def list_examples(folder: Path) -> list[Example]:
     return out
 
 
-def when(stamp: str) -> str:
-    """An ISO time stamp (UTC) as local German date and time."""
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
+def recent_text(summary: DraftSummary) -> str:
+    """Two lines for the recent list: the draft's name, then when it changed and how far it is."""
+    detail = translate("Start", "zuletzt geändert am {when}").format(
+        when=local_time(summary.modified)
+    )
+    if summary.name:
+        detail = f"{summary.title} · {detail}"
+    if summary.completeness is not None:
+        detail += " · " + translate("Start", "{percent} % der Pflichtangaben").format(
+            percent=summary.completeness
+        )
+    return f"{summary.label}\n{detail}"
 
 
 class StartPage(QScrollArea):
     new_requested = Signal()
     open_requested = Signal()
-    recent_chosen = Signal(object)
-    """A `RecentDraft` to open."""
+    drafts_requested = Signal()
+    recent_chosen = Signal(int)
+    """The id of a stored draft to open."""
     example_chosen = Signal(object)
     """The `Path` of an example draft to open."""
 
-    def __init__(self, drafts: DraftPersistence, examples: list[Example]) -> None:
+    def __init__(self, store: DraftStore, examples: list[Example]) -> None:
         super().__init__()
         self.setObjectName("startseite")
-        self.drafts = drafts
+        self.store = store
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
@@ -108,9 +118,18 @@ class StartPage(QScrollArea):
         self.open_button = QPushButton(icon("datei"), translate("Start", "Bewerbung ö&ffnen…"))
         self.open_button.setObjectName("oeffnen")
         self.open_button.setToolTip(
-            translate("Start", "Eine gespeicherte Bewerbung öffnen (Strg+O)")
+            translate("Start", "Eine .zwk-Datei als neuen Entwurf übernehmen (Strg+O)")
         )
-        for b in (self.new_button, self.open_button):
+        self.drafts_button = QPushButton(icon("programm"), translate("Start", "&Entwürfe…"))
+        self.drafts_button.setObjectName("entwuerfe")
+        self.drafts_button.setToolTip(
+            translate(
+                "Start",
+                "Alle gespeicherten Entwürfe: öffnen, kopieren, umbenennen, löschen und "
+                "wiederherstellen (Strg+Umschalt+O)",
+            )
+        )
+        for b in (self.new_button, self.open_button, self.drafts_button):
             b.setIconSize(QSize(em, em))
             b.setMinimumHeight(int(em * 2.4))
             buttons.addWidget(b)
@@ -118,6 +137,7 @@ class StartPage(QScrollArea):
         column.addLayout(buttons)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
+        self.drafts_button.clicked.connect(self.drafts_requested)
 
         recent_title = heading(translate("Start", "&Zuletzt verwendete Entwürfe"), 2)
         column.addWidget(recent_title)
@@ -126,13 +146,8 @@ class StartPage(QScrollArea):
         self.recent.setAccessibleName(translate("Start", "Zuletzt verwendete Entwürfe"))
         self.recent.setWordWrap(True)
         recent_title.setBuddy(self.recent)
-        self.no_recent = QLabel(
-            translate(
-                "Start",
-                "Noch keine Entwürfe. Beginnen Sie eine neue Bewerbung oder öffnen Sie ein "
-                "Beispiel.",
-            )
-        )
+        self.no_recent = QLabel()
+        self.no_recent.setObjectName("keine-entwuerfe")
         self.no_recent.setWordWrap(True)
         column.addWidget(self.recent)
         column.addWidget(self.no_recent)
@@ -145,7 +160,8 @@ class StartPage(QScrollArea):
             translate(
                 "Start",
                 "Vollständige Bewerbungen fiktiver Kommunen zum Ansehen und Ausprobieren. Ein "
-                "Beispiel wird als neue, noch nicht gespeicherte Bewerbung geöffnet.",
+                "Beispiel wird als neuer Entwurf geöffnet; die Beispieldatei selbst bleibt "
+                "unverändert.",
             )
         )
         hint.setWordWrap(True)
@@ -172,16 +188,27 @@ class StartPage(QScrollArea):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the list of recent drafts again."""
+        """Read the recent drafts from the store again."""
         self.recent.clear()
-        self.entries: list[RecentDraft] = self.drafts.recent()
-        for entry in self.entries:
-            detail = entry.ref.path if entry.ref.path is not None else entry.ref.label
-            item = QListWidgetItem(
-                translate("Start", "{title}\n{where} · zuletzt am {when}").format(
-                    title=entry.title, where=detail, when=when(entry.modified)
+        try:
+            self.entries: list[DraftSummary] = self.store.list_drafts(limit=RECENT)
+        except StoreError as exc:
+            self.entries = []
+            self.no_recent.setText(
+                translate("Start", "Die Entwürfe können nicht gelesen werden: {reason}").format(
+                    reason=exc
                 )
             )
+        else:
+            self.no_recent.setText(
+                translate(
+                    "Start",
+                    "Noch keine Entwürfe. Beginnen Sie eine neue Bewerbung oder öffnen Sie ein "
+                    "Beispiel.",
+                )
+            )
+        for entry in self.entries:
+            item = QListWidgetItem(recent_text(entry))
             item.setIcon(icon("datei"))
             self.recent.addItem(item)
         self.recent.setVisible(bool(self.entries))
@@ -195,7 +222,7 @@ class StartPage(QScrollArea):
         )
 
     def _recent(self, item: QListWidgetItem) -> None:
-        self.recent_chosen.emit(self.entries[self.recent.row(item)])
+        self.recent_chosen.emit(self.entries[self.recent.row(item)].id)
 
     def _example(self, item: QListWidgetItem) -> None:
         self.example_chosen.emit(self.example_paths[self.examples.row(item)])
