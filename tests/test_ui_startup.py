@@ -64,3 +64,24 @@ def test_opening_a_draft_at_start_still_imports_no_pdf_or_signing_library(tmp_pa
     later = start_up(store)
     assert later.reopen is None and later.messages == []
     later.shut_down()
+
+
+def test_the_menus_of_export_directory_and_about_load_their_parts_only_when_used(
+    tmp_path: Path,
+) -> None:
+    result = start(data_dir=tmp_path)
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    assert "zwk_desktop.ui.export_menu" in modules and "zwk_desktop.ui.about" in modules
+    for lazy in (
+        "zwk_desktop.ui.export_commands",
+        "zwk_desktop.ui.export_dialog",
+        "zwk_desktop.ui.package_view",
+        "zwk_desktop.ui.identity_dialog",
+        "zwk_desktop.services.identities",
+        "zwk_desktop.ui.directory_extra",
+        "zwk_desktop.ui.population_extra",
+        "zwk_desktop.directory",
+        "zwk_desktop.licences",
+    ):
+        assert lazy not in modules, lazy

@@ -19,8 +19,8 @@ from uitools import make_window, shortcut
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import STEPS, ExportResult, export_package
 from zwk_desktop.services.identities import open_store
+from zwk_desktop.ui.export_commands import ExportCommands
 from zwk_desktop.ui.export_dialog import ExportDialog
-from zwk_desktop.ui.export_menu import ExportCommands
 from zwk_desktop.ui.identity_dialog import IdentityDialog
 from zwk_desktop.ui.main_window import MainWindow
 from zwk_desktop.ui.package_view import PackageView
@@ -41,9 +41,8 @@ def entry(window: MainWindow, name: str) -> QAction:
 
 
 def commands(window: MainWindow) -> ExportCommands:
-    found = window.findChild(ExportCommands)
-    assert found is not None
-    return found
+    """The window's export commands (the menu entries use the same object)."""
+    return ExportCommands.of(window, None)
 
 
 def open_dialog(qtbot: Any, window: MainWindow) -> ExportDialog:

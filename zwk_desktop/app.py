@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from zwk_desktop.formspec.models import FormSpec
     from zwk_desktop.ui.context import UiServices
-    from zwk_desktop.ui.extensions import Extensions
+    from zwk_desktop.ui.extensions import Extensions, PageExtra
 
 NO_DISPLAY = (
     "ZWK Desktop braucht eine grafische Oberfläche, aber es ist keine Anzeige verfügbar "
@@ -59,13 +60,20 @@ def add_export_and_directory(extensions: Extensions) -> None:
     the population chart on their pages (issue 6); About/Licences in the Hilfe menu (issue 7).
     Their modules import only Qt here; what they need beyond is imported when used."""
     from zwk_desktop.ui.about import about_action
-    from zwk_desktop.ui.directory_extra import directory_extras
     from zwk_desktop.ui.export_menu import export_menu
     from zwk_desktop.ui.extensions import MenuAction
-    from zwk_desktop.ui.population_extra import population_extras
 
     extensions.actions += [*export_menu(), MenuAction("hilfe", about_action)]
-    extensions.form_extras += [directory_extras, population_extras]
+    extensions.form_extras.append(directory_and_chart)
+
+
+def directory_and_chart(spec: FormSpec, section_id: str) -> list[PageExtra]:
+    """The page extras the form places: the municipality directory on the kommune page, the
+    population chart after its table. Imported when a page is built, not at start-up."""
+    from zwk_desktop.ui.directory_extra import directory_extras
+    from zwk_desktop.ui.population_extra import population_extras
+
+    return directory_extras(spec, section_id) + population_extras(spec, section_id)
 
 
 def run_gui(argv: Sequence[str]) -> int:

@@ -34,7 +34,7 @@ from zwk_desktop.services.recovery import open_store, start_up
 from zwk_desktop.ui.application import install_translators
 from zwk_desktop.ui.directory_extra import DirectoryAssist, MemberExtra
 from zwk_desktop.ui.drafts_manager import DraftsDialog
-from zwk_desktop.ui.export_menu import ExportCommands
+from zwk_desktop.ui.export_commands import ExportCommands
 from zwk_desktop.ui.main_window import MainWindow
 from zwk_desktop.ui.population_extra import PopulationExtra
 from zwk_desktop.ui.versions_dialog import VersionsDialog
@@ -241,8 +241,7 @@ def export_shots(window: MainWindow, out: Path) -> None:
     )
     shutil.rmtree(out, ignore_errors=True)  # left by an earlier run
     window.open_example(EXAMPLES / "gemeinde-lindenhagen.zwk")
-    commands = window.findChild(ExportCommands)
-    assert commands is not None
+    commands = ExportCommands.of(window, None)  # what Datei → Exportieren… uses
     dialog = commands.export()
     assert dialog is not None
     dialog.prompt = passphrase
