@@ -35,19 +35,16 @@ IdentityStoreFactory = Callable[[], "IdentityStore"]
 """Opens the user's signing identities (default: `zwk_desktop.services.identities.open_store`)."""
 
 
-def take_acknowledgements(session: EditSession, draft: Draft) -> int:
+def take_acknowledgements(session: EditSession, draft: Draft) -> None:
     """Record in the session the acknowledgements `draft` has beyond it (made in the export
-    dialog on a copy of the session's draft); returns how many were new."""
+    dialog on a copy of the session's draft)."""
     session.check()
     known = {(a.code, a.path) for a in session.draft.acknowledgements}
     open_warnings = {f.key: f for f in session.report.warnings}
-    added = 0
     for ack in draft.acknowledgements:
         finding = open_warnings.get((ack.code, ack.path))
         if finding is not None and finding.key not in known:
             session.acknowledge(finding, ack.justification)
-            added += 1
-    return added
 
 
 class ExportCommands(QObject):
@@ -62,7 +59,6 @@ class ExportCommands(QObject):
         self.window = window
         self._identities = identities
         self._folder: Path | None = None
-        self.dialog: ExportDialog | None = None
         self.print_job: BackgroundJob | None = None
         self.notice: QMessageBox | None = None
         self._busy: QProgressDialog | None = None
@@ -107,7 +103,6 @@ class ExportCommands(QObject):
         dialog.exported.connect(lambda result: self._used(result.folder.parent))
         dialog.printed.connect(lambda path: self._used(path.parent))
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
         dialog.open()
         return dialog
 
