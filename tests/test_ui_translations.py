@@ -3,21 +3,38 @@ translation is complete, current and compiled."""
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from zwk_desktop.ui.application import install_translators, translation_file
 
 TS = ROOT / "resources" / "translations" / "zwk_desktop_en.ts"
+UI_SOURCES = sorted((ROOT / "zwk_desktop" / "ui").glob("*.py"))
+
+
+@contextmanager
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English translation installed for the block; German again afterwards."""
+    installed = install_translators(qapp, "en")
+    try:
+        yield
+    finally:
+        for t in installed:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
 
 
 def messages(path: Path) -> list[tuple[str, str, ET.Element]]:
@@ -32,7 +49,7 @@ def messages(path: Path) -> list[tuple[str, str, ET.Element]]:
 def test_the_translation_file_lists_every_current_string(tmp_path: Path) -> None:
     copy = tmp_path / "en.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in (ROOT / "zwk_desktop" / "ui").glob("*.py"))
+    sources = [str(p) for p in UI_SOURCES]
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run(
         [str(lupdate), *sources, "-ts", str(copy), "-source-language", "de_DE",
@@ -61,27 +78,123 @@ def test_the_compiled_translation_is_loaded_for_english(qapp: QApplication) -> N
     translator = QTranslator()
     assert translator.load(str(translation_file("en")))
     assert translator.translate("Main", "&Datei") == "&File"
-    installed = install_translators(qapp, "en")
-    try:
+    with english(qapp):
         assert QCoreApplication.translate("Common", "vollständig") == "complete"
         assert QCoreApplication.translate("Editor", "Abschnitte") == "Sections"
-    finally:
-        for t in installed:
-            qapp.removeTranslator(t)
-        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     assert QCoreApplication.translate("Common", "vollständig") == "vollständig"
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after the single ``&`` of a menu entry (``&&`` is a literal ampersand)."""
+    found = re.search(r"(?<!&)&([^&])", text)
+    return found.group(1).casefold() if found else None
 
 
 def test_english_window(qtbot: Any, qapp: QApplication) -> None:
     from uitools import make_window
 
-    installed = install_translators(qapp, "en")
-    try:
+    with english(qapp):
         window = make_window(qtbot)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&File", "&Go", "&Tools", "&Help"]
         assert window.start.new_button.text() == "&New application"
-    finally:
-        for t in installed:
-            qapp.removeTranslator(t)
-        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        # every entry of a menu has its own access key, as in any menu a keyboard user opens
+        for bar_entry in window.menuBar().actions():
+            menu = bar_entry.menu()
+            assert isinstance(menu, QMenu)
+            keys = [mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+            assert None not in keys, (bar_entry.text(), keys)
+            assert len(keys) == len(set(keys)), (bar_entry.text(), keys)
+        window.new_draft()
+        assert window.windowTitle().startswith("New application – ")
+
+
+def _literal(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _ancestors(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> Iterator[ast.AST]:
+    while node in parents:
+        node = parents[node]
+        yield node
+
+
+def test_every_translated_text_is_a_literal_lupdate_collects_under_its_runtime_context() -> None:
+    """pyside6-lupdate sees only ``self.tr("…")`` inside a class (context: the class, which is
+    also where Qt looks) and ``translate("Context", "…")`` with literal strings; it skips calls
+    inside f-strings, and ``widget.tr("…")`` ends up under the context "widget"."""
+    problems = []
+    for path in UI_SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            where = f"{path.name}:{node.lineno}: {ast.unparse(node)[:70]}"
+            if name == "tr":
+                in_class = any(isinstance(a, ast.ClassDef) for a in _ancestors(node, parents))
+                on_self = isinstance(func, ast.Attribute) and ast.unparse(func.value) == "self"
+                if not (node.args and _literal(node.args[0]) and on_self and in_class):
+                    problems.append(where)
+            elif name == "translate" and not all(_literal(a) for a in node.args[:2]):
+                problems.append(where)
+            if name in ("tr", "translate") and any(
+                isinstance(a, ast.JoinedStr) for a in _ancestors(node, parents)
+            ):
+                problems.append(f"{where} (inside an f-string)")
+    assert problems == []
+
+
+def test_texts_the_services_give_in_german_read_the_same_in_the_german_interface(
+    qtbot: Any, qapp: QApplication, spec: Any
+) -> None:
+    """The interface translates some German texts of the Qt-free layers itself (the export's
+    steps, its readiness, the licence groups, the untitled draft, a version's time, the note on
+    self-signed certificates); without a translation it shows exactly the German of those
+    layers."""
+    from zwk_desktop.domain import UNTITLED
+    from zwk_desktop.domain.draft import new_draft, read_draft
+    from zwk_desktop.licences import KIND_LABELS, Kind
+    from zwk_desktop.services.export import STEPS, acknowledge_all, readiness
+    from zwk_desktop.services.identities import SELF_SIGNED_NOTE
+    from zwk_desktop.services.records import VersionInfo
+    from zwk_desktop.ui.about import AboutDialog
+    from zwk_desktop.ui.common import draft_title
+    from zwk_desktop.ui.export_dialog import readiness_text, step_labels
+    from zwk_desktop.ui.identity_dialog import NewIdentityDialog
+    from zwk_desktop.ui.versions_dialog import version_time
+
+    one_warning = read_draft(EXAMPLES / "gemeinde-lindenhagen.zwk")
+    states = [
+        readiness(spec, new_draft(spec)),  # errors
+        readiness(spec, one_warning),
+        readiness(spec, read_draft(EXAMPLES / "staedteverbund-oberes-tal.zwk")),
+    ]
+    states.append(readiness(spec, acknowledge_all(one_warning, states[1].unacknowledged, "ok")))
+    assert [len(r.unacknowledged) for r in states[1:]] == [1, 4, 0] and not states[0].report.valid
+    version = VersionInfo(1, 1, dt.datetime(2026, 11, 24, 9, 5, 31, tzinfo=dt.UTC), "save", "", 1)
+    about, new_identity = AboutDialog(found=[]), NewIdentityDialog()
+    qtbot.addWidget(about)
+    qtbot.addWidget(new_identity)
+
+    assert step_labels() == STEPS
+    assert [readiness_text(r) for r in states] == [r.message() for r in states]
+    assert about.group_titles() == KIND_LABELS
+    assert draft_title(UNTITLED) == UNTITLED
+    assert version_time(version) == version.local_time_text
+    assert new_identity.self_signed_note() == SELF_SIGNED_NOTE
+    with english(qapp):
+        assert step_labels()[0] == "Check entries" and len(step_labels()) == len(STEPS)
+        assert [readiness_text(r) for r in states][1:] == [
+            "1 warning has not been acknowledged yet. Please check and acknowledge every "
+            "warning (with a justification) before exporting.",
+            "4 warnings have not been acknowledged yet. Please check and acknowledge every "
+            "warning (with a justification) before exporting.",
+            "The application is ready for export.",
+        ]
+        assert about.group_titles()[Kind.LIBRARY] == "Python libraries"
+        assert draft_title(UNTITLED) == "New application"
+        assert "Uhr" not in version_time(version)
+        assert new_identity.self_signed_note().startswith("Self-signed certificate")

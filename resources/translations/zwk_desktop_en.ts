@@ -40,6 +40,42 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Programm</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Laufzeitumgebung</source>
+        <translation>Runtime environment</translation>
+    </message>
+    <message>
+        <source>Python-Bibliotheken</source>
+        <translation>Python libraries</translation>
+    </message>
+    <message>
+        <source>Systembibliotheken</source>
+        <translation>System libraries</translation>
+    </message>
+    <message>
+        <source>Schriften</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <source>Daten</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Herkunft</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Kein Lizenztext mitgeliefert.</source>
+        <translation>No licence text supplied.</translation>
+    </message>
+    <message>
         <source>Ü&amp;ber ZWK Desktop…</source>
         <translation>&amp;About ZWK Desktop…</translation>
     </message>
@@ -85,6 +121,25 @@
     <message>
         <source>{size} ({bytes} Bytes)</source>
         <translation>{size} ({bytes} bytes)</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Wird gespeichert…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert – neuer Versuch läuft</source>
+        <translation>Not saved – trying again</translation>
+    </message>
+    <message>
+        <source>Gespeichert {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -157,6 +212,10 @@
 <context>
     <name>Common</name>
     <message>
+        <source>Neue Bewerbung</source>
+        <translation>New application</translation>
+    </message>
+    <message>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
@@ -195,6 +254,17 @@
     <message>
         <source>vollständig</source>
         <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryAssist</name>
+    <message>
+        <source>Vorschläge beim Tippen von Name oder Gemeindeschlüssel und die Werte mit dem Vermerk „aus Gemeindeverzeichnis“: Gemeindeverzeichnis des Statistischen Bundesamts (Destatis), Gebietsstand {area}, Einwohner zum {people}; {licence}.</source>
+        <translation>Suggestions as you type a name or municipality key, and the values marked “from municipality directory”: municipality directory of the Federal Statistical Office (Destatis), boundaries as at {area}, population as at {people}; {licence}.</translation>
+    </message>
+    <message>
+        <source>Mitgliedskommune aus dem Gemeindeverzeichnis hinzu&amp;fügen:</source>
+        <translation>&amp;Add a member municipality from the municipality directory:</translation>
     </message>
 </context>
 <context>
@@ -241,6 +311,17 @@
     <message>
         <source>Wert aus dem Gemeindeverzeichnis</source>
         <translation>Value from the municipality directory</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Entwürfe</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -363,6 +444,45 @@
     </message>
 </context>
 <context>
+    <name>DraftsModel</name>
+    <message>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Gelöscht am</source>
+        <translation>Deleted on</translation>
+    </message>
+    <message>
+        <source>Zuletzt geändert</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Vollständig</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Befunde</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Nr. {id}, angelegt am {created}</source>
+        <translation>No. {id}, created on {created}</translation>
+    </message>
+    <message>
+        <source>; wird am {until} endgültig gelöscht</source>
+        <translation>; will be permanently deleted on {until}</translation>
+    </message>
+</context>
+<context>
     <name>Editor</name>
     <message>
         <source>Abschnitte</source>
@@ -415,6 +535,54 @@
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>Angaben prüfen</source>
+        <translation>Check entries</translation>
+    </message>
+    <message>
+        <source>PDF setzen</source>
+        <translation>Lay out PDF</translation>
+    </message>
+    <message>
+        <source>Daten in das PDF einbetten</source>
+        <translation>Embed data in the PDF</translation>
+    </message>
+    <message>
+        <source>PDF signieren</source>
+        <translation>Sign PDF</translation>
+    </message>
+    <message>
+        <source>Paketdateien schreiben</source>
+        <translation>Write package files</translation>
+    </message>
+    <message>
+        <source>Verzeichnis signieren</source>
+        <translation>Sign manifest</translation>
+    </message>
+    <message>
+        <source>E-Mail erstellen</source>
+        <translation>Create email</translation>
+    </message>
+    <message>
+        <source>Paket abschließen</source>
+        <translation>Finish package</translation>
+    </message>
+    <message>
+        <source>Die Bewerbung enthält {n} Fehler und kann so nicht exportiert werden. Bitte beheben Sie die Fehler; eine Druckfassung mit dem Vermerk ENTWURF ist jederzeit möglich.</source>
+        <translation>Errors in the application: {n}. It cannot be exported like this. Please correct the errors; a print version marked DRAFT can be made at any time.</translation>
+    </message>
+    <message>
+        <source>1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
+        <translation>1 warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
+    </message>
+    <message>
+        <source>{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
+        <translation>{n} warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
+    </message>
+    <message>
+        <source>Die Bewerbung ist bereit zum Export.</source>
+        <translation>The application is ready for export.</translation>
+    </message>
     <message>
         <source>Bewerbung exportieren</source>
         <translation>Export application</translation>
@@ -488,6 +656,10 @@
         <translation>(none – please create one under “Manage…”)</translation>
     </message>
     <message>
+        <source>Bitte warten Sie, bis der Schritt abgeschlossen ist.</source>
+        <translation>Please wait until the step has finished.</translation>
+    </message>
+    <message>
         <source>Bitte warten …</source>
         <translation>Please wait…</translation>
     </message>
@@ -514,6 +686,61 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Zielordner wählen</source>
         <translation>Choose destination folder</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Ordner für die Druckfassung (ENTWURF) wählen</source>
+        <translation>Choose a folder for the print version (DRAFT)</translation>
+    </message>
+    <message>
+        <source>Die Druckfassung (ENTWURF) wird erstellt …</source>
+        <translation>Creating the print version (DRAFT)…</translation>
+    </message>
+    <message>
+        <source>Druckfassung (ENTWURF)</source>
+        <translation>Print version (DRAFT)</translation>
+    </message>
+    <message>
+        <source>Die Druckfassung mit dem Vermerk ENTWURF ist geschrieben. Sie ist nicht signiert und nicht zur Einreichung bestimmt.</source>
+        <translation>The print version marked DRAFT has been written. It is not signed and not intended for submission.</translation>
+    </message>
+    <message>
+        <source>PDF ö&amp;ffnen</source>
+        <translation>Open &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Die Druckfassung kann nicht geschrieben werden ({why}).</source>
+        <translation>The print version cannot be written ({why}).</translation>
+    </message>
+    <message>
+        <source>Die Druckfassung ist fehlgeschlagen ({kind}); es wurde nichts geschrieben.</source>
+        <translation>The print version failed ({kind}); nothing was written.</translation>
+    </message>
+    <message>
+        <source>Paket prüfen: die E-Mail (.eml) oder eine Datei im Paketordner wählen</source>
+        <translation>Check package: choose the email (.eml) or a file in the package folder</translation>
+    </message>
+    <message>
+        <source>Bewerbungspakete (*.eml manifest.json bewerbung.pdf);;Alle Dateien (*)</source>
+        <translation>Application packages (*.eml manifest.json bewerbung.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Exportieren…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>&amp;Druckfassung (ENTWURF)…</source>
+        <translation>&amp;Print version (DRAFT)…</translation>
+    </message>
+    <message>
+        <source>Paket &amp;prüfen…</source>
+        <translation>Check pac&amp;kage…</translation>
+    </message>
+    <message>
+        <source>Signatur&amp;identitäten…</source>
+        <translation>Signing &amp;identities…</translation>
     </message>
 </context>
 <context>
@@ -815,12 +1042,32 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>&amp;Open application…</translation>
     </message>
     <message>
+        <source>Eine .zwk-Datei als neuen Entwurf übernehmen (importieren)</source>
+        <translation>Import a .zwk file as a new draft</translation>
+    </message>
+    <message>
+        <source>&amp;Entwürfe…</source>
+        <translation>&amp;Drafts…</translation>
+    </message>
+    <message>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>Jetzt speichern und den Stand als Version festhalten</source>
+        <translation>Save now and keep this state as a version</translation>
+    </message>
+    <message>
         <source>Speichern &amp;unter…</source>
         <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Den Entwurf als .zwk-Datei in einen Ordner schreiben (exportieren)</source>
+        <translation>Write the draft to a folder as a .zwk file (export)</translation>
+    </message>
+    <message>
+        <source>&amp;Versionen…</source>
+        <translation>&amp;Versions…</translation>
     </message>
     <message>
         <source>Bewerbung s&amp;chließen</source>
@@ -899,8 +1146,36 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>The application belongs to the form “{form}” version {version}, which this version of the program does not include.</translation>
     </message>
     <message>
-        <source>Bewerbung speichern unter</source>
-        <translation>Save application as</translation>
+        <source>Speichern unter</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Der Entwurf ist als Datei {path} gesichert. In der Entwurfsdatenbank ist er noch nicht gespeichert; ZWK Desktop versucht es weiter.</source>
+        <translation>The draft has been backed up as the file {path}. It has not yet been saved in the draft database; ZWK Desktop keeps trying.</translation>
+    </message>
+    <message>
+        <source>Der Entwurf ist als Datei gespeichert: {path}</source>
+        <translation>The draft has been saved as a file: {path}</translation>
+    </message>
+    <message>
+        <source>Die gewählte Version ist wiederhergestellt. Der Stand davor ist als eigene Version unter „Versionen…“ erhalten.</source>
+        <translation>The selected version has been restored. The previous state is kept as a version of its own under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>„{title}“ liegt jetzt im Papierkorb und ist deshalb geschlossen. Unter „Entwürfe…“ lässt er sich wiederherstellen.</source>
+        <translation>“{title}” is now in the bin and has therefore been closed. It can be restored under “Drafts…”.</translation>
+    </message>
+    <message>
+        <source>Der Entwurf „{title}“ konnte nicht in der Entwurfsdatenbank gespeichert werden.</source>
+        <translation>The draft “{title}” could not be saved in the draft database.</translation>
+    </message>
+    <message>
+        <source>Wenn Sie ihn jetzt schließen, fehlen die letzten Änderungen. Sichern Sie ihn mit „Speichern unter…“ als Datei in einem anderen Ordner.</source>
+        <translation>If you close it now, the latest changes will be lost. Keep them by saving the draft as a file in another folder with “Save as…”.</translation>
+    </message>
+    <message>
+        <source>Schließen &amp;ohne Speichern</source>
+        <translation>Close &amp;without saving</translation>
     </message>
     <message>
         <source>ZWK-Entwürfe (*.zwk)</source>
@@ -909,34 +1184,6 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Ungespeicherte Änderungen</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>Die Bewerbung „{title}“ hat ungespeicherte Änderungen.</source>
-        <translation>The application “{title}” has unsaved changes.</translation>
-    </message>
-    <message>
-        <source>Möchten Sie die Änderungen speichern?</source>
-        <translation>Do you want to save the changes?</translation>
-    </message>
-    <message>
-        <source>Beispiel, nicht gespeichert</source>
-        <translation>example, not saved</translation>
-    </message>
-    <message>
-        <source>noch nicht gespeichert</source>
-        <translation>not saved yet</translation>
-    </message>
-    <message>
-        <source>ungespeicherte Änderungen</source>
-        <translation>unsaved changes</translation>
-    </message>
-    <message>
-        <source>gespeichert</source>
-        <translation>saved</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1283,10 @@ SHA-256 of manifest.json: {sha}</translation>
         <source>Anlegen</source>
         <translation>Create</translation>
     </message>
+    <message>
+        <source>Selbst ausgestelltes Zertifikat, keine qualifizierte elektronische Signatur: es belegt, dass das Dokument seit der Signatur unverändert ist, nicht die Identität der Person.</source>
+        <translation>Self-signed certificate, not a qualified electronic signature: it shows that the document has not been changed since it was signed, not who the person is.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1054,6 +1305,10 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Hinweis:</source>
         <translation>Note:</translation>
+    </message>
+    <message>
+        <source>&amp;Versionen…</source>
+        <translation>&amp;Versions…</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1570,14 @@ SHA-256 of manifest.json: {sha}</translation>
 <context>
     <name>Start</name>
     <message>
+        <source>zuletzt geändert am {when}</source>
+        <translation>last changed on {when}</translation>
+    </message>
+    <message>
+        <source>{percent} % der Pflichtangaben</source>
+        <translation>{percent} % of the required entries</translation>
+    </message>
+    <message>
         <source>ZWK Desktop</source>
         <translation>ZWK Desktop</translation>
     </message>
@@ -1335,8 +1598,16 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>&amp;Open application…</translation>
     </message>
     <message>
-        <source>Eine gespeicherte Bewerbung öffnen (Strg+O)</source>
-        <translation>Open a saved application (Ctrl+O)</translation>
+        <source>Eine .zwk-Datei als neuen Entwurf übernehmen (Strg+O)</source>
+        <translation>Import a .zwk file as a new draft (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Entwürfe…</source>
+        <translation>&amp;Drafts…</translation>
+    </message>
+    <message>
+        <source>Alle gespeicherten Entwürfe: öffnen, kopieren, umbenennen, löschen und wiederherstellen (Strg+Umschalt+O)</source>
+        <translation>All saved drafts: open, copy, rename, delete and restore (Ctrl+Shift+O)</translation>
     </message>
     <message>
         <source>&amp;Zuletzt verwendete Entwürfe</source>
@@ -1347,16 +1618,20 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Recently used drafts</translation>
     </message>
     <message>
+        <source>Vollständige Bewerbungen fiktiver Kommunen zum Ansehen und Ausprobieren. Ein Beispiel wird als neuer Entwurf geöffnet; die Beispieldatei selbst bleibt unverändert.</source>
+        <translation>Complete applications of fictitious municipalities to look at and try out. An example opens as a new draft; the example file itself stays unchanged.</translation>
+    </message>
+    <message>
+        <source>Die Entwürfe können nicht gelesen werden: {reason}</source>
+        <translation>The drafts cannot be read: {reason}</translation>
+    </message>
+    <message>
         <source>Noch keine Entwürfe. Beginnen Sie eine neue Bewerbung oder öffnen Sie ein Beispiel.</source>
         <translation>No drafts yet. Start a new application or open an example.</translation>
     </message>
     <message>
         <source>&amp;Beispiele</source>
         <translation>&amp;Examples</translation>
-    </message>
-    <message>
-        <source>Vollständige Bewerbungen fiktiver Kommunen zum Ansehen und Ausprobieren. Ein Beispiel wird als neue, noch nicht gespeicherte Bewerbung geöffnet.</source>
-        <translation>Complete applications of fictitious municipalities to look at and try out. An example opens as a new application that is not saved yet.</translation>
     </message>
     <message>
         <source>Beispiele</source>
@@ -1366,15 +1641,93 @@ SHA-256 of manifest.json: {sha}</translation>
         <source>{title} – Beispiel öffnen</source>
         <translation>{title} – open example</translation>
     </message>
-    <message>
-        <source>{title}
-{where} · zuletzt am {when}</source>
-        <translation>{title}
-{where} · last used {when}</translation>
-    </message>
 </context>
 <context>
     <name>VersionsDialog</name>
+    <message>
+        <source>{moment} Uhr</source>
+        <translation>{moment}</translation>
+    </message>
+    <message>
+        <source>Angelegt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Aus einer Datei importiert</source>
+        <translation>Imported from a file</translation>
+    </message>
+    <message>
+        <source>Automatisch gesichert</source>
+        <translation>Backed up automatically</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Vor dem Export</source>
+        <translation>Before export</translation>
+    </message>
+    <message>
+        <source>Vor der Umstellung von Formatversion {v}</source>
+        <translation>Before conversion from format version {v}</translation>
+    </message>
+    <message>
+        <source>Auf das aktuelle Format umgestellt</source>
+        <translation>Converted to the current format</translation>
+    </message>
+    <message>
+        <source>Vor dem Wiederherstellen einer Version</source>
+        <translation>Before restoring a version</translation>
+    </message>
+    <message>
+        <source>Wiederhergestellt</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Als Kopie angelegt</source>
+        <translation>Created as a copy</translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Unterschiede zu jetzt</source>
+        <translation>Differences from now</translation>
+    </message>
+    <message>
+        <source>nicht lesbar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>1 Feld</source>
+        <translation>1 field</translation>
+    </message>
+    <message>
+        <source>{n} Felder</source>
+        <translation>{n} fields</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>In dieser Version</source>
+        <translation>In this version</translation>
+    </message>
+    <message>
+        <source>Jetzt</source>
+        <translation>Now</translation>
+    </message>
     <message>
         <source>Versionen von „{title}“</source>
         <translation>Versions of “{title}”</translation>
@@ -1414,13 +1767,6 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Seit der Version vom {when} haben sich {n} Felder geändert.</source>
         <translation>{n} fields have changed since the version from {when}.</translation>
-    </message>
-</context>
-<context>
-    <name>bar</name>
-    <message>
-        <source>&amp;Versionen…</source>
-        <translation>&amp;Versions…</translation>
     </message>
 </context>
 </TS>

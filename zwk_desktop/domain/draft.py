@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from zwk_desktop import __version__
+from zwk_desktop.domain import UNTITLED
 from zwk_desktop.domain.attachments import FileInfo, describe
 from zwk_desktop.domain.migrations import MIGRATIONS as MIGRATIONS  # the chain of format steps
 from zwk_desktop.domain.migrations import Migration as Migration
@@ -106,7 +107,7 @@ class Draft:
         """The Kommune's name, for lists and window titles."""
         kommune = self.data.get("kommune")
         name = kommune.get("name") if isinstance(kommune, dict) else None
-        return name.strip() if isinstance(name, str) and name.strip() else "Neue Bewerbung"
+        return name.strip() if isinstance(name, str) and name.strip() else UNTITLED
 
 
 # --------------------------------------------------------------------------- reading

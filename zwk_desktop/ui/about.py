@@ -22,7 +22,7 @@ from zwk_desktop.locations import data_dir
 if TYPE_CHECKING:  # the licence list pulls in pydantic: loaded when the dialog opens
     from PySide6.QtWidgets import QTreeWidgetItem
 
-    from zwk_desktop.licences import Component
+    from zwk_desktop.licences import Component, Kind
 
 
 class AboutDialog(QDialog):
@@ -107,12 +107,11 @@ class AboutDialog(QDialog):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QTreeWidgetItem
 
-        from zwk_desktop.licences import KIND_LABELS
-
         groups: dict[str, QTreeWidgetItem] = {}
         first: QTreeWidgetItem | None = None
+        titles = self.group_titles()
         for component in self.components:
-            label = KIND_LABELS[component.kind]
+            label = titles[component.kind]
             group = groups.get(label)
             if group is None:
                 group = QTreeWidgetItem([label, "", ""])
@@ -128,6 +127,20 @@ class AboutDialog(QDialog):
             self.tree.resizeColumnToContents(column)
         if first is not None:
             self.tree.setCurrentItem(first)
+
+    def group_titles(self) -> dict[Kind, str]:
+        """The titles of the component groups (`licences.KIND_LABELS`, in German) in the
+        user's language."""
+        from zwk_desktop.licences import Kind
+
+        return {
+            Kind.APPLICATION: self.tr("Programm"),
+            Kind.RUNTIME: self.tr("Laufzeitumgebung"),
+            Kind.LIBRARY: self.tr("Python-Bibliotheken"),
+            Kind.SYSTEM: self.tr("Systembibliotheken"),
+            Kind.FONT: self.tr("Schriften"),
+            Kind.DATA: self.tr("Daten"),
+        }
 
     def item_named(self, name: str) -> QTreeWidgetItem | None:
         """The list entry of a component (for tests and for jumping to one)."""
@@ -149,16 +162,19 @@ class AboutDialog(QDialog):
         import html
 
         e = html.escape
+        # The labels are translated outside the f-strings: lupdate does not look into them.
+        licence, internet, origin = self.tr("Lizenz"), self.tr("Internet"), self.tr("Herkunft")
         parts = [f"<h3>{e(c.name)} {e(c.version)}</h3>"]
-        parts.append(f"<p><b>{e(self.tr('Lizenz'))}:</b> {e(c.licence)}</p>")
+        parts.append(f"<p><b>{e(licence)}:</b> {e(c.licence)}</p>")
         if c.url:
-            parts.append(f"<p><b>{e(self.tr('Internet'))}:</b> {e(c.url)}</p>")
+            parts.append(f"<p><b>{e(internet)}:</b> {e(c.url)}</p>")
         if c.origin:
-            parts.append(f"<p><b>{e(self.tr('Herkunft'))}:</b> {e(c.origin)}</p>")
+            parts.append(f"<p><b>{e(origin)}:</b> {e(c.origin)}</p>")
         if c.notice:
             parts.append(f"<p>{e(c.notice)}</p>")
         if not c.texts:
-            parts.append(f"<p><i>{e(self.tr('Kein Lizenztext mitgeliefert.'))}</i></p>")
+            missing = self.tr("Kein Lizenztext mitgeliefert.")
+            parts.append(f"<p><i>{e(missing)}</i></p>")
         for text in c.texts:
             parts.append(
                 f'<h4>{e(text.title)}</h4><pre style="white-space: pre-wrap">{e(text.text)}</pre>'

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
+from zwk_desktop.domain import UNTITLED
 from zwk_desktop.locations import resources_dir
 
 if TYPE_CHECKING:
@@ -41,6 +42,12 @@ def icon(name: str) -> QIcon:
 def local_time(moment: dt.datetime) -> str:
     """A moment as local German date and time: ``24.11.2026, 10:05``."""
     return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
+
+
+def draft_title(title: str) -> str:
+    """A draft's title or label as shown: the Kommune's name, or „Neue Bewerbung“ in the
+    user's language when the draft has none yet (`Draft.title` gives it in German)."""
+    return translate("Common", "Neue Bewerbung") if title == UNTITLED else title
 
 
 def severity_word(severity: str) -> str:

@@ -45,30 +45,29 @@ from zwk_desktop.domain.draft import DraftError
 from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.store import DraftStore, StoreError
-from zwk_desktop.ui.common import local_time
+from zwk_desktop.ui.common import (
+    count_errors,
+    count_warnings,
+    draft_title,
+    local_time,
+    translate,
+)
 from zwk_desktop.ui.tables import Index, ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("DraftsModel", text)
-
-
 def findings_text(summary: DraftSummary) -> str:
     if summary.errors is None or summary.warnings is None:
         return "–"
     if summary.errors == 0 and summary.warnings == 0:
-        return _tr("keine")
+        return translate("DraftsModel", "keine")
     parts = []
     if summary.errors:
-        parts.append(_tr("{n} Fehler").format(n=summary.errors))
+        parts.append(count_errors(summary.errors))
     if summary.warnings:
-        one = _tr("{n} Hinweis") if summary.warnings == 1 else _tr("{n} Hinweise")
-        parts.append(one.format(n=summary.warnings))
+        parts.append(count_warnings(summary.warnings))
     return ", ".join(parts)
 
 
@@ -93,8 +92,18 @@ class DraftsModel(ListTableModel[DraftSummary]):
         self.reload()
 
     def headers(self) -> tuple[str, ...]:
-        changed = _tr("Gelöscht am") if self.trash else _tr("Zuletzt geändert")
-        return (_tr("Entwurf"), _tr("Kommune"), changed, _tr("Vollständig"), _tr("Befunde"))
+        changed = (
+            translate("DraftsModel", "Gelöscht am")
+            if self.trash
+            else translate("DraftsModel", "Zuletzt geändert")
+        )
+        return (
+            translate("DraftsModel", "Entwurf"),
+            translate("DraftsModel", "Kommune"),
+            changed,
+            translate("DraftsModel", "Vollständig"),
+            translate("DraftsModel", "Befunde"),
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -121,9 +130,9 @@ class DraftsModel(ListTableModel[DraftSummary]):
 
     def _text(self, s: DraftSummary, column: int, editing: bool) -> str:
         if column == self.NAME:
-            return (s.name or "") if editing else s.label
+            return (s.name or "") if editing else draft_title(s.label)
         if column == self.KOMMUNE:
-            return s.title
+            return draft_title(s.title)
         if column == self.CHANGED:
             return local_time(s.deleted if self.trash and s.deleted else s.modified)
         if column == self.COMPLETE:
@@ -140,10 +149,14 @@ class DraftsModel(ListTableModel[DraftSummary]):
         return self._text(s, column, False).casefold()
 
     def _tooltip(self, s: DraftSummary) -> str:
-        text = _tr("Nr. {id}, angelegt am {created}").format(id=s.id, created=local_time(s.created))
+        text = translate("DraftsModel", "Nr. {id}, angelegt am {created}").format(
+            id=s.id, created=local_time(s.created)
+        )
         if s.deleted is not None:
             until = s.deleted + dt.timedelta(days=self.trash_days)
-            text += _tr("; wird am {until} endgültig gelöscht").format(until=local_time(until))
+            text += translate("DraftsModel", "; wird am {until} endgültig gelöscht").format(
+                until=local_time(until)
+            )
         return text
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -501,9 +514,9 @@ class DraftsManager(QWidget):
     def _label(self, draft_id: int) -> str:
         row = self.model.row_of(draft_id)
         if row is not None:
-            return self.model.rows[row].label
+            return draft_title(self.model.rows[row].label)
         try:
-            return self.store.summary(draft_id).label
+            return draft_title(self.store.summary(draft_id).label)
         except StoreError:
             return self.tr("Entwurf Nr. {id}").format(id=draft_id)
 

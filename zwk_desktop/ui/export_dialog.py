@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwk_desktop.domain import UNTITLED
 from zwk_desktop.domain.draft import Draft
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.export import (
@@ -42,6 +43,7 @@ from zwk_desktop.services.export import (
     readiness,
 )
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
+from zwk_desktop.ui.common import translate
 from zwk_desktop.ui.export_worker import BackgroundJob
 from zwk_desktop.ui.identity_dialog import IdentityDialog, PassphraseDialog
 
@@ -49,6 +51,44 @@ if TYPE_CHECKING:
     from zwk_desktop.services.pdf_layout import SectionExtra
 
 DONE_MARK = "✓"
+
+
+def step_labels() -> tuple[str, ...]:
+    """The export's steps (`services.export.STEPS`, in German) in the user's language."""
+    return (
+        translate("ExportDialog", "Angaben prüfen"),
+        translate("ExportDialog", "PDF setzen"),
+        translate("ExportDialog", "Daten in das PDF einbetten"),
+        translate("ExportDialog", "PDF signieren"),
+        translate("ExportDialog", "Paketdateien schreiben"),
+        translate("ExportDialog", "Verzeichnis signieren"),
+        translate("ExportDialog", "E-Mail erstellen"),
+        translate("ExportDialog", "Paket abschließen"),
+    )
+
+
+def readiness_text(ready: Readiness) -> str:
+    """`Readiness.message()` in the user's language."""
+    if not ready.report.valid:
+        return translate(
+            "ExportDialog",
+            "Die Bewerbung enthält {n} Fehler und kann so nicht exportiert werden. Bitte beheben "
+            "Sie die Fehler; eine Druckfassung mit dem Vermerk ENTWURF ist jederzeit möglich.",
+        ).format(n=len(ready.report.errors))
+    n = len(ready.unacknowledged)
+    if n == 1:
+        return translate(
+            "ExportDialog",
+            "1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis "
+            "(mit Begründung) vor dem Export.",
+        )
+    if n:
+        return translate(
+            "ExportDialog",
+            "{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden "
+            "Hinweis (mit Begründung) vor dem Export.",
+        ).format(n=n)
+    return translate("ExportDialog", "Die Bewerbung ist bereit zum Export.")
 
 
 class ExportDialog(QDialog):
@@ -119,7 +159,8 @@ class ExportDialog(QDialog):
 
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Schritte des Exports"))
-        for label in STEPS:
+        self.step_labels = step_labels()
+        for label in self.step_labels:
             self.steps.addItem(QListWidgetItem(f"   {label}"))
         rows = self.steps.sizeHintForRow(0) * len(STEPS) + 2 * self.steps.frameWidth() + 4
         self.steps.setFixedHeight(rows)
@@ -164,7 +205,7 @@ class ExportDialog(QDialog):
 
     def check(self) -> Readiness:
         self.ready = readiness(self.spec, self.draft)
-        self.status.setText(self.ready.message())
+        self.status.setText(readiness_text(self.ready))
         self.warnings.clear()
         for finding in self.ready.unacknowledged:
             self.warnings.addItem(f"{finding.path}: {finding.message}")
@@ -263,19 +304,19 @@ class ExportDialog(QDialog):
 
     def _reset_steps(self) -> None:
         self.progress.setValue(0)
-        for i, label in enumerate(STEPS):
+        for i, label in enumerate(self.step_labels):
             self.steps.item(i).setText(f"   {label}")
 
-    def _step(self, index: int, label: str) -> None:
+    def _step(self, index: int, _german_label: str) -> None:
         for i in range(index):
-            self.steps.item(i).setText(f"{DONE_MARK}  {STEPS[i]}")
-        self.steps.item(index).setText(f"…  {label}")
+            self.steps.item(i).setText(f"{DONE_MARK}  {self.step_labels[i]}")
+        self.steps.item(index).setText(f"…  {self.step_labels[index]}")
         self.steps.setCurrentRow(index)
         self.progress.setValue(index)
 
     def _export_done(self, result: ExportResult) -> None:
         self.export_result = result
-        for i, label in enumerate(STEPS):
+        for i, label in enumerate(self.step_labels):
             self.steps.item(i).setText(f"{DONE_MARK}  {label}")
         self.progress.setValue(len(STEPS))
         self.message.setText(
@@ -318,7 +359,7 @@ class ExportDialog(QDialog):
         return label
 
     def _manage_identities(self) -> None:
-        kommune = self.draft.title if self.draft.title != "Neue Bewerbung" else ""
+        kommune = self.draft.title if self.draft.title != UNTITLED else ""
         IdentityDialog(self.store, self, self.prompt, kommune).exec()
         self._load_identities()
 

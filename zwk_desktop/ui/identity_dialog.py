@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.identities import (
     MIN_PASSPHRASE,
-    SELF_SIGNED_NOTE,
     Identity,
     IdentityError,
     IdentityStore,
@@ -122,7 +121,7 @@ class NewIdentityDialog(QDialog):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
         layout.addLayout(form)
-        note = QLabel(SELF_SIGNED_NOTE)
+        note = QLabel(self.self_signed_note())
         note.setWordWrap(True)
         layout.addWidget(note)
         self.buttons = QDialogButtonBox(
@@ -135,6 +134,14 @@ class NewIdentityDialog(QDialog):
         for field in (self.name, self.funktion, self.kommune):
             field.textChanged.connect(self._update)
         self._update()
+
+    def self_signed_note(self) -> str:
+        """`SELF_SIGNED_NOTE` (German, also in the package) in the user's language."""
+        return self.tr(
+            "Selbst ausgestelltes Zertifikat, keine qualifizierte elektronische Signatur: es "
+            "belegt, dass das Dokument seit der Signatur unverändert ist, nicht die Identität der "
+            "Person."
+        )
 
     def _update(self) -> None:
         complete = all(f.text().strip() for f in (self.name, self.funktion, self.kommune))

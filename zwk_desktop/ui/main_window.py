@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import discard, translate
+from zwk_desktop.ui.common import discard, draft_title, translate
 from zwk_desktop.ui.context import UiServices
 from zwk_desktop.ui.start_page import RECENT, StartPage, list_examples
 
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             menu.addAction(str(exc)).setEnabled(False)
             return
         for entry in entries:
-            action = menu.addAction(entry.label)
+            action = menu.addAction(draft_title(entry.label))
             action.triggered.connect(lambda _=False, i=entry.id: self.open_draft(i))
         if not entries:
             menu.addAction(translate("Main", "Noch keine Entwürfe")).setEnabled(False)
@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
                     "Main",
                     "„{title}“ liegt jetzt im Papierkorb und ist deshalb geschlossen. Unter "
                     "„Entwürfe…“ lässt er sich wiederherstellen.",
-                ).format(title=current.stored.draft.title)
+                ).format(title=draft_title(current.stored.draft.title))
             )
 
     # ----------------------------------------------------------------- closing
@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
             translate(
                 "Main",
                 "Der Entwurf „{title}“ konnte nicht in der Entwurfsdatenbank gespeichert werden.",
-            ).format(title=self.current.stored.draft.title)
+            ).format(title=draft_title(self.current.stored.draft.title))
         )
         advice = translate(
             "Main",

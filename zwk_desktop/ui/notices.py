@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
@@ -82,6 +82,6 @@ def show_start_notices(bar: NoticeBar, startup: StartUp) -> bool:
     bar.show_notice(
         text,
         kind="info" if recovered and len(startup.messages) == 1 else "warning",
-        action=bar.tr("&Versionen…") if recovered else None,
+        action=QCoreApplication.translate("NoticeBar", "&Versionen…") if recovered else None,
     )
     return True

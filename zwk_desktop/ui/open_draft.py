@@ -17,6 +17,7 @@ from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.autosave import DraftSession, SaveStatus
 from zwk_desktop.services.summary import open_warnings
 from zwk_desktop.ui.autosave import AutosaveController
+from zwk_desktop.ui.common import draft_title
 from zwk_desktop.ui.editor import EditorView
 from zwk_desktop.ui.extensions import Extensions
 
@@ -63,7 +64,7 @@ class OpenDraft(QObject):
 
     def title(self) -> str:
         """The Kommune and the save state, as the window title shows them."""
-        return f"{self.stored.draft.title} – {self.autosave.title_text()}"
+        return f"{draft_title(self.stored.draft.title)} – {self.autosave.title_text()}"
 
     def rebuild(self) -> EditorView:
         """After a version was restored: a new edit session and view for the restored draft, on

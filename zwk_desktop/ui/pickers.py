@@ -94,7 +94,8 @@ class DatePicker(_Picker):
 
     def popup(self) -> QWidget:
         self.calendar = QCalendarWidget()
-        self.calendar.setLocale(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        # month and day names in the program's language (`install_translators` sets it)
+        self.calendar.setLocale(QLocale())
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.activated.connect(self._activated)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.store import DraftStore, StoreError
-from zwk_desktop.ui.common import heading, icon, local_time, translate
+from zwk_desktop.ui.common import draft_title, heading, icon, local_time, translate
 
 RECENT = 8
 """Drafts in the start screen's list (all of them are in „Entwürfe…“)."""
@@ -58,12 +58,12 @@ def recent_text(summary: DraftSummary) -> str:
         when=local_time(summary.modified)
     )
     if summary.name:
-        detail = f"{summary.title} · {detail}"
+        detail = f"{draft_title(summary.title)} · {detail}"
     if summary.completeness is not None:
         detail += " · " + translate("Start", "{percent} % der Pflichtangaben").format(
             percent=summary.completeness
         )
-    return f"{summary.label}\n{detail}"
+    return f"{draft_title(summary.label)}\n{detail}"
 
 
 class StartPage(QScrollArea):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     Qt,
     Signal,
@@ -29,31 +28,34 @@ from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.ui.autosave import AutosaveController
+from zwk_desktop.ui.common import draft_title, translate
 from zwk_desktop.ui.tables import Index, ListTableModel
 
 SHOWN = 160
 """Characters of a value shown in the table; the tooltip has more."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VersionsDialog", text)
+def version_time(info: VersionInfo) -> str:
+    """When a version was made, to the second: „24.11.2026, 10:05:31 Uhr“."""
+    moment = info.created.astimezone().strftime("%d.%m.%Y, %H:%M:%S")
+    return translate("VersionsDialog", "{moment} Uhr").format(moment=moment)
 
 
 def reason_text(info: VersionInfo) -> str:
-    """Why a version was made, in German."""
+    """Why a version was made, in words (German, or its translation)."""
     labels = {
-        "created": _tr("Angelegt"),
-        "import": _tr("Aus einer Datei importiert"),
-        "interval": _tr("Automatisch gesichert"),
-        "save": _tr("Gespeichert"),
-        "export": _tr("Vor dem Export"),
-        "before_migration": _tr("Vor der Umstellung von Formatversion {v}").format(
-            v=info.format_version
-        ),
-        "migration": _tr("Auf das aktuelle Format umgestellt"),
-        "before_restore": _tr("Vor dem Wiederherstellen einer Version"),
-        "restore": _tr("Wiederhergestellt"),
-        "duplicate": _tr("Als Kopie angelegt"),
+        "created": translate("VersionsDialog", "Angelegt"),
+        "import": translate("VersionsDialog", "Aus einer Datei importiert"),
+        "interval": translate("VersionsDialog", "Automatisch gesichert"),
+        "save": translate("VersionsDialog", "Gespeichert"),
+        "export": translate("VersionsDialog", "Vor dem Export"),
+        "before_migration": translate(
+            "VersionsDialog", "Vor der Umstellung von Formatversion {v}"
+        ).format(v=info.format_version),
+        "migration": translate("VersionsDialog", "Auf das aktuelle Format umgestellt"),
+        "before_restore": translate("VersionsDialog", "Vor dem Wiederherstellen einer Version"),
+        "restore": translate("VersionsDialog", "Wiederhergestellt"),
+        "duplicate": translate("VersionsDialog", "Als Kopie angelegt"),
     }
     text = labels.get(info.reason, info.reason)
     if info.reason == "restore" and info.note:
@@ -71,7 +73,11 @@ class VersionsModel(ListTableModel[VersionInfo]):
         self._changes: dict[int, list[FieldChange] | str] = {}
 
     def headers(self) -> tuple[str, ...]:
-        return (_tr("Zeitpunkt"), _tr("Anlass"), _tr("Unterschiede zu jetzt"))
+        return (
+            translate("VersionsDialog", "Zeitpunkt"),
+            translate("VersionsDialog", "Anlass"),
+            translate("VersionsDialog", "Unterschiede zu jetzt"),
+        )
 
     def reload(self) -> None:
         session = self.controller.session
@@ -99,15 +105,17 @@ class VersionsModel(ListTableModel[VersionInfo]):
             return None
         info = self.rows[index.row()]
         if index.column() == 0:
-            return info.local_time_text
+            return version_time(info)
         if index.column() == 1:
             return reason_text(info) if role == Qt.ItemDataRole.DisplayRole else info.note or None
         changes = self.changes(index.row())
         if isinstance(changes, str):
-            return _tr("nicht lesbar")
+            return translate("VersionsDialog", "nicht lesbar")
         if not changes:
-            return _tr("keine")
-        return _tr("1 Feld") if len(changes) == 1 else _tr("{n} Felder").format(n=len(changes))
+            return translate("VersionsDialog", "keine")
+        if len(changes) == 1:
+            return translate("VersionsDialog", "1 Feld")
+        return translate("VersionsDialog", "{n} Felder").format(n=len(changes))
 
 
 class ChangesModel(ListTableModel[FieldChange]):
@@ -118,7 +126,11 @@ class ChangesModel(ListTableModel[FieldChange]):
         self.rows = []
 
     def headers(self) -> tuple[str, ...]:
-        return (_tr("Feld"), _tr("In dieser Version"), _tr("Jetzt"))
+        return (
+            translate("VersionsDialog", "Feld"),
+            translate("VersionsDialog", "In dieser Version"),
+            translate("VersionsDialog", "Jetzt"),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -161,7 +173,9 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(
-            self.tr("Versionen von „{title}“").format(title=controller.session.draft.title)
+            self.tr("Versionen von „{title}“").format(
+                title=draft_title(controller.session.draft.title)
+            )
         )
         self.resize(1000, 560)
         self.versions = VersionsModel(controller, self)
@@ -178,7 +192,7 @@ class VersionsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list = _table("versions.list", self.tr("Versionen"))
         self.list.setModel(self.versions)
         header = self.list.horizontalHeader()
@@ -228,11 +242,25 @@ class VersionsDialog(QDialog):
         except StoreError as exc:
             self.summary.setText(str(exc))
             return
+        self._fit_list()
         if self.versions.rowCount():
             self.list.selectRow(0)
             self.list.setFocus()
         else:
             self.summary.setText(self.tr("Zu diesem Entwurf gibt es noch keine Versionen."))
+
+    def _fit_list(self) -> None:
+        """Give the list of versions the width its columns need (the reasons are long in some
+        languages), at most three fifths of the dialog; the table of changes takes the rest."""
+        view, header = self.list, self.list.horizontalHeader()
+        need = sum(
+            max(header.sectionSizeHint(c), view.sizeHintForColumn(c))
+            for c in range(self.versions.columnCount())
+        )
+        need += 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        total = self.width()  # the splitter scales these to its width when it is shown
+        left = max(min(need, total * 3 // 5), total * 2 // 5)
+        self.splitter.setSizes([left, total - left])
 
     def selected_version(self) -> VersionInfo | None:
         row = self.list.currentIndex().row()
@@ -250,7 +278,7 @@ class VersionsDialog(QDialog):
             self.restore_button.setEnabled(False)
             return
         self.changes.set_rows(changes)
-        when = info.local_time_text
+        when = version_time(info)
         if not changes:
             text = self.tr("Die Version vom {when} stimmt mit dem jetzigen Stand überein.")
         elif len(changes) == 1:
