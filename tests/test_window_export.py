@@ -76,7 +76,7 @@ def test_the_menus_hold_the_export_side_and_need_a_draft_where_it_matters(qtbot:
         for name in ("aktion:exportieren", "aktion:druckfassung", "aktion:paket-pruefen")
     }
     assert texts == {
-        "aktion:exportieren": "&Exportieren…",
+        "aktion:exportieren": "E&xportieren…",
         "aktion:druckfassung": "&Druckfassung (ENTWURF)…",
         "aktion:paket-pruefen": "Paket &prüfen…",
     }

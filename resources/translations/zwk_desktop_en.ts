@@ -320,7 +320,7 @@
         <translation>Drafts</translation>
     </message>
     <message>
-        <source>&amp;Schließen</source>
+        <source>S&amp;chließen</source>
         <translation>&amp;Close</translation>
     </message>
 </context>
@@ -727,7 +727,7 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Application packages (*.eml manifest.json bewerbung.pdf);;All files (*)</translation>
     </message>
     <message>
-        <source>&amp;Exportieren…</source>
+        <source>E&amp;xportieren…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
@@ -1110,7 +1110,7 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>&amp;Recently used</translation>
     </message>
     <message>
-        <source>&amp;Beispiel öffnen</source>
+        <source>Beispie&amp;l öffnen</source>
         <translation>Open &amp;example</translation>
     </message>
     <message>

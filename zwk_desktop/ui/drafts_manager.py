@@ -534,7 +534,7 @@ class DraftsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.manager, 1)
         buttons = QDialogButtonBox()
-        close = buttons.addButton(self.tr("&Schließen"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(self.tr("S&chließen"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("drafts.close")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

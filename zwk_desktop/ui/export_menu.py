@@ -58,7 +58,7 @@ def export_menu(identities: IdentityStoreFactory | None = None) -> list[MenuActi
     entries: list[tuple[MenuName, str, str, bool, str, Callable[[], str]]] = [
         # menu, objectName, command (a method of ExportCommands), only with a draft, keys, text
         ("datei", "aktion:exportieren", "export", True, "Ctrl+E",
-         lambda: translate("ExportMenu", "&Exportieren…")),
+         lambda: translate("ExportMenu", "E&xportieren…")),
         ("datei", "aktion:druckfassung", "print_draft", True, "Ctrl+P",
          lambda: translate("ExportMenu", "&Druckfassung (ENTWURF)…")),
         ("datei", "aktion:paket-pruefen", "check_package", False, "",

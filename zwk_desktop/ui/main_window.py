@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_drafts)
         self.recent_menu = file_menu.addMenu(translate("Main", "&Zuletzt verwendet"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.example_menu = file_menu.addMenu(translate("Main", "&Beispiel öffnen"))
+        self.example_menu = file_menu.addMenu(translate("Main", "Beispie&l öffnen"))
         for example in self.examples:
             action = self.example_menu.addAction(example.title)
             action.triggered.connect(lambda _=False, p=example.path: self.open_example(p))
