@@ -266,3 +266,10 @@ def test_population_block_names_the_table_and_its_section(spec: FormSpec) -> Non
     layout = spec.population
     assert (layout.section, layout.field_id) == ("ausgangslage", "bevoelkerung")
     assert spec.field(f"{layout.list}[].{layout.value}").type == "int"
+
+
+def test_field_and_section_ids_are_lower_case_identifiers() -> None:
+    err = broken("      - id: quartier_name\n", "      - id: Quartier-Name\n")
+    assert "Kleinbuchstaben" in err.problems[0].message
+    err = broken("  - id: kontakte\n", "  - id: Kontakte\n")
+    assert "Kleinbuchstaben" in err.problems[0].message

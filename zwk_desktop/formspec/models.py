@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Status = Literal["D", "E", "I"]
 """D documented in the call, E evidenced by selected municipalities, I inferred."""
@@ -65,6 +65,16 @@ ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 YEAR_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 T = TypeVar("T")
+
+
+def _id_syntax(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError("eine id besteht aus Kleinbuchstaben, Ziffern und _")
+    return value
+
+
+FieldId = Annotated[str, AfterValidator(_id_syntax)]
+"""An id of a section or field: lower-case letters, digits and underscores."""
 
 
 class Frozen(BaseModel):
@@ -161,7 +171,7 @@ class PatternCase(Frozen):
 class FormField(Frozen):
     """One field of the form: a scalar, a group of fields, a repeating group or a year map."""
 
-    id: str = Field(description="Stable id, part of the data path.")
+    id: FieldId = Field(description="Stable id, part of the data path.")
     type: FieldType
     label: str = Field(description="German label.")
     help: str = Field(description="Plain-language German help text.")
@@ -207,13 +217,6 @@ class FormField(Frozen):
     @classmethod
     def _single_pattern(cls, value: Any) -> Any:
         return [value] if isinstance(value, dict) else value
-
-    @field_validator("id")
-    @classmethod
-    def _id_syntax(cls, value: str) -> str:
-        if not ID_RE.match(value):
-            raise ValueError("eine id besteht aus Kleinbuchstaben, Ziffern und _")
-        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> FormField:
@@ -267,7 +270,7 @@ class FormField(Frozen):
 class Section(Frozen):
     """A page of the form. Its data is an object (type group) or an array (type list)."""
 
-    id: str
+    id: FieldId
     title: str = Field(description="German title of the page.")
     intro: str = Field(description="A short German introduction shown on top of the page.")
     status: Status
@@ -276,13 +279,6 @@ class Section(Frozen):
     item_label: str | None = None
     min_items: int | None = Field(None, ge=1)
     fields: tuple[FormField, ...]
-
-    @field_validator("id")
-    @classmethod
-    def _id_syntax(cls, value: str) -> str:
-        if not ID_RE.match(value):
-            raise ValueError("eine id besteht aus Kleinbuchstaben, Ziffern und _")
-        return value
 
     @cached_property
     def node(self) -> FormField:
