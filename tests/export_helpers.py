@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
+from clitools import run_cli  # noqa: F401  (re-exported for the export tests)
 from conftest import load_example
 
 from zwk_desktop.domain.draft import Draft, draft_from_json
@@ -78,18 +77,4 @@ def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[s
         errors="replace",
         check=check,
         timeout=60,
-    )
-
-
-def run_cli(
-    *args: str | Path, env: dict[str, str] | None = None, stdin: str = ""
-) -> subprocess.CompletedProcess[str]:
-    """``zwk-desktop ARGS`` as a subprocess, the way a script calls it (UTF-8 output)."""
-    return subprocess.run(
-        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={**(env or os.environ), "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
     )

@@ -11,18 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clitools import run_cli
 from conftest import EXAMPLE_AGS_PATHS, EXAMPLE_NAMES, EXAMPLES, load_example
 
-
-def cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
+cli = run_cli
 
 
 def write(tmp_path: Path, envelope: Any, name: str = "entwurf.zwk") -> Path:

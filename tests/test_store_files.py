@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from clitools import run_cli
 from conftest import EXAMPLES, load_example
 from hypothesis import HealthCheck, given, settings
 from store_helpers import FIXTURES, example, is_german_sentence, make_store, read_only
@@ -280,15 +278,7 @@ def test_a_thousand_damaged_and_garbage_files_never_crash_the_import(
     assert seen["refused"] >= 300 and seen["imported"] >= 50
 
 
-def _cli(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "zwk_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=dict(os.environ),
-    )
+_cli = run_cli
 
 
 def test_drafts_command_line(tmp_path: Path) -> None:
