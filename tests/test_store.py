@@ -282,6 +282,23 @@ def test_read_only_directory_gives_a_german_message_and_nothing_is_lost(tmp_path
     assert store.load(draft_id).draft.data["kommune"]["einwohner"] == 9999
 
 
+def test_folder_turning_read_only_while_the_database_is_open_is_reported() -> None:
+    """The connection stays open (its index file mapped into memory) while the folder turns
+    read-only: the save fails with a German message, the process survives, nothing is lost."""
+    store = make_store()
+    draft = example()
+    draft_id = store.create(draft)
+    assert store.path.with_name(store.path.name + "-shm").exists()  # the index is mapped now
+    draft.data["kommune"]["einwohner"] = 4321
+    with read_only(store.path.parent):
+        with pytest.raises(StoreUnavailable) as info:
+            store.save(draft_id, DraftSnapshot.of(draft))
+        assert is_german_sentence(str(info.value))
+        assert store.load(draft_id).draft.data["kommune"]["einwohner"] != 4321
+    store.save(draft_id, DraftSnapshot.of(draft))
+    assert make_store().load(draft_id).draft.data["kommune"]["einwohner"] == 4321
+
+
 def test_full_disk_is_reported_and_the_next_attempt_succeeds() -> None:
     limit: dict[str, int] = {"pages": 0}
 

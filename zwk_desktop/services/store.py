@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -110,6 +111,9 @@ _VERSION_COLUMNS = "form_id, form_version, format_version, data, meta, acknowled
 class _Open:
     con: sqlite3.Connection
     blobs: BlobCache = field(default_factory=BlobCache)
+    read_only: bool = False
+    """The file was write-protected when the connection opened: SQLite then opens it for reading
+    only, for the connection's whole life, even after the folder is writable again."""
 
 
 class DraftStore:
@@ -150,7 +154,9 @@ class DraftStore:
                 self.notices.append(notice)
             if self._on_connect is not None:
                 self._on_connect(con)
-            self._open = _Open(con)
+            # os.access opens no descriptor: closing one on the database would drop SQLite's
+            # locks on it (POSIX lock semantics).
+            self._open = _Open(con, read_only=not os.access(self.path, os.W_OK))
         return self._open
 
     def _fail(self, exc: BaseException) -> StoreError:
@@ -163,6 +169,8 @@ class DraftStore:
     @contextmanager
     def _write(self) -> Iterator[_Open]:
         with self._lock:
+            if self._open is not None and self._open.read_only:
+                self.close()  # opened while write-protected: try a fresh connection
             try:
                 opened = self._connection()
                 opened.con.execute("BEGIN IMMEDIATE")
