@@ -66,8 +66,15 @@ lint: $(STAMP)
 
 # pytest runs in a private D-Bus session with gnome-keyring, so the keyring tests meet a real
 # Secret Service (scripts/with-secret-service.sh).
+# A test that kills the process (exit status above 128: a signal such as SIGBUS) is named last,
+# where the tail of a CI log shows it.
+PROGRESS := $(VENV)/pytest-current-test
 test: $(STAMP) deb-test lint
-	scripts/with-secret-service.sh $(BIN)/pytest
+	@rm -f $(PROGRESS)
+	@ZWK_TEST_PROGRESS=$(CURDIR)/$(PROGRESS) scripts/with-secret-service.sh $(BIN)/pytest || { \
+	  rc=$$?; if [ $$rc -gt 128 ] && [ -f $(PROGRESS) ]; then \
+	    echo "pytest wurde durch Signal $$((rc - 128)) beendet, im Test: $$(cat $(PROGRESS))"; fi; \
+	  exit $$rc; }
 
 bench: $(STAMP) deb-test
 	$(BIN)/python -m benchmarks

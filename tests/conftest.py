@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_runtest_logstart(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    """Name the running test in $ZWK_TEST_PROGRESS (set by `make test`): when a test takes the
+    whole process down (a signal, not an exception), the Makefile reports which one it was."""
+    progress = os.environ.get("ZWK_TEST_PROGRESS")
+    if progress:
+        Path(progress).write_text(nodeid, encoding="utf-8")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
