@@ -83,7 +83,7 @@ def test_autosave_runs_on_a_worker_after_the_last_edit(qtbot: QtBot) -> None:
     controller = AutosaveController(session)
     titles: list[str] = []
     controller.statusChanged.connect(titles.append)
-    with qtbot.waitSignal(controller.saved, timeout=3000):
+    with qtbot.waitSignal(controller.saved, timeout=10_000):
         for n in range(5):
             session.draft.data["kommune"]["einwohner"] = 3000 + n
             controller.edited()
@@ -133,13 +133,13 @@ def test_failed_autosave_is_reported_and_retried(qtbot: QtBot) -> None:
     session.store.close()
     controller = AutosaveController(session)
     with read_only(session.store.path.parent):
-        with qtbot.waitSignal(controller.failed, timeout=3000) as failed:
+        with qtbot.waitSignal(controller.failed, timeout=10_000) as failed:
             session.draft.data["kommune"]["einwohner"] = 77
             controller.edited()
         assert is_german_sentence(failed.args[0]) and "Speichern unter" in failed.args[0]
         assert controller.title_text().startswith("Nicht gespeichert")
         assert session.draft.data["kommune"]["einwohner"] == 77
-    with qtbot.waitSignals([controller.recovered, controller.saved], timeout=3000):
+    with qtbot.waitSignals([controller.recovered, controller.saved], timeout=10_000):
         pass  # the retry after 0.2 s finds the folder writable again
     assert make_store().load(draft_id).draft.data["kommune"]["einwohner"] == 77
 

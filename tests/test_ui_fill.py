@@ -117,7 +117,7 @@ def test_a_complete_application_typed_into_the_widgets_equals_the_example(
         assert window.editor is not None and window.editor.index == n
         fill(window, spec, section.node, section.id, data[section.id])
 
-    qtbot.waitUntil(lambda: not session.stale, timeout=3000)
+    qtbot.waitUntil(lambda: not session.stale, timeout=10_000)
     report = session.report
     # the fictitious example's key is not in the municipality directory: only that warning
     assert [(f.code, f.path) for f in report.findings] == [("ags_unknown", "kommune.ags")]

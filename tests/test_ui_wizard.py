@@ -42,7 +42,7 @@ def checked(qtbot: Any, window: MainWindow) -> None:
     """Wait for the debounced check after the last keystroke."""
     session = window.session
     assert session is not None
-    qtbot.waitUntil(lambda: not session.stale, timeout=3000)
+    qtbot.waitUntil(lambda: not session.stale, timeout=10_000)
 
 
 def replace_text(target: QWidget, text: str) -> None:
