@@ -41,7 +41,7 @@ define install_debs
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installiere fehlende Debian-Pakete:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	    apt-get -o DPkg::Lock::Timeout=900 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  else \
 	    echo "Hinweis: Es fehlen Debian-Pakete:$$missing (bitte mit sudo apt-get install nachinstallieren)."; \
 	  fi; \
