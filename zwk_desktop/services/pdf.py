@@ -33,6 +33,7 @@ from zwk_desktop import __version__
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
+from zwk_desktop.services import pdf_tags
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
 from zwk_desktop.services.pdf_layout import (
     ACCENT,
@@ -50,6 +51,10 @@ SIGNATURE_SECTION = "unterschrift"
 """The section with Ort, Datum, Name and Funktion (stable ids of fields.md)."""
 SIGNATURE_BOX = (95 * mm, 30 * mm)
 MARGIN = 20 * mm
+SIGNATURE_FIELD = "Signatur"
+"""The name of the signature field that the PDF brings and the signing step fills."""
+HEADINGS = {"title": 1, "h1": 2, "h2": 3, "h3": 4}
+"""Paragraph styles that are headings, with their rank (see `pdf_tags.story`)."""
 
 
 @dataclass(frozen=True)
@@ -78,14 +83,17 @@ class _Recorder:
     pages: int = 0
 
 
-class _SignatureBox(Flowable):
-    """An empty framed box that records its position on the page for the signature field."""
+class _SignatureBox(pdf_tags.OwnTags, Flowable):
+    """An empty framed box that records its position on the page for the signature field
+    and, in the tagged PDF, leaves the empty field there (named for `signer`)."""
 
-    def __init__(self, recorder: _Recorder, caption: str, enabled: bool) -> None:
+    def __init__(self, recorder: _Recorder, caption: str, enabled: bool, signer: str) -> None:
         super().__init__()
         self.recorder = recorder
         self.caption = caption
         self.enabled = enabled
+        self.signer = signer
+        self.caption_element = pdf_tags.Element("P")
         self.width, self.height = SIGNATURE_BOX
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -93,12 +101,14 @@ class _SignatureBox(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        c.setStrokeColor(LINE)
-        c.setLineWidth(0.6)
-        c.rect(0, 4 * mm, self.width, self.height)
-        c.setFont(REGULAR, 7)
-        c.setFillColor(colors.HexColor("#555555"))
-        c.drawString(0, 1 * mm, self.caption)
+        with pdf_tags.artifact_on(c, "Layout"):
+            c.setStrokeColor(LINE)
+            c.setLineWidth(0.6)
+            c.rect(0, 4 * mm, self.width, self.height)
+        with pdf_tags.marked(c, self.caption_element):
+            c.setFont(REGULAR, 7)
+            c.setFillColor(colors.HexColor("#555555"))
+            c.drawString(0, 1 * mm, self.caption)
         if self.enabled:
             x, y = c.absolutePosition(0, 4 * mm)
             box = (
@@ -108,15 +118,18 @@ class _SignatureBox(Flowable):
                 round(y + self.height) - 1,
             )
             self.recorder.place = SignaturePlace(c.getPageNumber() - 1, box)
+            pdf_tags.form_field(c, SIGNATURE_FIELD, f"Elektronische Signatur: {self.signer}", box)
 
 
-def _numbered_canvas(decorate: Any) -> type[Canvas]:
-    """A canvas that draws header and footer once the page count is known."""
+def _numbered_canvas(decorate: Any, tags: pdf_tags.Recorder) -> type[Canvas]:
+    """A canvas that draws header and footer once the page count is known, and records the
+    tags of what is drawn on it."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._states: list[dict[str, Any]] = []
+            tags.install(self)
 
         def showPage(self) -> None:
             self._states.append(dict(self.__dict__))
@@ -149,35 +162,40 @@ class _Page:
         width, height = A4
         c.saveState()
         if self.watermark:
-            c.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.13))
-            c.setFont(BOLD, 110)
-            c.translate(width / 2, height / 2)
-            c.rotate(52)
-            c.drawCentredString(0, -35, "ENTWURF")
-            c.rotate(-52)
-            c.translate(-width / 2, -height / 2)
-        c.setFillColor(colors.HexColor("#333333"))
-        c.setFont(REGULAR, 8)
-        left = "Bewerbung Zukunftswerkstatt Kommunen"
-        if self.watermark:
-            left += " – ENTWURF, nicht zur Einreichung"
-        c.drawString(MARGIN, height - 12 * mm, left)
-        room = width - 2 * MARGIN - c.stringWidth(left, REGULAR, 8) - 8 * mm
-        c.setFont(BOLD, 8)
-        c.drawRightString(
-            width - MARGIN, height - 12 * mm, _fit(self.text.plain(self.kommune), room, BOLD, 8)
-        )
-        c.setStrokeColor(LINE)
-        c.setLineWidth(0.5)
-        c.line(MARGIN, height - 13.8 * mm, width - MARGIN, height - 13.8 * mm)
-        c.line(MARGIN, 13.5 * mm, width - MARGIN, 13.5 * mm)
-        c.setFont(REGULAR, 7.5)
-        c.drawString(
-            MARGIN,
-            9.5 * mm,
-            _fit(f"AGS {self.ags} · erstellt am {self.created}", 110 * mm, REGULAR, 7.5),
-        )
-        c.drawRightString(width - MARGIN, 9.5 * mm, f"Seite {number} von {total}")
+            with pdf_tags.artifact_on(c, "Pagination", "Watermark"):
+                c.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.13))
+                c.setFont(BOLD, 110)
+                c.translate(width / 2, height / 2)
+                c.rotate(52)
+                c.drawCentredString(0, -35, "ENTWURF")
+                c.rotate(-52)
+                c.translate(-width / 2, -height / 2)
+        with pdf_tags.artifact_on(c, "Pagination", "Header"):
+            c.setFillColor(colors.HexColor("#333333"))
+            c.setFont(REGULAR, 8)
+            left = "Bewerbung Zukunftswerkstatt Kommunen"
+            if self.watermark:
+                left += " – ENTWURF, nicht zur Einreichung"
+            c.drawString(MARGIN, height - 12 * mm, left)
+            room = width - 2 * MARGIN - c.stringWidth(left, REGULAR, 8) - 8 * mm
+            c.setFont(BOLD, 8)
+            c.drawRightString(
+                width - MARGIN,
+                height - 12 * mm,
+                _fit(self.text.plain(self.kommune), room, BOLD, 8),
+            )
+            c.setStrokeColor(LINE)
+            c.setLineWidth(0.5)
+            c.line(MARGIN, height - 13.8 * mm, width - MARGIN, height - 13.8 * mm)
+        with pdf_tags.artifact_on(c, "Pagination", "Footer"):
+            c.line(MARGIN, 13.5 * mm, width - MARGIN, 13.5 * mm)
+            c.setFont(REGULAR, 7.5)
+            c.drawString(
+                MARGIN,
+                9.5 * mm,
+                _fit(f"AGS {self.ags} · erstellt am {self.created}", 110 * mm, REGULAR, 7.5),
+            )
+            c.drawRightString(width - MARGIN, 9.5 * mm, f"Seite {number} von {total}")
         c.restoreState()
 
 
@@ -200,6 +218,7 @@ class _Document:
     created: dt.datetime
     watermark: bool
     signer_note: str | None
+    signer: str | None = None
     recorder: _Recorder = field(default_factory=_Recorder)
 
     @property
@@ -265,11 +284,12 @@ class _Document:
                 ]
             )
         )
+        pdf_tags.table(table, header_cols=1)
         out: list[Flowable] = [
             p(self.spec.funder, self.s.small),
             Spacer(1, 2 * mm),
             Paragraph("Bewerbung", _title_style(self.s)),
-            p(f"Modellprojekt „{self.spec.programme}“", self.s.h2),
+            pdf_tags.paragraph(p(f"Modellprojekt „{self.spec.programme}“", self.s.h2)),
             Spacer(1, 3 * mm),
             table,
             Spacer(1, 3 * mm),
@@ -333,7 +353,9 @@ class _Document:
                     ),
                     self.layout.kv_table(rows),
                     Spacer(1, 4 * mm),
-                    _SignatureBox(self.recorder, caption, enabled=not self.watermark),
+                    _SignatureBox(
+                        self.recorder, caption, not self.watermark, self.signer or val("name")
+                    ),
                 ]
             )
         ]
@@ -370,19 +392,23 @@ def render_pdf(
     watermark: bool = False,
     signer_note: str | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
+    signer: str | None = None,
 ) -> RenderedPdf:
-    """Lay out the whole application. `extras` adds flowables at the end of a section (keyed by
-    its id) or after a field (keyed by its path), on top of `default_extras` (one of the same
-    key replaces the default); `signer_note` is one sentence about the signature on the cover."""
+    """Lay out the whole application, tagged for PDF/UA (`pdf_tags`). `extras` adds flowables
+    at the end of a section (keyed by its id) or after a field (keyed by its path), on top of
+    `default_extras` (one of the same key replaces the default); `signer_note` is one sentence
+    about the signature on the cover; `signer` names who signs, for screen readers (default:
+    the name in the signature section). The signed version brings an empty signature field
+    `SIGNATURE_FIELD` in the signature box."""
     fonts = register_fonts()
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()
     layout = Layout(spec, data, text, attachment_paths, {**default_extras(spec), **(extras or {})})
-    doc = _Document(spec, data, layout, created, watermark, signer_note)
+    doc = _Document(spec, data, layout, created, watermark, signer_note, signer)
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"
-    story = doc.story()
+    story = pdf_tags.story(doc.story(), HEADINGS)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -408,9 +434,11 @@ def render_pdf(
         doc.recorder,
         text,
     )
-    template.build(story, canvasmaker=_numbered_canvas(page))
+    tags = pdf_tags.Recorder()
+    template.build(story, canvasmaker=_numbered_canvas(page, tags))
+    full_title = title + (" (Entwurf)" if watermark else "")
     return RenderedPdf(
-        content=buffer.getvalue(),
+        content=tags.complete(buffer.getvalue(), title=full_title),
         title=title,
         author=kommune,
         subject=subject,

@@ -32,6 +32,7 @@ from zwk_desktop.domain.conditions import holds
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec, Section
+from zwk_desktop.services import pdf_tags
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter
 
 SectionExtra = Callable[[FormSpec, Mapping[str, Any]], Sequence[Flowable]]
@@ -178,7 +179,7 @@ class Layout:
         cells = [[self.p(k, self.s.label), self.cell(v, value_width)] for k, v in rows]
         table = Table(cells, colWidths=[0.36 * WIDTH, 0.64 * WIDTH], hAlign="LEFT")
         table.setStyle(TableStyle(TABLE_BASE))
-        return table
+        return pdf_tags.table(table, header_cols=1)
 
     def grid(
         self, head: list[str], rows: list[list[Any]], widths: list[float], right: int = 0
@@ -191,7 +192,7 @@ class Layout:
         table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [*TABLE_BASE, ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
         table.setStyle(TableStyle(style))
-        return table
+        return pdf_tags.table(table, header_rows=1)
 
     # ------------------------------------------------------------------ generic fields
 
@@ -257,7 +258,8 @@ class Layout:
             rows.append([self.p(mark), self.p(f.label)])
         table = Table(rows, colWidths=[8 * mm, WIDTH - 8 * mm], hAlign="LEFT")
         table.setStyle(TableStyle(TABLE_BASE))
-        return table
+        ticked = ["angekreuzt" if values.get(f.id) is True else "nicht angekreuzt" for f in fields]
+        return pdf_tags.as_list(table, ticked)
 
     def list_block(self, field: FormField, raw: Any) -> list[Flowable]:
         items = [i if isinstance(i, Mapping) else {} for i in raw] if isinstance(raw, list) else []
@@ -316,7 +318,8 @@ class Layout:
                 )
             )
         width = (WIDTH - 50 * mm) / len(years)
-        return self.grid(["", *years], [row], [50 * mm, *[width] * len(years)], right=len(years))
+        table = self.grid(["", *years], [row], [50 * mm, *[width] * len(years)], right=len(years))
+        return pdf_tags.table(table, header_rows=1, header_cols=1)
 
     # ------------------------------------------------------------------ special sections
 
@@ -381,6 +384,9 @@ class Layout:
                     ("BACKGROUND", (0, first), (-1, -1), SHADE),
                 ]
             )
+        )
+        pdf_tags.table(
+            table, header_rows=1, row_headers=[(r, 1) for r in range(first, len(rows) + 1)]
         )
         out: list[Flowable] = [self.p("Ausgabenposten und Förderbedarf je Jahr", self.s.h2), table]
         out.append(

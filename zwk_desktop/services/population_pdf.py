@@ -47,11 +47,13 @@ def population_flowables(spec: FormSpec, data: Mapping[str, Any]) -> list[Flowab
     from reportlab.lib.units import cm, mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+    from zwk_desktop.services import pdf_tags
     from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
     from zwk_desktop.services.pdf_layout import WIDTH, Styles
 
     text = TextConverter(register_fonts())
     drawing = population_drawing(dev, WIDTH, CHART_HEIGHT_CM * cm, REGULAR, BOLD)
+    pdf_tags.figure(drawing, f"Diagramm der Bevölkerungsentwicklung. {summary(dev)}")
     words = Paragraph(text.markup(summary(dev)), Styles().body)
     return [KeepTogether([Spacer(1, 3 * mm), drawing, Spacer(1, 2 * mm), words])]
 
