@@ -165,6 +165,7 @@ def export_package(
         created=now,
         signer_note=note,
         extras=extras or {},
+        signer=f"{key.identity.name}, {key.identity.funktion}".strip(", "),
     )
     if rendered.signature_place is None:
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 EMBEDDED_NAME = "bewerbung.json"
 
@@ -55,7 +56,6 @@ def embed_data(pdf: bytes, json_bytes: bytes, info: DocumentInfo, modified: dt.d
         doc.attachments[EMBEDDED_NAME] = spec
         doc.Root.AF = Array([spec.obj])
         doc.Root.Lang = String(info.language)
-        doc.Root.MarkInfo = Dictionary(Marked=False)
         doc.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         icc = pikepdf.Stream(doc, _srgb_profile())
         icc.N = 3
@@ -81,9 +81,43 @@ def embed_data(pdf: bytes, json_bytes: bytes, info: DocumentInfo, modified: dt.d
             meta["xmp:ModifyDate"] = modified.isoformat()
             meta["pdfaid:part"] = "3"
             meta["pdfaid:conformance"] = "B"
+        _declare_pdfua_schema(doc)
         out = io.BytesIO()
         doc.save(out, min_version="1.7", force_version="1.7", fix_metadata_version=False)
     return out.getvalue()
+
+
+PDFUA_SCHEMA = """<rdf:Description rdf:about=""
+ xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+ xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+"""
+"""PDF/A allows only the XMP schemas it predefines, unless the file describes the others: the
+PDF/UA identification (``pdfuaid:part``) is described here, as ISO 14289-1 asks of PDF/A files."""
+
+
+def _declare_pdfua_schema(doc: Any) -> None:
+    import pikepdf
+
+    xmp = doc.Root.Metadata.read_bytes().decode("utf-8")
+    if "pdfaExtension:schemas" in xmp or "</rdf:RDF>" not in xmp:
+        return
+    xmp = xmp.replace("</rdf:RDF>", PDFUA_SCHEMA + "</rdf:RDF>", 1)
+    stream = pikepdf.Stream(doc, xmp.encode("utf-8"))
+    stream.Type, stream.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+    doc.Root.Metadata = stream
 
 
 def embedded_json(pdf: bytes) -> bytes | None:

@@ -49,6 +49,7 @@ inside `artifact_on`; and `complete` on the bytes. The tests walk the result wit
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -231,7 +232,12 @@ class Recorder:
             root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
             if widgets:
                 root.AcroForm = Dictionary(Fields=Array([a for a, _ in widgets]))
-            with doc.open_metadata(set_pikepdf_as_editor=False) as meta:
+            with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+                with warnings.catch_warnings():  # /Trapped: written below by hand
+                    warnings.simplefilter("ignore", UserWarning)
+                    meta.load_from_docinfo(doc.docinfo)  # the XMP says what the info says
+                if "/Trapped" in doc.docinfo:
+                    meta["pdf:Trapped"] = str(doc.docinfo.Trapped).lstrip("/")
                 meta["dc:title"] = title
                 meta["dc:language"] = [language]
                 meta["pdfuaid:part"] = "1"
