@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession, Event
     from zwk_desktop.formspec.models import FormSpec, Section
-    from zwk_desktop.ui.fields import PageEnv
-    from zwk_desktop.ui.main_window import MainWindow
+    from zwk_desktop.ui.pages.fields import PageEnv
+    from zwk_desktop.ui.window.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Extensions:
     form_extras: list[FormExtras] = field(default_factory=list)
 
     def extras_for(self, spec: FormSpec, section_id: str) -> list[PageExtra]:
-        from zwk_desktop.ui.budget import budget_extra
+        from zwk_desktop.ui.pages.budget import budget_extra
 
         out = []
         if section_id == spec.budget.items.split(".")[0]:

@@ -35,7 +35,7 @@ from zwk_desktop.editing import entry
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
-from zwk_desktop.ui.pickers import DatePicker, MonthPicker
+from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
 from zwk_desktop.validation import Finding
 
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.autosave import AutosaveController
 from zwk_desktop.ui.common import draft_title, translate
-from zwk_desktop.ui.tables import Index, ListTableModel
+from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
+from zwk_desktop.ui.window.autosave import AutosaveController
 
 SHOWN = 160
 """Characters of a value shown in the table; the tooltip has more."""

@@ -6,7 +6,7 @@ package folder or its e-mail); Extras → „Signaturidentitäten…“.
 
 `export_menu()` returns the `MenuAction`s the composition root adds to the window's extensions.
 The window builds them at start-up, so this module makes only the actions: their commands
-(`zwk_desktop.ui.export_commands.ExportCommands`) are imported when an entry is chosen.
+(`zwk_desktop.ui.export.commands.ExportCommands`) are imported when an entry is chosen.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from zwk_desktop.ui.common import translate
 from zwk_desktop.ui.extensions import MenuAction, MenuName
 
 if TYPE_CHECKING:
-    from zwk_desktop.ui.export_commands import IdentityStoreFactory
-    from zwk_desktop.ui.main_window import MainWindow
+    from zwk_desktop.ui.export.commands import IdentityStoreFactory
+    from zwk_desktop.ui.window.main_window import MainWindow
 
 
 def run(window: MainWindow, command: str, identities: IdentityStoreFactory | None) -> None:
     """Run a command of the window's `ExportCommands` (made on first use)."""
-    from zwk_desktop.ui.export_commands import ExportCommands
+    from zwk_desktop.ui.export.commands import ExportCommands
 
     getattr(ExportCommands.of(window, identities), command)()
 

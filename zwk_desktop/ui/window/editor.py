@@ -29,10 +29,10 @@ from zwk_desktop.ui.common import (
     translate,
 )
 from zwk_desktop.ui.extensions import Extensions
-from zwk_desktop.ui.help_panel import HelpPanel
-from zwk_desktop.ui.layout import chain_tab_order, focus_chain
-from zwk_desktop.ui.page import SectionPage
-from zwk_desktop.ui.review import ReviewPage
+from zwk_desktop.ui.pages.help_panel import HelpPanel
+from zwk_desktop.ui.pages.layout import chain_tab_order, focus_chain
+from zwk_desktop.ui.pages.page import SectionPage
+from zwk_desktop.ui.pages.review import ReviewPage
 
 CHECK_DELAY_MS = 250
 """Validation runs this long after the last change (typing is never blocked by it)."""

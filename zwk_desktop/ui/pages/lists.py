@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, icon, show_new, translate
-from zwk_desktop.ui.fields import BoolEditor, Editor, NumberEditor, PageEnv, scalar_editor
-from zwk_desktop.ui.layout import FieldRows, Override, field_label
+from zwk_desktop.ui.pages.fields import BoolEditor, Editor, NumberEditor, PageEnv, scalar_editor
+from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
 
 COMPACT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "email", "phone"}
@@ -366,7 +366,7 @@ class YearMapEditor(Editor):
 def list_editor(env: PageEnv, f: FormField, path: str, label: str) -> Editor:
     """The editor of a list: attachments get their own, every other list the usual one."""
     if path == env.session.spec.attachments.list:
-        from zwk_desktop.ui.attachments import AttachmentsEditor
+        from zwk_desktop.ui.pages.attachments import AttachmentsEditor
 
         return AttachmentsEditor(env, f, path, label)
     return ListEditor(env, f, path, label)

@@ -11,9 +11,9 @@ from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, Section
 from zwk_desktop.ui.common import discard, heading, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
-from zwk_desktop.ui.fields import Editor, PageEnv
-from zwk_desktop.ui.layout import FieldRows
-from zwk_desktop.ui.lists import ListEditor, YearMapEditor, list_editor
+from zwk_desktop.ui.pages.fields import Editor, PageEnv
+from zwk_desktop.ui.pages.layout import FieldRows
+from zwk_desktop.ui.pages.lists import ListEditor, YearMapEditor, list_editor
 from zwk_desktop.validation import Finding
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.fields import Editor, PageEnv, ReadOnlyEditor, scalar_editor
+from zwk_desktop.ui.pages.fields import Editor, PageEnv, ReadOnlyEditor, scalar_editor
 
 LABEL_EMS = 17
 """Width of the label column in multiples of the font's height."""

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.ui.common import discard, draft_title, translate
-from zwk_desktop.ui.context import UiServices
-from zwk_desktop.ui.start_page import RECENT, StartPage, list_examples
+from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.start_page import RECENT, StartPage, list_examples
 
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession
     from zwk_desktop.services.autosave import DraftSession, SaveStatus
-    from zwk_desktop.ui.editor import EditorView
-    from zwk_desktop.ui.notices import Kind, NoticeBar
-    from zwk_desktop.ui.open_draft import OpenDraft
+    from zwk_desktop.ui.window.editor import EditorView
+    from zwk_desktop.ui.window.notices import Kind, NoticeBar
+    from zwk_desktop.ui.window.open_draft import OpenDraft
 
 APP_NAME = "ZWK Desktop"
 
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         """The notice bar above the page, built when the first notice is shown (its module
         needs PySide6's large ``Qt`` namespace, which the start screen does without)."""
         if self._notices is None:
-            from zwk_desktop.ui.notices import NoticeBar
+            from zwk_desktop.ui.window.notices import NoticeBar
 
             self._notices = NoticeBar()
             self._notices.actionTriggered.connect(self._notice_clicked)
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
             self.open_draft(reopen)
         if not self.startup.messages:
             return
-        from zwk_desktop.ui.notices import show_start_notices
+        from zwk_desktop.ui.window.notices import show_start_notices
 
         if show_start_notices(self.notices, self.startup):
             recovered = reopen is not None and self.current is not None
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, stored: DraftSession) -> bool:
         """Show a draft for editing, with autosave."""
-        from zwk_desktop.ui.open_draft import OpenDraft
+        from zwk_desktop.ui.window.open_draft import OpenDraft
 
         draft = stored.draft
         if stored.spec is None:
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         """„Versionen…“: the history of the open draft; a restore rebuilds the pages."""
         from PySide6.QtCore import Qt
 
-        from zwk_desktop.ui.versions_dialog import VersionsDialog
+        from zwk_desktop.ui.dialogs.versions import VersionsDialog
 
         if self.current is None:
             return
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         """„Entwürfe…“: every stored draft; open, duplicate, rename, Papierkorb, search."""
         from PySide6.QtCore import Qt
 
-        from zwk_desktop.ui.drafts_manager import DraftsDialog
+        from zwk_desktop.ui.dialogs.drafts_manager import DraftsDialog
 
         if self.current is not None:
             self.current.autosave.flush()  # the list shows the open draft as it is now
@@ -649,6 +649,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.current.title()} – {APP_NAME}")
 
     def show_settings(self) -> None:
-        from zwk_desktop.ui.settings_dialog import SettingsDialog
+        from zwk_desktop.ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.services.settings, self).exec()

@@ -17,8 +17,8 @@ from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.ui.common import COLOURS, clear_layout, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
-from zwk_desktop.ui.fields import NumberEditor, PageEnv
-from zwk_desktop.ui.page import FindingsBox, status_note
+from zwk_desktop.ui.pages.fields import NumberEditor, PageEnv
+from zwk_desktop.ui.pages.page import FindingsBox, status_note
 
 LINE_OFFSET = 4
 """Pixels that put a label's text on the line of the input field beside it."""

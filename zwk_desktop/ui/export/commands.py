@@ -1,4 +1,4 @@
-"""The commands behind the export side's menu entries (`zwk_desktop.ui.export_menu`): the
+"""The commands behind the export side's menu entries (`zwk_desktop.ui.export.menu`): the
 export dialog for the open draft, its ENTWURF print, the Prüfansicht of a package, the signing
 identities. Imported when an entry is first chosen; the dialogs and with them reportlab, pyHanko
 and cryptography only when their command runs.
@@ -25,11 +25,11 @@ if TYPE_CHECKING:  # Qt classes are made on first use: the dialogs' ones when a 
     from zwk_desktop.domain.draft import Draft
     from zwk_desktop.editing.session import EditSession
     from zwk_desktop.services.identities import IdentityStore
-    from zwk_desktop.ui.export_dialog import ExportDialog
-    from zwk_desktop.ui.export_worker import BackgroundJob
-    from zwk_desktop.ui.identity_dialog import IdentityDialog
-    from zwk_desktop.ui.main_window import MainWindow
-    from zwk_desktop.ui.package_view import PackageView
+    from zwk_desktop.ui.dialogs.identity import IdentityDialog
+    from zwk_desktop.ui.export.dialog import ExportDialog
+    from zwk_desktop.ui.export.package_view import PackageView
+    from zwk_desktop.ui.export.worker import BackgroundJob
+    from zwk_desktop.ui.window.main_window import MainWindow
 
 IdentityStoreFactory = Callable[[], "IdentityStore"]
 """Opens the user's signing identities (default: `zwk_desktop.services.identities.open_store`)."""
@@ -93,7 +93,7 @@ class ExportCommands(QObject):
         session = self.window.session
         if session is None:
             return None
-        from zwk_desktop.ui.export_dialog import ExportDialog
+        from zwk_desktop.ui.export.dialog import ExportDialog
 
         dialog = ExportDialog(
             session.spec, session.draft, self.store(), self.window, out_dir=self.folder()
@@ -131,7 +131,7 @@ class ExportCommands(QObject):
         from PySide6.QtWidgets import QProgressDialog
 
         from zwk_desktop.services.export import export_print
-        from zwk_desktop.ui.export_worker import BackgroundJob
+        from zwk_desktop.ui.export.worker import BackgroundJob
 
         spec, draft = session.spec, copy.deepcopy(session.draft)
         busy = QProgressDialog(
@@ -236,7 +236,7 @@ class ExportCommands(QObject):
 
     def open_package(self, path: Path) -> PackageView:
         """The Prüfansicht of a package: a folder, its e-mail, or any file in its folder."""
-        from zwk_desktop.ui.package_view import PackageView
+        from zwk_desktop.ui.export.package_view import PackageView
 
         target = path if path.is_dir() or path.suffix.lower() == ".eml" else path.parent
         view = PackageView(target, self.window)
@@ -246,7 +246,7 @@ class ExportCommands(QObject):
     # ----------------------------------------------------------------- Signaturidentitäten…
 
     def manage_identities(self) -> IdentityDialog:
-        from zwk_desktop.ui.identity_dialog import IdentityDialog
+        from zwk_desktop.ui.dialogs.identity import IdentityDialog
 
         session = self.window.session
         name = session.get("kommune.name") if session is not None else None
