@@ -63,7 +63,8 @@ def add_export_and_directory(extensions: Extensions) -> None:
     from zwk_desktop.ui.export.menu import export_menu
     from zwk_desktop.ui.extensions import MenuAction
 
-    extensions.actions += [*export_menu(), MenuAction("hilfe", about_action)]
+    about = MenuAction("hilfe", lambda window: about_action(window.window()))
+    extensions.actions += [*export_menu(), about]
     extensions.form_extras.append(directory_and_chart)
 
 
