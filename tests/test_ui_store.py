@@ -266,7 +266,7 @@ def test_a_version_is_restored_through_the_window(qtbot: Any) -> None:
     replace_text(widget(window, "kommune.name"), "Landkreis Hohenwald-Süd")
     shortcut(window, "Ctrl+S")
     shortcut(window, "F8")  # restored from the Prüfen page, which stays shown
-    window.act_versions.trigger()
+    window.menu_actions.versions.trigger()
     dialog = window.findChild(VersionsDialog)
     assert isinstance(dialog, VersionsDialog) and dialog.isVisible()
     assert [v.reason for v in dialog.versions.rows] == ["save", "save", "import"]
