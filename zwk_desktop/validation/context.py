@@ -20,7 +20,8 @@ from zwk_desktop.domain.budget import Budget, compute_budget
 from zwk_desktop.domain.conditions import holds
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.values import money_str
-from zwk_desktop.formspec.models import FormSpec, RuleBase
+from zwk_desktop.formspec.models import FormSpec
+from zwk_desktop.formspec.rules import RuleBase
 from zwk_desktop.validation.findings import Finding, Severity
 
 
