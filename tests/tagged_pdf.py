@@ -68,7 +68,11 @@ def stress_draft() -> Draft:
     draft = draft_from_json(draft.to_json())
     ready = readiness(get_form(), draft)
     assert ready.report.valid, [(f.code, f.path) for f in ready.report.errors]
-    return acknowledge_all(draft, ready.unacknowledged, "Stresstest") if ready.unacknowledged else draft
+    return (
+        acknowledge_all(draft, ready.unacknowledged, "Stresstest")
+        if ready.unacknowledged
+        else draft
+    )
 
 
 @dataclass
@@ -163,13 +167,16 @@ def _holds(element: Any, page: int, mcid: int, pdf: pikepdf.Pdf) -> bool:
     k = element.get("/K")
     kids = list(k) if isinstance(k, pikepdf.Array) else [k]
     home = element.get("/Pg")
+    target = pdf.pages[page].obj.objgen
     for kid in kids:
-        if isinstance(kid, int) and int(kid) == mcid and home is not None:
-            if home.objgen == pdf.pages[page].obj.objgen:
-                return True
+        if isinstance(kid, int):
+            found = int(kid) == mcid and home is not None and home.objgen == target
         elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
-            if int(kid.MCID) == mcid and kid.Pg.objgen == pdf.pages[page].obj.objgen:
-                return True
+            found = int(kid.MCID) == mcid and kid.Pg.objgen == target
+        else:
+            found = False
+        if found:
+            return True
     return False
 
 

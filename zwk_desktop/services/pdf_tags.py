@@ -355,7 +355,7 @@ class _MarkedFlowable:
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(avail_width, avail_height)  # type: ignore[misc]
         for part in parts:
-            if part is not self:
+            if part is not self:  # type: ignore[comparison-overlap]  # the mixin is one
                 _mark(part, self._pdf_element, self._pdf_artifact)
         return parts
 
@@ -457,7 +457,7 @@ class _TableTags:
         self.repeated = False
 
     def __call__(self, t: Table, command: str, *args: Any) -> None:
-        canvas = t.canv  # type: ignore[attr-defined]
+        canvas = t.canv
         rec = _recorder(canvas)
         if rec is None:
             return
