@@ -400,6 +400,9 @@ def render_pdf(
     about the signature on the cover; `signer` names who signs, for screen readers (default:
     the name in the signature section). The signed version brings an empty signature field
     `SIGNATURE_FIELD` in the signature box."""
+    from zwk_desktop.services.hyphenation import preload
+
+    preload()
     fonts = register_fonts()
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()

@@ -10,7 +10,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import importlib
 import io
+import sys
+import types
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +28,76 @@ if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "Signatur"
+DEFERRED = {
+    "pyhanko.sign.timestamps.aiohttp_client": ("HTTPTimeStamper",),
+    "pyhanko_certvalidator.fetchers.aiohttp_fetchers": ("AIOHttpFetcherBackend",),
+}
+"""pyHanko's network clients (time stamps, revocation fetching) and the classes that pyHanko's
+own modules import from them when they are imported."""
+_STAND_INS: dict[str, types.ModuleType] = {}
+
+
+def _real_modules() -> None:
+    for name, module in _STAND_INS.items():
+        if sys.modules.get(name) is module:
+            del sys.modules[name]
+    _STAND_INS.clear()
+
+
+def _defer_network_clients() -> None:
+    """Importing ``pyhanko.sign`` imports its network clients and with them aiohttp (~170 ms
+    at every export), although this program never fetches anything (offline, PAdES B-B, no
+    time stamp). Until something really uses a client, a stand-in module takes its place; the
+    first use of any of them imports the real ones and hands over, so nothing changes for code
+    that does use them."""
+    for name, classes in DEFERRED.items():
+        if name in sys.modules:
+            continue
+        stand_in = types.ModuleType(name)
+
+        def real(attr: str, module: str = name) -> Any:
+            if attr.startswith("__"):  # the import system asks for __path__ & Co.
+                raise AttributeError(attr)
+            _real_modules()
+            return getattr(importlib.import_module(module), attr)
+
+        for cls in classes:
+
+            def new(_: type, *args: Any, _name: str = cls, _real: Any = real, **kw: Any) -> Any:
+                return _real(_name)(*args, **kw)
+
+            setattr(stand_in, cls, type(cls, (), {"__new__": new}))
+        stand_in.__getattr__ = real  # type: ignore[method-assign]  # other names: the real ones
+        sys.modules[name] = _STAND_INS[name] = stand_in
+
+
+def _signer(key: SigningKey) -> Any:
+    """pyHanko's signer for `key`, signing with the key object already in memory: pyHanko's
+    own `SimpleSigner` loads the private key from its DER bytes again for each signature,
+    which repeats the RSA key check (~100 ms for RSA-3072)."""
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+    from pyhanko.sign import signers
+    from pyhanko.sign.general import get_pyca_cryptography_hash
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    class LoadedKeySigner(signers.SimpleSigner):  # type: ignore[misc]  # untyped base
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            try:
+                name = mechanism.signature_algo
+            except ValueError:
+                name = mechanism["algorithm"].native
+            if name == "rsassa_pkcs1v15" and isinstance(key.private_key, rsa.RSAPrivateKey):
+                algorithm = get_pyca_cryptography_hash(digest_algorithm)
+                return key.private_key.sign(data, padding.PKCS1v15(), algorithm)
+            return bytes(super().sign_raw(data, digest_algorithm))
+
+    cert, private, chain = _asn1(key)
+    return LoadedKeySigner(
+        signing_cert=cert,
+        signing_key=private,
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
+    )
 
 
 @dataclass(frozen=True)
@@ -65,19 +138,14 @@ def sign_pdf(
     when: dt.datetime | None = None,
 ) -> bytes:
     """PAdES B-B signature with a visible stamp in `place`; returns the signed file."""
+    _defer_network_clients()
     from pyhanko import stamp
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    cert, private, chain = _asn1(key)
-    signer = signers.SimpleSigner(
-        signing_cert=cert,
-        signing_key=private,
-        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
-    )
+    signer = _signer(key)
     identity = key.identity
     text = TextConverter(register_fonts())
     when = when or dt.datetime.now().astimezone()
