@@ -1,9 +1,11 @@
 """The data inside the PDF: `bewerbung.json` as an associated file, XMP metadata, sRGB intent.
 
 The JSON is embedded as an associated file of the document (``/AF``, AFRelationship ``/Data``,
-``application/json``), the XMP packet names title, author, language and PDF/A-3b
-identification, and an sRGB output intent is added, so that the file is structurally prepared
-for PDF/A-3b (no validator for conformance runs here: we never claim it). The file stays PDF 1.7.
+``application/json``), the XMP packet names title, author, language and the PDF/A-3b
+identification (with the extension schema that PDF/A asks for the PDF/UA identification that
+`pdf_tags` wrote), and an sRGB output intent is added. The file claims PDF/A-3b, not 3a: the
+README says what of it is checked here and what is not (no PDF/A validator runs here). Tagging
+(``/MarkInfo``, structure tree) is `pdf_tags`'s and stays as it is. The file stays PDF 1.7.
 """
 
 from __future__ import annotations

@@ -77,10 +77,10 @@ def _signer(key: SigningKey) -> Any:
     which repeats the RSA key check (~100 ms for RSA-3072)."""
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
     from pyhanko.sign import signers
-    from pyhanko.sign.general import get_pyca_cryptography_hash
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-    class LoadedKeySigner(signers.SimpleSigner):  # type: ignore[misc]  # untyped base
+    class LoadedKeySigner(signers.SimpleSigner):
         def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
             mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
             try:
