@@ -189,3 +189,43 @@ def struct_text_headings(struct_text: str) -> list[tuple[str, str]]:
         if m and i + 1 < len(lines):
             out.append((m.group(1), lines[i + 1].strip().strip('"')))
     return out
+
+
+def _cmap_codes(stream: Any) -> set[int]:
+    data = stream.read_bytes().decode("latin-1")
+    codes: set[int] = set()
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            if dst:
+                codes.add(int(src, 16))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for a, b in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*[<\[]", block):
+            codes.update(range(int(a, 16), int(b, 16) + 1))
+    return codes
+
+
+def unmapped_glyphs(pdf: pikepdf.Pdf) -> list[tuple[int, str, int]]:
+    """(page, font, code) of every character code shown in a font whose ToUnicode map does not
+    say which Unicode text it is (the single-byte codes of reportlab's font subsets)."""
+    missing = []
+    for number, page in enumerate(pdf.pages, start=1):
+        fonts = page.Resources.get("/Font", {})
+        maps = {
+            str(name): _cmap_codes(font.ToUnicode) if "/ToUnicode" in font else set()
+            for name, font in fonts.items()
+        }
+        current = ""
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op == "Tf":
+                current = str(operands[0])
+            elif op in TEXT_SHOWING:
+                shown = operands[0] if op == "TJ" else [operands[-1]]
+                for item in shown:
+                    if isinstance(item, pikepdf.String):
+                        missing += [
+                            (number, current, code)
+                            for code in bytes(item)
+                            if code not in maps.get(current, set())
+                        ]
+    return missing

@@ -20,7 +20,14 @@ import pikepdf
 import pytest
 from conftest import EXAMPLES
 from export_helpers import NOW, never_ask, new_store, ready_draft, tool
-from tagged_pdf import Node, stress_draft, struct_text_headings, structure, untagged_text
+from tagged_pdf import (
+    Node,
+    stress_draft,
+    struct_text_headings,
+    structure,
+    unmapped_glyphs,
+    untagged_text,
+)
 
 from zwk_desktop.domain.draft import Draft, normalize
 from zwk_desktop.formspec import get_form
@@ -245,6 +252,25 @@ def test_document_metadata_for_pdfua(made: Made) -> None:
     for line in fonts:
         # name type encoding emb sub uni object ID: embedded, with ToUnicode
         assert re.search(r"\s+yes\s+yes\s+yes\s+\d+\s+\d+$", line), line
+
+
+def test_every_glyph_shown_maps_to_unicode(made: Made) -> None:
+    with pikepdf.open(made.pdf) as pdf:
+        assert unmapped_glyphs(pdf) == []
+
+
+def test_hostile_text_still_gives_a_clean_tagged_pdf(tmp_path: Path) -> None:
+    """Emoji, control characters, CJK, endless words, 10**40 inhabitants (the draft of the
+    hostile-text test, which only prints as ENTWURF)."""
+    from pdfua import validate
+    from test_export_pdf import hostile_data
+
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(render_pdf(get_form(), hostile_data(), created=NOW, watermark=True).content)
+    assert [(f.rule_id, f.message) for f in validate(str(path)).findings] == []
+    with pikepdf.open(path) as pdf:
+        assert untagged_text(pdf) == []
+        assert unmapped_glyphs(pdf) == []
 
 
 def test_the_chart_text_is_text_not_paths(made: Made) -> None:
