@@ -160,7 +160,7 @@ spec = get_form()
 rendered = render_pdf(spec, normalize(spec, ready_draft().data), created=NOW)
 signed = signing.sign_pdf(rendered.content, key, rendered.signature_place, ort="X", when=NOW)
 assert signing.check_pdf(signed).ok
-print("aiohttp" in sys.modules)
+print("aiohttp" in sys.modules, "fontTools" in sys.modules)
 from pyhanko.sign.timestamps import HTTPTimeStamper
 stamper = HTTPTimeStamper("http://127.0.0.1:9/")
 print(type(stamper).__module__, "aiohttp" in sys.modules)
@@ -176,7 +176,7 @@ def test_signing_does_not_import_aiohttp_but_a_time_stamper_still_works() -> Non
         check=True,
         timeout=120,
     ).stdout.split("\n")
-    assert out[0] == "False", "aiohttp was imported for an offline signature"
+    assert out[0] == "False False", "aiohttp or fontTools imported for an offline signature"
     assert out[1] == "pyhanko.sign.timestamps.aiohttp_client True"
 
 
@@ -212,3 +212,32 @@ def test_the_private_key_is_not_loaded_again_for_the_signature(
     signed = signing.sign_pdf(rendered.content, key, rendered.signature_place, ort="Ort", when=NOW)
     assert loads == []
     assert signing.check_pdf(signed).ok
+
+
+def test_a_pdf_without_our_field_still_gets_a_visible_stamp(tmp_path: Path) -> None:
+    """sign_pdf on any other PDF draws the lines into the field's own appearance."""
+    import io
+
+    import pikepdf
+    from reportlab.pdfgen.canvas import Canvas
+
+    from zwk_desktop.services import signing
+    from zwk_desktop.services.pdf import SignaturePlace
+
+    store = new_store(tmp_path)
+    key = store.unlock(
+        store.create_self_signed("Ute Ohnefeld", "Kämmerin", "D", "", never_ask), never_ask
+    )
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(100, 700, "Ein fremdes PDF")
+    canvas.save()
+    signed = signing.sign_pdf(
+        buffer.getvalue(), key, SignaturePlace(0, (100, 400, 350, 480)), ort="Ort", when=NOW
+    )
+    assert signing.check_pdf(signed).ok
+    with pikepdf.open(io.BytesIO(signed)) as pdf:
+        widget = pdf.Root.AcroForm.Fields[0]
+        appearance = widget.AP.N
+        ops = {str(op) for _, op in pikepdf.parse_content_stream(appearance)}
+        assert "Do" in ops or "Tj" in ops or "TJ" in ops

@@ -237,6 +237,14 @@ def test_the_signature_field_is_tagged_form_with_the_signers_name(made: Made) ->
         assert page.obj.Tabs == pikepdf.Name.S
 
 
+def test_the_signature_box_shows_the_signer_as_tagged_text(signed: Made) -> None:
+    struct = tool("pdfinfo", "-struct-text", signed.pdf).stdout
+    stamp = struct[struct.index('"Elektronisch signiert von') :][:400]
+    assert "Katrin Wendland" in stamp and "Bürgermeisterin" in stamp
+    assert "Selbst ausgestelltes Zertifikat – keine QES" in stamp
+    assert struct.index("Elektronisch signiert von") < struct.rindex("Form")
+
+
 def test_document_metadata_for_pdfua(made: Made) -> None:
     with pikepdf.open(made.pdf) as pdf:
         root = pdf.Root

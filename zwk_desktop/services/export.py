@@ -166,6 +166,7 @@ def export_package(
         signer_note=note,
         extras=extras or {},
         signer=f"{key.identity.name}, {key.identity.funktion}".strip(", "),
+        stamp=signing.stamp_lines(key, _text(data, "unterschrift.ort"), now),
     )
     if rendered.signature_place is None:
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")

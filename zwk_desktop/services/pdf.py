@@ -51,6 +51,7 @@ SIGNATURE_SECTION = "unterschrift"
 """The section with Ort, Datum, Name and Funktion (stable ids of fields.md)."""
 SIGNATURE_BOX = (95 * mm, 30 * mm)
 MARGIN = 20 * mm
+STAMP_SIZE = 10
 SIGNATURE_FIELD = "Signatur"
 """The name of the signature field that the PDF brings and the signing step fills."""
 HEADINGS = {"title": 1, "h1": 2, "h2": 3, "h3": 4}
@@ -87,13 +88,17 @@ class _SignatureBox(pdf_tags.OwnTags, Flowable):
     """An empty framed box that records its position on the page for the signature field
     and, in the tagged PDF, leaves the empty field there (named for `signer`)."""
 
-    def __init__(self, recorder: _Recorder, caption: str, enabled: bool, signer: str) -> None:
+    def __init__(
+        self, recorder: _Recorder, caption: str, enabled: bool, signer: str, lines: Sequence[str]
+    ) -> None:
         super().__init__()
         self.recorder = recorder
         self.caption = caption
         self.enabled = enabled
         self.signer = signer
+        self.lines = lines
         self.caption_element = pdf_tags.Element("P")
+        self.stamp_element = pdf_tags.Element("P")
         self.width, self.height = SIGNATURE_BOX
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -105,6 +110,19 @@ class _SignatureBox(pdf_tags.OwnTags, Flowable):
             c.setStrokeColor(LINE)
             c.setLineWidth(0.6)
             c.rect(0, 4 * mm, self.width, self.height)
+        if self.enabled and self.lines:
+            # the stamp: part of the page (tagged text), under the field that the signature fills
+            with pdf_tags.marked(c, self.stamp_element):
+                c.setFont(REGULAR, STAMP_SIZE)
+                c.setFillColor(colors.black)
+                lead = STAMP_SIZE * 1.25
+                top = 4 * mm + (self.height + lead * len(self.lines)) / 2 - STAMP_SIZE
+                for n, line in enumerate(self.lines):
+                    c.drawString(
+                        10 * mm,
+                        top - n * lead,
+                        _fit(line, self.width - 13 * mm, REGULAR, STAMP_SIZE),
+                    )
         with pdf_tags.marked(c, self.caption_element):
             c.setFont(REGULAR, 7)
             c.setFillColor(colors.HexColor("#555555"))
@@ -219,6 +237,7 @@ class _Document:
     watermark: bool
     signer_note: str | None
     signer: str | None = None
+    stamp: Sequence[str] = ()
     recorder: _Recorder = field(default_factory=_Recorder)
 
     @property
@@ -354,7 +373,11 @@ class _Document:
                     self.layout.kv_table(rows),
                     Spacer(1, 4 * mm),
                     _SignatureBox(
-                        self.recorder, caption, not self.watermark, self.signer or val("name")
+                        self.recorder,
+                        caption,
+                        not self.watermark,
+                        self.signer or val("name"),
+                        [self.layout.text.plain(line) for line in self.stamp],
                     ),
                 ]
             )
@@ -393,13 +416,15 @@ def render_pdf(
     signer_note: str | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
     signer: str | None = None,
+    stamp: Sequence[str] = (),
 ) -> RenderedPdf:
     """Lay out the whole application, tagged for PDF/UA (`pdf_tags`). `extras` adds flowables
     at the end of a section (keyed by its id) or after a field (keyed by its path), on top of
     `default_extras` (one of the same key replaces the default); `signer_note` is one sentence
     about the signature on the cover; `signer` names who signs, for screen readers (default:
     the name in the signature section). The signed version brings an empty signature field
-    `SIGNATURE_FIELD` in the signature box."""
+    `SIGNATURE_FIELD` in the signature box, which shows the `stamp` lines (see
+    `signing.stamp_lines`) as text of the page."""
     from zwk_desktop.services.hyphenation import preload
 
     preload()
@@ -407,7 +432,7 @@ def render_pdf(
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()
     layout = Layout(spec, data, text, attachment_paths, {**default_extras(spec), **(extras or {})})
-    doc = _Document(spec, data, layout, created, watermark, signer_note, signer)
+    doc = _Document(spec, data, layout, created, watermark, signer_note, signer, stamp)
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"

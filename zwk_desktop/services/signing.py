@@ -129,6 +129,26 @@ def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
     return cert, private, chain
 
 
+def stamp_lines(key: SigningKey, ort: str, when: dt.datetime) -> list[str]:
+    """What the signature box shows: who signs, in which function, where and when."""
+    identity = key.identity
+    lines = [
+        "Elektronisch signiert von",
+        identity.name,
+        identity.funktion,
+        f"{ort}, {when:%d.%m.%Y %H:%M} Uhr" if ort else f"{when:%d.%m.%Y %H:%M} Uhr",
+    ]
+    if identity.self_signed:
+        lines.append("Selbst ausgestelltes Zertifikat – keine QES")
+    return lines
+
+
+def _has_empty_field(writer: Any) -> bool:
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    return any(enumerate_sig_fields(writer, filled_status=False, with_name=FIELD_NAME))
+
+
 def sign_pdf(
     pdf: bytes,
     key: SigningKey,
@@ -137,36 +157,42 @@ def sign_pdf(
     ort: str,
     when: dt.datetime | None = None,
 ) -> bytes:
-    """PAdES B-B signature with a visible stamp in `place`; returns the signed file."""
+    """PAdES B-B signature in `place`; returns the signed file.
+
+    A PDF of `render_pdf` brings the empty signature field, and the page itself shows
+    `stamp_lines` in the box below it as tagged text (a screen reader reads it, pdftotext
+    finds it): the field's own appearance stays empty. Any other PDF gets the lines drawn
+    into the field's appearance, in the embedded stamp font."""
     _defer_network_clients()
     from pyhanko import stamp
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.content import RawContent
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.pdf_utils.layout import BoxConstraints
     from pyhanko.sign import fields, signers
 
     signer = _signer(key)
     identity = key.identity
-    text = TextConverter(register_fonts())
-    when = when or dt.datetime.now().astimezone()
-    lines = [
-        "Elektronisch signiert von",
-        text.plain(identity.name, STAMP),
-        text.plain(identity.funktion, STAMP),
-        f"{text.plain(ort, STAMP)}, {when:%d.%m.%Y %H:%M} Uhr"
-        if ort
-        else f"{when:%d.%m.%Y %H:%M} Uhr",
-    ]
-    if identity.self_signed:
-        lines.append("Selbst ausgestelltes Zertifikat – keine QES")
-    style = stamp.TextStampStyle(
-        stamp_text="\n".join(line.replace("%", "%%") for line in lines),
-        border_width=0,
-        background=None,
-        text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(font_path(STAMP)), font_size=8)
-        ),
-    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    style: Any
+    if _has_empty_field(writer):
+        empty = RawContent(
+            b"", box=BoxConstraints(place.box[2] - place.box[0], place.box[3] - place.box[1])
+        )
+        style = stamp.StaticStampStyle(border_width=0, background=empty, background_opacity=1)
+    else:
+        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+        from pyhanko.pdf_utils.text import TextBoxStyle
+
+        text = TextConverter(register_fonts())
+        lines = stamp_lines(key, ort, when or dt.datetime.now().astimezone())
+        style = stamp.TextStampStyle(
+            stamp_text="\n".join(text.plain(line, STAMP).replace("%", "%%") for line in lines),
+            border_width=0,
+            background=None,
+            text_box_style=TextBoxStyle(
+                font=GlyphAccumulatorFactory(str(font_path(STAMP)), font_size=8)
+            ),
+        )
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
@@ -175,7 +201,6 @@ def sign_pdf(
         reason="Bewerbung Zukunftswerkstatt Kommunen",
         name=identity.name,
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     pdf_signer = signers.PdfSigner(
         meta,
         signer,
