@@ -26,6 +26,7 @@ from zwk_desktop.domain.population import (
     visible_labels,
 )
 from zwk_desktop.formspec.models import FormSpec
+from zwk_desktop.services import pdf_tags
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -47,15 +48,16 @@ def population_flowables(spec: FormSpec, data: Mapping[str, Any]) -> list[Flowab
     from reportlab.lib.units import cm, mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    from zwk_desktop.services import pdf_tags
     from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
     from zwk_desktop.services.pdf_layout import WIDTH, Styles
 
     text = TextConverter(register_fonts())
     drawing = population_drawing(dev, WIDTH, CHART_HEIGHT_CM * cm, REGULAR, BOLD)
-    pdf_tags.figure(drawing, f"Diagramm der Bevölkerungsentwicklung. {summary(dev)}")
     words = Paragraph(text.markup(summary(dev)), Styles().body)
-    return [KeepTogether([Spacer(1, 3 * mm), drawing, Spacer(1, 2 * mm), words])]
+    alt = f"Diagramm der Bevölkerungsentwicklung. {summary(dev)}"  # tagged PDF: the figure
+    return [
+        KeepTogether([Spacer(1, 3 * mm), pdf_tags.figure(drawing, alt), Spacer(1, 2 * mm), words])
+    ]
 
 
 LINE = "#1f5fa8"
