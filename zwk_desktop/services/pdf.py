@@ -436,7 +436,7 @@ def render_pdf(
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"
-    story = pdf_tags.story(doc.story(), HEADINGS)
+    story = doc.story()
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -463,7 +463,7 @@ def render_pdf(
         text,
     )
     tags = pdf_tags.Recorder()
-    template.build(story, canvasmaker=_numbered_canvas(page, tags))
+    template.build(pdf_tags.story(story, HEADINGS), canvasmaker=_numbered_canvas(page, tags))
     full_title = title + (" (Entwurf)" if watermark else "")
     return RenderedPdf(
         content=tags.complete(buffer.getvalue(), title=full_title),

@@ -26,13 +26,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+import zwk_desktop.services.pdf_tags as pdf_tags
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.budget import compute_budget
 from zwk_desktop.domain.conditions import holds
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec, Section
-from zwk_desktop.services import pdf_tags
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter
 
 SectionExtra = Callable[[FormSpec, Mapping[str, Any]], Sequence[Flowable]]
@@ -241,8 +241,8 @@ class Layout:
             ]
         if field.type == "list":
             return [self.p(field.label, self.s.h2), *self.list_block(field, raw)]
-        if field.type == "year_map":
-            return [self.year_map(field, raw)]
+        if field.type == "year_map":  # one row, headed by the label
+            return [pdf_tags.table(self.year_map(field, raw), header_rows=1, header_cols=1)]
         return []
 
     def group(self, field: FormField, raw: Any, path: str = "") -> list[Flowable]:
@@ -318,8 +318,7 @@ class Layout:
                 )
             )
         width = (WIDTH - 50 * mm) / len(years)
-        table = self.grid(["", *years], [row], [50 * mm, *[width] * len(years)], right=len(years))
-        return pdf_tags.table(table, header_rows=1, header_cols=1)
+        return self.grid(["", *years], [row], [50 * mm, *[width] * len(years)], right=len(years))
 
     # ------------------------------------------------------------------ special sections
 
