@@ -229,3 +229,23 @@ def unmapped_glyphs(pdf: pikepdf.Pdf) -> list[tuple[int, str, int]]:
                             if code not in maps.get(current, set())
                         ]
     return missing
+
+
+PAINTING = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh", "BI", "EI"}
+"""Operators that put something on the page besides text (strokes, fills, images, shadings)."""
+
+
+def unmarked_painting(pdf: pikepdf.Pdf) -> list[str]:
+    """Painting operators outside any marked content (neither tagged nor an artifact)."""
+    problems = []
+    for number, page in enumerate(pdf.pages, start=1):
+        depth = 0
+        for _, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            if op in ("BDC", "BMC"):
+                depth += 1
+            elif op == "EMC":
+                depth -= 1
+            elif depth == 0 and op in PAINTING:
+                problems.append(f"page {number}: {op}")
+    return problems

@@ -26,6 +26,7 @@ from tagged_pdf import (
     struct_text_headings,
     structure,
     unmapped_glyphs,
+    unmarked_painting,
     untagged_text,
 )
 
@@ -152,6 +153,8 @@ def _finance_table(struct: str) -> str:
 def test_every_text_operator_is_tagged_content_or_an_artifact(made: Made) -> None:
     with pikepdf.open(made.pdf) as pdf:
         assert untagged_text(pdf) == []
+        # and every line, fill and picture is content or an artifact too
+        assert unmarked_painting(pdf) == []
 
 
 def test_reading_order_of_the_tree_is_the_drawing_order(made: Made) -> None:
