@@ -33,6 +33,7 @@ from zwk_desktop.formspec.models import (
     MeasuresCostRule,
     MonthsInTermRule,
     PathParams,
+    RangeOrderRule,
     ScheduleOrderRule,
     SumRangeRule,
     UniqueInListRule,
@@ -431,6 +432,9 @@ class _References:
                 yield from self._list_item(rule.params.list, field, ploc)
         elif isinstance(rule, ScheduleOrderRule):
             for field in (rule.params.step, rule.params.start, rule.params.end):
+                yield from self._list_item(rule.params.list, field, ploc)
+        elif isinstance(rule, RangeOrderRule):
+            for field in (rule.params.start, rule.params.end, rule.params.title):
                 yield from self._list_item(rule.params.list, field, ploc)
         elif isinstance(rule, MeasuresCostRule):
             category = self.paths.get(f"{self.spec.budget.items}[].{self.spec.budget.category}")

@@ -298,6 +298,27 @@ def _schedule_order(r: m.ScheduleOrderRule, ctx: Context) -> None:
             previous = (name, start)
 
 
+@rule("range_order")
+def _range_order(r: m.RangeOrderRule, ctx: Context) -> None:
+    p = r.params
+    for i in ctx.items(p.list):
+        base = f"{p.list}[{i}]"
+        start, end = ctx.value(f"{base}.{p.start}"), ctx.value(f"{base}.{p.end}")
+        if start is not None and end is not None and start > end:
+            title = ctx.value(f"{base}.{p.title}")
+            ctx.report(
+                r.code,
+                f"{base}.{p.end}",
+                {"von": start, "bis": end},
+                {
+                    "titel": str(title) if title else ctx.label(base),
+                    "von": formatting.month(start),
+                    "bis": formatting.month(end),
+                },
+                rule_id=r.rule_id,
+            )
+
+
 # --------------------------------------------------------------------------- budget
 
 
