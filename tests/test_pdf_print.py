@@ -52,3 +52,24 @@ def test_the_first_year_row_of_the_finance_table_uses_the_pro_rata_cap(
     assert re.findall(amounts, headroom.group(1)) == [
         "6.033,33 €", "12.100,00 €", "22.100,00 €", "32.100,00 €", "72.333,33 €"]  # fmt: skip
     assert "Annahme" in text.split("Verbleibender Spielraum", 1)[1][:600]
+
+
+def hvb_function(text: str) -> str:
+    """The Funktion printed in the block of the Hauptverwaltungsbeamtin/-beamter."""
+    block = text.split("Hauptverwaltungsbeamtin oder Hauptverwaltungsbeamter", 1)[1]
+    found = re.search(r"^Funktion (.*)$", block, re.MULTILINE)
+    assert found, block[:500]
+    return found.group(1)
+
+
+def test_the_signatorys_function_is_printed_in_the_form_of_the_anrede(
+    example_texts: dict[str, str],
+) -> None:
+    assert hvb_function(example_texts["gemeinde-lindenhagen.zwk"]) == "Bürgermeisterin"
+    assert hvb_function(example_texts["landkreis-hohenwald.zwk"]) == "Landrat"
+    assert hvb_function(example_texts["staedteverbund-oberes-tal.zwk"]) == "Verbandsvorsitzender"
+    data = example_draft("landkreis-hohenwald.zwk").data
+    data["kontakte"]["hvb"]["anrede"] = "keine"
+    assert hvb_function(pdf_text(render(data))) == "Landrätin / Landrat"
+    data["kontakte"]["hvb"]["anrede"] = "frau"
+    assert hvb_function(pdf_text(render(data))) == "Landrätin"

@@ -135,19 +135,23 @@ class Layout:
     def visible(self, field: FormField) -> bool:
         return field.when is None or holds(field.when, lambda path: get_value(self.data, path))
 
-    def value_text(self, field: FormField, raw: Any) -> str:
-        """A filled value in German display form; unreadable values print as they are."""
+    def value_text(
+        self, field: FormField, raw: Any, siblings: Mapping[str, Any] | None = None
+    ) -> str:
+        """A filled value in German display form; unreadable values print as they are.
+        `siblings`: the values beside it (a choice's label may agree with one, e.g. Anrede)."""
         try:
-            return self._format(field, raw)
+            return self._format(field, raw, siblings or {})
         except (ValueError, TypeError, ArithmeticError, KeyError, IndexError):
             return str(raw)
 
-    def _format(self, field: FormField, raw: Any) -> str:
+    def _format(self, field: FormField, raw: Any, siblings: Mapping[str, Any]) -> str:
         t = field.type
         if t == "bool":
             return "ja" if raw is True else "nein" if raw is False else str(raw)
         if t == "choice":
-            return field.choice_labels.get(str(raw), str(raw))
+            by = siblings.get(field.label_by) if field.label_by else None
+            return field.choice_label(str(raw), by if isinstance(by, str) else None)
         if t == "multi":
             values = raw if isinstance(raw, list) else [raw]
             return ", ".join(field.choice_labels.get(str(v), str(v)) for v in values)
@@ -214,7 +218,7 @@ class Layout:
             raw = values.get(field.id) if isinstance(values, Mapping) else None
             if field.type in SHORT_TYPES:
                 if not is_empty(raw) or isinstance(raw, bool):
-                    pending.append((field.label, self.value_text(field, raw)))
+                    pending.append((field.label, self.value_text(field, raw, values)))
                 elif field.required:
                     pending.append((field.label, "– (nicht ausgefüllt)"))
             else:
@@ -268,7 +272,7 @@ class Layout:
         def shown(c: FormField, item: Mapping[str, Any]) -> str:
             value = item.get(c.id)
             filled = not is_empty(value) or isinstance(value, bool)
-            return self.value_text(c, value) if filled else "–"
+            return self.value_text(c, value, item) if filled else "–"
 
         texts = [[shown(c, item) for c in children] for item in items]
         tabular = (
