@@ -61,6 +61,11 @@ def test_german_formats() -> None:
     assert formatting.money(Decimal("40000")) == "40.000,00\xa0€"
     assert formatting.number(Decimal("1234.5")) == "1.234,5"
     assert formatting.number(Decimal("0.5"), 2) == "0,50"
+    # one sign for negative numbers everywhere: the typographic minus U+2212
+    assert formatting.money(Decimal("-1234.5")) == "\u22121.234,50\xa0€"
+    assert formatting.number(-31) == "\u221231"
+    assert formatting.number(Decimal("-12.7"), 1) == "\u221212,7"
+    assert formatting.plain(-5) == "\u22125"
     assert formatting.date("2021-07-20") == "20.07.2021"
     assert formatting.month("2021-09") == "September 2021"
     assert formatting.size(10 * 1024 * 1024) == "10,0 MB"

@@ -73,3 +73,30 @@ def test_the_signatorys_function_is_printed_in_the_form_of_the_anrede(
     assert hvb_function(pdf_text(render(data))) == "Landrätin / Landrat"
     data["kontakte"]["hvb"]["anrede"] = "frau"
     assert hvb_function(pdf_text(render(data))) == "Landrätin"
+
+
+NEGATIVE_WITHOUT_MINUS = re.compile(r"(?:^|[\s(;:])[-\u2013]\d")
+"""A hyphen-minus or en dash as the sign of a number ("-31", "–22,1 %"); a range such as
+"2000–2010" or a phone number "402-17" has a digit before its dash and does not count."""
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_negative_numbers_have_one_sign_and_yes_no_one_form(
+    example_texts: dict[str, str], name: str
+) -> None:
+    text = example_texts[name]
+    assert not NEGATIVE_WITHOUT_MINUS.findall(text), NEGATIVE_WITHOUT_MINUS.findall(text)
+    assert not re.findall(r"(?m)\b(?:ja|nein)$", text)  # values print "Ja" and "Nein"
+
+
+def test_the_chart_and_the_tables_use_the_typographic_minus(
+    example_texts: dict[str, str],
+) -> None:
+    text = example_texts["gemeinde-lindenhagen.zwk"]
+    assert "Natürlicher Saldo (Personen je Jahr) \u221231" in text
+    assert "Bevölkerungsentwicklung 2000–2020: \u221222,1 %" in text  # the chart's title
+    assert "\u221212,7 % \u22126,3 % \u22124,8 %" in text  # the chart's steps
+    assert re.search(r"(?m)^Strukturschwache Region Ja$", text)
+    data = example_draft().data
+    data["finanzplan"]["posten"][0]["betraege"]["2022"] = "-100.00"
+    assert "\u2212100,00 €" in pdf_text(render(data))

@@ -148,7 +148,8 @@ class Layout:
     def _format(self, field: FormField, raw: Any, siblings: Mapping[str, Any]) -> str:
         t = field.type
         if t == "bool":
-            return "ja" if raw is True else "nein" if raw is False else str(raw)
+            # one form for yes/no in the whole PDF, as the choices write it ("Ja", "Nein")
+            return "Ja" if raw is True else "Nein" if raw is False else str(raw)
         if t == "choice":
             by = siblings.get(field.label_by) if field.label_by else None
             return field.choice_label(str(raw), by if isinstance(by, str) else None)
