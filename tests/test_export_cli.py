@@ -93,7 +93,7 @@ def test_export_with_warnings_needs_accept_warnings_and_records_the_text(
     pdf_text = subprocess.run(
         ["pdftotext", folder / "bewerbung.pdf", "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Bevölkerungsentwicklung 2000–2020: –22,1 %" in pdf_text  # the chart, by default
+    assert "Bevölkerungsentwicklung 2000–2020: −22,1 %" in pdf_text  # the chart, by default
 
 
 def test_export_refuses_errors_and_a_wrong_passphrase(env: dict[str, str], tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, registe
 from zwk_desktop.services.pdf_layout import (
     ACCENT,
     LINE,
+    PAD,
     SHADE,
     TABLE_BASE,
     WIDTH,
@@ -216,10 +217,10 @@ class _Document:
         art_field = self.spec.fields_by_path.get("kommune.art")
         land_field = self.spec.fields_by_path.get("kommune.bundesland")
         datum = self.get("unterschrift.datum")
-        rows = [
+        rows: list[tuple[str, str] | tuple[str, str, bool]] = [
             ("Programm", self.spec.programme),
             ("Kommune", kommune),
-            ("Amtlicher Gemeindeschlüssel (AGS)", self.get("kommune.ags") or "–"),
+            ("Amtlicher Gemeindeschlüssel (AGS)", self.get("kommune.ags") or "–", True),
         ]
         if art_field and self.get("kommune.art"):
             rows.append(
@@ -254,7 +255,13 @@ class _Document:
                 f"Desktop {__version__}",
             )
         )
-        cells = [[p(k, self.s.label), p(v, self.s.value)] for k, v in rows]
+        cells = [
+            [
+                p(row[0], self.s.label, 0.36 * WIDTH - PAD),
+                p(row[1], self.s.value, 0.64 * WIDTH - PAD, len(row) > 2 and bool(row[2])),
+            ]
+            for row in rows
+        ]
         table = Table(cells, colWidths=[0.36 * WIDTH, 0.64 * WIDTH], hAlign="LEFT")
         table.setStyle(
             TableStyle(
