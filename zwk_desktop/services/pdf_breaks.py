@@ -9,8 +9,8 @@ URLs) are never hyphenated: `data_lines` breaks a value that is too wide for its
 points only, after a "/" or "_" of its own, before a "-", "." or "@" of its own, or anywhere in
 a hash, and never adds a character, so that the lines joined give back the exact value (what
 pdftotext and a reviewer's copy and paste see). Inside prose, a data token that does not fit on
-one line is broken the same way and starts a line of its own. Which values are data the layout knows from the
-form definition (field types, patterns); `data_token` recognises data inside free text.
+one line is broken the same way and starts a line of its own. Which values are data the layout
+knows from the form definition (field types, patterns); `data_token` finds data in free text.
 """
 
 from __future__ import annotations
