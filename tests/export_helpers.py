@@ -78,3 +78,15 @@ def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[s
         check=check,
         timeout=60,
     )
+
+
+STEM = "ZWK-Bewerbung_12073999_Lindenhagen-am-See"
+"""Every file of the Lindenhagen package carries AGS and Kommune (issue 11)."""
+NAMES = {
+    "bewerbung.pdf": f"{STEM}.pdf",
+    "bewerbung.json": f"{STEM}.json",
+    "pruefprotokoll.json": f"{STEM}_pruefprotokoll.json",
+    "manifest.json": f"{STEM}_manifest.json",
+    "manifest.json.p7s": f"{STEM}_manifest.json.p7s",
+}
+"""The Lindenhagen package's files by the names they had before issue 11."""

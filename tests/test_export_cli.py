@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import example_draft, run_cli
+from export_helpers import NAMES, example_draft, run_cli
 
 PASSPHRASE = "Skript-Passphrase-2021"
 
@@ -85,13 +85,16 @@ def test_export_with_warnings_needs_accept_warnings_and_records_the_text(
     assert done.returncode == 0, done.stderr
     assert "Bewerbungspaket geschrieben" in done.stdout and ".eml" in done.stdout
     folder = next(p for p in out.iterdir() if p.is_dir())
-    protocol = json.loads((folder / "pruefprotokoll.json").read_bytes())
+    protocol = json.loads((folder / NAMES["pruefprotokoll.json"]).read_bytes())
     assert {a["justification"] for a in protocol["acknowledged_warnings"]} == {
         "Zahl folgt im Herbst."
     }
     assert cli(env, "verify", folder).returncode == 0
     pdf_text = subprocess.run(
-        ["pdftotext", folder / "bewerbung.pdf", "-"], capture_output=True, text=True, check=True
+        ["pdftotext", folder / NAMES["bewerbung.pdf"], "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "Bevölkerungsentwicklung 2000–2020: −22,1 %" in pdf_text  # the chart, by default
 

@@ -75,3 +75,12 @@ def plain(value: Any) -> str:
     if isinstance(value, int | Decimal | float):
         return number(value)
     return str(value)
+
+
+def count(n: int, one: str, other: str) -> str:
+    """A number with its noun in the German plural form that babel's CLDR rules pick:
+    ``count(1, "Hinweis", "Hinweise")`` → ``"1 Hinweis"``, ``count(2, …)`` → ``"2 Hinweise"``."""
+    from babel import Locale
+
+    form = Locale.parse(LOCALE).plural_form(abs(n))
+    return f"{number(n)} {one if form == 'one' else other}"

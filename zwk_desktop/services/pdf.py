@@ -71,6 +71,7 @@ class RenderedPdf:
     signature_place: SignaturePlace | None
     substituted: tuple[str, ...]
     """Characters no embedded font could show (printed as a marker)."""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass
@@ -390,6 +391,7 @@ def render_pdf(
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"
     story = doc.story()
+    keywords = tuple(k for k in ("ZWK", "Bewerbung", doc.get("kommune.ags")) if k)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -403,7 +405,7 @@ def render_pdf(
         subject=subject,
         creator=f"ZWK Desktop {__version__}",
         producer=f"ZWK Desktop {__version__}",
-        keywords=["ZWK", "Bewerbung", doc.get("kommune.ags")],
+        keywords=list(keywords),
         lang="de-DE",
         initialFontName=REGULAR,
     )
@@ -424,4 +426,5 @@ def render_pdf(
         pages=doc.recorder.pages,
         signature_place=doc.recorder.place,
         substituted=tuple(text.substituted),
+        keywords=keywords,
     )
