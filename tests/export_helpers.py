@@ -67,8 +67,11 @@ def new_store(root: Path, secrets: Any | None = None) -> IdentityStore:
     return IdentityStore(root, secrets or MemorySecrets())
 
 
-def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run an independent tool (poppler, qpdf, openssl, munpack) and return its output."""
+def tool(
+    *args: str | Path, check: bool = True, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run an independent tool (poppler, qpdf, openssl, munpack, sha256sum) and return its
+    output."""
     assert shutil.which(str(args[0])), f"{args[0]} fehlt (Debian-Paket, siehe Makefile DEB_TEST)"
     return subprocess.run(
         [str(a) for a in args],
@@ -77,6 +80,7 @@ def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[s
         errors="replace",
         check=check,
         timeout=60,
+        cwd=cwd,
     )
 
 

@@ -216,3 +216,48 @@ def test_huge_numbers_are_formatted_not_a_crash() -> None:
     assert formatting.number(1e25) == "10.000.000.000.000.000.000.000.000"
     assert formatting.number(Decimal("1E+300")).startswith("1.000.000")
     assert formatting.number(Decimal("123456789012345678901234567890.5"), 1).endswith(",5")
+
+
+@pytest.mark.parametrize(
+    ("name", "art", "genitive_form", "short"),
+    [
+        ("Gemeinde Lindenhagen am See", "gemeinde", "der Gemeinde Lindenhagen am See", "Lindenhagen am See"),
+        ("Landkreis Hohenwald", "landkreis", "des Landkreises Hohenwald", "Hohenwald"),
+        ("Städteverbund Oberes Tal", "zusammenschluss", "des Städteverbunds Oberes Tal", "Oberes Tal"),
+        ("Stadt Prenzlau", "kreisangehoerige_stadt", "der Stadt Prenzlau", "Prenzlau"),
+        ("Uckerland", "gemeinde", "der Gemeinde Uckerland", "Uckerland"),
+        ("Rhein-Sieg-Kreis", "landkreis", "des Rhein-Sieg-Kreises", "Rhein-Sieg-Kreis"),
+        ("München, Landeshauptstadt", "kreisfreie_stadt", "der Landeshauptstadt München", "München"),
+        ("Amt Gramzow", "zusammenschluss", "des Amtes Gramzow", "Gramzow"),
+    ],
+)  # fmt: skip
+def test_the_kommune_in_the_genitive_with_the_article_of_its_designation(
+    name: str, art: str, genitive_form: str, short: str
+) -> None:
+    from zwk_desktop.domain.designation import genitive, short_name
+
+    assert genitive(name, art) == genitive_form
+    assert short_name(name) == short
+
+
+def test_signatory_names_are_compared_as_people_write_them() -> None:
+    from zwk_desktop.domain.signatory import check_signer, matching_first, same_person
+
+    assert same_person("Dr. Matthias Kühnel", "Kuehnel, Matthias")
+    assert same_person("katrin  WENDLAND", "Katrin Wendland")
+    assert not same_person("Katrin Wendland", "Uwe Lichtenberger")
+    assert not same_person("", "")
+    data = load_example("staedteverbund-oberes-tal.zwk")["data"]
+    refused = check_signer(data, "Katrin Wendland", "Gemeinde Lindenhagen am See")
+    assert not refused.matches
+    assert "Katrin Wendland" in refused.problem and "Uwe Lichtenberger" in refused.problem
+    other_kommune = check_signer(data, "Uwe Lichtenberger", "Stadt Altenbrück")
+    assert other_kommune.matches and "Stadt Altenbrück" in other_kommune.warnings[0]
+    assert check_signer(data, "Uwe Lichtenberger", "Städteverbund Oberes Tal").warnings == ()
+    people = [
+        ("Katrin Wendland", "Gemeinde Lindenhagen am See"),
+        ("Uwe Lichtenberger", "Stadt Altenbrück"),
+        ("Uwe Lichtenberger", "Städteverbund Oberes Tal"),
+    ]
+    ordered = matching_first(people, data, lambda p: p[0], lambda p: p[1])
+    assert ordered == [people[2], people[1], people[0]]

@@ -181,6 +181,7 @@ def verify_files(
     ignored = tuple(n for n in files if naming.ignored(n))
     files = {n: b for n, b in files.items() if not naming.ignored(n)}
     found = manifest_names(files)
+    chosen = manifest is not None
     if manifest is None:
         if not found:
             return VerifyReport(
@@ -296,8 +297,8 @@ def verify_files(
     for key, data in files.items():
         if key in listed or key in own:
             continue
-        if len(found) > 1 or (layout.stem and not key.startswith(layout.stem)):
-            continue  # a file of another package lying beside this one
+        if chosen and not (layout.stem and key.startswith(layout.stem)):
+            continue  # a file beside the package that was named by its manifest
         statuses.append(FileStatus(key, "unlisted", hashlib.sha256(data).hexdigest(), len(data)))
         checks.append(
             Check(
