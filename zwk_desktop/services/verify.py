@@ -330,6 +330,7 @@ def verify_files(
         signatory=signatory,
         findings=findings,
         ignored=ignored,
+        pdf_name=layout.pdf,
     )
 
 

@@ -75,6 +75,8 @@ class VerifyReport:
     findings: tuple[ReviewFinding, ...] = ()
     ignored: tuple[str, ...] = ()
     """Files the system left in the folder (Thumbs.db, desktop.ini, .DS_Store)."""
+    pdf_name: str = ""
+    """The name of the package's signed PDF."""
 
     @property
     def valid(self) -> bool:
