@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE_AGS_PATHS, EXAMPLE_NAMES, load_example
+from conftest import EXAMPLE_AGS_PATHS, EXAMPLE_NAMES, ROOT, load_example
 
 from zwk_desktop.directory import default_directory
 from zwk_desktop.directory.fill import kommune_fill, member_item, members_fill
@@ -502,3 +503,9 @@ def test_the_form_declares_every_named_code_of_fields_md() -> None:
     generic = {"required", "recommended_missing", "max_length", "min_length", "format", "range",
                "choice_invalid", "min_items", "unknown_field"}  # fmt: skip
     assert get_form().rule_codes == FIELDS_MD_CODES - generic | DIRECTORY_CODES
+
+
+def test_the_readme_lists_every_named_code() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"(?m)^\| `(\w+)` \|", readme.split("### Befundcodes", 1)[1]))
+    assert listed == get_form().rule_codes
