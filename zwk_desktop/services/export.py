@@ -71,10 +71,12 @@ class Readiness:
                 "möglich."
             )
         if self.unacknowledged:
-            n = len(self.unacknowledged)
+            from zwk_desktop.domain.formatting import count as counted
+
+            count = counted(len(self.unacknowledged), "Hinweis", "Hinweise")
             return (
-                f"{n} Hinweis{'e sind' if n != 1 else ' ist'} noch nicht bestätigt. Bitte prüfen "
-                "und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export."
+                f"Noch nicht bestätigt: {count}. Bitte prüfen und bestätigen Sie jeden Hinweis "
+                "(mit Begründung) vor dem Export."
             )
         return "Die Bewerbung ist bereit zum Export."
 
