@@ -242,3 +242,13 @@ def test_the_identity_picker_offers_the_signatorys_identities_first(
         "Katrin Wendland (Bürgermeisterin) – nicht die unterzeichnende Person",
     ]
     assert dialog.identity.currentIndex() == 0 and dialog.export_button.isEnabled()
+    assert dialog.message.text() == ""
+    dialog.show()
+    dialog.identity.setFocus()
+    qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # the same person, another Kommune
+    assert dialog.identity.currentIndex() == 1
+    assert "Stadt Altenbrück" in dialog.message.text()
+    assert "Städteverbund Oberes Tal" in dialog.message.text()
+    qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # another person: said at once
+    assert "Katrin Wendland" in dialog.message.text()
+    assert "Uwe Lichtenberger" in dialog.message.text()

@@ -21,11 +21,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "export",
         help="die Bewerbung signiert exportieren (oder als ENTWURF drucken)",
         description="Schreibt das Bewerbungspaket ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/ "
-        "(signiertes "
-        "PDF mit eingebetteten Daten, bewerbung.json, Anlagen, Prüfprotokoll, signiertes "
-        "Verzeichnis) und daneben eine versandfertige E-Mail (.eml). Mit Fehlern verweigert; "
-        "Hinweise müssen bestätigt sein oder mit --accept-warnings bestätigt werden. Exit-Code 0: "
-        "exportiert, 1: nicht exportierbar, 2: Datei nicht lesbar.",
+        "(signiertes PDF mit eingebetteten Daten, die Angaben als JSON, Anlagen, Prüfprotokoll, "
+        "signiertes Verzeichnis; jede Datei mit AGS und Kommune im Namen) und daneben eine "
+        "versandfertige E-Mail (.eml). Mit Fehlern verweigert; Hinweise müssen bestätigt sein "
+        "oder mit --accept-warnings bestätigt werden. Signieren darf nur die im Abschnitt "
+        "„Ort, Datum, Unterschrift“ genannte Person. Exit-Code 0: exportiert, 1: nicht "
+        "exportierbar, 2: Datei nicht lesbar.",
     )
     p.add_argument("draft", type=Path, metavar="ENTWURF", help="der Entwurf (.zwk)")
     p.add_argument("--out", type=Path, required=True, metavar="ORDNER", help="Zielordner")

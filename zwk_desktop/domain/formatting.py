@@ -77,10 +77,14 @@ def plain(value: Any) -> str:
     return str(value)
 
 
+def plural(n: int, one: str, other: str) -> str:
+    """The German form for `n` that babel's CLDR plural rules pick: `one` or `other`."""
+    from babel import Locale
+
+    return one if Locale.parse(LOCALE).plural_form(abs(n)) == "one" else other
+
+
 def count(n: int, one: str, other: str) -> str:
     """A number with its noun in the German plural form that babel's CLDR rules pick:
     ``count(1, "Hinweis", "Hinweise")`` → ``"1 Hinweis"``, ``count(2, …)`` → ``"2 Hinweise"``."""
-    from babel import Locale
-
-    form = Locale.parse(LOCALE).plural_form(abs(n))
-    return f"{number(n)} {one if form == 'one' else other}"
+    return f"{number(n)} {plural(n, one, other)}"

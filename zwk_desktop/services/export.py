@@ -71,11 +71,12 @@ class Readiness:
                 "möglich."
             )
         if self.unacknowledged:
-            from zwk_desktop.domain.formatting import count as counted
+            from zwk_desktop.domain.formatting import count
 
-            count = counted(len(self.unacknowledged), "Hinweis", "Hinweise")
+            n = len(self.unacknowledged)
+            open_ones = count(n, "Hinweis ist", "Hinweise sind")  # babel's plural rules
             return (
-                f"Noch nicht bestätigt: {count}. Bitte prüfen und bestätigen Sie jeden Hinweis "
+                f"{open_ones} noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis "
                 "(mit Begründung) vor dem Export."
             )
         return "Die Bewerbung ist bereit zum Export."

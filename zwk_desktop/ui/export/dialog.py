@@ -201,6 +201,7 @@ class ExportDialog(QDialog):
         self.open_folder_button.clicked.connect(self.open_folder)
         close.clicked.connect(self.reject)
         self.identity.currentIndexChanged.connect(lambda _: self._update())
+        self.identity.currentIndexChanged.connect(lambda _: self._identity_note())
         self._load_identities()
         self.check()
 
@@ -242,6 +243,20 @@ class ExportDialog(QDialog):
         if not self.identity.count():
             self.identity.addItem(self.tr("(keine – bitte unter „Verwalten…“ anlegen)"), None)
         self._update()
+
+    def _identity_note(self) -> None:
+        """Say at once when the chosen identity is not the signatory's, or of another Kommune."""
+        try:
+            identity = self.store.find(str(self.identity.currentData()))
+        except IdentityError:
+            return
+        check = check_signer(
+            normalize(self.spec, self.draft.data),
+            identity.name,
+            identity.kommune,
+            identity.funktion,
+        )
+        self.message.setText(check.problem if not check.matches else "\n".join(check.warnings))
 
     def _update(self) -> None:
         busy = self.job is not None and self.job.running
