@@ -17,6 +17,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,13 @@ class PackageUnreadable(Exception):
 # --------------------------------------------------------------------------- loading
 
 
-def _read_folder(folder: Path) -> dict[str, bytes]:
+def _read_folder(folder: Path, prefix: str = "") -> dict[str, bytes]:
+    """The files of a folder (and its subfolders); with `prefix` only the files directly in it
+    whose names start with it (one package among many in a reviewer's folder)."""
     files: dict[str, bytes] = {}
     total = 0
-    for item in sorted(folder.rglob("*")):
+    items = folder.glob(f"{glob_escape(prefix)}*") if prefix else folder.rglob("*")
+    for item in sorted(items):
         if item.is_file():
             total += item.stat().st_size
             if total > MAX_PACKAGE_BYTES:
@@ -99,7 +103,9 @@ def load_package(path: Path) -> dict[str, bytes]:
                 f"(…{naming.MANIFEST_SUFFIX})."
             )
         return files
-    if path.name.endswith(naming.MANIFEST_SUFFIX) or path.name == naming.MANIFEST_NAME:
+    if path.name.endswith(naming.MANIFEST_SUFFIX):
+        return _read_folder(path.parent, path.name.removesuffix(naming.MANIFEST_SUFFIX))
+    if path.name == naming.MANIFEST_NAME:
         return _read_folder(path.parent)
     if path.stat().st_size > MAX_PACKAGE_BYTES:
         raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
