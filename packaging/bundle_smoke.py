@@ -101,7 +101,8 @@ STEPS: list[Step] = [
 """The smoke test. Add a step here when a command lands (see packaging/README.md)."""
 
 PASSPHRASE = "rauchtest-passphrase\n"  # without a keyring the program reads it from stdin
-IDENTITY = ("--name", "Erika Mustermann", "--funktion", "Bürgermeisterin")
+IDENTITY = ("--name", "Katrin Wendland", "--funktion", "Bürgermeisterin")
+"""The signatory named in the example: only she may sign it (issue 11)."""
 KOMMUNE = ("--kommune", "Gemeinde Lindenhagen am See")
 EMAIL = ("--email", "buergermeisterin@lindenhagen.example")
 PACKAGE = "{glob:{tmp}/export/ZWK-Bewerbung_*/}"
@@ -127,7 +128,7 @@ EXPORT_STEPS = [
     ),
     Step("verify (Paketordner)", ("verify", PACKAGE)),
     Step("verify (E-Mail)", ("verify", "{glob:{tmp}/export/*.eml}")),
-    Step("identity delete", ("identity", "delete", "Erika Mustermann")),
+    Step("identity delete", ("identity", "delete", "Katrin Wendland")),
 ]
 """The export side (issue 5): a signed package of an example, checked by the bundle itself.
 The example's AGS is fictitious, so its ags_unknown warning is accepted with a reason."""

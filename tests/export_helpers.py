@@ -67,8 +67,11 @@ def new_store(root: Path, secrets: Any | None = None) -> IdentityStore:
     return IdentityStore(root, secrets or MemorySecrets())
 
 
-def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run an independent tool (poppler, qpdf, openssl, munpack) and return its output."""
+def tool(
+    *args: str | Path, check: bool = True, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run an independent tool (poppler, qpdf, openssl, munpack, sha256sum) and return its
+    output."""
     assert shutil.which(str(args[0])), f"{args[0]} fehlt (Debian-Paket, siehe Makefile DEB_TEST)"
     return subprocess.run(
         [str(a) for a in args],
@@ -77,4 +80,17 @@ def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[s
         errors="replace",
         check=check,
         timeout=60,
+        cwd=cwd,
     )
+
+
+STEM = "ZWK-Bewerbung_12073999_Lindenhagen-am-See"
+"""Every file of the Lindenhagen package carries AGS and Kommune (issue 11)."""
+NAMES = {
+    "bewerbung.pdf": f"{STEM}.pdf",
+    "bewerbung.json": f"{STEM}.json",
+    "pruefprotokoll.json": f"{STEM}_pruefprotokoll.json",
+    "manifest.json": f"{STEM}_manifest.json",
+    "manifest.json.p7s": f"{STEM}_manifest.json.p7s",
+}
+"""The Lindenhagen package's files by the names they had before issue 11."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from export_helpers import NOW, MemorySecrets, example_draft, never_ask, new_store, ready_draft
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from test_export_identities import _p12
@@ -197,11 +197,58 @@ def test_pruefansicht_shows_valid_and_broken_packages(
     assert view.table.rowCount() == len(view.report.checks) > 5 and view.pdf_button.isEnabled()
     assert "Gemeinde Lindenhagen am See" in view.kommune.text()
 
-    json_file = result.folder / "bewerbung.json"
+    json_file = result.pdf.with_suffix(".json")
     json_file.write_bytes(json_file.read_bytes().replace(b"Lindenhagen", b"Lindenhagem", 1))
     broken = PackageView(result.folder)
     qtbot.addWidget(broken)
     qtbot.waitUntil(lambda: broken.report is not None, timeout=60_000)
-    assert broken.banner.text().startswith("UNGÜLTIG") and "bewerbung.json" in broken.banner.text()
+    assert broken.banner.text().startswith("UNGÜLTIG") and json_file.name in broken.banner.text()
     rows = [broken.table.item(i, 0).text() for i in range(broken.table.rowCount())]
     assert "FEHLER" in rows
+
+
+def test_export_dialog_refuses_another_persons_identity_naming_both(
+    qtbot: Any, tmp_path: Path, store: IdentityStore
+) -> None:
+    """The Städteverbund is signed by Uwe Lichtenberger; Katrin Wendland may not (issue 11)."""
+    draft = ready_draft("staedteverbund-oberes-tal.zwk")
+    dialog = ExportDialog(get_form(), draft, store, out_dir=tmp_path / "out", prompt=never_ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.identity.currentText().endswith("nicht die unterzeichnende Person")
+    with qtbot.waitSignal(dialog.refused, timeout=10_000) as signal:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # no passphrase asked
+    for text in (signal.args[0], dialog.message.text()):
+        assert "Katrin Wendland" in text and "Uwe Lichtenberger" in text
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_identity_picker_offers_the_signatorys_identities_first(
+    qtbot: Any, tmp_path: Path, store: IdentityStore
+) -> None:
+    store.create_self_signed(
+        "Uwe Lichtenberger", "Bürgermeister", "Stadt Altenbrück", "", never_ask
+    )
+    store.create_self_signed(
+        "Uwe Lichtenberger", "Verbandsvorsitzender", "Städteverbund Oberes Tal", "", never_ask
+    )
+    draft = ready_draft("staedteverbund-oberes-tal.zwk")
+    dialog = ExportDialog(get_form(), draft, store, out_dir=tmp_path, prompt=never_ask)
+    qtbot.addWidget(dialog)
+    items = [dialog.identity.itemText(i) for i in range(dialog.identity.count())]
+    assert items == [
+        "Uwe Lichtenberger (Verbandsvorsitzender)",
+        "Uwe Lichtenberger (Bürgermeister)",
+        "Katrin Wendland (Bürgermeisterin) – nicht die unterzeichnende Person",
+    ]
+    assert dialog.identity.currentIndex() == 0 and dialog.export_button.isEnabled()
+    assert dialog.message.text() == ""
+    dialog.show()
+    dialog.identity.setFocus()
+    qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # the same person, another Kommune
+    assert dialog.identity.currentIndex() == 1
+    assert "Stadt Altenbrück" in dialog.message.text()
+    assert "Städteverbund Oberes Tal" in dialog.message.text()
+    qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # another person: said at once
+    assert "Katrin Wendland" in dialog.message.text()
+    assert "Uwe Lichtenberger" in dialog.message.text()

@@ -652,6 +652,10 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
+        <source>{identity} – nicht die unterzeichnende Person</source>
+        <translation>{identity} – not the signatory</translation>
+    </message>
+    <message>
         <source>(keine – bitte unter „Verwalten…“ anlegen)</source>
         <translation>(none – please create one under “Manage…”)</translation>
     </message>
@@ -666,10 +670,10 @@
     <message>
         <source>Exportiert: {folder}
 E-Mail zum Versand: {mail}
-SHA-256 von manifest.json: {sha}</source>
+SHA-256 des signierten Verzeichnisses: {sha}</source>
         <translation>Exported: {folder}
-Email for sending: {mail}
-SHA-256 of manifest.json: {sha}</translation>
+E-mail to send: {mail}
+SHA-256 of the signed manifest: {sha}</translation>
     </message>
     <message>
         <source>Druckfassung geschrieben: {path}</source>
@@ -723,8 +727,8 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Check package: choose the email (.eml) or a file in the package folder</translation>
     </message>
     <message>
-        <source>Bewerbungspakete (*.eml manifest.json bewerbung.pdf);;Alle Dateien (*)</source>
-        <translation>Application packages (*.eml manifest.json bewerbung.pdf);;All files (*)</translation>
+        <source>Bewerbungspakete (*.eml *manifest.json *.pdf);;Alle Dateien (*)</source>
+        <translation>Application packages (*.eml *manifest.json *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>E&amp;xportieren…</source>
@@ -1362,12 +1366,24 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Valid: all files are unchanged, exactly as they were signed.</translation>
     </message>
     <message>
-        <source>UNGÜLTIG – verändert oder beschädigt: {files}</source>
-        <translation>INVALID – altered or damaged: {files}</translation>
+        <source>UNGÜLTIG – verändert, unvollständig oder nicht von der unterzeichnenden Person signiert: {files}</source>
+        <translation>INVALID – changed, incomplete or not signed by the signatory: {files}</translation>
     </message>
     <message>
         <source>Kommune: {name} (AGS {ags})</source>
         <translation>Municipality: {name} (AGS {ags})</translation>
+    </message>
+    <message>
+        <source>Signiert von: {name}</source>
+        <translation>Signed by: {name}</translation>
+    </message>
+    <message>
+        <source>Unterzeichnende Person laut Angaben: {who}</source>
+        <translation>Signatory according to the application: {who}</translation>
+    </message>
+    <message>
+        <source>Selbst ausgestelltes Zertifikat: es belegt, dass nichts verändert wurde, nicht, wer signiert hat.</source>
+        <translation>Self-issued certificate: it proves that nothing was changed, not who signed.</translation>
     </message>
     <message>
         <source>in Ordnung</source>

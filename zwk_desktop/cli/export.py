@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, complain, load_draft, say
 from zwk_desktop.cli.identity import add_passphrase_stdin, passphrase_prompt
+from zwk_desktop.domain import formatting
+from zwk_desktop.domain.draft import normalize
 from zwk_desktop.domain.formatting import size
-from zwk_desktop.services.identities import IdentityError, open_store
+from zwk_desktop.domain.signatory import check_signer
+from zwk_desktop.services.identities import Identity, IdentityError, IdentityStore, open_store
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,11 +21,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "export",
         help="die Bewerbung signiert exportieren (oder als ENTWURF drucken)",
         description="Schreibt das Bewerbungspaket ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/ "
-        "(signiertes "
-        "PDF mit eingebetteten Daten, bewerbung.json, Anlagen, Prüfprotokoll, signiertes "
-        "Verzeichnis) und daneben eine versandfertige E-Mail (.eml). Mit Fehlern verweigert; "
-        "Hinweise müssen bestätigt sein oder mit --accept-warnings bestätigt werden. Exit-Code 0: "
-        "exportiert, 1: nicht exportierbar, 2: Datei nicht lesbar.",
+        "(signiertes PDF mit eingebetteten Daten, die Angaben als JSON, Anlagen, Prüfprotokoll, "
+        "signiertes Verzeichnis; jede Datei mit AGS und Kommune im Namen) und daneben eine "
+        "versandfertige E-Mail (.eml). Mit Fehlern verweigert; Hinweise müssen bestätigt sein "
+        "oder mit --accept-warnings bestätigt werden. Signieren darf nur die im Abschnitt "
+        "„Ort, Datum, Unterschrift“ genannte Person. Exit-Code 0: exportiert, 1: nicht "
+        "exportierbar, 2: Datei nicht lesbar.",
     )
     p.add_argument("draft", type=Path, metavar="ENTWURF", help="der Entwurf (.zwk)")
     p.add_argument("--out", type=Path, required=True, metavar="ORDNER", help="Zielordner")
@@ -47,7 +52,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "die eingebettete bewerbung.json und die Angaben selbst. Exit-Code 0: gültig, 1: ungültig "
         "(nennt, was verändert ist), 2: nicht lesbar.",
     )
-    v.add_argument("path", type=Path, metavar="PFAD", help="der Paketordner oder die .eml-Datei")
+    v.add_argument(
+        "path",
+        type=Path,
+        metavar="PFAD",
+        help="der Paketordner, die .eml-Datei oder das signierte Verzeichnis "
+        "(…_manifest.json), wenn mehrere Pakete in einem Ordner liegen",
+    )
+    v.add_argument(
+        "--json",
+        action="store_true",
+        help="das Ergebnis als JSON ausgeben (Schema in der README)",
+    )
     v.set_defaults(run=run_verify)
 
 
@@ -82,7 +98,8 @@ def run_export(args: argparse.Namespace) -> int:
             draft = acknowledge_all(draft, ready.unacknowledged, args.accept_warnings)
         except ExportError as exc:
             raise CommandError(str(exc), EXIT_INVALID) from None
-        say(f"{len(ready.unacknowledged)} Hinweis(e) bestätigt: „{args.accept_warnings.strip()}“")
+        n = formatting.count(len(ready.unacknowledged), "Hinweis", "Hinweise")
+        say(f"Bestätigt: {n}, mit der Begründung „{args.accept_warnings.strip()}“")
     store = open_store()
     try:
         identities = store.all()
@@ -99,6 +116,17 @@ def run_export(args: argparse.Namespace) -> int:
                     else "; es gibt noch keine: zwk-desktop identity create …"
                 )
             )
+        # the signatory named in the form signs, nobody else: refused before any passphrase
+        check = check_signer(
+            normalize(spec, draft.data),
+            signer_name(store, identity),
+            identity.kommune,
+            identity.funktion,
+        )
+        if not check.matches:
+            raise CommandError(check.problem, EXIT_INVALID)
+        for warning in check.warnings:
+            complain(f"Hinweis: {warning}")
         key = store.unlock(identity, passphrase_prompt(args.passphrase_stdin))
     except IdentityError as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
@@ -116,7 +144,7 @@ def run_export(args: argparse.Namespace) -> int:
         ) from None
     say(f"Bewerbungspaket geschrieben: {result.folder}")
     say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
-    say(f"SHA-256 von manifest.json: {result.manifest_sha256}")
+    say(f"SHA-256 des signierten Verzeichnisses: {result.manifest_sha256}")
     return EXIT_OK
 
 
@@ -124,7 +152,23 @@ def run_verify(args: argparse.Namespace) -> int:
     from zwk_desktop.services.verify import verify_path
 
     report = verify_path(args.path)
+    if args.json:
+        say(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        if report.unreadable:
+            complain(report.text())
+        return report.exit_code
     if report.unreadable:
         raise CommandError(report.text())
     say(report.text())
     return report.exit_code
+
+
+def signer_name(store: IdentityStore, identity: Identity) -> str:
+    """The name an identity signs with: its certificate's common name (what `verify` reads)."""
+    from cryptography.x509.oid import NameOID
+
+    try:
+        cn = store.certificate(identity).subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    except (OSError, ValueError):
+        return identity.name
+    return str(cn[0].value) if cn else identity.name

@@ -9,15 +9,22 @@ from typing import Any
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal
 
+from zwk_desktop.domain.values import MINUS
+
 LOCALE = "de_DE"
 
 
+def _minus(text: str) -> str:
+    """babel writes a hyphen-minus before negative numbers; we show the typographic minus."""
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
 def money(value: Decimal | int | str) -> str:
-    """``Decimal("40000")`` → ``"40.000,00 €"``."""
+    """``Decimal("40000")`` → ``"40.000,00 €"``; ``-5`` → ``"−5,00 €"``."""
     d = Decimal(value)
     with localcontext() as context:
         context.prec = _precision(d, 2)
-        return str(format_currency(d, "EUR", locale=LOCALE))
+        return _minus(str(format_currency(d, "EUR", locale=LOCALE)))
 
 
 def _precision(d: Decimal, decimals: int) -> int:
@@ -29,14 +36,15 @@ def _precision(d: Decimal, decimals: int) -> int:
 
 
 def number(value: Decimal | int | float | str, decimals: int | None = None) -> str:
-    """German grouping and decimal comma; ``decimals`` fixes the number of places."""
+    """German grouping and decimal comma; ``decimals`` fixes the number of places; a negative
+    number starts with the typographic minus (U+2212)."""
     d = Decimal(str(value))
     with localcontext() as context:
         context.prec = _precision(d, decimals or 0)
         if decimals is not None:
             pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-            return str(format_decimal(d, format=pattern, locale=LOCALE))
-        return str(format_decimal(d, locale=LOCALE, decimal_quantization=False))
+            return _minus(str(format_decimal(d, format=pattern, locale=LOCALE)))
+        return _minus(str(format_decimal(d, locale=LOCALE, decimal_quantization=False)))
 
 
 def date(value: dt.date | str) -> str:
@@ -67,3 +75,16 @@ def plain(value: Any) -> str:
     if isinstance(value, int | Decimal | float):
         return number(value)
     return str(value)
+
+
+def plural(n: int, one: str, other: str) -> str:
+    """The German form for `n` that babel's CLDR plural rules pick: `one` or `other`."""
+    from babel import Locale
+
+    return one if Locale.parse(LOCALE).plural_form(abs(n)) == "one" else other
+
+
+def count(n: int, one: str, other: str) -> str:
+    """A number with its noun in the German plural form that babel's CLDR rules pick:
+    ``count(1, "Hinweis", "Hinweise")`` → ``"1 Hinweis"``, ``count(2, …)`` → ``"2 Hinweise"``."""
+    return f"{number(n)} {plural(n, one, other)}"

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+MINUS = "\u2212"
+"""The typographic minus of every negative number shown (PDF, window, messages): "−31"."""
+
 Problem = Literal["format", "precision", "choice_invalid"]
 
 _INT_RE = re.compile(r"^[+-]?\d+$")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from zwk_desktop.domain.values import MINUS
+
 Expected = Literal["int", "dec", "money", "date", "month"]
 
 MONTHS = (
@@ -34,6 +36,7 @@ MONEY_DIGITS = 13
 """Amounts of more digits before the comma are no budget figure but a slip of the keyboard."""
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_MINUS_SIGNS = ("\u2212", "\u2013")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d+(,\d*)?$|^[+-]?,\d+$")
 _PLAIN_POINT = re.compile(r"^[+-]?\d*\.\d+$")
@@ -59,9 +62,12 @@ class Entry:
 
 
 def _decimal(text: str) -> Decimal | None:
-    """German number input: ``1.234,56``, ``1234,56``, ``-5``; a lone decimal point
-    (``0.5``, ``1187.5``) is read as a decimal point, since it cannot be a thousands point."""
+    """German number input: ``1.234,56``, ``1234,56``, ``-5`` (also with the typographic minus
+    or an en dash, as numbers are shown); a lone decimal point (``0.5``, ``1187.5``) is read as a
+    decimal point, since it cannot be a thousands point."""
     s = _SPACES.sub("", text)
+    if s[:1] in _MINUS_SIGNS:
+        s = "-" + s[1:]
     if _GROUPED.match(s):
         s = s.replace(".", "").replace(",", ".")
     elif _PLAIN_COMMA.match(s):
@@ -152,7 +158,8 @@ def parse_month(text: str) -> Entry:
 
 def _grouped(d: Decimal, group: bool) -> str:
     text = f"{d:,f}" if group else f"{d:f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def show_int(value: Any) -> str:

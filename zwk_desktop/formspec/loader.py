@@ -30,6 +30,7 @@ from zwk_desktop.formspec.rules import (
     MeasuresCostRule,
     MonthsInTermRule,
     PathParams,
+    RangeOrderRule,
     ScheduleOrderRule,
     SumRangeRule,
     UniqueInListRule,
@@ -368,9 +369,25 @@ class _References:
                         (*floc, "fixed_rows"),
                         f"{field.fixed_rows!r} ist kein Auswahlfeld der Liste",
                     )
+            if field.label_by is not None:
+                yield from self._label_by(field, fields, (*floc, "label_by"))
             if field.min is not None and field.max is not None and field.min > field.max:
                 yield SpecProblem((*floc, "min"), "min ist größer als max")
             yield from self._fields(field.fields, (*floc, "fields"))
+
+    def _label_by(
+        self, field: FormField, siblings: tuple[FormField, ...], loc: Loc
+    ) -> Iterator[SpecProblem]:
+        by = next((f for f in siblings if f.id == field.label_by), None)
+        if by is None or by.type != "choice":
+            yield SpecProblem(loc, f"{field.label_by!r} ist kein Auswahlfeld neben {field.id!r}")
+            return
+        for choice in field.choices:
+            unknown = sorted(set(choice.labels) - set(by.choice_codes))
+            if unknown:
+                yield SpecProblem(
+                    loc, f"{unknown} sind keine Auswahlen von {by.id!r} (Auswahl {choice.code!r})"
+                )
 
     def _default(self, field: FormField, loc: Loc) -> Iterator[SpecProblem]:
         value = field.default
@@ -428,6 +445,9 @@ class _References:
                 yield from self._list_item(rule.params.list, field, ploc)
         elif isinstance(rule, ScheduleOrderRule):
             for field in (rule.params.step, rule.params.start, rule.params.end):
+                yield from self._list_item(rule.params.list, field, ploc)
+        elif isinstance(rule, RangeOrderRule):
+            for field in (rule.params.start, rule.params.end, rule.params.title):
                 yield from self._list_item(rule.params.list, field, ploc)
         elif isinstance(rule, MeasuresCostRule):
             category = self.paths.get(f"{self.spec.budget.items}[].{self.spec.budget.category}")

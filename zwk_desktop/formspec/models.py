@@ -41,6 +41,12 @@ class Choice(Frozen):
     ags_prefix: str | None = Field(
         None, description="For Bundesländer: the first two digits of their municipalities' AGS."
     )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="The label in the form that agrees with the value of the field named by the "
+        "field's `label_by` (e.g. by Anrede: frau → Bürgermeisterin, herr → Bürgermeister); "
+        "`label` where none is given.",
+    )
 
 
 class PatternCase(Frozen):
@@ -106,6 +112,11 @@ class FormField(Frozen):
     default_from: tuple[str, ...] = Field(
         (), description="Suggested value: these fields joined by spaces."
     )
+    label_by: FieldId | None = Field(
+        None,
+        description="A choice field beside this one whose value picks the printed form of this "
+        "field's choice labels (`Choice.labels`), e.g. the function by Anrede.",
+    )
 
     @field_validator("pattern", mode="before")
     @classmethod
@@ -133,6 +144,10 @@ class FormField(Frozen):
             raise ValueError("must_be_true gibt es nur bei bool")
         if self.fixed_rows is not None and t != "list":
             raise ValueError("fixed_rows gibt es nur bei list")
+        if self.label_by is not None and t != "choice":
+            raise ValueError("label_by gibt es nur bei choice")
+        if any(c.labels for c in self.choices) and self.label_by is None:
+            raise ValueError("labels einer Auswahl brauchen label_by am Feld")
         if self.required and self.recommended:
             raise ValueError("ein Feld ist entweder required oder recommended")
         bad = set(self.codes) - OVERRIDABLE_CHECKS
@@ -149,6 +164,14 @@ class FormField(Frozen):
     @cached_property
     def choice_labels(self) -> dict[str, str]:
         return {c.code: c.label for c in self.choices}
+
+    def choice_label(self, code: str, agree_with: str | None = None) -> str:
+        """The label of a choice; in the form that agrees with `agree_with` (the value of the
+        `label_by` field) where the form defines one, else the neutral label."""
+        for c in self.choices:
+            if c.code == code:
+                return c.labels.get(agree_with or "", c.label)
+        return code
 
     def code_for(self, check: str) -> str:
         """The finding code of a generic check on this field (a named code where overridden)."""

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zwk_desktop import __version__
 from zwk_desktop.domain.draft import Acknowledgement, Draft, normalize
 from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
+from zwk_desktop.domain.signatory import check_signer
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services import naming
 from zwk_desktop.services.identities import SELF_SIGNED_NOTE, SigningKey
@@ -69,10 +71,13 @@ class Readiness:
                 "möglich."
             )
         if self.unacknowledged:
+            from zwk_desktop.domain.formatting import count
+
             n = len(self.unacknowledged)
+            open_ones = count(n, "Hinweis ist", "Hinweise sind")  # babel's plural rules
             return (
-                f"{n} Hinweis{'e sind' if n != 1 else ' ist'} noch nicht bestätigt. Bitte prüfen "
-                "und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export."
+                f"{open_ones} noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis "
+                "(mit Begründung) vor dem Export."
             )
         return "Die Bewerbung ist bereit zum Export."
 
@@ -100,6 +105,14 @@ class ExportResult:
     manifest_sha256: str
     mail_size: int
     pages: int
+    pdf_name: str = ""
+    """The name of the signed PDF in the folder (``ZWK-Bewerbung_<AGS>_<Kommune>.pdf``)."""
+    warnings: tuple[str, ...] = ()
+    """German notes about the export that did not stop it (an identity of another Kommune)."""
+
+    @property
+    def pdf(self) -> Path:
+        return self.folder / self.pdf_name
 
 
 def _free_name(out_dir: Path, stem: str, suffixes: tuple[str, ...] = ("", ".eml")) -> str:
@@ -128,7 +141,7 @@ def export_package(
 ) -> ExportResult:
     """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`."""
     from zwk_desktop.services import package, signing
-    from zwk_desktop.services.mail import build_mail
+    from zwk_desktop.services.mail import MailSummary, build_mail
     from zwk_desktop.services.pdf import render_pdf
     from zwk_desktop.services.pdf_embed import DocumentInfo, embed_data
 
@@ -142,15 +155,20 @@ def export_package(
         raise ExportError(ready.message())
     now = now or dt.datetime.now().astimezone()
     data = normalize(spec, draft.data)
+    signer = signing.signer_of(key)
+    check = check_signer(data, signer.name, signer.kommune, signer.funktion)
+    if not check.matches:
+        raise ExportError(check.problem)
     kommune, ags = _text(data, "kommune.name"), _text(data, "kommune.ags")
+    names = naming.names_of(data)
     json_bytes = package.canonical_json(spec, draft)
     paths = naming.attachment_paths(spec, data, draft.files)
     layout = spec.attachments
     items = get_value(data, layout.list) or []
-    attachments = {
-        path: draft.files[str(item.get(layout.sha256))]
+    attachments = [
+        (path, "attachment", draft.files[str(item.get(layout.sha256))])
         for path, item in zip(paths, items, strict=True)
-    }
+    ]
 
     step(1)
     note = (
@@ -170,7 +188,14 @@ def export_package(
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")
 
     step(2)
-    info = DocumentInfo(rendered.title, rendered.author, rendered.subject, "ZWK Desktop")
+    info = DocumentInfo(
+        rendered.title,
+        rendered.author,
+        rendered.subject,
+        f"ZWK Desktop {__version__}",
+        producer=signing.producer_name(),
+        keywords=rendered.keywords,
+    )
     embedded = embed_data(rendered.content, json_bytes, info, now)
 
     step(3)
@@ -179,14 +204,22 @@ def export_package(
     )
 
     step(4)
-    files: dict[str, bytes] = {
-        naming.PDF_NAME: signed_pdf,
-        naming.JSON_NAME: json_bytes,
-        naming.PROTOCOL_NAME: package.protocol_json(
-            spec, ready.report, draft.acknowledgements, now
-        ),
-        **attachments,
-    }
+    protocol = package.protocol_json(
+        spec,
+        ready.report,
+        draft.acknowledgements,
+        now,
+        kommune=kommune,
+        ags=ags,
+        json_name=names.json,
+        json_sha256=hashlib.sha256(json_bytes).hexdigest(),
+    )
+    listed = [
+        (names.pdf, "pdf", signed_pdf),
+        (names.json, "json", json_bytes),
+        (names.protocol, "protocol", protocol),
+        *attachments,
+    ]
     out_dir.mkdir(parents=True, exist_ok=True)
     name = _free_name(out_dir, naming.package_folder_name(ags, kommune, now.date()))
     staging = out_dir / f".{name}.partial-{secrets.token_hex(4)}"
@@ -194,26 +227,28 @@ def export_package(
     mail_tmp = out_dir / f".{name}.eml.tmp"
     try:
         manifest = package.manifest_json(
-            files,
+            listed,
             spec=spec,
             kommune=kommune,
             ags=ags,
-            signer_fingerprint=key.identity.fingerprint,
-            signer_subject=key.identity.subject,
+            signer=signer,
             created=now,
+            signed_at=now,
         )
         step(5)
-        files[naming.MANIFEST_NAME] = manifest
-        files[naming.MANIFEST_SIG_NAME] = signing.sign_detached(manifest, key)
+        files = {path: content for path, _, content in listed}
+        files[names.manifest] = manifest
+        files[names.signature] = signing.sign_detached(manifest, key)
         for path, content in files.items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            (staging / path).write_bytes(content)
 
         step(6)
         digest = hashlib.sha256(manifest).hexdigest()
         mail = build_mail(
-            files, recipient=spec.policy.recipient.value, kommune=kommune, manifest_sha256=digest
+            files,
+            recipient=spec.policy.recipient.value,
+            summary=MailSummary.of(spec, data, signer.name),
+            manifest_name=names.manifest,
         )
         limit = spec.policy.mail_max_bytes.value
         if len(mail) > limit:
@@ -231,7 +266,9 @@ def export_package(
         shutil.rmtree(staging, ignore_errors=True)
         mail_tmp.unlink(missing_ok=True)
         raise
-    return ExportResult(folder, mail_path, digest, len(mail), rendered.pages)
+    return ExportResult(
+        folder, mail_path, digest, len(mail), rendered.pages, names.pdf, check.warnings
+    )
 
 
 def export_print(

@@ -1,4 +1,5 @@
-"""ASCII names of the package: its folder, its attachment files and their names in the e-mail.
+"""ASCII names of the package: its folder and its files, the same in the folder, the e-mail
+and the manifest.
 
 Mail gateways and ``munpack`` lose non-ASCII file names (RFC 2231), so every name the package
 and the e-mail use is plain ASCII: umlauts are transliterated (ä → ae, ß → ss), accents dropped,
@@ -10,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 from zwk_desktop.domain.attachments import EXTENSIONS, detect_kind
+from zwk_desktop.domain.designation import short_name
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
 
@@ -28,6 +31,15 @@ PROTOCOL_NAME = "pruefprotokoll.json"
 MANIFEST_NAME = "manifest.json"
 MANIFEST_SIG_NAME = "manifest.json.p7s"
 ATTACHMENT_DIR = "anlagen"
+"""The names of a package of manifest format 1 (before issue 11), which `verify` still reads."""
+
+IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+"""Files that Explorer and the Finder leave in a folder (compared in lower case): never part of
+a package, never reported by `verify`."""
+
+PREFIX = "ZWK-Bewerbung"
+MANIFEST_SUFFIX = "_manifest.json"
+SIGNATURE_SUFFIX = ".p7s"
 
 
 def ascii_name(text: str, max_length: int = 60) -> str:
@@ -40,17 +52,66 @@ def ascii_name(text: str, max_length: int = 60) -> str:
 
 def package_folder_name(ags: str, kommune: str, day: dt.date) -> str:
     """``ZWK-Bewerbung_<AGS>_<Kommune-ASCII>_<YYYY-MM-DD>``."""
-    return f"ZWK-Bewerbung_{ascii_name(ags, 12)}_{ascii_name(kommune)}_{day.isoformat()}"
+    return f"{PREFIX}_{ascii_name(ags, 12)}_{ascii_name(kommune)}_{day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class PackageNames:
+    """The names of a package's files, the same in its folder, in the e-mail and in its
+    manifest: ``ZWK-Bewerbung_<AGS>_<Kommune>.pdf``, ``…​.json``, ``…_pruefprotokoll.json``,
+    ``…_manifest.json``, ``…_manifest.json.p7s``, ``…_Anlage-01_<Titel>.pdf``. The AGS and the
+    Kommune keep the files of 200 applicants apart in one folder."""
+
+    stem: str
+
+    @property
+    def pdf(self) -> str:
+        return f"{self.stem}.pdf"
+
+    @property
+    def json(self) -> str:
+        return f"{self.stem}.json"
+
+    @property
+    def protocol(self) -> str:
+        return f"{self.stem}_pruefprotokoll.json"
+
+    @property
+    def manifest(self) -> str:
+        return f"{self.stem}{MANIFEST_SUFFIX}"
+
+    @property
+    def signature(self) -> str:
+        return f"{self.manifest}{SIGNATURE_SUFFIX}"
+
+    def attachment(self, index: int, title: str, suffix: str) -> str:
+        return f"{self.stem}_Anlage-{index:02d}_{ascii_name(title, 40)}{suffix}"
+
+
+def package_names(ags: str, kommune: str) -> PackageNames:
+    """The names for the package of the Kommune with this AGS; the Kommune without its
+    designation ("Uckerland" of "Gemeinde Uckerland"): ``ZWK-Bewerbung_12073579_Uckerland``."""
+    return PackageNames(
+        f"{PREFIX}_{ascii_name(ags or 'ohne-AGS', 12)}_{ascii_name(short_name(kommune), 40)}"
+    )
+
+
+def names_of(data: dict[str, Any]) -> PackageNames:
+    """The package names of a draft's data (kommune.ags, kommune.name)."""
+    ags, kommune = get_value(data, "kommune.ags"), get_value(data, "kommune.name")
+    return package_names(str(ags or ""), str(kommune or ""))
 
 
 def attachment_paths(spec: FormSpec, data: dict[str, Any], files: dict[str, bytes]) -> list[str]:
-    """The package path of every anlage, in list order: ``anlagen/01_Titel.pdf``.
+    """The name of every anlage in the package and the e-mail, in list order:
+    ``ZWK-Bewerbung_<AGS>_<Kommune>_Anlage-01_<Titel>.pdf``.
 
     The extension follows the content (magic bytes), not the name the user gave; the number keeps
     two anlagen of the same title apart.
     """
     layout = spec.attachments
     items = get_value(data, layout.list)
+    names = names_of(data)
     out: list[str] = []
     if not isinstance(items, list):
         return out
@@ -61,8 +122,7 @@ def attachment_paths(spec: FormSpec, data: dict[str, Any], files: dict[str, byte
         content = files.get(str(item.get(layout.sha256)), b"")
         kind = detect_kind(content)
         suffix = EXTENSIONS[kind] if kind else ascii_suffix(str(item.get(layout.file) or ""))
-        name = ascii_name(str(title) if title else stem, 50)
-        out.append(f"{ATTACHMENT_DIR}/{index:02d}_{name}{suffix}")
+        out.append(names.attachment(index, str(title) if title else stem, suffix))
     return out
 
 
@@ -72,6 +132,13 @@ def ascii_suffix(file_name: str) -> str:
     return f".{clean}" if clean else ".bin"
 
 
+def ignored(name: str) -> bool:
+    """Whether a file in a package folder is one the system left there (Thumbs.db, .DS_Store)."""
+    base = PurePosixPath(name).name
+    return base.casefold() in IGNORED_NAMES or base.startswith("._")
+
+
 def mail_name(package_path: str) -> str:
-    """The attachment name in the e-mail: ``anlagen/01_x.pdf`` → ``anlagen_01_x.pdf``."""
+    """The attachment name of a file of a format-1 package: ``anlagen/01_x.pdf`` →
+    ``anlagen_01_x.pdf`` (newer packages use the same names everywhere)."""
     return package_path.replace("/", "_")

@@ -37,6 +37,7 @@ from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, registe
 from zwk_desktop.services.pdf_layout import (
     ACCENT,
     LINE,
+    PAD,
     SHADE,
     TABLE_BASE,
     WIDTH,
@@ -70,6 +71,7 @@ class RenderedPdf:
     signature_place: SignaturePlace | None
     substituted: tuple[str, ...]
     """Characters no embedded font could show (printed as a marker)."""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass
@@ -216,10 +218,10 @@ class _Document:
         art_field = self.spec.fields_by_path.get("kommune.art")
         land_field = self.spec.fields_by_path.get("kommune.bundesland")
         datum = self.get("unterschrift.datum")
-        rows = [
+        rows: list[tuple[str, str] | tuple[str, str, bool]] = [
             ("Programm", self.spec.programme),
             ("Kommune", kommune),
-            ("Amtlicher Gemeindeschlüssel (AGS)", self.get("kommune.ags") or "–"),
+            ("Amtlicher Gemeindeschlüssel (AGS)", self.get("kommune.ags") or "–", True),
         ]
         if art_field and self.get("kommune.art"):
             rows.append(
@@ -254,7 +256,13 @@ class _Document:
                 f"Desktop {__version__}",
             )
         )
-        cells = [[p(k, self.s.label), p(v, self.s.value)] for k, v in rows]
+        cells = [
+            [
+                p(row[0], self.s.label, 0.36 * WIDTH - PAD),
+                p(row[1], self.s.value, 0.64 * WIDTH - PAD, len(row) > 2 and bool(row[2])),
+            ]
+            for row in rows
+        ]
         table = Table(cells, colWidths=[0.36 * WIDTH, 0.64 * WIDTH], hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -383,6 +391,7 @@ def render_pdf(
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"
     story = doc.story()
+    keywords = tuple(k for k in ("ZWK", "Bewerbung", doc.get("kommune.ags")) if k)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -396,7 +405,7 @@ def render_pdf(
         subject=subject,
         creator=f"ZWK Desktop {__version__}",
         producer=f"ZWK Desktop {__version__}",
-        keywords=["ZWK", "Bewerbung", doc.get("kommune.ags")],
+        keywords=list(keywords),
         lang="de-DE",
         initialFontName=REGULAR,
     )
@@ -417,4 +426,5 @@ def render_pdf(
         pages=doc.recorder.pages,
         signature_place=doc.recorder.place,
         substituted=tuple(text.substituted),
+        keywords=keywords,
     )

@@ -22,6 +22,11 @@ class DocumentInfo:
     author: str
     subject: str
     creator: str
+    """The program that made the document (Creator, xmp:CreatorTool)."""
+    producer: str = ""
+    """The last program that writes the file (Producer in the info dictionary and the XMP, which
+    must agree): the signing library, which sets it; the creator where nothing signs."""
+    keywords: tuple[str, ...] = ()
     language: str = "de-DE"
 
 
@@ -75,8 +80,10 @@ def embed_data(pdf: bytes, json_bytes: bytes, info: DocumentInfo, modified: dt.d
             meta["dc:creator"] = [info.author]
             meta["dc:description"] = info.subject
             meta["dc:language"] = [info.language]
-            meta["pdf:Producer"] = info.creator
+            meta["pdf:Producer"] = info.producer or info.creator
             meta["xmp:CreatorTool"] = info.creator
+            if info.keywords:
+                meta["pdf:Keywords"] = ", ".join(info.keywords)
             meta["xmp:CreateDate"] = modified.isoformat()
             meta["xmp:ModifyDate"] = modified.isoformat()
             meta["pdfaid:part"] = "3"

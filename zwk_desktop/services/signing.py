@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from zwk_desktop.services.identities import SigningKey
+from zwk_desktop.services.package import Signer
 from zwk_desktop.services.pdf import SignaturePlace
 from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
 
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "Signatur"
+
+
+def producer_name() -> str:
+    """What pyHanko writes as Producer into the info dictionary and the XMP of a file it signs:
+    the same string set there beforehand keeps both equal."""
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    return str(VENDOR)
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,10 @@ class SignatureCheck:
     signed_at: dt.datetime | None = None
     content_changed: bool = False
     """The signature itself is sound but the signed content differs (for detached CMS)."""
+    self_signed: bool = False
+    """The certificate is issued by its own subject."""
+    subject: str = ""
+    issuer: str = ""
 
 
 def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
@@ -119,6 +132,25 @@ def sign_pdf(
     return out.getvalue()
 
 
+def signer_of(key: SigningKey) -> Signer:
+    """The signer as the manifest names it: the certificate's common name, the identity's
+    function, Kommune and e-mail, and the certificate."""
+    from cryptography.x509.oid import NameOID
+
+    cn = key.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    identity = key.identity
+    return Signer(
+        name=str(cn[0].value) if cn else identity.name,
+        funktion=identity.funktion,
+        kommune=identity.kommune,
+        email=identity.email,
+        subject=identity.subject,
+        issuer=identity.issuer,
+        certificate_sha256=identity.fingerprint,
+        self_signed=identity.self_signed,
+    )
+
+
 def sign_detached(data: bytes, key: SigningKey) -> bytes:
     """A detached CMS (PKCS #7) signature over `data`, DER, with the signer certificate."""
     builder = (
@@ -186,7 +218,16 @@ def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
         return SignatureCheck(
             False, "Die Signatur passt nicht zum Inhalt.", signer, fp, content_changed=True
         )
-    return SignatureCheck(True, "", signer, fp)
+    cert = status.signing_cert
+    return SignatureCheck(
+        True,
+        "",
+        signer,
+        fp,
+        self_signed=cert.subject == cert.issuer,
+        subject=cert.subject.human_friendly,
+        issuer=cert.issuer.human_friendly,
+    )
 
 
 def check_pdf(pdf: bytes) -> SignatureCheck:

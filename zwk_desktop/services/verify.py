@@ -1,10 +1,14 @@
-"""Checking a package (the folder or the .eml): is everything as signed?
+"""Checking a package (the folder, its manifest file, or the .eml): is everything as signed?
 
-Checks the manifest's CMS signature, every file's SHA-256 and size, that no file is missing or
-added, the PDF signature (intact, one signature, covering the whole file, by the manifest's
-signer), that the JSON embedded in the PDF equals `bewerbung.json`, and validates the data again.
-The result names each broken file with a German sentence; exit code 0 valid, 1 invalid,
-2 unreadable. Works on bytes in memory (`verify_files`), so nothing is ever written.
+Written for the receiving side. Checks the manifest's CMS signature, every file's SHA-256 and
+size, that no file is missing or added, the PDF signature (intact, one signature, covering the
+whole file, by the manifest's signer), that the JSON embedded in the PDF equals the JSON beside
+it, that the certificate names the signatory of the application, and validates the data again.
+The result names each broken file with a German sentence for a reviewer, says plainly what a
+self-issued certificate proves, and comes as text or JSON (`VerifyReport.to_json`, schema in the
+README); exit code 0 valid, 1 invalid, 2 unreadable. Files that Explorer or the Finder leave in
+a folder (Thumbs.db, desktop.ini, .DS_Store) are ignored. Works on bytes in memory
+(`verify_files`), so nothing is ever written.
 """
 
 from __future__ import annotations
@@ -12,115 +16,114 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import describe
 from zwk_desktop.domain.draft import DraftError, parse_draft
+from zwk_desktop.domain.signatory import Signatory, same_person, signatory_of
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
+from zwk_desktop.services.verify_report import (
+    EXIT_INVALID,
+    EXIT_UNREADABLE,
+    EXIT_VALID,
+    Check,
+    FileStatus,
+    ReviewFinding,
+    SignerInfo,
+    VerifyReport,
+)
 
-EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_UNREADABLE",
+    "EXIT_VALID",
+    "Check",
+    "PackageUnreadable",
+    "VerifyReport",
+    "load_package",
+    "verify_files",
+    "verify_path",
+]
+
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+SIGNATORY_CHECK = "Unterzeichnung"
+DATA_CHECK = "Angaben"
 
 
 class PackageUnreadable(Exception):
     """The path is no package at all (German sentence); exit code 2."""
 
 
-@dataclass(frozen=True)
-class Check:
-    subject: str
-    """The file checked (package path), or "Angaben" for the re-validation."""
-    ok: bool
-    message: str
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    source: str
-    checks: tuple[Check, ...] = ()
-    unreadable: str = ""
-    manifest: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def valid(self) -> bool:
-        return not self.unreadable and all(c.ok for c in self.checks)
-
-    @property
-    def broken(self) -> tuple[str, ...]:
-        """The files (or "Angaben") that failed, each once, in check order."""
-        return tuple(dict.fromkeys(c.subject for c in self.checks if not c.ok))
-
-    @property
-    def exit_code(self) -> int:
-        if self.unreadable:
-            return EXIT_UNREADABLE
-        return EXIT_VALID if self.valid else EXIT_INVALID
-
-    def text(self) -> str:
-        lines = [f"Prüfung des Bewerbungspakets {self.source}"]
-        if self.unreadable:
-            return "\n".join([*lines, "", f"Nicht lesbar: {self.unreadable}"])
-        kommune = self.manifest.get("kommune") if isinstance(self.manifest, Mapping) else None
-        if isinstance(kommune, Mapping):
-            lines.append(f"Kommune: {kommune.get('name', '')} (AGS {kommune.get('ags', '')})")
-        lines.append("")
-        width = max((len(c.subject) for c in self.checks), default=10)
-        for c in self.checks:
-            mark = "in Ordnung" if c.ok else "FEHLER    "
-            lines.append(f"  {mark}  {c.subject.ljust(width)}  {c.message}")
-        lines.append("")
-        if self.valid:
-            lines.append(
-                "Ergebnis: gültig. Alle Dateien sind unverändert, so wie sie signiert wurden."
-            )
-        else:
-            lines.append(
-                f"Ergebnis: UNGÜLTIG – verändert oder beschädigt: {', '.join(self.broken)}"
-            )
-        return "\n".join(lines)
-
-
 # --------------------------------------------------------------------------- loading
 
 
+def _read_folder(folder: Path, prefix: str = "") -> dict[str, bytes]:
+    """The files of a folder (and its subfolders); with `prefix` only the files directly in it
+    whose names start with it (one package among many in a reviewer's folder)."""
+    files: dict[str, bytes] = {}
+    total = 0
+    items = folder.glob(f"{glob_escape(prefix)}*") if prefix else folder.rglob("*")
+    for item in sorted(items):
+        if item.is_file():
+            total += item.stat().st_size
+            if total > MAX_PACKAGE_BYTES:
+                raise PackageUnreadable(f"{folder} ist zu groß für ein Bewerbungspaket.")
+            files[item.relative_to(folder).as_posix()] = item.read_bytes()
+    return files
+
+
+def manifest_names(files: Mapping[str, bytes]) -> list[str]:
+    """The manifests among a package's files: ``…_manifest.json`` (or ``manifest.json`` of a
+    format-1 package)."""
+    return sorted(
+        n
+        for n in files
+        if n == naming.MANIFEST_NAME
+        or (n.endswith(naming.MANIFEST_SUFFIX) and "/" not in n and not naming.ignored(n))
+    )
+
+
 def load_package(path: Path) -> dict[str, bytes]:
-    """The files of a package folder (relative POSIX paths) or of an .eml (mail names)."""
+    """The files of a package folder (relative POSIX paths), of the folder of a given manifest
+    file, or of an .eml (attachment names)."""
     from zwk_desktop.services.mail import MailError, read_mail
 
     if not path.exists():
         raise PackageUnreadable(f"{path} gibt es nicht.")
     if path.is_dir():
-        files: dict[str, bytes] = {}
-        total = 0
-        for item in sorted(path.rglob("*")):
-            if item.is_file():
-                total += item.stat().st_size
-                if total > MAX_PACKAGE_BYTES:
-                    raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
-                files[item.relative_to(path).as_posix()] = item.read_bytes()
-        if naming.MANIFEST_NAME not in files:
+        files = _read_folder(path)
+        if not manifest_names(files):
             raise PackageUnreadable(
-                f"{path} ist kein ZWK-Bewerbungspaket: die Datei manifest.json fehlt."
+                f"{path} ist kein ZWK-Bewerbungspaket: es fehlt das signierte Verzeichnis "
+                f"(…{naming.MANIFEST_SUFFIX})."
             )
         return files
+    if path.name.endswith(naming.MANIFEST_SUFFIX):
+        return _read_folder(path.parent, path.name.removesuffix(naming.MANIFEST_SUFFIX))
+    if path.name == naming.MANIFEST_NAME:
+        return _read_folder(path.parent)
     if path.stat().st_size > MAX_PACKAGE_BYTES:
         raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
     try:
         _, attached = read_mail(path.read_bytes())
     except MailError as exc:
         raise PackageUnreadable(f"{path}: {exc}") from None
-    if naming.MANIFEST_NAME not in attached:
+    if not manifest_names(attached):
         raise PackageUnreadable(
-            f"{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: manifest.json fehlt."
+            f"{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: das signierte Verzeichnis "
+            f"(…{naming.MANIFEST_SUFFIX}) fehlt."
         )
     return attached
 
 
 def verify_path(path: Path) -> VerifyReport:
+    """Check the package at `path`: a folder, the manifest file inside one (when a reviewer keeps
+    several packages in one folder), or an .eml."""
     try:
         files = load_package(path)
     except PackageUnreadable as exc:
@@ -129,118 +132,253 @@ def verify_path(path: Path) -> VerifyReport:
         return VerifyReport(
             str(path), unreadable=f"{path} kann nicht gelesen werden ({exc.strerror})."
         )
-    return verify_files(files, str(path), from_mail=path.is_file())
+    chosen = path.name if path.is_file() and path.suffix == ".json" else None
+    return verify_files(files, str(path), from_mail=path.is_file() and not chosen, manifest=chosen)
 
 
 # --------------------------------------------------------------------------- checking
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where the parts of one package are, by manifest format."""
+
+    manifest: str
+    signature: str
+    pdf: str
+    json: str
+    protocol: str
+    stem: str
+    """The common start of the package's file names (format 2), to tell its files from others."""
+
+
+def _layout(manifest_name: str, manifest: Mapping[str, Any]) -> _Layout:
+    if manifest.get("format_version") == 1:
+        return _Layout(
+            manifest_name,
+            naming.MANIFEST_SIG_NAME,
+            naming.PDF_NAME,
+            naming.JSON_NAME,
+            naming.PROTOCOL_NAME,
+            "",
+        )
+    roles = {e.get("role"): e["path"] for e in manifest["files"] if isinstance(e.get("role"), str)}
+    return _Layout(
+        manifest_name,
+        manifest_name + naming.SIGNATURE_SUFFIX,
+        roles.get("pdf", ""),
+        roles.get("json", ""),
+        roles.get("protocol", ""),
+        manifest_name.removesuffix(naming.MANIFEST_SUFFIX),
+    )
+
+
 def verify_files(
-    files: Mapping[str, bytes], source: str, *, from_mail: bool = False
+    files: Mapping[str, bytes],
+    source: str,
+    *,
+    from_mail: bool = False,
+    manifest: str | None = None,
 ) -> VerifyReport:
-    """Check a package held in memory; `from_mail`: names are the e-mail's attachment names."""
+    """Check a package held in memory; `from_mail`: the names are the e-mail's attachment names
+    (matters for format 1 only); `manifest`: which manifest, where several packages lie together."""
     from zwk_desktop.services.signing import check_detached
 
-    checks: list[Check] = []
-    manifest_bytes = files.get(naming.MANIFEST_NAME)
+    ignored = tuple(n for n in files if naming.ignored(n))
+    files = {n: b for n, b in files.items() if not naming.ignored(n)}
+    found = manifest_names(files)
+    chosen = manifest is not None
+    if manifest is None:
+        if not found:
+            return VerifyReport(
+                source,
+                unreadable="Das signierte Verzeichnis (…_manifest.json) fehlt; das ist kein "
+                "ZWK-Bewerbungspaket.",
+            )
+        if len(found) > 1:
+            return VerifyReport(
+                source,
+                unreadable=f"Hier liegen {formatting.count(len(found), 'Paket', 'Pakete')} "
+                f"zusammen ({', '.join(found)}). Bitte nennen Sie das signierte Verzeichnis des "
+                "Pakets, das geprüft werden soll, z. B. zwk-desktop verify "
+                f"ORDNER/{found[0]}",
+            )
+        manifest = found[0]
+    manifest_bytes = files.get(manifest)
     if manifest_bytes is None:
-        return VerifyReport(
-            source, unreadable="Die Datei manifest.json fehlt; das ist kein ZWK-Bewerbungspaket."
-        )
-    signature = files.get(naming.MANIFEST_SIG_NAME)
-    cms_fingerprint = ""
+        return VerifyReport(source, unreadable=f"Die Datei {manifest} fehlt.")
+    checks: list[Check] = []
+    try:
+        parsed = read_manifest(manifest_bytes)
+    except ValueError as exc:
+        return VerifyReport(source, (Check(manifest, False, str(exc)),))
+    layout = _layout(manifest, parsed)
+
+    signature = files.get(layout.signature)
+    signer: SignerInfo | None = None
     if signature is None:
         checks.append(
-            Check(naming.MANIFEST_SIG_NAME, False, "Die Signatur des Verzeichnisses fehlt.")
+            Check(
+                layout.signature,
+                False,
+                "Die Signatur des Verzeichnisses fehlt: ohne sie ist nicht belegt, dass die "
+                "Dateien so abgeschickt wurden.",
+            )
         )
     else:
         cms = check_detached(manifest_bytes, signature)
         if cms.ok:
-            cms_fingerprint = cms.fingerprint
+            signer = SignerInfo(
+                cms.signer, cms.fingerprint, cms.self_signed, cms.subject, cms.issuer
+            )
+            kind = "selbst ausgestelltes Zertifikat" if cms.self_signed else "Zertifikat"
             checks.append(
                 Check(
-                    naming.MANIFEST_SIG_NAME,
+                    layout.signature,
                     True,
-                    f"Verzeichnis signiert von {cms.signer} (Zertifikat SHA-256 {cms.fingerprint})",
+                    f"Verzeichnis signiert von {cms.signer} ({kind}, SHA-256 {cms.fingerprint})",
                 )
             )
         elif cms.content_changed:
             checks.append(
                 Check(
-                    naming.MANIFEST_NAME,
+                    manifest,
                     False,
                     "Das Verzeichnis wurde nach der Signatur verändert.",
                 )
             )
         else:
-            checks.append(Check(naming.MANIFEST_SIG_NAME, False, cms.problem))
-    try:
-        manifest = read_manifest(manifest_bytes)
-    except ValueError as exc:
-        checks.append(Check(naming.MANIFEST_NAME, False, str(exc)))
-        return VerifyReport(source, tuple(checks))
+            checks.append(Check(layout.signature, False, cms.problem))
 
-    signer = manifest.get("signer") if isinstance(manifest.get("signer"), dict) else {}
-    expected_fp = str(signer.get("certificate_sha256", "")) if isinstance(signer, dict) else ""
-    if cms_fingerprint and cms_fingerprint != expected_fp:
+    listed_signer = parsed.get("signer") if isinstance(parsed.get("signer"), dict) else {}
+    expected_fp = (
+        str(listed_signer.get("certificate_sha256", "")) if isinstance(listed_signer, dict) else ""
+    )
+    if signer is not None and signer.certificate_sha256 != expected_fp:
         checks.append(
             # The manifest is sealed by the signature's digest; a different certificate with an
             # intact digest means the certificate inside the signature file was changed.
             Check(
-                naming.MANIFEST_SIG_NAME,
+                layout.signature,
                 False,
                 "Das Zertifikat in der Signaturdatei ist nicht das im Verzeichnis genannte.",
             )
         )
 
     content: dict[str, bytes] = {}
+    statuses: list[FileStatus] = []
     listed: set[str] = set()
-    for entry in manifest["files"]:
+    for entry in parsed["files"]:
         path = entry["path"]
-        key = naming.mail_name(path) if from_mail else path
+        key = naming.mail_name(path) if from_mail and parsed.get("format_version") == 1 else path
         listed.add(key)
         data = files.get(key)
         if data is None:
-            checks.append(Check(path, False, "Die Datei fehlt."))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != entry["sha256"] or len(data) != entry["size"]:
+            statuses.append(FileStatus(path, "missing", None, None))
             checks.append(
                 Check(
                     path,
                     False,
-                    "Der Inhalt passt nicht zur Prüfsumme im Verzeichnis: die Datei wurde "
-                    "verändert.",
+                    "Die Datei fehlt: sie steht im signierten Verzeichnis, liegt aber nicht vor "
+                    "(nicht mitgeschickt oder nicht mit gespeichert).",
+                )
+            )
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != entry["sha256"] or len(data) != entry["size"]:
+            statuses.append(FileStatus(path, "changed", digest, len(data)))
+            checks.append(
+                Check(
+                    path,
+                    False,
+                    "Der Inhalt passt nicht zur Prüfsumme im signierten Verzeichnis: die Datei "
+                    "wurde nach der Signatur verändert oder beim Übertragen beschädigt.",
                 )
             )
             continue
         content[path] = data
+        statuses.append(FileStatus(path, "ok", digest, len(data)))
         checks.append(Check(path, True, f"Prüfsumme stimmt ({formatting.size(len(data))})"))
-    for key in files:
-        if key not in listed and key not in (naming.MANIFEST_NAME, naming.MANIFEST_SIG_NAME):
-            checks.append(Check(key, False, "Die Datei steht nicht im signierten Verzeichnis."))
+    own = (manifest, layout.signature)
+    for key, data in files.items():
+        if key in listed or key in own:
+            continue
+        if chosen and not (layout.stem and key.startswith(layout.stem)):
+            continue  # a file beside the package that was named by its manifest
+        statuses.append(FileStatus(key, "unlisted", hashlib.sha256(data).hexdigest(), len(data)))
+        checks.append(
+            Check(
+                key,
+                False,
+                "Die Datei steht nicht im signierten Verzeichnis: sie gehört nicht zu dem, "
+                "was signiert wurde.",
+            )
+        )
 
-    pdf = files.get(naming.mail_name(naming.PDF_NAME) if from_mail else naming.PDF_NAME)
-    json_bytes = files.get(naming.JSON_NAME)
+    pdf = files.get(naming.mail_name(layout.pdf) if from_mail else layout.pdf)
+    json_bytes = files.get(layout.json)
     if pdf is not None:
-        checks.extend(_check_pdf(pdf, json_bytes, expected_fp))
-    if json_bytes is not None and naming.JSON_NAME in content:
-        checks.append(_revalidate(json_bytes, content, content.get(naming.PROTOCOL_NAME)))
-    return VerifyReport(source, tuple(checks), manifest=manifest)
+        checks.extend(_check_pdf(pdf, json_bytes, expected_fp, layout))
+    signatory: Signatory | None = None
+    findings: tuple[ReviewFinding, ...] = ()
+    if json_bytes is not None and layout.json in content:
+        signatory = _signatory(json_bytes)
+        if signatory is not None and signer is not None:
+            checks.append(_check_signatory(signer, signatory))
+        check, findings = _revalidate(json_bytes, content, content.get(layout.protocol))
+        checks.append(check)
+    return VerifyReport(
+        source,
+        tuple(checks),
+        manifest=parsed,
+        files=tuple(statuses),
+        signer=signer,
+        signatory=signatory,
+        findings=findings,
+        ignored=ignored,
+        pdf_name=layout.pdf,
+    )
 
 
-def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[Check]:
+def _signatory(json_bytes: bytes) -> Signatory | None:
+    try:
+        data = json.loads(json_bytes).get("data")
+    except (ValueError, AttributeError):
+        return None
+    return signatory_of(data) if isinstance(data, dict) else None
+
+
+def _check_signatory(signer: SignerInfo, who: Signatory) -> Check:
+    if same_person(signer.name, who.name):
+        return Check(
+            SIGNATORY_CHECK,
+            True,
+            f"signiert von {signer.name}, der in den Angaben genannten unterzeichnenden Person "
+            f"({who.label})",
+        )
+    return Check(
+        SIGNATORY_CHECK,
+        False,
+        f"Signiert hat {signer.name or 'eine unbekannte Person'} (laut Zertifikat), als "
+        f"unterzeichnende Person nennen die Angaben aber {who.label or 'niemanden'}. Die "
+        "Bewerbung ist nicht von der Person signiert, die sie unterschreiben soll.",
+    )
+
+
+def _check_pdf(
+    pdf: bytes, json_bytes: bytes | None, expected_fp: str, layout: _Layout
+) -> list[Check]:
     from zwk_desktop.services.pdf_embed import embedded_json
     from zwk_desktop.services.signing import check_pdf
 
     out = []
     sig = check_pdf(pdf)
     if not sig.ok:
-        out.append(Check(naming.PDF_NAME, False, sig.problem))
+        out.append(Check(layout.pdf, False, sig.problem))
     elif sig.fingerprint != expected_fp:
         out.append(
             Check(
-                naming.PDF_NAME,
+                layout.pdf,
                 False,
                 "Das PDF ist mit einem anderen Zertifikat signiert als das Verzeichnis.",
             )
@@ -249,7 +387,7 @@ def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[C
         when = f", {sig.signed_at:%d.%m.%Y %H:%M} Uhr" if sig.signed_at else ""
         out.append(
             Check(
-                naming.PDF_NAME,
+                layout.pdf,
                 True,
                 f"Signatur gültig und deckt die ganze Datei ab ({sig.signer}{when})",
             )
@@ -261,25 +399,36 @@ def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[C
     if inner is None:
         out.append(
             Check(
-                naming.PDF_NAME,
+                layout.pdf,
                 False,
-                "Im PDF ist keine bewerbung.json eingebettet oder sie ist nicht lesbar.",
+                "Im PDF sind die Angaben (bewerbung.json) nicht eingebettet oder nicht lesbar.",
             )
         )
     elif json_bytes is not None and inner != json_bytes:
         out.append(
             Check(
-                naming.JSON_NAME,
+                layout.json,
                 False,
-                "bewerbung.json stimmt nicht mit der im PDF eingebetteten Fassung überein.",
+                f"{layout.json} stimmt nicht mit den im PDF eingebetteten Angaben überein.",
             )
         )
     elif json_bytes is not None:
-        out.append(Check(naming.JSON_NAME, True, "identisch mit der im PDF eingebetteten Fassung"))
+        out.append(Check(layout.json, True, "identisch mit den im PDF eingebetteten Angaben"))
     return out
 
 
-def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None) -> Check:
+def reviewer_text(message: str) -> str:
+    """A finding's message for the receiving side: without the requests to the applicant
+    ("Bitte fügen Sie die Datei erneut hinzu.")."""
+    sentences = [s.strip() for s in message.replace("; bitte", ". Bitte").split(". ")]
+    kept = [s for s in sentences if s and not s.startswith("Bitte")]
+    text = ". ".join(kept).strip()
+    return text if text.endswith((".", "!", "?")) or not text else text + "."
+
+
+def _revalidate(
+    json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None
+) -> tuple[Check, tuple[ReviewFinding, ...]]:
     from zwk_desktop.formspec import get_form
     from zwk_desktop.validation import validate
 
@@ -287,20 +436,26 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
         draft = parse_draft(json_bytes)
         spec = get_form(draft.form_id, draft.form_version)
     except (DraftError, KeyError) as exc:
-        return Check("Angaben", False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}")
+        return Check(DATA_CHECK, False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}"), ()
     infos = {}
-    for path, data in content.items():
-        if path.startswith(f"{naming.ATTACHMENT_DIR}/"):
-            info = describe(data)
-            infos[info.sha256] = info
+    for data in content.values():
+        info = describe(data)
+        infos[info.sha256] = info
     report = validate(spec, draft.data, infos)
+    findings = tuple(
+        ReviewFinding(f.code, f.severity, f.path, reviewer_text(f.message)) for f in report.findings
+    )
+    errors = formatting.count(len(report.errors), "Fehler", "Fehler")
     if not report.valid:
         first = report.errors[0]
-        return Check(
-            "Angaben",
-            False,
-            f"Die erneute Prüfung findet {len(report.errors)} Fehler, z. B. {first.path}: "
-            f"{first.message}",
+        return (
+            Check(
+                DATA_CHECK,
+                False,
+                f"Die erneute Prüfung der Angaben findet {errors}, z. B. {first.path} "
+                f"({first.code}): {reviewer_text(first.message)}",
+            ),
+            findings,
         )
     acked: set[tuple[str, str]] = set()
     if protocol is not None:
@@ -311,17 +466,28 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
             acked = set()
     open_warnings = [w for w in report.warnings if w.key not in acked]
     if open_warnings:
-        return Check(
-            "Angaben",
-            False,
-            f"{len(open_warnings)} Hinweis(e) der erneuten Prüfung sind im Prüfprotokoll nicht "
-            f"bestätigt, z. B. {open_warnings[0].code}.",
+        n = len(open_warnings)
+        return (
+            Check(
+                DATA_CHECK,
+                False,
+                "Im Prüfprotokoll nicht bestätigt: "
+                f"{formatting.count(n, 'Hinweis', 'Hinweise')} der erneuten Prüfung, z. B. "
+                f"{open_warnings[0].code} bei {open_warnings[0].path}.",
+            ),
+            findings,
         )
     done = (
-        f"; {len(report.warnings)} Hinweis(e), im Prüfprotokoll bestätigt"
+        f"; {formatting.count(len(report.warnings), 'Hinweis', 'Hinweise')}, im Prüfprotokoll "
+        "mit Begründung bestätigt"
         if report.warnings
         else ""
     )
-    return Check(
-        "Angaben", True, f"erneute Prüfung ohne Fehler (Regelwerk {spec.rule_set_version}{done})"
+    return (
+        Check(
+            DATA_CHECK,
+            True,
+            f"erneute Prüfung ohne Fehler (Regelwerk {spec.rule_set_version}{done})",
+        ),
+        findings,
     )

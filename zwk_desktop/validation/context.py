@@ -140,4 +140,5 @@ class Context:
             texts.update(shown)
         message = " ".join(template.format_map(texts).split())
         json_params = {k: jsonable(v) for k, v in params.items()}
-        self.findings.append(Finding(code, sev, path, message, json_params))
+        rid = rule.rule_id if rule is not None else ""
+        self.findings.append(Finding(code, sev, path, message, json_params, rid))

@@ -72,6 +72,9 @@ class _Walker:
     def _empty(self, f: FormField, path: str, parent_filled: bool) -> None:
         if f.required and parent_filled:
             self.ctx.report(f.code_for("required"), path, field_type=f.type)
+            if f.min_items is not None and "min_items" in f.codes:
+                # a named "too few" code (commitments_incomplete) also holds for none at all
+                self.ctx.report(f.codes["min_items"], path, {"count": 0, "min": f.min_items})
         elif f.recommended and parent_filled:
             self.ctx.report("recommended_missing", path, severity="warning", field_type=f.type)
 

@@ -231,7 +231,7 @@ class ExportCommands(QObject):
             str(self.folder()),
             translate(
                 "ExportMenu",
-                "Bewerbungspakete (*.eml manifest.json bewerbung.pdf);;Alle Dateien (*)",
+                "Bewerbungspakete (*.eml *manifest.json *.pdf);;Alle Dateien (*)",
             ),
         )
         if name:
@@ -241,7 +241,9 @@ class ExportCommands(QObject):
         """The Prüfansicht of a package: a folder, its e-mail, or any file in its folder."""
         from zwk_desktop.ui.export.package_view import PackageView
 
-        target = path if path.is_dir() or path.suffix.lower() == ".eml" else path.parent
+        # a manifest names its package among several in one folder (the ministry's inbox)
+        keep = path.is_dir() or path.suffix.lower() == ".eml" or path.name.endswith("manifest.json")
+        target = path if keep else path.parent
         view = PackageView(target, self.window)
         view.show()
         return view

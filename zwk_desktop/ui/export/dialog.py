@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.domain import UNTITLED
-from zwk_desktop.domain.draft import Draft
+from zwk_desktop.domain.draft import Draft, normalize
+from zwk_desktop.domain.signatory import check_signer, matching_first
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.export import (
     STEPS,
@@ -101,6 +102,8 @@ class ExportDialog(QDialog):
     export_starting = Signal()
     exported = Signal(object)
     printed = Signal(object)
+    refused = Signal(str)
+    """The chosen identity is not the signatory: the German reason, naming both."""
 
     def __init__(
         self,
@@ -198,6 +201,7 @@ class ExportDialog(QDialog):
         self.open_folder_button.clicked.connect(self.open_folder)
         close.clicked.connect(self.reject)
         self.identity.currentIndexChanged.connect(lambda _: self._update())
+        self.identity.currentIndexChanged.connect(lambda _: self._identity_note())
         self._load_identities()
         self.check()
 
@@ -216,16 +220,43 @@ class ExportDialog(QDialog):
         return self.ready
 
     def _load_identities(self) -> None:
+        """The identities, the signatory's own first (of the applicant's Kommune before
+        others): the person named in "Ort, Datum, Unterschrift" is the one to sign."""
         current = self.identity.currentData()
         self.identity.clear()
-        for identity in self.store.all():
-            self.identity.addItem(identity.label, identity.id)
+        data = normalize(self.spec, self.draft.data)
+        for identity in matching_first(
+            self.store.all(), data, lambda i: i.name, lambda i: i.kommune
+        ):
+            if check_signer(data, identity.name).matches:
+                self.identity.addItem(identity.label, identity.id)
+            else:
+                self.identity.addItem(
+                    self.tr("{identity} – nicht die unterzeichnende Person").format(
+                        identity=identity.label
+                    ),
+                    identity.id,
+                )
         index = self.identity.findData(current)
         if index >= 0:
             self.identity.setCurrentIndex(index)
         if not self.identity.count():
             self.identity.addItem(self.tr("(keine – bitte unter „Verwalten…“ anlegen)"), None)
         self._update()
+
+    def _identity_note(self) -> None:
+        """Say at once when the chosen identity is not the signatory's, or of another Kommune."""
+        try:
+            identity = self.store.find(str(self.identity.currentData()))
+        except IdentityError:
+            return
+        check = check_signer(
+            normalize(self.spec, self.draft.data),
+            identity.name,
+            identity.kommune,
+            identity.funktion,
+        )
+        self.message.setText(check.problem if not check.matches else "\n".join(check.warnings))
 
     def _update(self) -> None:
         busy = self.job is not None and self.job.running
@@ -256,6 +287,20 @@ class ExportDialog(QDialog):
             return
         try:
             identity = self.store.find(str(self.identity.currentData()))
+        except IdentityError as exc:
+            self.message.setText(str(exc))
+            return
+        check = check_signer(
+            normalize(self.spec, self.draft.data),
+            identity.name,
+            identity.kommune,
+            identity.funktion,
+        )
+        if not check.matches:  # refused before any passphrase is asked for
+            self.message.setText(check.problem)
+            self.refused.emit(check.problem)
+            return
+        try:
             key = self.store.unlock(identity, self.prompt)
         except IdentityError as exc:
             self.message.setText(str(exc))
@@ -319,11 +364,11 @@ class ExportDialog(QDialog):
         for i, label in enumerate(self.step_labels):
             self.steps.item(i).setText(f"{DONE_MARK}  {label}")
         self.progress.setValue(len(STEPS))
-        self.message.setText(
-            self.tr(
-                "Exportiert: {folder}\nE-Mail zum Versand: {mail}\nSHA-256 von manifest.json: {sha}"
-            ).format(folder=result.folder, mail=result.mail, sha=result.manifest_sha256)
-        )
+        text = self.tr(
+            "Exportiert: {folder}\nE-Mail zum Versand: {mail}\n"
+            "SHA-256 des signierten Verzeichnisses: {sha}"
+        ).format(folder=result.folder, mail=result.mail, sha=result.manifest_sha256)
+        self.message.setText("\n".join([text, *result.warnings]))
         self.job = None
         self._update()
         self.exported.emit(result)

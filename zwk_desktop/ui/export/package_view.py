@@ -93,18 +93,37 @@ class PackageView(QDialog):
             self.banner.setStyleSheet(VALID_STYLE)
         else:
             self.banner.setText(
-                self.tr("UNGÜLTIG – verändert oder beschädigt: {files}").format(
-                    files=", ".join(report.broken)
-                )
+                self.tr(
+                    "UNGÜLTIG – verändert, unvollständig oder nicht von der unterzeichnenden "
+                    "Person signiert: {files}"
+                ).format(files=", ".join(report.broken))
             )
             self.banner.setStyleSheet(INVALID_STYLE)
+        lines = []
         kommune = report.manifest.get("kommune") if report.manifest else None
         if isinstance(kommune, dict):
-            self.kommune.setText(
+            lines.append(
                 self.tr("Kommune: {name} (AGS {ags})").format(
                     name=kommune.get("name", ""), ags=kommune.get("ags", "")
                 )
             )
+        if report.signer is not None:
+            lines.append(self.tr("Signiert von: {name}").format(name=report.signer.name))
+        if report.signatory is not None:
+            lines.append(
+                self.tr("Unterzeichnende Person laut Angaben: {who}").format(
+                    who=report.signatory.label
+                )
+            )
+        if report.signer is not None and report.signer.self_signed:
+            lines.append(
+                self.tr(
+                    "Selbst ausgestelltes Zertifikat: es belegt, dass nichts verändert wurde, "
+                    "nicht, wer signiert hat."
+                )
+            )
+        self.kommune.setText("\n".join(lines))
+        self.kommune.setWordWrap(True)
         self.table.setRowCount(len(report.checks))
         for i, check in enumerate(report.checks):
             mark = QTableWidgetItem(self.tr("in Ordnung") if check.ok else self.tr("FEHLER"))
@@ -113,8 +132,18 @@ class PackageView(QDialog):
             self.table.setItem(i, 1, QTableWidgetItem(check.subject))
             self.table.setItem(i, 2, QTableWidgetItem(check.message))
         self.table.resizeRowsToContents()
-        self.pdf_button.setEnabled(self.path.is_dir() and (self.path / "bewerbung.pdf").is_file())
+        self.pdf_button.setEnabled(self.pdf is not None)
         self.checked.emit(report)
 
+    @property
+    def pdf(self) -> Path | None:
+        """The package's signed PDF on disk (a folder's, not one inside an e-mail)."""
+        if self.report is None or not self.report.pdf_name:
+            return None
+        folder = self.path if self.path.is_dir() else self.path.parent
+        candidate = folder / self.report.pdf_name
+        return candidate if self.path.suffix.lower() != ".eml" and candidate.is_file() else None
+
     def open_pdf(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path / "bewerbung.pdf")))
+        if self.pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))

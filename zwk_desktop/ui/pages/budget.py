@@ -238,7 +238,8 @@ class BudgetGrid(QWidget):
         for cells, values, overall in (
             (self.sums, budget.totals, budget.total),
             (self.requested, budget.requested, budget.total_requested),
-            (self.caps, dict.fromkeys(budget.years, budget.cap), budget.total_cap),
+            # one cap per year for the grid, its headroom and the PDF (domain.budget.year_cap)
+            (self.caps, budget.year_caps, budget.total_year_caps),
         ):
             for cell, year in zip(cells, budget.years, strict=False):
                 cell.setText(money(values[year]))
@@ -246,7 +247,7 @@ class BudgetGrid(QWidget):
         for cell, year in zip(self.headroom, budget.years, strict=False):
             text, over = headroom_text(budget.headroom[year])
             self._mark(cell, text, over)
-        text, over = headroom_text(budget.total_cap - budget.total_requested)
+        text, over = headroom_text(budget.total_year_caps - budget.total_requested)
         self._mark(self.headroom[-1], text, over)
         self.total_line.setText(self._total_text(budget))
 
