@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import base64_size, detect_kind
-from zwk_desktop.domain.budget import compute_budget
+from zwk_desktop.domain.budget import compute_budget, year_cap
 from zwk_desktop.domain.datamodel import envelope_model
 from zwk_desktop.domain.draft import draft_from_json, empty_data, new_draft, normalize, parse_draft
 from zwk_desktop.domain.paths import format_path, get_value, parse_path, set_value, template_path
@@ -99,8 +99,35 @@ def test_budget_of_an_example(spec: Any) -> None:
                              "2023": Decimal("17900.00"), "2024": Decimal("7900.00")}  # fmt: skip
     assert budget.headroom["2022"] == Decimal("12100.00")
     assert budget.total == Decimal("61000.00")
-    assert budget.first_year_cap == Decimal("40000.00") * 4 / 12
+    assert budget.first_year_cap == Decimal("13333.33")
+    assert budget.headroom["2021"] == Decimal("13333.33") - Decimal("7300.00")
+    assert budget.year_caps == {"2021": Decimal("13333.33"), "2022": Decimal("40000.00"),
+                                "2023": Decimal("40000.00"), "2024": Decimal("40000.00")}  # fmt: skip
+    assert budget.total_cap == Decimal("160000.00")  # the hard limit stays a full cap per year
     assert budget.category_total(["umsetzung"]) == Decimal("20000.00")
+
+
+def test_year_cap_comes_from_the_policy_of_the_form(spec: Any) -> None:
+    policy = spec.policy
+    first = year_cap(policy, 2021)
+    assert (first.amount, first.months, first.assumed, first.pro_rata) == (
+        Decimal("13333.33"), 4, True, True)  # fmt: skip
+    assert year_cap(policy, "2022").amount == Decimal("40000.00")
+    assert not year_cap(policy, "2022").assumed
+
+    # the months are configurable in the form: six months, documented, give half the cap
+    def with_months(months: tuple[int, ...], status: str) -> Any:
+        first_year = policy.first_year_months.model_copy(update={"value": months, "status": status})
+        return policy.model_copy(update={"first_year_months": first_year})
+
+    six = with_months((7, 8, 9, 10, 11, 12), "D")
+    assert (year_cap(six, "2021").amount, year_cap(six, "2021").assumed) == (
+        Decimal("20000.00"),
+        False,
+    )
+    whole = with_months(tuple(range(1, 13)), "I")
+    assert year_cap(whole, "2021").amount == Decimal("40000.00")
+    assert not year_cap(whole, "2021").pro_rata
 
 
 def test_new_draft_has_the_fixed_steps_and_reads_back(spec: Any) -> None:

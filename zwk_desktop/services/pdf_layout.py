@@ -358,8 +358,14 @@ class Layout:
                 summary("abzüglich Eigenmittel", b.own_funds, sum(b.own_funds.values(), Decimal(0)))
             )
         rows.append(summary("Beantragte Förderung", b.requested, b.total_requested))
-        rows.append(summary("Höchstbetrag", dict.fromkeys(years, b.cap), b.total_cap))
-        rows.append(summary("Verbleibender Spielraum", b.headroom, b.total_cap - b.total_requested))
+        assumed = [y for y in years if b.caps[y].assumed]
+        cap_row = summary("Höchstbetrag", b.year_caps, b.total_year_caps)
+        for y in assumed:  # a cap that rests on an assumption carries a mark to the note
+            cap_row[2 + years.index(y)] = self.p(f"{money(b.year_caps[y])}*", bold)
+        rows.append(cap_row)
+        rows.append(
+            summary("Verbleibender Spielraum", b.headroom, b.total_year_caps - b.total_requested)
+        )
         if any(b.central.values()):
             rows.append(
                 summary(
@@ -383,14 +389,20 @@ class Layout:
             )
         )
         out: list[Flowable] = [self.p("Ausgabenposten und Förderbedarf je Jahr", self.s.h2), table]
-        out.append(
-            self.p(
-                f"Höchstbetrag je Kommune und Jahr: {money(b.cap)}; für {years[0]} anteilig "
-                f"{b.first_year_months} von 12 Monaten: "
-                f"{money(b.first_year_cap.quantize(Decimal('0.01')))}.",
-                self.s.small,
+        note = f"Höchstbetrag je Kommune und Jahr: {money(b.cap)}."
+        first_cap = b.caps[years[0]]
+        if first_cap.pro_rata:
+            note += (
+                f" Für {first_cap.year} gilt anteilig {first_cap.months} von 12 Monaten: "
+                f"{money(first_cap.amount)}"
+                + (
+                    "* (*Annahme: ob das erste Jahr voll oder anteilig gefördert wird, legt "
+                    "der Aufruf nicht fest)."
+                    if first_cap.assumed
+                    else "."
+                )
             )
-        )
+        out.append(self.p(note, self.s.small))
         explained = [i for i in b.items if i.justification.strip()]
         if explained:
             out.append(self.p("Erläuterungen zu den Posten", self.s.h2))

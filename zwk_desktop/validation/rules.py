@@ -351,20 +351,25 @@ def _budget_total_cap(r: m.BudgetRule, ctx: Context) -> None:
 @rule("budget_first_year_pro_rata")
 def _budget_first_year(r: m.BudgetRule, ctx: Context) -> None:
     b = ctx.budget
-    year = b.years[0]
-    requested = b.requested[year]
-    if requested > b.first_year_cap:
-        limit = b.first_year_cap.quantize(Decimal("0.01"))
+    cap = b.caps[b.years[0]]
+    requested = b.requested[cap.year]
+    if cap.pro_rata and requested > cap.amount:
+        first_month = min(ctx.spec.policy.first_year_months.value)
         ctx.report(
             r.code,
             r.params.path,
             {
-                "jahr": int(year),
+                "jahr": int(cap.year),
                 "betrag": jsonable(requested, True),
-                "grenze": jsonable(limit, True),
-                "monate": b.first_year_months,
+                "grenze": jsonable(cap.amount, True),
+                "monate": cap.months,
             },
-            {"jahr": year, "betrag": _money(requested), "grenze": _money(limit)},
+            {
+                "jahr": cap.year,
+                "betrag": _money(requested),
+                "grenze": _money(cap.amount),
+                "beginn": formatting.month(f"{cap.year}-{first_month:02d}").split()[0],
+            },
             rule_id=r.rule_id,
         )
 
