@@ -81,7 +81,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _store() -> DraftStore:
     store = open_store()
     try:
-        store.list_drafts()
+        store.connect()
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     for notice in store.notices:
