@@ -1,4 +1,5 @@
-"""German display formats through babel: 40.000,00 €, 1.234,5, 20.07.2021, September 2021."""
+"""German display formats through babel: 40.000,00 €, 1.234,5, 20.07.2021, September 2021, and
+the plural of a noun after a number (CLDR's plural rules): 1 Eintrag, 2 Einträge."""
 
 from __future__ import annotations
 
@@ -6,10 +7,42 @@ import datetime as dt
 from decimal import Decimal, getcontext, localcontext
 from typing import Any
 
+from babel.core import Locale
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal
 
 LOCALE = "de_DE"
+_PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural(n: int | Decimal, forms: str) -> str:
+    """The form of a noun for the number n: `forms` names them for the language's plural
+    categories in CLDR order, separated by ``|`` (German: ``"Eintrag|Einträge"``, one|other).
+    The category comes from babel's plural rules, never from comparing with 1 by hand."""
+    names = forms.split("|")
+    rule = Locale.parse(LOCALE).plural_form
+    category = rule(n)
+    used = [c for c in _PLURAL_CATEGORIES if c in rule.tags or c == "other"]
+    if len(names) != len(used):
+        raise ValueError(f"{forms!r}: expected the forms {'|'.join(used)}")
+    return names[used.index(category)]
+
+
+class Counted(str):
+    """A number as a message shows it (``"1.234"``), which in a template can also bring the
+    noun that follows it: ``{count:Eintrag|Einträge}`` gives ``"1 Eintrag"`` or ``"3 Einträge"``."""
+
+    number: int | Decimal
+
+    def __new__(cls, shown: str, number: int | Decimal) -> Counted:
+        made = super().__new__(cls, shown)
+        made.number = number
+        return made
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            return f"{self} {plural(self.number, spec)}"
+        return super().__format__(spec)
 
 
 def money(value: Decimal | int | str) -> str:

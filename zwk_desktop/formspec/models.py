@@ -102,6 +102,10 @@ class FormField(Frozen):
         default_factory=dict,
         description="Replaces the code of a generic check (required, range, precision, ...).",
     )
+    grouping: bool = Field(
+        True,
+        description="Whole numbers shown with thousands points (1.234); false for years (2019).",
+    )
     default: Any = None
     default_from: tuple[str, ...] = Field(
         (), description="Suggested value: these fields joined by spaces."
