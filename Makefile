@@ -81,11 +81,17 @@ bench: $(STAMP) deb-test
 
 # User-interface translations: collect the strings of zwk_desktop/ui into the .ts files (edit
 # them with .venv/bin/pyside6-linguist), then compile the .qm files the program loads.
+# German, the source language, gets a file of its own with only the plural forms of counting
+# texts (%n), which Qt takes from a translation in every language.
 TS := resources/translations/zwk_desktop_en.ts
+TS_DE := resources/translations/zwk_desktop_de.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate zwk_desktop/ui/*.py zwk_desktop/ui/*/*.py -ts $(TS) -source-language de_DE \
 	    -target-language en_GB -no-obsolete -locations none
+	$(BIN)/pyside6-lupdate zwk_desktop/ui/*.py zwk_desktop/ui/*/*.py -ts $(TS_DE) -pluralonly \
+	    -source-language de_DE -target-language de_DE -no-obsolete -locations none
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lrelease $(TS_DE) -qm $(TS_DE:.ts=.qm)
 
 # The README's screenshots, taken of the real program in an X window under Xvfb.
 screenshots: $(STAMP) deb-test

@@ -37,6 +37,17 @@ def _isolated_user_data(
     return home
 
 
+@pytest.fixture(autouse=True)
+def _program_language(request: pytest.FixtureRequest) -> None:
+    """Tests that show widgets get the translators the program installs at start (German, with
+    its plural forms), as `zwk_desktop.ui.window.application.run` does."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from zwk_desktop.ui.window.language import ensure_translators
+
+    ensure_translators(request.getfixturevalue("qapp"))
+
+
 @pytest.fixture(scope="session")
 def spec() -> Any:
     from zwk_desktop.formspec import get_form

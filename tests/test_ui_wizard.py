@@ -122,6 +122,9 @@ def test_conditional_fields_appear_and_disappear_and_hidden_ones_are_not_checked
     type_text(art, "Quartier")
     assert quartier.isVisible() and einwohner.isVisible()
     checked(qtbot, window)
+    assert feedback(window, "kommune.quartier_name") == "", "missing, but not yet left"
+    quartier.setFocus()
+    key(quartier, Qt.Key.Key_Tab)  # left empty: now it is said to be missing (issue 10)
     assert "Name des Quartiers" in feedback(window, "kommune.quartier_name")
     type_text(quartier, "Nordstadt")
     key(art, Qt.Key.Key_Down)  # → Kreisfreie Stadt
@@ -165,7 +168,7 @@ def test_long_text_counter_says_what_is_missing_to_the_minimum(qtbot: Any) -> No
     type_text(text, "Abwanderung")
     counter = widget(window, "ausgangslage.herausforderungen:zaehler")
     assert isinstance(counter, QLabel)
-    assert counter.text() == "11 Zeichen – mindestens 300, es fehlen noch 289 (höchstens 2500)"
+    assert counter.text() == "11 Zeichen – mindestens 300, es fehlen noch 289 (höchstens 2.500)"
 
 
 def test_german_number_input_is_stored_in_the_file_format(qtbot: Any) -> None:
@@ -398,7 +401,7 @@ def test_help_panel_follows_the_focus_and_names_inferred_rules(qtbot: Any) -> No
         "Abgeleitet aus der allgemeinen Förderpraxis des Bundes, nicht im Aufruf dokumentiert."
         in html
     )
-    assert "Der Gemeindeschlüssel beginnt mit …, das gehört zu …." in html
+    assert "Der Gemeindeschlüssel muss zum gewählten Bundesland passen." in html  # no „…“
     assert "abgeleitet aus der Förderpraxis, nicht im Aufruf dokumentiert" in html
     shortcut(window, "F1")
     assert not help_text.isVisible()

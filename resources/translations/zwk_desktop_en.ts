@@ -161,8 +161,8 @@
         <translation>Enter the amount per year for each item. The amount requested is the sum of the items minus own funds; the cap is {cap} per year.</translation>
     </message>
     <message>
-        <source>Für {year} wird eine anteilige Förderung für {months} Monate angenommen (bis zu {amount}). {status}</source>
-        <translation>For {year}, pro-rata funding for {months} months is assumed (up to {amount}). {status}</translation>
+        <source>* Annahme: {text}</source>
+        <translation>* Assumption: {text}</translation>
     </message>
     <message>
         <source>Summe</source>
@@ -191,6 +191,10 @@
     <message>
         <source>Spielraum</source>
         <translation>Headroom</translation>
+    </message>
+    <message>
+        <source>{amount}, angenommen (siehe Anmerkung)</source>
+        <translation>{amount}, assumed (see the note)</translation>
     </message>
     <message>
         <source>Überschritten: {text}</source>
@@ -228,32 +232,102 @@
         <translation>Information</translation>
     </message>
     <message>
-        <source>1 Fehler</source>
-        <translation>1 error</translation>
-    </message>
-    <message>
-        <source>{n} Fehler</source>
-        <translation>{n} errors</translation>
-    </message>
-    <message>
-        <source>1 Hinweis</source>
-        <translation>1 warning</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise</source>
-        <translation>{n} warnings</translation>
-    </message>
-    <message>
-        <source>1 Information</source>
-        <translation>1 information note</translation>
-    </message>
-    <message>
-        <source>{n} Informationen</source>
-        <translation>{n} information notes</translation>
-    </message>
-    <message>
         <source>vollständig</source>
         <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>Counting</name>
+    <message numerus="yes">
+        <source>%n Fehler</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Informationen</source>
+        <translation>
+            <numerusform>%n information</numerusform>
+            <numerusform>%n information</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Angaben fehlen</source>
+        <translation>
+            <numerusform>%n entry missing</numerusform>
+            <numerusform>%n entries missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Einträge</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mindestens %n Einträge.</source>
+        <translation>
+            <numerusform>At least %n entry.</numerusform>
+            <numerusform>At least %n entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise bestätigt</source>
+        <translation>
+            <numerusform>%n warning acknowledged</numerusform>
+            <numerusform>%n warnings acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
+        <translation>
+            <numerusform>%n warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</numerusform>
+            <numerusform>%n warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Zeichen</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} / {max} Zeichen – %Ln Zeichen zu viel</source>
+        <translation>
+            <numerusform>{n} / {max} characters – %Ln character too many</numerusform>
+            <numerusform>{n} / {max} characters – %Ln characters too many</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> – mindestens {min}, es fehlen noch %Ln</source>
+        <translation>
+            <numerusform> – at least {min}, %Ln more needed</numerusform>
+            <numerusform> – at least {min}, %Ln more needed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Felder</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monate von 12).</source>
+        <translation>
+            <numerusform>For {year} a pro-rata cap of {amount} applies (%n month of 12).</numerusform>
+            <numerusform>For {year} a pro-rata cap of {amount} applies (%n months of 12).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -572,14 +646,6 @@
         <translation>Errors in the application: {n}. It cannot be exported like this. Please correct the errors; a print version marked DRAFT can be made at any time.</translation>
     </message>
     <message>
-        <source>1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
-        <translation>1 warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
-        <translation>{n} warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
-    </message>
-    <message>
         <source>Die Bewerbung ist bereit zum Export.</source>
         <translation>The application is ready for export.</translation>
     </message>
@@ -782,24 +848,12 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Use suggestion for {label}: {text}</translation>
     </message>
     <message>
-        <source>{n} / {max} Zeichen – {excess} Zeichen zu viel</source>
-        <translation>{n} / {max} characters – {excess} characters too many</translation>
-    </message>
-    <message>
-        <source>{n} Zeichen – mindestens {min}, es fehlen noch {missing}</source>
-        <translation>{n} characters – at least {min}, {missing} still missing</translation>
-    </message>
-    <message>
         <source> (höchstens {max})</source>
         <translation> (at most {max})</translation>
     </message>
     <message>
         <source>{n} / {max} Zeichen</source>
         <translation>{n} / {max} characters</translation>
-    </message>
-    <message>
-        <source>{n} Zeichen</source>
-        <translation>{n} characters</translation>
     </message>
     <message>
         <source>Euro</source>
@@ -865,8 +919,12 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>At most {n} characters.</translation>
     </message>
     <message>
-        <source>Mindestens {n} Einträge.</source>
-        <translation>At least {n} entries.</translation>
+        <source>Erlaubt: ab {low}.</source>
+        <translation>Allowed: {low} or more.</translation>
+    </message>
+    <message>
+        <source>Erlaubt: bis {high}.</source>
+        <translation>Allowed: up to {high}.</translation>
     </message>
     <message>
         <source>Erlaubt: {low} bis {high}.</source>
@@ -989,14 +1047,6 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>noch kein Eintrag</source>
         <translation>no entry yet</translation>
-    </message>
-    <message>
-        <source>1 Eintrag</source>
-        <translation>1 entry</translation>
-    </message>
-    <message>
-        <source>{n} Einträge</source>
-        <translation>{n} entries</translation>
     </message>
     <message>
         <source>Nach oben</source>
@@ -1535,14 +1585,6 @@ SHA-256 of manifest.json: {sha}</translation>
         <source>keine offenen Hinweise</source>
         <translation>no open warnings</translation>
     </message>
-    <message>
-        <source>1 Hinweis bestätigt</source>
-        <translation>1 warning acknowledged</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise bestätigt</source>
-        <translation>{n} warnings acknowledged</translation>
-    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1708,13 +1750,12 @@ SHA-256 of manifest.json: {sha}</translation>
         <source>keine</source>
         <translation>none</translation>
     </message>
-    <message>
-        <source>1 Feld</source>
-        <translation>1 field</translation>
-    </message>
-    <message>
-        <source>{n} Felder</source>
-        <translation>{n} fields</translation>
+    <message numerus="yes">
+        <source>Seit der Version vom {when} haben sich %n Felder geändert.</source>
+        <translation>
+            <numerusform>Since the version of {when}, %n field has changed.</numerusform>
+            <numerusform>Since the version of {when}, %n fields have changed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Feld</source>
@@ -1759,14 +1800,6 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Die Version vom {when} stimmt mit dem jetzigen Stand überein.</source>
         <translation>The version from {when} matches the current state.</translation>
-    </message>
-    <message>
-        <source>Seit der Version vom {when} hat sich 1 Feld geändert.</source>
-        <translation>1 field has changed since the version from {when}.</translation>
-    </message>
-    <message>
-        <source>Seit der Version vom {when} haben sich {n} Felder geändert.</source>
-        <translation>{n} fields have changed since the version from {when}.</translation>
     </message>
 </context>
 </TS>

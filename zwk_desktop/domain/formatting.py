@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, getcontext, localcontext
+from functools import cache
 from typing import Any
 
 from babel.core import Locale
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal
+from babel.plural import PluralRule
 
 LOCALE = "de_DE"
 _PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
@@ -20,12 +22,18 @@ def plural(n: int | Decimal, forms: str) -> str:
     categories in CLDR order, separated by ``|`` (German: ``"Eintrag|Einträge"``, one|other).
     The category comes from babel's plural rules, never from comparing with 1 by hand."""
     names = forms.split("|")
-    rule = Locale.parse(LOCALE).plural_form
+    rule = _plural_rule()
     category = rule(n)
     used = [c for c in _PLURAL_CATEGORIES if c in rule.tags or c == "other"]
     if len(names) != len(used):
         raise ValueError(f"{forms!r}: expected the forms {'|'.join(used)}")
     return names[used.index(category)]
+
+
+@cache
+def _plural_rule() -> PluralRule:
+    rule: PluralRule = Locale.parse(LOCALE).plural_form
+    return rule
 
 
 class Counted(str):

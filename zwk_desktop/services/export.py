@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zwk_desktop.domain.draft import Acknowledgement, Draft, normalize
+from zwk_desktop.domain.formatting import plural
 from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
@@ -71,8 +72,8 @@ class Readiness:
         if self.unacknowledged:
             n = len(self.unacknowledged)
             return (
-                f"{n} Hinweis{'e sind' if n != 1 else ' ist'} noch nicht bestätigt. Bitte prüfen "
-                "und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export."
+                f"{n} {plural(n, 'Hinweis ist|Hinweise sind')} noch nicht bestätigt. Bitte "
+                "prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export."
             )
         return "Die Bewerbung ist bereit zum Export."
 

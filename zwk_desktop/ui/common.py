@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
@@ -58,36 +58,100 @@ def severity_word(severity: str) -> str:
     }[severity]
 
 
+class Counting(QObject):
+    """The texts that count something. Qt chooses their plural form (``%n``, ``%Ln`` with the
+    number's thousands point) by the rules of the language, from the translation files (German
+    has one for its plural forms too). pyside6-lupdate marks only ``self.tr(text, None, n)`` in a
+    class as a counting text, hence this class."""
+
+    def errors(self, n: int) -> str:
+        return self.tr("%n Fehler", None, n)
+
+    def warnings(self, n: int) -> str:
+        return self.tr("%n Hinweise", None, n)
+
+    def infos(self, n: int) -> str:
+        return self.tr("%n Informationen", None, n)
+
+    def missing(self, n: int) -> str:
+        return self.tr("%n Angaben fehlen", None, n)
+
+    def entries(self, n: int) -> str:
+        return self.tr("%n Einträge", None, n)
+
+    def at_least_entries(self, n: int) -> str:
+        return self.tr("Mindestens %n Einträge.", None, n)
+
+    def acknowledged(self, n: int) -> str:
+        return self.tr("%n Hinweise bestätigt", None, n)
+
+    def unacknowledged(self, n: int) -> str:
+        return self.tr(
+            "%n Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden "
+            "Hinweis (mit Begründung) vor dem Export.",
+            None,
+            n,
+        )
+
+    def characters(self, n: int) -> str:
+        return self.tr("%Ln Zeichen", None, n)
+
+    def characters_over(self, excess: int) -> str:
+        """With the placeholders {n} (typed) and {max} (allowed)."""
+        return self.tr("{n} / {max} Zeichen – %Ln Zeichen zu viel", None, excess)
+
+    def characters_missing(self, missing: int) -> str:
+        """With the placeholder {min}."""
+        return self.tr(" – mindestens {min}, es fehlen noch %Ln", None, missing)
+
+    def fields(self, n: int) -> str:
+        return self.tr("%n Felder", None, n)
+
+    def months(self, n: int) -> str:
+        """With the placeholders {year} and {amount}."""
+        return self.tr(
+            "Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monate von 12).", None, n
+        )
+
+
+@cache
+def counting() -> Counting:
+    return Counting()
+
+
 def count_errors(n: int) -> str:
-    return (
-        translate("Common", "1 Fehler") if n == 1 else translate("Common", "{n} Fehler").format(n=n)
-    )
+    """„1 Fehler“, „3 Fehler“ (see `Counting`)."""
+    return counting().errors(n)
 
 
 def count_warnings(n: int) -> str:
-    if n == 1:
-        return translate("Common", "1 Hinweis")
-    return translate("Common", "{n} Hinweise").format(n=n)
+    return counting().warnings(n)
 
 
 def count_infos(n: int) -> str:
-    if n == 1:
-        return translate("Common", "1 Information")
-    return translate("Common", "{n} Informationen").format(n=n)
+    return counting().infos(n)
 
 
-def status_text(errors: int, warnings: int) -> str:
-    """„vollständig“, or the open errors and warnings in words."""
+def count_missing(n: int) -> str:
+    """Entries still missing, in neutral words: not yet shown as mistakes."""
+    return counting().missing(n)
+
+
+def status_text(errors: int, warnings: int, missing: int = 0) -> str:
+    """„vollständig“, or the open errors and warnings and the missing entries in words."""
     parts = []
     if errors:
         parts.append(count_errors(errors))
     if warnings:
         parts.append(count_warnings(warnings))
+    if missing:
+        parts.append(count_missing(missing))
     return ", ".join(parts) if parts else translate("Common", "vollständig")
 
 
-def status_icon(errors: int, warnings: int) -> QIcon:
-    return icon("error" if errors else "warning" if warnings else "ok")
+def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
+    """Red for errors, amber for warnings; missing entries alone get a neutral mark."""
+    return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
 
 
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import draft_title, translate
+from zwk_desktop.ui.common import counting, draft_title, translate
 from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 if TYPE_CHECKING:
@@ -128,9 +128,7 @@ class VersionsModel(ListTableModel[VersionInfo]):
             return translate("VersionsDialog", "nicht lesbar")
         if not changes:
             return translate("VersionsDialog", "keine")
-        if len(changes) == 1:
-            return translate("VersionsDialog", "1 Feld")
-        return translate("VersionsDialog", "{n} Felder").format(n=len(changes))
+        return counting().fields(len(changes))
 
 
 class ChangesModel(ListTableModel[FieldChange]):
@@ -296,11 +294,11 @@ class VersionsDialog(QDialog):
         when = version_time(info)
         if not changes:
             text = self.tr("Die Version vom {when} stimmt mit dem jetzigen Stand überein.")
-        elif len(changes) == 1:
-            text = self.tr("Seit der Version vom {when} hat sich 1 Feld geändert.")
         else:
-            text = self.tr("Seit der Version vom {when} haben sich {n} Felder geändert.")
-        self.summary.setText(text.format(when=when, n=len(changes)))
+            text = self.tr(
+                "Seit der Version vom {when} haben sich %n Felder geändert.", None, len(changes)
+            )
+        self.summary.setText(text.format(when=when))
 
     def restore_selected(self) -> None:
         info = self.selected_version()

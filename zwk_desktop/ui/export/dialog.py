@@ -43,7 +43,7 @@ from zwk_desktop.services.export import (
     readiness,
 )
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import counting, translate
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
 from zwk_desktop.ui.export.worker import BackgroundJob
 
@@ -76,18 +76,8 @@ def readiness_text(ready: Readiness) -> str:
             "Sie die Fehler; eine Druckfassung mit dem Vermerk ENTWURF ist jederzeit möglich.",
         ).format(n=len(ready.report.errors))
     n = len(ready.unacknowledged)
-    if n == 1:
-        return translate(
-            "ExportDialog",
-            "1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis "
-            "(mit Begründung) vor dem Export.",
-        )
     if n:
-        return translate(
-            "ExportDialog",
-            "{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden "
-            "Hinweis (mit Begründung) vor dem Export.",
-        ).format(n=n)
+        return counting().unacknowledged(n)
     return translate("ExportDialog", "Die Bewerbung ist bereit zum Export.")
 
 

@@ -94,6 +94,9 @@ class Editor(QWidget):
             translate("Fields", "Prüfmeldung zu {label}").format(label=label)
         )
         self.feedback.hide()
+        # every widget of the editor (a suggestion, a list's buttons) is about this field: the
+        # help panel explains it, leaving it shows what is missing there
+        self.setProperty(PATH_PROPERTY, path)
         env.editors[path] = self
 
     def setup_input(self, widget: QWidget) -> None:
@@ -112,6 +115,11 @@ class Editor(QWidget):
     # overridden by the editors
     def focus_input(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_for(self, finding: Finding) -> None:
+        """Put the cursor into the widget a finding of this editor is about (by default the
+        editor's input; the budget grid picks the cell of the finding's year)."""
+        self.focus_input()
 
     def refresh(self) -> None:
         """Show the session's current value."""
@@ -155,6 +163,19 @@ class FindingsBox(Editor):
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
         self.finish()
+
+    def focus_input(self) -> None:
+        """The first field shown inside the section or group: the box itself takes no input."""
+        inside = (f"{self.path}.", f"{self.path}[")
+        for path, editor in self.env.editors.items():
+            if (
+                path.startswith(inside)
+                and not isinstance(editor, FindingsBox)
+                and editor.isVisibleTo(self.window())
+            ):
+                editor.focus_input()
+                return
+        super().focus_input()
 
 
 def status_note(status: str) -> str:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -35,6 +36,8 @@ from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.ui.common import discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.input_rules import install as install_input_rules
+from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
 from zwk_desktop.ui.window.start_page import StartPage, list_examples
 
@@ -52,6 +55,10 @@ class MainWindow(QMainWindow):
     def __init__(self, services: UiServices) -> None:
         super().__init__()
         self.setObjectName("hauptfenster")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_input_rules(app)  # the wheel scrolls pages; the window's shortcuts win
+            ensure_translators(app)
         self.services = services
         self.store = services.store
         self.current: OpenDraft | None = None
