@@ -201,8 +201,8 @@
         <translation>Exceeded: {text}</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:{colour}&quot;&gt;&lt;b&gt;Die Gesamthöchstgrenze von {cap} ist um {amount} überschritten.&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:{colour}&quot;&gt;&lt;b&gt;The overall cap of {cap} is exceeded by {amount}.&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style="color:{colour}"&gt;&lt;b&gt;Die Gesamthöchstgrenze von {cap} ist um {amount} überschritten.&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style="color:{colour}"&gt;&lt;b&gt;The overall cap of {cap} is exceeded by {amount}.&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Bis zur Gesamthöchstgrenze von {cap} bleiben noch {amount}.</source>

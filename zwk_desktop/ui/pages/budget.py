@@ -118,7 +118,7 @@ class BudgetGrid(QWidget):
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.grid = QGridLayout(frame)
-        self.grid.setHorizontalSpacing(12)
+        self.grid.setHorizontalSpacing(8)
         outer.addWidget(frame)
         self.total_line = QLabel()
         self.total_line.setObjectName("finanzplan:gesamt")
@@ -166,8 +166,8 @@ class BudgetGrid(QWidget):
             g.addWidget(_cell(year, bold=True), 0, c)
             g.setColumnStretch(c, 1)  # equal year columns, whatever their texts say
         g.addWidget(_cell(translate("Budget", "Summe"), bold=True), 0, total_col)
-        g.setColumnStretch(0, 2)
-        g.setColumnMinimumWidth(0, em * 11)
+        g.setColumnStretch(0, 2)  # the posten's names wrap: the grid fits narrow windows
+        g.setColumnMinimumWidth(0, em * 6)
         g.setColumnStretch(total_col, 1)
         row = 1
         self.item_labels: list[QLabel] = []

@@ -32,6 +32,7 @@ from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, counting, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
+from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
 
 
@@ -325,9 +326,11 @@ class BoolEditor(Editor):
         self, env: PageEnv, f: FormField, path: str, label: str, text: str | None = None
     ) -> None:
         super().__init__(env, f, path, label)
-        self.input = QCheckBox(f.label if text is None else text)
+        self.input = QCheckBox()
         self.setup_input(self.input)
-        self.outer.addWidget(self.input)
+        shown = f.label if text is None else text
+        # the text wraps at the width of the page (declarations are whole sentences)
+        self.outer.addWidget(check_row(self.input, shown) if shown else self.input)
         self.input.toggled.connect(self.write)
         self.finish()
 
@@ -379,8 +382,7 @@ class ChoiceEditor(Editor):
             box = QWidget()
             self.setup_input(box)
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
+            row = FlowLayout(box)  # the options wrap to a new line rather than leave the page
             self.buttons = QButtonGroup(self)
             for i, choice in enumerate(f.choices):
                 button = QRadioButton(choice.label)
@@ -390,7 +392,6 @@ class ChoiceEditor(Editor):
                 button.setToolTip(f.help)
                 self.buttons.addButton(button, i)
                 row.addWidget(button)
-            row.addStretch(1)
             self.buttons.idToggled.connect(self._toggled)
             self.outer.addWidget(box)
             self.box = box
@@ -398,10 +399,10 @@ class ChoiceEditor(Editor):
             self.combo = ChoiceCombo(f)
             self.setup_input(self.combo)
             self.combo.currentIndexChanged.connect(self._index)
-            row = QHBoxLayout()
-            row.addWidget(self.combo)
-            row.addStretch(1)
-            self.outer.addLayout(row)
+            line = QHBoxLayout()
+            line.addWidget(self.combo)
+            line.addStretch(1)
+            self.outer.addLayout(line)
         self.finish()
 
     def _toggled(self, index: int, checked: bool) -> None:
@@ -449,15 +450,17 @@ class MultiEditor(Editor):
         rows = (len(f.choices) + columns - 1) // columns
         self.boxes: list[QCheckBox] = []
         for i, choice in enumerate(f.choices):
-            check = QCheckBox(choice.label)
+            check = QCheckBox()
             check.setObjectName(f"{path}#{choice.code}")
             check.setProperty(PATH_PROPERTY, path)
             check.setAccessibleDescription(f.help)
             check.setToolTip(f.help)
             check.toggled.connect(lambda on, code=choice.code: self._toggled(code, on))
-            grid.addWidget(check, i % rows, i // rows)  # down the columns, in choice order
+            # down the columns, in choice order; the texts wrap within their column
+            grid.addWidget(check_row(check, choice.label), i % rows, i // rows)
             self.boxes.append(check)
-        grid.setColumnStretch(columns, 1)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
         self.outer.addWidget(box)
         self.box = box
         self.finish()

@@ -190,7 +190,7 @@ class ListEditor(Editor):
         card = ItemCard(self.env, self.field, path, self.item_title(i))
         head = QHBoxLayout()
         head.addWidget(card.title, 1)
-        for b in self._buttons(i, n, with_text=True):
+        for b in self._buttons(i, n, with_text=False):  # icons: the card keeps narrow
             head.addWidget(b)
         card.frame_layout.insertLayout(0, head)
         grid = QGridLayout()
@@ -212,6 +212,7 @@ class ListEditor(Editor):
         grid.setHorizontalSpacing(8)
         for c, child in enumerate(self.field.fields):
             head = QLabel(field_label(child))
+            head.setWordWrap(True)  # a narrow column wraps its heading
             head.setToolTip(child.help)
             font = head.font()
             font.setBold(True)

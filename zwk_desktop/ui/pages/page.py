@@ -4,6 +4,7 @@ conditional rows that appear and disappear, and the findings next to each field.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -129,7 +130,7 @@ class SectionPage(QScrollArea):
         content = QWidget()
         content.setObjectName(f"inhalt:{section.id}")
         outer = QVBoxLayout(content)
-        outer.setContentsMargins(24, 16, 24, 24)
+        outer.setContentsMargins(16, 16, 16, 24)
         outer.setSpacing(8)
         title = heading(section.title, 1)
         outer.addWidget(title)
@@ -215,6 +216,17 @@ class SectionPage(QScrollArea):
     def update_visibility(self) -> None:
         for rows in self.row_sets():
             rows.update_visibility()
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """The label columns follow the page's width: narrow windows give the fields room."""
+        width = self.viewport().width()
+        for rows in self.row_sets():
+            rows.fit_labels(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit_labels()
+        super().resizeEvent(event)
 
     def owner(self, path: str) -> Editor:
         """The editor that shows a finding at `path`: its own, or the nearest enclosing one."""

@@ -163,7 +163,7 @@ class ReviewPage(QScrollArea):
         self._shown_report = report
         content = QWidget()
         outer = QVBoxLayout(content)
-        outer.setContentsMargins(24, 16, 24, 24)
+        outer.setContentsMargins(16, 16, 16, 24)
         outer.addWidget(heading(translate("Review", "Prüfen"), 1))
         self.summary = QLabel()
         self.summary.setObjectName("pruefen:zusammenfassung")

@@ -5,6 +5,7 @@ help panel. Validation runs debounced after the user stops typing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -34,6 +35,10 @@ from zwk_desktop.ui.pages.page import SectionPage, page_extras
 from zwk_desktop.ui.pages.review import ReviewPage
 from zwk_desktop.validation import Finding
 
+HELP_ROOM_EMS = 78
+"""Below this window width (in font heights) the help panel steps aside for the page, so that
+the page keeps its width (1024 logical pixels at any scaling); F1 shows it."""
+
 CHECK_DELAY_MS = 250
 """Validation runs this long after the last change (typing is never blocked by it)."""
 
@@ -51,6 +56,8 @@ class EditorView(QWidget):
         self.pages: dict[int, SectionPage] = {}
         self.count = len(self.spec.sections)
         self._shown = -1
+        self.last_path = ""
+        """The field that had the focus last (where the user left off)."""
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -115,8 +122,9 @@ class EditorView(QWidget):
         self.splitter.setCollapsible(1, False)
         em = self.fontMetrics().height()
         self.splitter.setSizes([em * 15, em * 50, em * 16])
-        if self.screen().availableGeometry().width() < em * 70:
-            self.help.hide()  # small (or strongly scaled) screens: F1 shows it
+        self.splitter.setCollapsible(2, True)  # the help panel can be pushed aside
+        self._help_chosen: bool | None = None
+        """Shown or hidden by the user (F1); None: the window's width decides."""
 
         self.review = ReviewPage(session)
         self.review.open_finding.connect(self.open_finding)
@@ -319,13 +327,27 @@ class EditorView(QWidget):
 
     # ----------------------------------------------------------------- help
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_help()
+        super().resizeEvent(event)
+
+    def _fit_help(self) -> None:
+        if self._help_chosen is not None:
+            return
+        wide = self.width() >= self.fontMetrics().height() * HELP_ROOM_EMS
+        if self.help.isHidden() == wide:
+            self.help.setVisible(wide)
+
     def toggle_help(self) -> None:
-        self.help.setVisible(not self.help.isVisible())
+        self._help_chosen = self.help.isHidden()
+        self.help.setVisible(self._help_chosen)
         if self.help.isVisible():
             self._explain(self._path_of(QApplication.focusWidget()))
 
     def _focus_changed(self, old: QObject | None, new: QObject | None) -> None:
         old_path, new_path = self._path_of(old), self._path_of(new)
+        if new_path:
+            self.last_path = new_path
         if old_path and old_path != new_path:
             self.session.leave(old_path)  # what is missing there is shown from now on
         if isinstance(new, QWidget) and self.isAncestorOf(new):

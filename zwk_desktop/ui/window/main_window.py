@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
+from zwk_desktop.services.window_state import DraftPlace
 from zwk_desktop.ui.common import discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.input_rules import install as install_input_rules
@@ -91,12 +93,61 @@ class MainWindow(QMainWindow):
         )
         self._enable()
         self.update_title()
-        em = self.fontMetrics().height()
-        room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
-        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
+        self._place_window()
         self._recover()
         if self.current is None:
             self.start.focus_first()
+
+    def _place_window(self) -> None:
+        """The size and place the window had when the user last closed it; on a first start a
+        size that fits the screen (at 200 % scaling the screen is small)."""
+        saved = self.services.window_state.geometry()
+        if saved is not None and self.restoreGeometry(QByteArray(saved)):
+            room = self.screen().availableGeometry()
+            if room.contains(self.geometry().center()):
+                return
+        em = self.fontMetrics().height()
+        room = self.screen().availableGeometry()
+        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
+
+    def _remember_window(self) -> None:
+        self.services.window_state.save_geometry(bytes(self.saveGeometry().data()))
+
+    def _remember_place(self) -> None:
+        """Where the open draft was left: its section and field, what missing is shown."""
+        current = self.current
+        if current is None or current.draft_id is None:
+            return
+        editor = current.editor
+        section = editor.spec.sections[editor.index].id if editor.index < editor.count else ""
+        missing = current.session.missing
+        place = DraftPlace(section, editor.last_path, missing.revealed, tuple(missing.left))
+        self.services.window_state.save_place(current.draft_id, place)
+
+    def _return_to_place(self, current: OpenDraft) -> None:
+        """A stored draft opens where it was left (section and field); else at its start."""
+        editor = current.editor
+        place = (
+            self.services.window_state.place(current.draft_id)
+            if current.draft_id is not None
+            else None
+        )
+        if place is None:
+            editor.pages[0].first_input()
+            return
+        current.session.missing.restore(place.revealed, place.left)
+        ids = [s.id for s in editor.spec.sections]
+        if place.section in ids:
+            editor.go_to(ids.index(place.section))
+            if place.path and editor.page(editor.index).owner(place.path).path != place.section:
+                editor.open_path(place.path)
+            else:
+                editor.enter_page()
+        elif not place.section:
+            editor.show_review()
+        else:
+            editor.pages[0].first_input()
+        editor.update_statuses()
 
     @property
     def session(self) -> EditSession | None:
@@ -269,7 +320,7 @@ class MainWindow(QMainWindow):
         self._note_open_draft()
         if stored.status.state == "failed":  # a new draft the store could not take
             self._save_failed(stored.status.message() or "")
-        current.editor.pages[0].first_input()
+        self._return_to_place(current)
         return True
 
     def _note_open_draft(self) -> None:
@@ -415,6 +466,7 @@ class MainWindow(QMainWindow):
         current = self.current
         if current is None:
             return True
+        self._remember_place()
         status = current.close()
         if status.state == "failed" and not self._rescue(status):
             return False
@@ -466,6 +518,7 @@ class MainWindow(QMainWindow):
         self.start.focus_first()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_window()
         if not self.close_current():
             event.ignore()
             return
@@ -479,6 +532,8 @@ class MainWindow(QMainWindow):
         draft's last stored state."""
         if self._run_ended:
             return
+        self._remember_window()
+        self._remember_place()
         if self.current is not None and self.current.close().state == "failed":
             return
         self._run_ended = True
