@@ -201,8 +201,8 @@
         <translation>Exceeded: {text}</translation>
     </message>
     <message>
-        <source>&lt;span style="color:{colour}"&gt;&lt;b&gt;Die Gesamthöchstgrenze von {cap} ist um {amount} überschritten.&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style="color:{colour}"&gt;&lt;b&gt;The overall cap of {cap} is exceeded by {amount}.&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:{colour}&quot;&gt;&lt;b&gt;Die Gesamthöchstgrenze von {cap} ist um {amount} überschritten.&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:{colour}&quot;&gt;&lt;b&gt;The overall cap of {cap} is exceeded by {amount}.&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Bis zur Gesamthöchstgrenze von {cap} bleiben noch {amount}.</source>
@@ -328,6 +328,89 @@
             <numerusform>For {year} a pro-rata cap of {amount} applies (%n month of 12).</numerusform>
             <numerusform>For {year} a pro-rata cap of {amount} applies (%n months of 12).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Dienste</name>
+    <message>
+        <source>Die gespeicherte Passphrase fehlt im Schlüsselbund oder passt nicht.</source>
+        <translation>The stored passphrase is missing from the keyring or does not match.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase dieser Signaturidentität wird auf Wunsch nicht gespeichert.</source>
+        <translation>As requested, the passphrase of this signing identity is not stored.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: ohne Passphrase kann nicht signiert werden.</source>
+        <translation>Cancelled: without the passphrase nothing can be signed.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: keine Passphrase gewählt.</source>
+        <translation>Cancelled: no passphrase chosen.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch.</source>
+        <translation>The passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (kein Dienst für Zugangsdaten läuft). Die Passphrase wird deshalb nirgends gespeichert und bei jeder Signatur abgefragt.</source>
+        <translation>No keyring of the operating system can be reached on this computer (no credential service is running). The passphrase is therefore stored nowhere and asked for at every signature.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (nur ein unsicherer Klartext-Speicher ist eingerichtet). Die Passphrase wird deshalb nirgends gespeichert und bei jeder Signatur abgefragt.</source>
+        <translation>No keyring of the operating system can be reached on this computer (only an insecure plain-text store is set up). The passphrase is therefore stored nowhere and asked for at every signature.</translation>
+    </message>
+    <message>
+        <source>Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt ({error}); die Passphrase wird deshalb abgefragt.</source>
+        <translation>The operating system&apos;s keyring refused the request ({error}); the passphrase is therefore asked for.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase braucht mindestens {n} Zeichen. {reason}</source>
+        <translation>The passphrase needs at least {n} characters. {reason}</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist am {date} abgelaufen.</source>
+        <translation>The certificate expired on {date}.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat läuft bald ab (am {date}).</source>
+        <translation>The certificate expires soon (on {date}).</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist erst ab dem {date} gültig.</source>
+        <translation>The certificate is only valid from {date}.</translation>
+    </message>
+    <message>
+        <source>Name, Funktion und Kommune sind für eine Signaturidentität nötig.</source>
+        <translation>A signing identity needs a name, a function and a municipality.</translation>
+    </message>
+    <message>
+        <source>Die PKCS#12-Datei lässt sich nicht öffnen: die Passphrase ist falsch oder die Datei ist beschädigt.</source>
+        <translation>The PKCS#12 file cannot be opened: the passphrase is wrong or the file is damaged.</translation>
+    </message>
+    <message>
+        <source>Die PKCS#12-Datei enthält keinen privaten Schlüssel mit Zertifikat.</source>
+        <translation>The PKCS#12 file contains no private key with a certificate.</translation>
+    </message>
+    <message>
+        <source>Diese Signaturidentität ist schon vorhanden ({id}).</source>
+        <translation>This signing identity exists already ({id}).</translation>
+    </message>
+    <message>
+        <source>Python-Paket {name} {version}</source>
+        <translation>Python package {name} {version}</translation>
+    </message>
+    <message>
+        <source>Qt-Bibliotheken aus dem Python-Paket {name}</source>
+        <translation>Qt libraries from the Python package {name}</translation>
+    </message>
+    <message>
+        <source>Schriftdateien: {files}</source>
+        <translation>Font files: {files}</translation>
+    </message>
+    <message>
+        <source>Ordner {folder}</source>
+        <translation>Folder {folder}</translation>
     </message>
 </context>
 <context>
@@ -1042,7 +1125,7 @@ SHA-256 of manifest.json: {sha}</translation>
     <name>Lists</name>
     <message>
         <source>{item} hinzufügen</source>
-        <translation>Add {item}</translation>
+        <translation>New entry: {item}</translation>
     </message>
     <message>
         <source>noch kein Eintrag</source>
@@ -1194,6 +1277,10 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Die Bewerbung gehört zum Formular „{form}“ in Version {version}, das in dieser Programmversion nicht enthalten ist.</source>
         <translation>The application belongs to the form “{form}” version {version}, which this version of the program does not include.</translation>
+    </message>
+    <message>
+        <source>Das Formular selbst – seine Fragen, Hilfetexte und die Meldungen zu Ihren Angaben – bleibt deutsch, wie das Formular des Ministeriums. Übersetzt sind die Texte des Programms.</source>
+        <translation>The form itself – its questions, help texts and the messages about your entries – stays in German, as the ministry&apos;s form is. The program&apos;s own texts are translated.</translation>
     </message>
     <message>
         <source>Speichern unter</source>
@@ -1709,6 +1796,14 @@ SHA-256 of manifest.json: {sha}</translation>
     <message>
         <source>Vor dem Export</source>
         <translation>Before export</translation>
+    </message>
+    <message>
+        <source>Vor dem Export als .zwk-Datei</source>
+        <translation>Before the export as a .zwk file</translation>
+    </message>
+    <message>
+        <source>Vor dem Paketexport</source>
+        <translation>Before the package export</translation>
     </message>
     <message>
         <source>Vor der Umstellung von Formatversion {v}</source>

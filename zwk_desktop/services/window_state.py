@@ -71,6 +71,28 @@ class WindowState:
         state["geometry"] = base64.b64encode(data).decode("ascii")
         self._save(state)
 
+    def folder(self) -> str | None:
+        """The folder the file dialogs used last."""
+        folder = self._load().get("ordner")
+        return folder if isinstance(folder, str) and folder else None
+
+    def save_folder(self, folder: str) -> None:
+        state = self._load()
+        state["ordner"] = folder
+        self._save(state)
+
+    def noted(self, key: str) -> bool:
+        """Whether the user was told this once-only thing already."""
+        return key in (self._load().get("gesagt") or [])
+
+    def note(self, key: str) -> None:
+        state = self._load()
+        said = state.get("gesagt")
+        said = [s for s in said if isinstance(s, str)] if isinstance(said, list) else []
+        if key not in said:
+            state["gesagt"] = [*said, key]
+            self._save(state)
+
     def place(self, draft_id: int) -> DraftPlace | None:
         """Where a stored draft was left, if known."""
         entry = self._load().get("entwuerfe", {}).get(str(draft_id))

@@ -7,10 +7,13 @@ does not need (the editing view imports it when a draft is opened).
 
 from __future__ import annotations
 
+import re
+import string
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
@@ -37,6 +40,124 @@ def icon(name: str) -> QIcon:
     """An icon of resources/icons by file stem (``fehler``) or severity (``error``)."""
     stem = ICON_FILES.get(name, name)
     return QIcon(str(resources_dir() / "icons" / f"{stem}.svg"))
+
+
+# German sentences of the Qt-free layers (services, licences) that the interface shows. Listed
+# here so that lupdate collects them (context „Dienste“); `service_text` finds them at run time,
+# a template with {placeholders} matching any values. A text not listed stays German.
+SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say object; it is the str
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Die gespeicherte Passphrase fehlt im Schlüsselbund oder passt nicht."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Die Passphrase dieser Signaturidentität wird auf Wunsch nicht gespeichert."
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Abgebrochen: ohne Passphrase kann nicht signiert werden."),
+    QT_TRANSLATE_NOOP("Dienste", "Abgebrochen: keine Passphrase gewählt."),
+    QT_TRANSLATE_NOOP("Dienste", "Die Passphrase ist falsch."),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (kein Dienst "
+        "für Zugangsdaten läuft). Die Passphrase wird deshalb nirgends gespeichert und bei jeder "
+        "Signatur abgefragt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (nur ein "
+        "unsicherer Klartext-Speicher ist eingerichtet). Die Passphrase wird deshalb nirgends "
+        "gespeichert und bei jeder Signatur abgefragt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt ({error}); die "
+        "Passphrase wird deshalb abgefragt.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Die Passphrase braucht mindestens {n} Zeichen. {reason}"),
+    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat ist am {date} abgelaufen."),
+    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat läuft bald ab (am {date})."),
+    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat ist erst ab dem {date} gültig."),
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Name, Funktion und Kommune sind für eine Signaturidentität nötig."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Die PKCS#12-Datei lässt sich nicht öffnen: die Passphrase ist falsch oder die Datei ist "
+        "beschädigt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Die PKCS#12-Datei enthält keinen privaten Schlüssel mit Zertifikat."
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Diese Signaturidentität ist schon vorhanden ({id})."),
+    QT_TRANSLATE_NOOP("Dienste", "Python-Paket {name} {version}"),
+    QT_TRANSLATE_NOOP("Dienste", "Qt-Bibliotheken aus dem Python-Paket {name}"),
+    QT_TRANSLATE_NOOP("Dienste", "Schriftdateien: {files}"),
+    QT_TRANSLATE_NOOP("Dienste", "Ordner {folder}"),
+)
+
+
+@cache
+def _service_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for template in SERVICE_TEXTS:
+        if "{" not in template:
+            continue
+        pattern = ""
+        for literal, name, _spec, _conv in string.Formatter().parse(template):
+            pattern += re.escape(literal)
+            if name:
+                pattern += f"(?P<{name}>.+?)"
+        out.append((re.compile(f"^{pattern}$", re.DOTALL), template))
+    return tuple(out)
+
+
+_look_up = QCoreApplication.translate
+"""`translate` under another name: the texts looked up at run time are not literals, they are
+collected from `SERVICE_TEXTS` (lupdate sees only literal ``translate`` calls)."""
+
+
+def service_text(text: str) -> str:
+    """A German sentence of the services in the user's language (see `SERVICE_TEXTS`); several
+    sentences are translated one by one."""
+    translated = _look_up("Dienste", text)
+    if translated != text or not text:
+        return translated
+    for pattern, template in _service_patterns():
+        found = pattern.match(text)
+        if found is not None:
+            values = {k: service_text(v) for k, v in found.groupdict().items()}
+            return _look_up("Dienste", template).format(**values)
+    parts = [p for p in re.split(r"(?<=[.)])\s+(?=[A-ZÄÖÜ])", text) if p]
+    if len(parts) > 1:
+        return " ".join(service_text(p) for p in parts)
+    return text
+
+
+class DialogFolders:
+    """Where the program's file dialogs start: in the user's Documents at first, then in the
+    folder last used in any of them. The main window keeps the last one across starts
+    (`zwk_desktop.services.window_state.WindowState.folder`)."""
+
+    def __init__(self) -> None:
+        self.last: Path | None = None
+
+    def start(self) -> Path:
+        if self.last is not None and self.last.is_dir():
+            return self.last
+        from PySide6.QtCore import QStandardPaths
+
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def used(self, path: Path | str) -> None:
+        """A file or folder was chosen: its folder is where the next dialog starts."""
+        chosen = Path(path)
+        self.last = chosen if chosen.is_dir() else chosen.parent
+
+
+FOLDERS = DialogFolders()
+"""The one place the file dialogs of this program run share."""
 
 
 def local_time(moment: dt.datetime) -> str:

@@ -46,6 +46,7 @@ from zwk_desktop.services.portable import FileWriteError, export_draft, import_f
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.store import DraftStore, StoreError
 from zwk_desktop.ui.common import (
+    FOLDERS,
     count_errors,
     count_warnings,
     draft_title,
@@ -234,6 +235,8 @@ class DraftsManager(QWidget):
         char = self.fontMetrics().averageCharWidth()
         for column, chars in enumerate((34, 30, 18, 12)):
             columns.resizeSection(column, chars * char)
+        for column in (DraftsModel.CHANGED, DraftsModel.COMPLETE):  # never cut: dates, figures
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # The store returns the newest first; the proxy sorts only when a header is clicked, so
         # opening the list does not compare 1,000 rows through Python.
         columns.setSectionsClickable(True)
@@ -466,10 +469,11 @@ class DraftsManager(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Entwurf exportieren"),
-            f"{suggested.strip() or 'entwurf'}.zwk",
+            str(FOLDERS.start() / f"{suggested.strip() or 'entwurf'}.zwk"),
             self.tr("ZWK-Entwürfe (*.zwk)"),
         )
         if name:
+            FOLDERS.used(name)
             self.export_to(draft_id, Path(name))
 
     def export_to(self, draft_id: int, path: Path) -> bool:
@@ -484,9 +488,13 @@ class DraftsManager(QWidget):
 
     def choose_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Entwurf importieren"), "", self.tr("ZWK-Entwürfe (*.zwk *.json)")
+            self,
+            self.tr("Entwurf importieren"),
+            str(FOLDERS.start()),
+            self.tr("ZWK-Entwürfe (*.zwk *.json)"),
         )
         if name:
+            FOLDERS.used(name)
             self.import_from(Path(name))
 
     def import_from(self, path: Path) -> int | None:

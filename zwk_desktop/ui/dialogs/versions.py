@@ -63,7 +63,9 @@ def reason_text(info: VersionInfo) -> str:
         "import": translate("VersionsDialog", "Aus einer Datei importiert"),
         "interval": translate("VersionsDialog", "Automatisch gesichert"),
         "save": translate("VersionsDialog", "Gespeichert"),
-        "export": translate("VersionsDialog", "Vor dem Export"),
+        "export": translate("VersionsDialog", "Vor dem Export"),  # versions of earlier releases
+        "export_file": translate("VersionsDialog", "Vor dem Export als .zwk-Datei"),
+        "export_package": translate("VersionsDialog", "Vor dem Paketexport"),
         "before_migration": translate(
             "VersionsDialog", "Vor der Umstellung von Formatversion {v}"
         ).format(v=info.format_version),

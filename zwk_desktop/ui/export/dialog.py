@@ -43,7 +43,7 @@ from zwk_desktop.services.export import (
     readiness,
 )
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
-from zwk_desktop.ui.common import counting, translate
+from zwk_desktop.ui.common import counting, service_text, translate
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
 from zwk_desktop.ui.export.worker import BackgroundJob
 
@@ -235,7 +235,7 @@ class ExportDialog(QDialog):
                 self.draft, self.ready.unacknowledged, self.justification.text()
             )
         except ExportError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return
         self.justification.clear()
         self.draft_changed.emit(self.draft)
@@ -248,7 +248,7 @@ class ExportDialog(QDialog):
             identity = self.store.find(str(self.identity.currentData()))
             key = self.store.unlock(identity, self.prompt)
         except IdentityError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return
         out_dir = Path(self.folder.text()).expanduser()
         spec, draft, extras = self.spec, self.draft, self.extras
@@ -326,7 +326,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: object) -> None:
         if isinstance(exc, ExportError | IdentityError):
-            text = str(exc)
+            text = service_text(str(exc))
         elif isinstance(exc, OSError):
             text = self.tr("Das Paket kann nicht geschrieben werden ({why}).").format(
                 why=exc.strerror or exc

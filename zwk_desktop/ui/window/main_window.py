@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.services.window_state import DraftPlace
-from zwk_desktop.ui.common import discard, draft_title, translate
+from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.input_rules import install as install_input_rules
 from zwk_desktop.ui.window.language import ensure_translators
@@ -69,8 +69,6 @@ class MainWindow(QMainWindow):
         self._run_ended = False
         self._noted: int | None = None
         self._notice_action: Callable[[], object] | None = None
-        self._folder = Path.home()
-        """Where the file dialogs start: the folder of the last file opened or written."""
         self._notices: NoticeBar | None = None
         self.stack = QStackedWidget()
         central = QWidget()
@@ -101,6 +99,9 @@ class MainWindow(QMainWindow):
     def _place_window(self) -> None:
         """The size and place the window had when the user last closed it; on a first start a
         size that fits the screen (at 200 % scaling the screen is small)."""
+        folder = self.services.window_state.folder()
+        if folder is not None and FOLDERS.last is None:
+            FOLDERS.used(Path(folder))
         saved = self.services.window_state.geometry()
         if saved is not None and self.restoreGeometry(QByteArray(saved)):
             room = self.screen().availableGeometry()
@@ -111,7 +112,10 @@ class MainWindow(QMainWindow):
         self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
 
     def _remember_window(self) -> None:
-        self.services.window_state.save_geometry(bytes(self.saveGeometry().data()))
+        state = self.services.window_state
+        state.save_geometry(bytes(self.saveGeometry().data()))
+        if FOLDERS.last is not None:
+            state.save_folder(str(FOLDERS.last))
 
     def _remember_place(self) -> None:
         """Where the open draft was left: its section and field, what missing is shown."""
@@ -237,7 +241,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(
             self,
             translate("Main", "Bewerbung öffnen"),
-            str(self._folder),
+            str(FOLDERS.start()),
             translate("Main", "ZWK-Entwürfe (*.zwk);;JSON-Dateien (*.json);;Alle Dateien (*)"),
         )
         if name:
@@ -264,7 +268,7 @@ class MainWindow(QMainWindow):
             self._cannot_open(str(exc))
             return
         if not example:
-            self._folder = path.resolve().parent
+            FOLDERS.used(path.resolve())
         stored = DraftSession(self.store, opened.draft, opened.draft_id, saved_at=opened.saved_at)
         if not self._show(stored):
             return
@@ -321,7 +325,26 @@ class MainWindow(QMainWindow):
         if stored.status.state == "failed":  # a new draft the store could not take
             self._save_failed(stored.status.message() or "")
         self._return_to_place(current)
+        self._note_form_language()
         return True
+
+    def _note_form_language(self) -> None:
+        """Once per user, in a language other than German: the form's own content stays
+        German (it is the ministry's form); only the program's texts are translated."""
+        from PySide6.QtCore import QLocale
+
+        state = self.services.window_state
+        if QLocale().language() == QLocale.Language.German or state.noted("formularsprache"):
+            return
+        state.note("formularsprache")
+        self.notify(
+            translate(
+                "Main",
+                "Das Formular selbst – seine Fragen, Hilfetexte und die Meldungen zu Ihren "
+                "Angaben – bleibt deutsch, wie das Formular des Ministeriums. Übersetzt sind die "
+                "Texte des Programms.",
+            )
+        )
 
     def _note_open_draft(self) -> None:
         """Tell the store which draft this run has open, for recovery after a crash."""
@@ -337,7 +360,7 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.current.autosave.save_explicitly()
 
-    def record_version(self, reason: str = "export") -> bool:
+    def record_version(self, reason: str = "export_package") -> bool:
         """Save the open draft now and record its state as a version; the export dialog calls
         this before it writes an application. False when the store cannot be written."""
         if self.current is None:
@@ -357,7 +380,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self,
             translate("Main", "Speichern unter"),
-            str(self._folder / f"{stem}.zwk"),
+            str(FOLDERS.start() / f"{stem}.zwk"),
             translate("Main", "ZWK-Entwürfe (*.zwk)"),
         )
         if not name:
@@ -370,7 +393,7 @@ class MainWindow(QMainWindow):
         except FileWriteError as exc:
             QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
-        self._folder = path.parent
+        FOLDERS.used(path)
         if current.stored.status.state == "failed":
             self.notify(
                 translate(
