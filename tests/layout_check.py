@@ -69,12 +69,12 @@ def problems_of(area: QScrollArea, where: str) -> list[str]:
             out.append(f"{where}: rechts abgeschnitten ({x + widget.width()} > {right}): "
                        f"{_name(widget)}")
             continue
+        too_narrow = widget.width() < widget.minimumSizeHint().width() - 1
         if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
-            if widget.width() < widget.minimumSizeHint().width() - 1:
+            if too_narrow:
                 out.append(f"{where}: Text abgeschnitten: {_name(widget)}")
-        elif isinstance(widget, QAbstractButton | QLineEdit | QComboBox):
-            if widget.width() < widget.minimumSizeHint().width() - 1:
-                out.append(f"{where}: zu schmal: {_name(widget)}")
+        elif isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and too_narrow:
+            out.append(f"{where}: zu schmal: {_name(widget)}")
     return out
 
 

@@ -375,7 +375,7 @@ def test_attachments_are_added_checked_and_removed(
     datei, groesse = widget(window, "anlagen[0].datei"), widget(window, "anlagen[0].groesse")
     assert isinstance(datei, QLineEdit) and datei.isReadOnly()
     assert datei.text() == "beschluss_lk.pdf (PDF)"
-    assert isinstance(groesse, QLineEdit) and groesse.text() == "1,6 KB (1.654 Bytes)"
+    assert isinstance(groesse, QLineEdit) and groesse.text() == "1.654 Bytes (1,6 KB)"
     assert sha in session.draft.files
     remove = widget(window, "anlagen[0]:entfernen")
     remove.setFocus()

@@ -119,8 +119,8 @@
         <translation>The file “{name}” is {size}; at most {limit} per attachment are allowed. Please make the file smaller, e.g. with a lower image resolution.</translation>
     </message>
     <message>
-        <source>{size} ({bytes} Bytes)</source>
-        <translation>{size} ({bytes} bytes)</translation>
+        <source>{bytes} Bytes ({size})</source>
+        <translation>{bytes} bytes ({size})</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,8 @@ class AttachmentsEditor(ListEditor):
 
         def size(value: Any) -> str:
             if isinstance(value, int):
-                return translate("Attachments", "{size} ({bytes} Bytes)").format(
+                # the label says „Größe in Bytes“: the bytes first, the readable size beside
+                return translate("Attachments", "{bytes} Bytes ({size})").format(
                     size=formatting.size(value), bytes=formatting.number(value)
                 )
             return str(value)
