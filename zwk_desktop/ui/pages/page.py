@@ -3,7 +3,7 @@ conditional rows that appear and disappear, and the findings next to each field.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -276,9 +276,11 @@ class SectionPage(QScrollArea):
         content = self.widget()
         if content is None or not content.isAncestorOf(widget):
             return
+        # a page shown just now, a findings line changed just now: lay them out first
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout = content.layout()
         if layout is not None:
-            layout.activate()  # a page shown just now may not be laid out yet
+            layout.activate()
         wanted = [_rect_in(widget, content)]
         owner = _enclosing_editor(widget)
         if owner is not None:

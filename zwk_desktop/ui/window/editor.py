@@ -337,11 +337,13 @@ class EditorView(QWidget):
         wide = self.width() >= self.fontMetrics().height() * HELP_ROOM_EMS
         if self.help.isHidden() == wide:
             self.help.setVisible(wide)
+            if wide:
+                self._explain(self._path_of(QApplication.focusWidget()))
 
     def toggle_help(self) -> None:
         self._help_chosen = self.help.isHidden()
         self.help.setVisible(self._help_chosen)
-        if self.help.isVisible():
+        if self._help_chosen:
             self._explain(self._path_of(QApplication.focusWidget()))
 
     def _focus_changed(self, old: QObject | None, new: QObject | None) -> None:
