@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -258,6 +259,8 @@ class SectionPage(QScrollArea):
         editor = self.owner(finding.path)
         editor.focus_for(finding)
         target = self._shown_focus(editor)
+        if isinstance(target, QLineEdit):
+            target.selectAll()  # typing replaces what the finding is about, as after Tab
         if target is not None:
             self.highlight.show_around(target)
         return target
