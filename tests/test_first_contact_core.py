@@ -92,6 +92,13 @@ def test_a_date_that_cannot_be_read_is_explained_as_the_field_does(spec: Any) ->
     assert "im Format TT.MM.JJJJ" in finding.message and "in der Datei" not in finding.message
 
 
+def test_the_german_plural_rule_is_babels() -> None:
+    from babel.core import Locale
+
+    rule = formatting._plural_rule()
+    assert rule.rules == Locale.parse(formatting.LOCALE).plural_form.rules
+
+
 def test_plurals_follow_the_language_rules() -> None:
     assert formatting.plural(1, "Eintrag|Einträge") == "Eintrag"
     assert formatting.plural(0, "Eintrag|Einträge") == "Einträge"

@@ -13,7 +13,6 @@ from zwk_desktop.cli.common import (
     load_draft,
     say,
 )
-from zwk_desktop.domain.datamodel import json_schema
 from zwk_desktop.domain.draft import new_draft
 from zwk_desktop.formspec import DEFAULT_FORM_ID, FormSpec, FormSpecError, get_form
 from zwk_desktop.validation import Report, validate_draft
@@ -115,6 +114,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from zwk_desktop.domain.datamodel import json_schema  # its models only for this command
+
     say(json.dumps(json_schema(_form(args.form)), ensure_ascii=False, indent=2))
     return EXIT_OK
 

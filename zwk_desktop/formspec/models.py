@@ -206,6 +206,15 @@ class Sourced(Frozen, Generic[T]):
     source: str | None = None
     note: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by value (`zwk_desktop.formspec.spec_cache`): a parametrized class such as
+        ``Sourced[Decimal]`` has no name pickle could find it by."""
+        return (_sourced, (self.value, self.status, self.source, self.note))
+
+
+def _sourced(value: Any, status: Status, source: str | None, note: str | None) -> Sourced[Any]:
+    return Sourced.model_construct(value=value, status=status, source=source, note=note)
+
 
 class Policy(Frozen):
     """Every number of the call as data, never in code."""

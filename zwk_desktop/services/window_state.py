@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from zwk_desktop.services.atomic import write_atomic
 
 STATE_FILE = "fensterzustand.json"
 KEPT_DRAFTS = 200
@@ -48,13 +49,35 @@ class WindowState:
         return raw if isinstance(raw, dict) else {}
 
     def _save(self, state: dict[str, Any]) -> None:
-        """Best effort: a folder that cannot be written loses only the window's place."""
+        """Best effort, and only when something changed: a folder that cannot be written loses
+        only the window's place. Replaced whole (never half written), but not forced to the
+        disk at once: this is no data of the user's, and quitting stays quick."""
         content = json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, content)
+            if self.path.read_bytes() == content:
+                return
         except OSError:
             pass
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(content)
+            os.replace(name, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+    def save_window(self, geometry: bytes, folder: str | None) -> None:
+        """The window's geometry and the file dialogs' last folder, in one write."""
+        state = self._load()
+        state["geometry"] = base64.b64encode(geometry).decode("ascii")
+        if folder:
+            state["ordner"] = folder
+        self._save(state)
 
     def geometry(self) -> bytes | None:
         """The window's saved geometry (Qt's ``saveGeometry``), if any."""

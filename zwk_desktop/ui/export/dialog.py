@@ -46,6 +46,7 @@ from zwk_desktop.services.identities import IdentityError, IdentityStore, Passph
 from zwk_desktop.ui.common import counting, service_text, translate
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
 from zwk_desktop.ui.export.worker import BackgroundJob
+from zwk_desktop.ui.input_rules import guard_wheel
 
 if TYPE_CHECKING:
     from zwk_desktop.services.pdf_layout import SectionExtra
@@ -133,6 +134,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         identity_row = QHBoxLayout()
         self.identity = QComboBox()
+        guard_wheel(self.identity)
         self.identity.setAccessibleName(self.tr("Signaturidentität"))
         manage = QPushButton(self.tr("&Verwalten…"))
         identity_row.addWidget(self.identity, 1)

@@ -11,12 +11,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
 from zwk_desktop.ui.extensions import PageContext
+from zwk_desktop.ui.input_rules import guard_wheel, prefer_window_shortcuts
 from zwk_desktop.validation import Finding
 
 
@@ -103,6 +113,10 @@ class Editor(QWidget):
         """Name a widget after the field (objectName, accessible name and description)."""
         widget.setObjectName(self.path)
         widget.setProperty(PATH_PROPERTY, self.path)
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            prefer_window_shortcuts(widget)  # Ctrl+E exports, also from inside a text
+        elif isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractSlider):
+            guard_wheel(widget)  # the wheel scrolls the page unless the box has the focus
         widget.setAccessibleName(self.label_text)
         widget.setAccessibleDescription(self.field.help)
         widget.setToolTip(self.field.help)

@@ -38,7 +38,6 @@ from zwk_desktop.services.store import StoreError
 from zwk_desktop.services.window_state import DraftPlace
 from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
-from zwk_desktop.ui.window.input_rules import install as install_input_rules
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
 from zwk_desktop.ui.window.start_page import StartPage, list_examples
@@ -59,7 +58,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("hauptfenster")
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            install_input_rules(app)  # the wheel scrolls pages; the window's shortcuts win
             ensure_translators(app)
         self.services = services
         self.store = services.store
@@ -112,10 +110,8 @@ class MainWindow(QMainWindow):
         self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
 
     def _remember_window(self) -> None:
-        state = self.services.window_state
-        state.save_geometry(bytes(self.saveGeometry().data()))
-        if FOLDERS.last is not None:
-            state.save_folder(str(FOLDERS.last))
+        folder = str(FOLDERS.last) if FOLDERS.last is not None else None
+        self.services.window_state.save_window(bytes(self.saveGeometry().data()), folder)
 
     def _remember_place(self) -> None:
         """Where the open draft was left: its section and field, what missing is shown."""
