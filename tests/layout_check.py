@@ -71,12 +71,27 @@ def problems_of(area: QScrollArea, where: str) -> list[str]:
             )
             continue
         too_narrow = widget.width() < widget.minimumSizeHint().width() - 1
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
+        if (
+            isinstance(widget, QLabel)
+            and widget.wordWrap()
+            and _longest_word(widget) > (widget.contentsRect().width() + 1)
+        ):
+            out.append(f"{where}: Wort abgeschnitten: {_name(widget)}")
+        elif isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
             if too_narrow:
                 out.append(f"{where}: Text abgeschnitten: {_name(widget)}")
         elif isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and too_narrow:
             out.append(f"{where}: zu schmal: {_name(widget)}")
     return out
+
+
+def _longest_word(label: QLabel) -> int:
+    """The width of the widest word of a plain wrapping label (0 for rich text)."""
+    text = label.text()
+    if not text or "<" in text:  # rich text: its words are not the characters shown
+        return 0
+    metrics = label.fontMetrics()
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
 
 
 def _ancestors(widget: QWidget, stop: QWidget) -> list[QWidget]:

@@ -23,6 +23,7 @@ CASES = [
     (1024, 700, 2.0, "staedteverbund-oberes-tal.zwk"),
     (1093, 614, 1.25, "landkreis-hohenwald.zwk"),  # a 1366×768 screen at 125 %
     (960, 540, 2.0, "gemeinde-lindenhagen.zwk"),  # a 1920×1080 screen at 200 %
+    (1150, 700, 1.25, "landkreis-hohenwald.zwk"),  # wide enough for the help panel beside
 ]
 
 

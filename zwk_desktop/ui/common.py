@@ -287,6 +287,18 @@ def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a dialog or window as wished, but never larger than the screen it opens on (at 200 %
+    a 1920×1080 screen has room for 960×540): its lists shrink instead of its buttons
+    leaving the screen."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None:
+        width = min(width, int(room.width() * 0.95))
+        height = min(height, int(room.height() * 0.92))
+    window.resize(width, height)
+
+
 def discard(widget: QWidget) -> None:
     """Remove a widget that is being replaced: hidden at once, its names cleared so that no
     lookup by path finds it, deleted once control returns to the event loop (it may be the

@@ -36,7 +36,7 @@ from zwk_desktop.services.identities import (
     PassphrasePrompt,
     PassphraseRequest,
 )
-from zwk_desktop.ui.common import FOLDERS, service_text
+from zwk_desktop.ui.common import FOLDERS, fit_to_screen, service_text
 
 
 def _date(stamp: str) -> str:
@@ -174,7 +174,7 @@ class IdentityDialog(QDialog):
         self.prompt = prompt or PassphraseDialog.prompt(self)
         self.kommune = kommune
         self.setWindowTitle(self.tr("Signaturidentitäten"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         status = store.secrets.status()
         self.keyring = QLabel(

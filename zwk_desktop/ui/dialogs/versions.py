@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import counting, draft_title, translate
+from zwk_desktop.ui.common import counting, draft_title, fit_to_screen, translate
 from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ class VersionsDialog(QDialog):
                 title=draft_title(controller.session.draft.title)
             )
         )
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         self.versions = VersionsModel(controller, self)
         self.changes = ChangesModel(self)
 

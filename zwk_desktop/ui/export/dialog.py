@@ -43,7 +43,7 @@ from zwk_desktop.services.export import (
     readiness,
 )
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
-from zwk_desktop.ui.common import counting, service_text, translate
+from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.input_rules import guard_wheel
@@ -112,7 +112,7 @@ class ExportDialog(QDialog):
         self.export_result: ExportResult | None = None
         self.job: BackgroundJob | None = None
         self.setWindowTitle(self.tr("Bewerbung exportieren"))
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         layout = QVBoxLayout(self)
 
         self.status = QLabel()
@@ -154,8 +154,11 @@ class ExportDialog(QDialog):
         self.step_labels = step_labels()
         for label in self.step_labels:
             self.steps.addItem(QListWidgetItem(f"   {label}"))
-        rows = self.steps.sizeHintForRow(0) * len(STEPS) + 2 * self.steps.frameWidth() + 4
-        self.steps.setFixedHeight(rows)
+        row = self.steps.sizeHintForRow(0)
+        frame = 2 * self.steps.frameWidth() + 4
+        self.steps.setMaximumHeight(row * len(STEPS) + frame)  # all steps where there is room,
+        self.steps.setMinimumHeight(row * 3 + frame)  # three and a scroll bar on a small screen
+        self.warnings.setMinimumHeight(row * 3 + frame)
         layout.addWidget(self.steps)
         self.progress = QProgressBar()
         self.progress.setRange(0, len(STEPS))

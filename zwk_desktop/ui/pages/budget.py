@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.budget import Budget, compute_budget, year_cap
@@ -219,8 +219,6 @@ class BudgetGrid(QWidget):
         self.headroom = self._summary_row(row + 4, translate("Budget", "Spielraum"), bold=False)
         for key, label in zip((*years, "gesamt"), self.headroom, strict=True):
             label.setObjectName(f"finanzplan:spielraum:{key}")
-            # the words wrap within the column instead of widening it
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         central = self.spec.field(self.layout_.central)
         self._editor_row(row + 5, central.label, self.layout_.central, central)
         self.owned = set(self.env.editors) - before

@@ -35,7 +35,7 @@ from zwk_desktop.ui.pages.page import SectionPage, page_extras
 from zwk_desktop.ui.pages.review import ReviewPage
 from zwk_desktop.validation import Finding
 
-HELP_ROOM_EMS = 78
+HELP_ROOM_EMS = 82
 """Below this window width (in font heights) the help panel steps aside for the page, so that
 the page keeps its width (1024 logical pixels at any scaling); F1 shows it."""
 
