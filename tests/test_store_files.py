@@ -138,7 +138,7 @@ def test_export_and_import_make_a_new_draft_and_never_overwrite(tmp_path: Path) 
     target = tmp_path / "entwurf.zwk"
     exported = export_draft(store, first, target)
     assert target.read_bytes() == exported.to_bytes()
-    assert store.versions(first)[0].reason == "export"
+    assert store.versions(first)[0].reason == "export_file"  # named by its cause (issue 10)
     again = import_file(store, target)
     assert again.draft_id != first
     assert [d.id for d in store.list_drafts()] == [again.draft_id, first]

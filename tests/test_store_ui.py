@@ -124,7 +124,7 @@ def test_explicit_save_and_export_record_versions(qtbot: QtBot, tmp_path: Path) 
     target = tmp_path / "ausgabe.zwk"
     controller.export(target)
     assert read_draft(target).title == "Gemeinde Lindenhagen am See"
-    assert [v.reason for v in store.versions(draft_id)][:2] == ["export", "save"]
+    assert [v.reason for v in store.versions(draft_id)][:2] == ["export_file", "save"]
 
 
 def test_failed_autosave_is_reported_and_retried(qtbot: QtBot) -> None:

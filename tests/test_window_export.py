@@ -150,7 +150,7 @@ def test_a_full_export_through_the_window_with_the_os_keyring(
         assert dialog.isVisible() and "Bitte warten" in dialog.message.text()
     result: ExportResult = signal.args[0]
     versions = window.store.versions(current.draft_id)
-    assert [v.reason for v in versions].count("export") == 1  # recorded before the export
+    assert [v.reason for v in versions].count("export_package") == 1  # before the export
     assert window.store.load_version(versions[0].id).acknowledgements  # with the confirmation
     assert dialog.progress.value() == len(STEPS)
 

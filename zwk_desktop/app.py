@@ -41,6 +41,7 @@ def build_services() -> UiServices:
     from zwk_desktop.locations import data_dir, examples_dir
     from zwk_desktop.services.recovery import open_store
     from zwk_desktop.services.settings import SettingsStore
+    from zwk_desktop.services.window_state import WindowState
     from zwk_desktop.ui.extensions import Extensions
     from zwk_desktop.ui.window.context import UiServices
 
@@ -52,6 +53,7 @@ def build_services() -> UiServices:
         settings=SettingsStore(folder),
         extensions=extensions,
         examples=examples_dir(),
+        window_state=WindowState(folder),
     )
 
 

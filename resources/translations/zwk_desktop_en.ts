@@ -119,8 +119,8 @@
         <translation>The file “{name}” is {size}; at most {limit} per attachment are allowed. Please make the file smaller, e.g. with a lower image resolution.</translation>
     </message>
     <message>
-        <source>{size} ({bytes} Bytes)</source>
-        <translation>{size} ({bytes} bytes)</translation>
+        <source>{bytes} Bytes ({size})</source>
+        <translation>{bytes} bytes ({size})</translation>
     </message>
 </context>
 <context>
@@ -161,8 +161,8 @@
         <translation>Enter the amount per year for each item. The amount requested is the sum of the items minus own funds; the cap is {cap} per year.</translation>
     </message>
     <message>
-        <source>Für {year} wird eine anteilige Förderung für {months} Monate angenommen (bis zu {amount}). {status}</source>
-        <translation>For {year}, pro-rata funding for {months} months is assumed (up to {amount}). {status}</translation>
+        <source>* Annahme: {text}</source>
+        <translation>* Assumption: {text}</translation>
     </message>
     <message>
         <source>Summe</source>
@@ -191,6 +191,10 @@
     <message>
         <source>Spielraum</source>
         <translation>Headroom</translation>
+    </message>
+    <message>
+        <source>{amount}, angenommen (siehe Anmerkung)</source>
+        <translation>{amount}, assumed (see the note)</translation>
     </message>
     <message>
         <source>Überschritten: {text}</source>
@@ -228,32 +232,185 @@
         <translation>Information</translation>
     </message>
     <message>
-        <source>1 Fehler</source>
-        <translation>1 error</translation>
-    </message>
-    <message>
-        <source>{n} Fehler</source>
-        <translation>{n} errors</translation>
-    </message>
-    <message>
-        <source>1 Hinweis</source>
-        <translation>1 warning</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise</source>
-        <translation>{n} warnings</translation>
-    </message>
-    <message>
-        <source>1 Information</source>
-        <translation>1 information note</translation>
-    </message>
-    <message>
-        <source>{n} Informationen</source>
-        <translation>{n} information notes</translation>
-    </message>
-    <message>
         <source>vollständig</source>
         <translation>complete</translation>
+    </message>
+</context>
+<context>
+    <name>Counting</name>
+    <message numerus="yes">
+        <source>%n Fehler</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Informationen</source>
+        <translation>
+            <numerusform>%n information</numerusform>
+            <numerusform>%n information</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Angaben fehlen</source>
+        <translation>
+            <numerusform>%n entry missing</numerusform>
+            <numerusform>%n entries missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Einträge</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mindestens %n Einträge.</source>
+        <translation>
+            <numerusform>At least %n entry.</numerusform>
+            <numerusform>At least %n entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise bestätigt</source>
+        <translation>
+            <numerusform>%n warning acknowledged</numerusform>
+            <numerusform>%n warnings acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
+        <translation>
+            <numerusform>%n warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</numerusform>
+            <numerusform>%n warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Zeichen</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} / {max} Zeichen – %Ln Zeichen zu viel</source>
+        <translation>
+            <numerusform>{n} / {max} characters – %Ln character too many</numerusform>
+            <numerusform>{n} / {max} characters – %Ln characters too many</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> – mindestens {min}, es fehlen noch %Ln</source>
+        <translation>
+            <numerusform> – at least {min}, %Ln more needed</numerusform>
+            <numerusform> – at least {min}, %Ln more needed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Felder</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monate von 12).</source>
+        <translation>
+            <numerusform>For {year} a pro-rata cap of {amount} applies (%n month of 12).</numerusform>
+            <numerusform>For {year} a pro-rata cap of {amount} applies (%n months of 12).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dienste</name>
+    <message>
+        <source>Die gespeicherte Passphrase fehlt im Schlüsselbund oder passt nicht.</source>
+        <translation>The stored passphrase is missing from the keyring or does not match.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase dieser Signaturidentität wird auf Wunsch nicht gespeichert.</source>
+        <translation>As requested, the passphrase of this signing identity is not stored.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: ohne Passphrase kann nicht signiert werden.</source>
+        <translation>Cancelled: without the passphrase nothing can be signed.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: keine Passphrase gewählt.</source>
+        <translation>Cancelled: no passphrase chosen.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch.</source>
+        <translation>The passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (kein Dienst für Zugangsdaten läuft). Die Passphrase wird deshalb nirgends gespeichert und bei jeder Signatur abgefragt.</source>
+        <translation>No keyring of the operating system can be reached on this computer (no credential service is running). The passphrase is therefore stored nowhere and asked for at every signature.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (nur ein unsicherer Klartext-Speicher ist eingerichtet). Die Passphrase wird deshalb nirgends gespeichert und bei jeder Signatur abgefragt.</source>
+        <translation>No keyring of the operating system can be reached on this computer (only an insecure plain-text store is set up). The passphrase is therefore stored nowhere and asked for at every signature.</translation>
+    </message>
+    <message>
+        <source>Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt ({error}); die Passphrase wird deshalb abgefragt.</source>
+        <translation>The operating system&apos;s keyring refused the request ({error}); the passphrase is therefore asked for.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase braucht mindestens {n} Zeichen. {reason}</source>
+        <translation>The passphrase needs at least {n} characters. {reason}</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist am {date} abgelaufen.</source>
+        <translation>The certificate expired on {date}.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat läuft bald ab (am {date}).</source>
+        <translation>The certificate expires soon (on {date}).</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist erst ab dem {date} gültig.</source>
+        <translation>The certificate is only valid from {date}.</translation>
+    </message>
+    <message>
+        <source>Name, Funktion und Kommune sind für eine Signaturidentität nötig.</source>
+        <translation>A signing identity needs a name, a function and a municipality.</translation>
+    </message>
+    <message>
+        <source>Die PKCS#12-Datei lässt sich nicht öffnen: die Passphrase ist falsch oder die Datei ist beschädigt.</source>
+        <translation>The PKCS#12 file cannot be opened: the passphrase is wrong or the file is damaged.</translation>
+    </message>
+    <message>
+        <source>Die PKCS#12-Datei enthält keinen privaten Schlüssel mit Zertifikat.</source>
+        <translation>The PKCS#12 file contains no private key with a certificate.</translation>
+    </message>
+    <message>
+        <source>Diese Signaturidentität ist schon vorhanden ({id}).</source>
+        <translation>This signing identity exists already ({id}).</translation>
+    </message>
+    <message>
+        <source>Python-Paket {name} {version}</source>
+        <translation>Python package {name} {version}</translation>
+    </message>
+    <message>
+        <source>Qt-Bibliotheken aus dem Python-Paket {name}</source>
+        <translation>Qt libraries from the Python package {name}</translation>
+    </message>
+    <message>
+        <source>Schriftdateien: {files}</source>
+        <translation>Font files: {files}</translation>
+    </message>
+    <message>
+        <source>Ordner {folder}</source>
+        <translation>Folder {folder}</translation>
     </message>
 </context>
 <context>
@@ -572,14 +729,6 @@
         <translation>Errors in the application: {n}. It cannot be exported like this. Please correct the errors; a print version marked DRAFT can be made at any time.</translation>
     </message>
     <message>
-        <source>1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
-        <translation>1 warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
-        <translation>{n} warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
-    </message>
-    <message>
         <source>Die Bewerbung ist bereit zum Export.</source>
         <translation>The application is ready for export.</translation>
     </message>
@@ -786,24 +935,12 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Use suggestion for {label}: {text}</translation>
     </message>
     <message>
-        <source>{n} / {max} Zeichen – {excess} Zeichen zu viel</source>
-        <translation>{n} / {max} characters – {excess} characters too many</translation>
-    </message>
-    <message>
-        <source>{n} Zeichen – mindestens {min}, es fehlen noch {missing}</source>
-        <translation>{n} characters – at least {min}, {missing} still missing</translation>
-    </message>
-    <message>
         <source> (höchstens {max})</source>
         <translation> (at most {max})</translation>
     </message>
     <message>
         <source>{n} / {max} Zeichen</source>
         <translation>{n} / {max} characters</translation>
-    </message>
-    <message>
-        <source>{n} Zeichen</source>
-        <translation>{n} characters</translation>
     </message>
     <message>
         <source>Euro</source>
@@ -869,8 +1006,12 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>At most {n} characters.</translation>
     </message>
     <message>
-        <source>Mindestens {n} Einträge.</source>
-        <translation>At least {n} entries.</translation>
+        <source>Erlaubt: ab {low}.</source>
+        <translation>Allowed: {low} or more.</translation>
+    </message>
+    <message>
+        <source>Erlaubt: bis {high}.</source>
+        <translation>Allowed: up to {high}.</translation>
     </message>
     <message>
         <source>Erlaubt: {low} bis {high}.</source>
@@ -988,19 +1129,11 @@ SHA-256 of the signed manifest: {sha}</translation>
     <name>Lists</name>
     <message>
         <source>{item} hinzufügen</source>
-        <translation>Add {item}</translation>
+        <translation>New entry: {item}</translation>
     </message>
     <message>
         <source>noch kein Eintrag</source>
         <translation>no entry yet</translation>
-    </message>
-    <message>
-        <source>1 Eintrag</source>
-        <translation>1 entry</translation>
-    </message>
-    <message>
-        <source>{n} Einträge</source>
-        <translation>{n} entries</translation>
     </message>
     <message>
         <source>Nach oben</source>
@@ -1148,6 +1281,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Die Bewerbung gehört zum Formular „{form}“ in Version {version}, das in dieser Programmversion nicht enthalten ist.</source>
         <translation>The application belongs to the form “{form}” version {version}, which this version of the program does not include.</translation>
+    </message>
+    <message>
+        <source>Das Formular selbst – seine Fragen, Hilfetexte und die Meldungen zu Ihren Angaben – bleibt deutsch, wie das Formular des Ministeriums. Übersetzt sind die Texte des Programms.</source>
+        <translation>The form itself – its questions, help texts and the messages about your entries – stays in German, as the ministry&apos;s form is. The program&apos;s own texts are translated.</translation>
     </message>
     <message>
         <source>Speichern unter</source>
@@ -1551,14 +1688,6 @@ SHA-256 of the signed manifest: {sha}</translation>
         <source>keine offenen Hinweise</source>
         <translation>no open warnings</translation>
     </message>
-    <message>
-        <source>1 Hinweis bestätigt</source>
-        <translation>1 warning acknowledged</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise bestätigt</source>
-        <translation>{n} warnings acknowledged</translation>
-    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1685,6 +1814,14 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Before export</translation>
     </message>
     <message>
+        <source>Vor dem Export als .zwk-Datei</source>
+        <translation>Before the export as a .zwk file</translation>
+    </message>
+    <message>
+        <source>Vor dem Paketexport</source>
+        <translation>Before the package export</translation>
+    </message>
+    <message>
         <source>Vor der Umstellung von Formatversion {v}</source>
         <translation>Before conversion from format version {v}</translation>
     </message>
@@ -1724,13 +1861,12 @@ SHA-256 of the signed manifest: {sha}</translation>
         <source>keine</source>
         <translation>none</translation>
     </message>
-    <message>
-        <source>1 Feld</source>
-        <translation>1 field</translation>
-    </message>
-    <message>
-        <source>{n} Felder</source>
-        <translation>{n} fields</translation>
+    <message numerus="yes">
+        <source>Seit der Version vom {when} haben sich %n Felder geändert.</source>
+        <translation>
+            <numerusform>Since the version of {when}, %n field has changed.</numerusform>
+            <numerusform>Since the version of {when}, %n fields have changed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Feld</source>
@@ -1775,14 +1911,6 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Die Version vom {when} stimmt mit dem jetzigen Stand überein.</source>
         <translation>The version from {when} matches the current state.</translation>
-    </message>
-    <message>
-        <source>Seit der Version vom {when} hat sich 1 Feld geändert.</source>
-        <translation>1 field has changed since the version from {when}.</translation>
-    </message>
-    <message>
-        <source>Seit der Version vom {when} haben sich {n} Felder geändert.</source>
-        <translation>{n} fields have changed since the version from {when}.</translation>
     </message>
 </context>
 </TS>

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zwk_desktop.domain.draft import Draft, DraftError, read_draft
-from zwk_desktop.formspec import FormSpec, FormSpecError, get_form
+if TYPE_CHECKING:  # the draft model and the form are imported by the commands that read drafts
+    from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.formspec import FormSpec
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -31,6 +33,8 @@ def complain(text: str) -> None:
 
 def form_for(draft: Draft, path: Path | None = None) -> FormSpec:
     """The installed form a draft was written for."""
+    from zwk_desktop.formspec import FormSpecError, get_form
+
     try:
         return get_form(draft.form_id, draft.form_version)
     except KeyError:
@@ -44,6 +48,8 @@ def form_for(draft: Draft, path: Path | None = None) -> FormSpec:
 
 
 def load_draft(path: Path) -> tuple[Draft, FormSpec]:
+    from zwk_desktop.domain.draft import DraftError, read_draft
+
     try:
         draft = read_draft(path)
     except DraftError as exc:

@@ -15,8 +15,6 @@ from zwk_desktop.cli.common import (
     complain,
     say,
 )
-from zwk_desktop.domain.draft import DraftError
-from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.recovery import open_store
 from zwk_desktop.services.store import DraftStore, StoreError, StoreUnavailable
@@ -83,7 +81,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _store() -> DraftStore:
     store = open_store()
     try:
-        store.list_drafts()
+        store.connect()
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     for notice in store.notices:
@@ -152,6 +150,8 @@ def run_export(args: argparse.Namespace) -> int:
             f"{target} gibt es schon; wählen Sie einen anderen Namen oder ersetzen Sie die Datei "
             "mit --force."
         )
+    from zwk_desktop.services.portable import FileWriteError, export_draft
+
     store = _store()
     try:
         draft = export_draft(store, args.draft_id, target)
@@ -164,6 +164,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # the draft model and the form only for the commands that read or write a draft's data
+    from zwk_desktop.domain.draft import DraftError
+    from zwk_desktop.services.portable import import_file
+
     store = _store()
     try:
         result = import_file(store, args.file)

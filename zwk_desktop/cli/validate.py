@@ -13,7 +13,6 @@ from zwk_desktop.cli.common import (
     load_draft,
     say,
 )
-from zwk_desktop.domain.datamodel import json_schema
 from zwk_desktop.domain.draft import new_draft
 from zwk_desktop.formspec import DEFAULT_FORM_ID, FormSpec, FormSpecError, get_form
 from zwk_desktop.validation import Report, validate_draft
@@ -65,7 +64,10 @@ def _form(form_id: str) -> FormSpec:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """„1 Hinweis“, „2 Hinweise“: the form chosen by the language's plural rules (babel)."""
+    from zwk_desktop.domain.formatting import plural
+
+    return f"{n} {plural(n, f'{one}|{many}')}"
 
 
 def summary(report: Report) -> str:
@@ -112,6 +114,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from zwk_desktop.domain.datamodel import json_schema  # its models only for this command
+
     say(json.dumps(json_schema(_form(args.form)), ensure_ascii=False, indent=2))
     return EXIT_OK
 

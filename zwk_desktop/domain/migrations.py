@@ -87,7 +87,10 @@ class MigrationReport:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """„1 Hinweis“, „2 Hinweise“: the form chosen by the language's plural rules (babel)."""
+    from zwk_desktop.domain.formatting import plural
+
+    return f"{n} {plural(n, f'{one}|{many}')}"
 
 
 # --------------------------------------------------------------------------- format 0 → 1

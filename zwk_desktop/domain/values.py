@@ -111,7 +111,8 @@ def read_money(value: Any) -> Parsed:
 
 
 def read_date(value: Any) -> Parsed:
-    expected = "Bitte geben Sie ein gültiges Datum an (in der Datei JJJJ-MM-TT, z. B. 2021-07-15)."
+    # the same words as the date field's own (the window writes the date in the file's form)
+    expected = "Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein, z. B. 20.07.2021."
     if isinstance(value, str) and _DATE_RE.match(value):
         try:
             return Parsed(dt.date.fromisoformat(value))
@@ -121,7 +122,7 @@ def read_date(value: Any) -> Parsed:
 
 
 def read_month(value: Any) -> Parsed:
-    expected = "Bitte geben Sie Monat und Jahr an (in der Datei JJJJ-MM, z. B. 2021-09)."
+    expected = "Bitte geben Sie Monat und Jahr im Format MM.JJJJ ein, z. B. 09.2021."
     if isinstance(value, str):
         m = _MONTH_RE.match(value)
         if m and 1 <= int(m.group(2)) <= 12:

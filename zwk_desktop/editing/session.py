@@ -22,16 +22,18 @@ from zwk_desktop.domain.draft import Acknowledgement, Draft, now_iso
 from zwk_desktop.domain.draft import _initial as initial_value
 from zwk_desktop.domain.paths import PathPart, format_path, get_value, parse_path, template_path
 from zwk_desktop.domain.values import is_empty
+from zwk_desktop.editing.missing import MissingShown
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.validation import Finding, Report, validate
 
-EventKind = Literal["value", "items", "acknowledgement", "report"]
+EventKind = Literal["value", "items", "acknowledgement", "report", "shown"]
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
     """What changed: a value at `path`, the items of the list at `path`, the acknowledgement of
-    the finding at `path`, or there is a new validation report."""
+    the finding at `path`, there is a new validation report, or more of its missing entries are
+    shown (``"shown"``, see `zwk_desktop.editing.missing`)."""
 
     kind: EventKind
     path: str = ""
@@ -50,10 +52,13 @@ class SectionStatus:
     """Warnings not yet acknowledged."""
     acknowledged: int
     infos: int
+    missing: int = 0
+    """Missing entries not shown as findings yet (`EditSession.pending`); not in the counts
+    above."""
 
     @property
     def complete(self) -> bool:
-        return self.errors == 0 and self.warnings == 0
+        return self.errors == 0 and self.warnings == 0 and self.missing == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,8 @@ class EditSession:
         self._checked_revision = -1
         self._data_revision = 0
         self._by_path: dict[str, list[Finding]] = {}
+        self.missing = MissingShown()
+        """Which missing entries are shown as findings (`leave`, `reveal_missing`)."""
         self.condition_sources: frozenset[str] = frozenset(
             source
             for f in spec.fields_by_path.values()
@@ -333,12 +340,34 @@ class EditSession:
         """Findings of the last report at exactly this path."""
         return self._by_path.get(path, [])
 
+    def pending(self, finding: Finding) -> bool:
+        """A missing entry the user has not been shown yet (see `zwk_desktop.editing.missing`)."""
+        return self.missing.pending(finding)
+
+    def shown_findings(self) -> list[Finding]:
+        """The findings shown beside the fields: all but the pending missing entries."""
+        return [f for f in self.report.findings if not self.missing.pending(f)]
+
+    def leave(self, path: str) -> None:
+        """The user left the field at `path`: what is missing there is shown from now on."""
+        news = self.missing.pending_at(path, self.report.findings)
+        self.missing.leave(path)
+        if news:
+            self._emit(Event("shown", path))
+
+    def reveal_missing(self) -> None:
+        """Show every missing entry (the user opened „Prüfen“ or asked for an export)."""
+        if self.missing.reveal():
+            self._emit(Event("shown"))
+
     def section_status(self, section_id: str) -> SectionStatus:
-        errors = warnings = acknowledged = infos = 0
+        errors = warnings = acknowledged = infos = missing = 0
         for f in self.report.findings:
             if f.section != section_id:
                 continue
-            if f.severity == "error":
+            if self.missing.pending(f):
+                missing += 1
+            elif f.severity == "error":
                 errors += 1
             elif f.severity == "info":
                 infos += 1
@@ -346,7 +375,7 @@ class EditSession:
                 acknowledged += 1
             else:
                 warnings += 1
-        return SectionStatus(section_id, errors, warnings, acknowledged, infos)
+        return SectionStatus(section_id, errors, warnings, acknowledged, infos, missing)
 
     def progress(self) -> Progress:
         statuses = [self.section_status(s.id) for s in self.spec.sections]

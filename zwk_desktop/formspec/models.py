@@ -108,6 +108,10 @@ class FormField(Frozen):
         default_factory=dict,
         description="Replaces the code of a generic check (required, range, precision, ...).",
     )
+    grouping: bool = Field(
+        True,
+        description="Whole numbers shown with thousands points (1.234); false for years (2019).",
+    )
     default: Any = None
     default_from: tuple[str, ...] = Field(
         (), description="Suggested value: these fields joined by spaces."
@@ -224,6 +228,15 @@ class Sourced(Frozen, Generic[T]):
     status: Status
     source: str | None = None
     note: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by value (`zwk_desktop.formspec.spec_cache`): a parametrized class such as
+        ``Sourced[Decimal]`` has no name pickle could find it by."""
+        return (_sourced, (self.value, self.status, self.source, self.note))
+
+
+def _sourced(value: Any, status: Status, source: str | None, note: str | None) -> Sourced[Any]:
+    return Sourced.model_construct(value=value, status=status, source=source, note=note)
 
 
 class Policy(Frozen):

@@ -24,6 +24,11 @@ class RuleBase(Frozen):
     status: Status
     source: str | None = None
     message: str = Field(description="German message template; placeholders are the params.")
+    summary: str | None = Field(
+        None,
+        description="What the rule checks, in one German sentence without placeholders, for the "
+        "help panel (default: the message's first sentence, where it has none).",
+    )
     variants: dict[str, str] = Field(
         default_factory=dict,
         description="Alternative German messages for distinct cases of the same rule.",

@@ -287,7 +287,7 @@ class DraftSession:
     def export(self, path: Path) -> None:
         """ "Speichern unter…" / "Entwurf exportieren…": the current state goes into the history
         (when the store can be written) and then to `path`. Raises FileWriteError."""
-        self.save_now(reason="export" if self.draft_id is not None else "autosave")
+        self.save_now(reason="export_file" if self.draft_id is not None else "autosave")
         write_file(self.draft, path)
 
     def restore_version(self, version_id: int) -> Draft:

@@ -6,6 +6,12 @@ together with its ``-wal`` and ``-shm`` files, and a new database is created. Wh
 be read from the damaged file (each draft with its attachments and history, row by row) is
 copied into the new one. A file that merely cannot be opened (no permission, full disk) is
 never moved: that is `StoreUnavailable`, and the next attempt may succeed.
+
+The whole file is checked (``PRAGMA quick_check``, which reads every page: seconds for a store of
+hundreds of megabytes on a cold disk) only when there is a reason: the last run did not end
+cleanly (a run recorded in ``sessions`` never ended), or a query of an earlier run found damage
+(`mark_for_check` leaves a marker file beside the database). Damage found by any later query is
+`StoreCorrupt`, which marks the file for the check at the next start.
 """
 
 from __future__ import annotations
@@ -13,12 +19,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from zwk_desktop.services.blobs import sha256_hex
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
+from zwk_desktop.services.store_schema import statements
 
 _SIDE_FILES = ("-wal", "-shm")
+CHECK_MARKER = "-pruefen"
+"""Suffix of the marker file beside the database that asks for the check at the next start."""
 
 
 class _Damaged(Exception):
@@ -39,7 +50,11 @@ def connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _ensure_schema(con: sqlite3.Connection, schema: str, version: int) -> None:
+def _ensure_schema(
+    con: sqlite3.Connection, schema: str, version: int, upgrades: Mapping[int, str]
+) -> None:
+    """Create the schema in a new database, or upgrade an older one step by step (all steps in
+    one transaction: an interrupted upgrade leaves the database as it was)."""
     found = con.execute("PRAGMA user_version").fetchone()[0]
     if found == version:
         return
@@ -50,11 +65,20 @@ def _ensure_schema(con: sqlite3.Connection, schema: str, version: int) -> None:
         )
     con.execute("BEGIN IMMEDIATE")
     try:
-        if con.execute("PRAGMA user_version").fetchone()[0] == 0:
-            for statement in schema.split(";"):
-                if statement.strip():
+        current = con.execute("PRAGMA user_version").fetchone()[0]
+        if current == 0:
+            for statement in statements(schema):
+                con.execute(statement)
+        else:
+            for step in range(current, version):
+                if step not in upgrades:
+                    raise StoreUnavailable(
+                        f"Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich "
+                        "nicht umstellen."
+                    )
+                for statement in statements(upgrades[step]):
                     con.execute(statement)
-            con.execute(f"PRAGMA user_version = {int(version)}")
+        con.execute(f"PRAGMA user_version = {int(version)}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -67,17 +91,52 @@ def _check(con: sqlite3.Connection) -> None:
         raise _Damaged("; ".join(result[:5]))
 
 
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + CHECK_MARKER)
+
+
+def mark_for_check(path: Path) -> None:
+    """Ask for the whole file to be checked at the next start (a query found damage)."""
+    with suppress(OSError):  # a folder that cannot be written: the damage shows again later
+        _marker(path).touch()
+
+
+def needs_check(con: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file must be checked now: a run that never ended (a crash, a power cut; or
+    another window that is still open, which costs only the check), or the marker of damage."""
+    if _marker(path).exists():
+        return True
+    try:
+        row = con.execute(
+            "SELECT 1 FROM sessions WHERE ended IS NULL AND recovered = 0 LIMIT 1"
+        ).fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return False  # a new, empty database
+        raise
+    return row is not None
+
+
 def open_checked(
-    path: Path, schema: str, version: int, verified: bool, now: dt.datetime | None = None
+    path: Path,
+    schema: str,
+    version: int,
+    verified: bool,
+    now: dt.datetime | None = None,
+    upgrades: Mapping[int, str] | None = None,
 ) -> tuple[sqlite3.Connection, str | None]:
     """Open (or create) the database; returns the connection and a German notice when a
-    damaged database was moved aside. `verified`: the file was checked earlier in this run."""
+    damaged database was moved aside. `verified`: the file was checked earlier in this run
+    (else it is checked when `needs_check` says so). `upgrades[n]` turns schema n into n + 1."""
     con: sqlite3.Connection | None = None
+    upgrades = upgrades or {}
     try:
         con = connect(path)
-        if not verified:
+        if not verified and needs_check(con, path):
             _check(con)
-        _ensure_schema(con, schema, version)
+            with suppress(OSError):  # a read-only folder: the next start checks again
+                _marker(path).unlink(missing_ok=True)
+        _ensure_schema(con, schema, version, upgrades)
         return con, None
     except (sqlite3.DatabaseError, _Damaged) as exc:
         if con is not None:
@@ -85,8 +144,10 @@ def open_checked(
         if isinstance(exc, sqlite3.DatabaseError) and not is_corruption(exc):
             raise
     moved = move_aside(path, now or dt.datetime.now())
+    with suppress(OSError):
+        _marker(path).unlink(missing_ok=True)
     con = connect(path)
-    _ensure_schema(con, schema, version)
+    _ensure_schema(con, schema, version, upgrades)
     saved, total = salvage(moved, con)
     return con, _notice(moved, saved, total)
 

@@ -111,7 +111,7 @@ def open_file(store: DraftStore, path: Path) -> OpenedFile:
 
 def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
     """Write a stored draft to a file; the exported state is recorded as a version first."""
-    store.add_version(draft_id, "export", note=str(path))
+    store.add_version(draft_id, "export_file", note=str(path))
     draft = store.load(draft_id).draft
     write_file(draft, path)
     return draft

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zwk_desktop.services.blobs import BlobCache, collect_garbage, load_blobs
-from zwk_desktop.services.database import open_checked
+from zwk_desktop.services.database import mark_for_check, open_checked
 from zwk_desktop.services.records import (
     Clock,
     DraftSnapshot,
@@ -47,6 +47,7 @@ from zwk_desktop.services.store_schema import (
     SCHEMA,
     SCHEMA_VERSION,
     SUMMARY_COLUMNS,
+    UPGRADES,
     VERSION_COLUMNS,
     checked_draft,
     envelope_of,
@@ -105,7 +106,9 @@ class DraftStore:
 
     def _connection(self) -> _Open:
         if self._open is None:
-            con, notice = open_checked(self.path, SCHEMA, SCHEMA_VERSION, self._checked)
+            con, notice = open_checked(
+                self.path, SCHEMA, SCHEMA_VERSION, self._checked, upgrades=UPGRADES
+            )
             self._checked = True
             if notice:
                 self.notices.append(notice)
@@ -119,9 +122,20 @@ class DraftStore:
     def _fail(self, exc: BaseException) -> StoreError:
         """Translate an error; the connection is dropped so that the next call reconnects."""
         error = translate(exc, self.path)
+        if isinstance(error, StoreCorrupt):
+            mark_for_check(self.path)  # the next start checks the whole file and moves it aside
         if isinstance(error, StoreUnavailable | StoreCorrupt):
             self.close()
         return error
+
+    def connect(self) -> None:
+        """Open the database now (the first call of any method does it too): a damaged one is
+        moved aside and `notices` says so. Raises `StoreError` when it cannot be opened."""
+        with self._lock:
+            try:
+                self._connection()
+            except (sqlite3.Error, OSError) as exc:
+                raise self._fail(exc) from None
 
     @contextmanager
     def _write(self) -> Iterator[_Open]:

@@ -3,6 +3,10 @@
 `zwk_desktop.services.store.DraftStore` runs the queries; this module says what the columns
 are. The draft model and the migrations are imported when a row is decoded, never at module
 level (the program's start needs only SQLite).
+
+A new database gets `SCHEMA` at `SCHEMA_VERSION`; an older one is upgraded step by step with
+`UPGRADES` (``UPGRADES[n]`` takes schema n to n + 1) when it is opened. Schema 2 (issue 10):
+the index the start screen and ``drafts list`` read (`DRAFTS_LISTED`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from zwk_desktop.services.store_errors import StoreError
 if TYPE_CHECKING:
     from zwk_desktop.domain.draft import Draft
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 STATE = """
     form_id TEXT NOT NULL,
@@ -29,6 +33,14 @@ STATE = """
 """The columns of a draft's state, the same in ``drafts`` and ``versions``. ``data``, ``meta``
 and ``acknowledgements`` are JSON in the layout of ``format_version``; ``files`` maps the
 sha256 the draft names to the key of its bytes in ``blobs``."""
+
+DRAFTS_LISTED = (
+    "CREATE INDEX drafts_listed ON drafts(deleted, modified, id, name, title, created, form_id, "
+    "form_version, completeness, errors, warnings)"
+)
+"""The drafts as the start screen, the Papierkorb and ``drafts list`` show them, newest first:
+a covering index, so that listing never reads the drafts' data (a row's list columns lie
+behind its data, megabytes on a cold disk with thousands of drafts)."""
 
 SCHEMA = f"""
 CREATE TABLE drafts (
@@ -51,6 +63,7 @@ CREATE TABLE versions (
 );
 CREATE INDEX versions_by_draft ON versions(draft_id, id);
 CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, content BLOB NOT NULL);
+{DRAFTS_LISTED};
 CREATE TABLE sessions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started TEXT NOT NULL,
@@ -62,6 +75,15 @@ CREATE TABLE sessions (
     recovered INTEGER NOT NULL DEFAULT 0
 );
 """
+
+UPGRADES: dict[int, str] = {1: DRAFTS_LISTED}
+"""``UPGRADES[n]`` turns a database of schema n into n + 1."""
+
+
+def statements(script: str) -> list[str]:
+    """The statements of a script of `SCHEMA` or `UPGRADES` (separated by semicolons)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
 
 SUMMARY_COLUMNS = (
     "id, name, title, created, modified, form_id, form_version, completeness, errors, warnings, "

@@ -8,7 +8,7 @@ named rules see them as not filled. Findings come back in form order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -246,7 +246,9 @@ class _Walker:
                 params["min"] = jsonable(low, money)
             if high is not None:
                 params["max"] = jsonable(high, money)
-            fmt = formatting.money if money else formatting.number
+            fmt: Callable[[Decimal], str] = (
+                formatting.money if money else formatting.number if f.grouping else _plain_number
+            )
             if low is not None and high is not None:
                 expected = f"Erlaubt sind Werte von {fmt(low)} bis {fmt(high)}."
             elif low is not None:
@@ -257,6 +259,11 @@ class _Walker:
             ctx.report(f.code_for("range"), path, params, shown)
             return False
         return True
+
+
+def _plain_number(value: Decimal) -> str:
+    """A year as written: 2019, never 2.019."""
+    return f"{value.normalize():f}"
 
 
 _READERS = {

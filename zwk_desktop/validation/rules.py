@@ -254,7 +254,7 @@ def _schedule_order(r: m.ScheduleOrderRule, ctx: Context) -> None:
                 {"position": i + 1, "schritt": step, "count": len(ctx.items(p.list))},
                 {
                     "schritt": labels.get(step or "", "ohne Schritt"),
-                    "expected": str(len(expected_steps)),
+                    "expected": formatting.Counted(str(len(expected_steps)), len(expected_steps)),
                 },
                 variant="extra",
                 rule_id=r.rule_id,

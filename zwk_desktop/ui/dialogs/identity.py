@@ -36,6 +36,17 @@ from zwk_desktop.services.identities import (
     PassphrasePrompt,
     PassphraseRequest,
 )
+from zwk_desktop.ui.common import FOLDERS, fit_to_screen, service_text
+
+
+def _date(stamp: str) -> str:
+    """``2029-12-03T10:00:00+00:00`` → ``03.12.2029`` (every date the user reads)."""
+    from zwk_desktop.domain import formatting
+
+    try:
+        return formatting.date(stamp[:10])
+    except ValueError:
+        return stamp
 
 
 class PassphraseDialog(QDialog):
@@ -50,7 +61,7 @@ class PassphraseDialog(QDialog):
             self.tr("Neue Passphrase für {who}") if request.new else self.tr("Passphrase für {who}")
         ).format(who=request.identity_label)
         layout.addWidget(QLabel(intro))
-        self.reason = QLabel(request.reason)
+        self.reason = QLabel(service_text(request.reason))
         self.reason.setWordWrap(True)
         self.reason.setVisible(bool(request.reason))
         layout.addWidget(self.reason)
@@ -163,7 +174,7 @@ class IdentityDialog(QDialog):
         self.prompt = prompt or PassphraseDialog.prompt(self)
         self.kommune = kommune
         self.setWindowTitle(self.tr("Signaturidentitäten"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         status = store.secrets.status()
         self.keyring = QLabel(
@@ -171,7 +182,7 @@ class IdentityDialog(QDialog):
                 backend=status.backend
             )
             if status.available
-            else status.reason
+            else service_text(status.reason)
         )
         self.keyring.setWordWrap(True)
         layout.addWidget(self.keyring)
@@ -213,7 +224,7 @@ class IdentityDialog(QDialog):
                 label=identity.label,
                 kommune=identity.kommune,
                 kind=kind,
-                until=identity.not_after[:10],
+                until=_date(identity.not_after),
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, identity.id)
@@ -239,7 +250,7 @@ class IdentityDialog(QDialog):
         try:
             identity = self.store.create_self_signed(name, funktion, kommune, email, self.prompt)
         except IdentityError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return None
         self.message.setText(
             self.tr("Angelegt: {label}. Zertifikat SHA-256: {fp}").format(
@@ -257,10 +268,10 @@ class IdentityDialog(QDialog):
                 path.read_bytes(), passphrase, funktion=funktion, remember=remember
             )
         except (IdentityError, OSError) as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return None
         lines = [self.tr("Importiert: {label}.").format(label=identity.label)]
-        lines += [self.tr("Warnung: {w}").format(w=w) for w in warnings]
+        lines += [self.tr("Warnung: {w}").format(w=service_text(w)) for w in warnings]
         self.message.setText("\n".join(lines))
         self.refresh()
         return identity
@@ -282,10 +293,14 @@ class IdentityDialog(QDialog):
 
     def _ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("PKCS#12-Datei wählen"), "", self.tr("PKCS#12 (*.p12 *.pfx)")
+            self,
+            self.tr("PKCS#12-Datei wählen"),
+            str(FOLDERS.start()),
+            self.tr("PKCS#12 (*.p12 *.pfx)"),
         )
         if not name:
             return
+        FOLDERS.used(name)
         dialog = ImportDialog(Path(name), self.store.secrets.status().available, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.import_file(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.settings import LANGUAGES, Settings, SettingsStore
 from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.input_rules import guard_wheel
 
 
 class SettingsDialog(QDialog):
@@ -27,6 +28,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = QComboBox()
+        guard_wheel(self.language)
         self.language.setObjectName("sprache")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import draft_title, translate
+from zwk_desktop.ui.common import counting, draft_title, fit_to_screen, translate
 from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def reason_text(info: VersionInfo) -> str:
         "import": translate("VersionsDialog", "Aus einer Datei importiert"),
         "interval": translate("VersionsDialog", "Automatisch gesichert"),
         "save": translate("VersionsDialog", "Gespeichert"),
-        "export": translate("VersionsDialog", "Vor dem Export"),
+        "export": translate("VersionsDialog", "Vor dem Export"),  # versions of earlier releases
+        "export_file": translate("VersionsDialog", "Vor dem Export als .zwk-Datei"),
+        "export_package": translate("VersionsDialog", "Vor dem Paketexport"),
         "before_migration": translate(
             "VersionsDialog", "Vor der Umstellung von Formatversion {v}"
         ).format(v=info.format_version),
@@ -128,9 +130,7 @@ class VersionsModel(ListTableModel[VersionInfo]):
             return translate("VersionsDialog", "nicht lesbar")
         if not changes:
             return translate("VersionsDialog", "keine")
-        if len(changes) == 1:
-            return translate("VersionsDialog", "1 Feld")
-        return translate("VersionsDialog", "{n} Felder").format(n=len(changes))
+        return counting().fields(len(changes))
 
 
 class ChangesModel(ListTableModel[FieldChange]):
@@ -192,7 +192,7 @@ class VersionsDialog(QDialog):
                 title=draft_title(controller.session.draft.title)
             )
         )
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         self.versions = VersionsModel(controller, self)
         self.changes = ChangesModel(self)
 
@@ -296,11 +296,11 @@ class VersionsDialog(QDialog):
         when = version_time(info)
         if not changes:
             text = self.tr("Die Version vom {when} stimmt mit dem jetzigen Stand überein.")
-        elif len(changes) == 1:
-            text = self.tr("Seit der Version vom {when} hat sich 1 Feld geändert.")
         else:
-            text = self.tr("Seit der Version vom {when} haben sich {n} Felder geändert.")
-        self.summary.setText(text.format(when=when, n=len(changes)))
+            text = self.tr(
+                "Seit der Version vom {when} haben sich %n Felder geändert.", None, len(changes)
+            )
+        self.summary.setText(text.format(when=when))
 
     def restore_selected(self) -> None:
         info = self.selected_version()

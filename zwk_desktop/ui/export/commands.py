@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import FOLDERS, translate
 
 if TYPE_CHECKING:  # Qt classes are made on first use: the dialogs' ones when a command runs
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -80,14 +80,9 @@ class ExportCommands(QObject):
 
     def folder(self) -> Path:
         """Where packages and prints go: the last folder used, else the user's documents."""
-        from PySide6.QtCore import QStandardPaths
-
         if self._folder is not None:
             return self._folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return FOLDERS.start()
 
     # ----------------------------------------------------------------- Exportieren…
 
@@ -102,7 +97,7 @@ class ExportCommands(QObject):
             session.spec, session.draft, self.store(), self.window, out_dir=self.folder()
         )
         dialog.draft_changed.connect(lambda draft: take_acknowledgements(session, draft))
-        dialog.export_starting.connect(lambda: self.host.record_version("export"))
+        dialog.export_starting.connect(lambda: self.host.record_version("export_package"))
         dialog.exported.connect(lambda result: self._used(result.folder.parent))
         dialog.printed.connect(lambda path: self._used(path.parent))
         dialog.finished.connect(dialog.deleteLater)
@@ -111,6 +106,7 @@ class ExportCommands(QObject):
 
     def _used(self, folder: Path) -> None:
         self._folder = folder
+        FOLDERS.used(folder)
 
     # ----------------------------------------------------------------- Druckfassung (ENTWURF)…
 

@@ -44,9 +44,10 @@ from zwk_desktop.services.export import (
     readiness,
 )
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
 from zwk_desktop.ui.export.worker import BackgroundJob
+from zwk_desktop.ui.input_rules import guard_wheel
 
 if TYPE_CHECKING:
     from zwk_desktop.services.pdf_layout import SectionExtra
@@ -77,18 +78,8 @@ def readiness_text(ready: Readiness) -> str:
             "Sie die Fehler; eine Druckfassung mit dem Vermerk ENTWURF ist jederzeit möglich.",
         ).format(n=len(ready.report.errors))
     n = len(ready.unacknowledged)
-    if n == 1:
-        return translate(
-            "ExportDialog",
-            "1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis "
-            "(mit Begründung) vor dem Export.",
-        )
     if n:
-        return translate(
-            "ExportDialog",
-            "{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden "
-            "Hinweis (mit Begründung) vor dem Export.",
-        ).format(n=n)
+        return counting().unacknowledged(n)
     return translate("ExportDialog", "Die Bewerbung ist bereit zum Export.")
 
 
@@ -124,7 +115,7 @@ class ExportDialog(QDialog):
         self.export_result: ExportResult | None = None
         self.job: BackgroundJob | None = None
         self.setWindowTitle(self.tr("Bewerbung exportieren"))
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         layout = QVBoxLayout(self)
 
         self.status = QLabel()
@@ -146,6 +137,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         identity_row = QHBoxLayout()
         self.identity = QComboBox()
+        guard_wheel(self.identity)
         self.identity.setAccessibleName(self.tr("Signaturidentität"))
         manage = QPushButton(self.tr("&Verwalten…"))
         identity_row.addWidget(self.identity, 1)
@@ -165,8 +157,11 @@ class ExportDialog(QDialog):
         self.step_labels = step_labels()
         for label in self.step_labels:
             self.steps.addItem(QListWidgetItem(f"   {label}"))
-        rows = self.steps.sizeHintForRow(0) * len(STEPS) + 2 * self.steps.frameWidth() + 4
-        self.steps.setFixedHeight(rows)
+        row = self.steps.sizeHintForRow(0)
+        frame = 2 * self.steps.frameWidth() + 4
+        self.steps.setMaximumHeight(row * len(STEPS) + frame)  # all steps where there is room,
+        self.steps.setMinimumHeight(row * 3 + frame)  # three and a scroll bar on a small screen
+        self.warnings.setMinimumHeight(row * 3 + frame)
         layout.addWidget(self.steps)
         self.progress = QProgressBar()
         self.progress.setRange(0, len(STEPS))
@@ -276,7 +271,7 @@ class ExportDialog(QDialog):
                 self.draft, self.ready.unacknowledged, self.justification.text()
             )
         except ExportError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return
         self.justification.clear()
         self.draft_changed.emit(self.draft)
@@ -303,7 +298,7 @@ class ExportDialog(QDialog):
         try:
             key = self.store.unlock(identity, self.prompt)
         except IdentityError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return
         out_dir = Path(self.folder.text()).expanduser()
         spec, draft, extras = self.spec, self.draft, self.extras
@@ -381,7 +376,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: object) -> None:
         if isinstance(exc, ExportError | IdentityError):
-            text = str(exc)
+            text = service_text(str(exc))
         elif isinstance(exc, OSError):
             text = self.tr("Das Paket kann nicht geschrieben werden ({why}).").format(
                 why=exc.strerror or exc

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
+from zwk_desktop.ui.common import fit_to_screen
 from zwk_desktop.ui.export.worker import BackgroundJob
 
 VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
@@ -40,7 +41,7 @@ class PackageView(QDialog):
         self.path = path
         self.report: VerifyReport | None = None
         self.setWindowTitle(self.tr("Prüfansicht – {name}").format(name=path.name))
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
         layout = QVBoxLayout(self)
         self.banner = QLabel(self.tr("Das Paket wird geprüft …"))
         self.banner.setWordWrap(True)

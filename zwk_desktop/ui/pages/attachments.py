@@ -13,7 +13,7 @@ from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import FILE_KIND_LABELS
 from zwk_desktop.editing.session import AttachmentRejected
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import FOLDERS, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor
 from zwk_desktop.ui.pages.layout import Override
@@ -22,7 +22,6 @@ from zwk_desktop.ui.pages.lists import ListEditor
 
 class AttachmentsEditor(ListEditor):
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
-        self.last_folder = ""
         super().__init__(env, f, path, label)
 
     def add_text(self) -> str:
@@ -36,7 +35,7 @@ class AttachmentsEditor(ListEditor):
         name, _ = QFileDialog.getOpenFileName(
             self,
             translate("Attachments", "Anlage hinzufügen"),
-            self.last_folder,
+            str(FOLDERS.start()),
             translate("Attachments", "Dokumente ({patterns});;Alle Dateien (*)").format(
                 patterns=kinds
             ),
@@ -44,7 +43,7 @@ class AttachmentsEditor(ListEditor):
         if not name:
             return
         path = Path(name)
-        self.last_folder = str(path.parent)
+        FOLDERS.used(path)
         limit = spec.policy.attachment_max_bytes.value
         try:
             size = path.stat().st_size
@@ -104,7 +103,8 @@ class AttachmentsEditor(ListEditor):
 
         def size(value: Any) -> str:
             if isinstance(value, int):
-                return translate("Attachments", "{size} ({bytes} Bytes)").format(
+                # the label says „Größe in Bytes“: the bytes first, the readable size beside
+                return translate("Attachments", "{bytes} Bytes ({size})").format(
                     size=formatting.size(value), bytes=formatting.number(value)
                 )
             return str(value)

@@ -11,12 +11,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
 from zwk_desktop.ui.extensions import PageContext
+from zwk_desktop.ui.input_rules import guard_wheel, prefer_window_shortcuts
 from zwk_desktop.validation import Finding
 
 
@@ -94,12 +104,19 @@ class Editor(QWidget):
             translate("Fields", "Prüfmeldung zu {label}").format(label=label)
         )
         self.feedback.hide()
+        # every widget of the editor (a suggestion, a list's buttons) is about this field: the
+        # help panel explains it, leaving it shows what is missing there
+        self.setProperty(PATH_PROPERTY, path)
         env.editors[path] = self
 
     def setup_input(self, widget: QWidget) -> None:
         """Name a widget after the field (objectName, accessible name and description)."""
         widget.setObjectName(self.path)
         widget.setProperty(PATH_PROPERTY, self.path)
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            prefer_window_shortcuts(widget)  # Ctrl+E exports, also from inside a text
+        elif isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractSlider):
+            guard_wheel(widget)  # the wheel scrolls the page unless the box has the focus
         widget.setAccessibleName(self.label_text)
         widget.setAccessibleDescription(self.field.help)
         widget.setToolTip(self.field.help)
@@ -112,6 +129,11 @@ class Editor(QWidget):
     # overridden by the editors
     def focus_input(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_for(self, finding: Finding) -> None:
+        """Put the cursor into the widget a finding of this editor is about (by default the
+        editor's input; the budget grid picks the cell of the finding's year)."""
+        self.focus_input()
 
     def refresh(self) -> None:
         """Show the session's current value."""
@@ -155,6 +177,19 @@ class FindingsBox(Editor):
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
         self.finish()
+
+    def focus_input(self) -> None:
+        """The first field shown inside the section or group: the box itself takes no input."""
+        inside = (f"{self.path}.", f"{self.path}[")
+        for path, editor in self.env.editors.items():
+            if (
+                path.startswith(inside)
+                and not isinstance(editor, FindingsBox)
+                and editor.isVisibleTo(self.window())
+            ):
+                editor.focus_input()
+                return
+        super().focus_input()
 
 
 def status_note(status: str) -> str:

@@ -27,6 +27,7 @@ from zwk_desktop.ui.common import (
     count_errors,
     count_infos,
     count_warnings,
+    counting,
     heading,
     icon,
     severity_word,
@@ -39,7 +40,8 @@ from zwk_desktop.validation import Finding
 class FindingRow(QFrame):
     """One finding: severity, place and message; Enter or a click opens the field."""
 
-    activated = Signal(str)
+    activated = Signal(object)
+    """The `Finding` to go to."""
 
     def __init__(self, session: EditSession, finding: Finding, index: int) -> None:
         super().__init__()
@@ -124,7 +126,7 @@ class FindingRow(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self.finding.path)
+            self.activated.emit(self.finding)
             return
         super().keyPressEvent(event)
 
@@ -132,14 +134,15 @@ class FindingRow(QFrame):
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
         ):
-            self.activated.emit(self.finding.path)
+            self.activated.emit(self.finding)
             return
         super().mouseReleaseEvent(event)
 
 
 class ReviewPage(QScrollArea):
-    open_path = Signal(str)
-    """A finding was activated: open the page of this path and focus the field."""
+    open_finding = Signal(object)
+    """A `Finding` was activated: open its page and put the cursor into the widget it is
+    about."""
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
@@ -160,7 +163,7 @@ class ReviewPage(QScrollArea):
         self._shown_report = report
         content = QWidget()
         outer = QVBoxLayout(content)
-        outer.setContentsMargins(24, 16, 24, 24)
+        outer.setContentsMargins(16, 16, 16, 24)
         outer.addWidget(heading(translate("Review", "Prüfen"), 1))
         self.summary = QLabel()
         self.summary.setObjectName("pruefen:zusammenfassung")
@@ -194,7 +197,7 @@ class ReviewPage(QScrollArea):
             self.section_heads[section_id] = head
             for finding in findings:
                 row = FindingRow(self.session, finding, len(self.rows))
-                row.activated.connect(self.open_path)
+                row.activated.connect(self.open_finding)
                 outer.addWidget(row)
                 self.rows.append(row)
         outer.addStretch(1)
@@ -235,10 +238,8 @@ class ReviewPage(QScrollArea):
                 else translate("Review", "keine offenen Hinweise"),
             )
         extra = []
-        if acknowledged == 1:
-            extra.append(translate("Review", "1 Hinweis bestätigt"))
-        elif acknowledged:
-            extra.append(translate("Review", "{n} Hinweise bestätigt").format(n=acknowledged))
+        if acknowledged:
+            extra.append(counting().acknowledged(acknowledged))
         if infos:
             extra.append(count_infos(infos))
         self.summary.setText(f"{text} ({', '.join(extra)})" if extra else text)

@@ -21,8 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -33,8 +35,10 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import discard, draft_title, translate
+from zwk_desktop.services.window_state import DraftPlace
+from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
 from zwk_desktop.ui.window.start_page import StartPage, list_examples
 
@@ -52,6 +56,9 @@ class MainWindow(QMainWindow):
     def __init__(self, services: UiServices) -> None:
         super().__init__()
         self.setObjectName("hauptfenster")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            ensure_translators(app)
         self.services = services
         self.store = services.store
         self.current: OpenDraft | None = None
@@ -60,8 +67,6 @@ class MainWindow(QMainWindow):
         self._run_ended = False
         self._noted: int | None = None
         self._notice_action: Callable[[], object] | None = None
-        self._folder = Path.home()
-        """Where the file dialogs start: the folder of the last file opened or written."""
         self._notices: NoticeBar | None = None
         self.stack = QStackedWidget()
         central = QWidget()
@@ -84,12 +89,65 @@ class MainWindow(QMainWindow):
         )
         self._enable()
         self.update_title()
-        em = self.fontMetrics().height()
-        room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
-        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
+        self._place_window()
         self._recover()
         if self.current is None:
             self.start.focus_first()
+
+    def _place_window(self) -> None:
+        """The size and place the window had when the user last closed it; on a first start a
+        size that fits the screen (at 200 % scaling the screen is small)."""
+        folder = self.services.window_state.folder()
+        if folder is not None and FOLDERS.last is None:
+            FOLDERS.used(Path(folder))
+        saved = self.services.window_state.geometry()
+        if saved is not None and self.restoreGeometry(QByteArray(saved)):
+            room = self.screen().availableGeometry()
+            if room.contains(self.geometry().center()):
+                return
+        em = self.fontMetrics().height()
+        room = self.screen().availableGeometry()
+        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
+
+    def _remember_window(self) -> None:
+        folder = str(FOLDERS.last) if FOLDERS.last is not None else None
+        self.services.window_state.save_window(bytes(self.saveGeometry().data()), folder)
+
+    def _remember_place(self) -> None:
+        """Where the open draft was left: its section and field, what missing is shown."""
+        current = self.current
+        if current is None or current.draft_id is None:
+            return
+        editor = current.editor
+        section = editor.spec.sections[editor.index].id if editor.index < editor.count else ""
+        missing = current.session.missing
+        place = DraftPlace(section, editor.last_path, missing.revealed, tuple(missing.left))
+        self.services.window_state.save_place(current.draft_id, place)
+
+    def _return_to_place(self, current: OpenDraft) -> None:
+        """A stored draft opens where it was left (section and field); else at its start."""
+        editor = current.editor
+        place = (
+            self.services.window_state.place(current.draft_id)
+            if current.draft_id is not None
+            else None
+        )
+        if place is None:
+            editor.pages[0].first_input()
+            return
+        current.session.missing.restore(place.revealed, place.left)
+        ids = [s.id for s in editor.spec.sections]
+        if place.section in ids:
+            editor.go_to(ids.index(place.section))
+            if place.path and editor.page(editor.index).owner(place.path).path != place.section:
+                editor.open_path(place.path)
+            else:
+                editor.enter_page()
+        elif not place.section:
+            editor.show_review()
+        else:
+            editor.pages[0].first_input()
+        editor.update_statuses()
 
     @property
     def session(self) -> EditSession | None:
@@ -179,7 +237,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(
             self,
             translate("Main", "Bewerbung öffnen"),
-            str(self._folder),
+            str(FOLDERS.start()),
             translate("Main", "ZWK-Entwürfe (*.zwk);;JSON-Dateien (*.json);;Alle Dateien (*)"),
         )
         if name:
@@ -206,7 +264,7 @@ class MainWindow(QMainWindow):
             self._cannot_open(str(exc))
             return
         if not example:
-            self._folder = path.resolve().parent
+            FOLDERS.used(path.resolve())
         stored = DraftSession(self.store, opened.draft, opened.draft_id, saved_at=opened.saved_at)
         if not self._show(stored):
             return
@@ -262,8 +320,27 @@ class MainWindow(QMainWindow):
         self._note_open_draft()
         if stored.status.state == "failed":  # a new draft the store could not take
             self._save_failed(stored.status.message() or "")
-        current.editor.pages[0].first_input()
+        self._return_to_place(current)
+        self._note_form_language()
         return True
+
+    def _note_form_language(self) -> None:
+        """Once per user, in a language other than German: the form's own content stays
+        German (it is the ministry's form); only the program's texts are translated."""
+        from PySide6.QtCore import QLocale
+
+        state = self.services.window_state
+        if QLocale().language() == QLocale.Language.German or state.noted("formularsprache"):
+            return
+        state.note("formularsprache")
+        self.notify(
+            translate(
+                "Main",
+                "Das Formular selbst – seine Fragen, Hilfetexte und die Meldungen zu Ihren "
+                "Angaben – bleibt deutsch, wie das Formular des Ministeriums. Übersetzt sind die "
+                "Texte des Programms.",
+            )
+        )
 
     def _note_open_draft(self) -> None:
         """Tell the store which draft this run has open, for recovery after a crash."""
@@ -279,7 +356,7 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.current.autosave.save_explicitly()
 
-    def record_version(self, reason: str = "export") -> bool:
+    def record_version(self, reason: str = "export_package") -> bool:
         """Save the open draft now and record its state as a version; the export dialog calls
         this before it writes an application. False when the store cannot be written."""
         if self.current is None:
@@ -299,7 +376,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self,
             translate("Main", "Speichern unter"),
-            str(self._folder / f"{stem}.zwk"),
+            str(FOLDERS.start() / f"{stem}.zwk"),
             translate("Main", "ZWK-Entwürfe (*.zwk)"),
         )
         if not name:
@@ -312,7 +389,7 @@ class MainWindow(QMainWindow):
         except FileWriteError as exc:
             QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
-        self._folder = path.parent
+        FOLDERS.used(path)
         if current.stored.status.state == "failed":
             self.notify(
                 translate(
@@ -408,6 +485,7 @@ class MainWindow(QMainWindow):
         current = self.current
         if current is None:
             return True
+        self._remember_place()
         status = current.close()
         if status.state == "failed" and not self._rescue(status):
             return False
@@ -459,6 +537,7 @@ class MainWindow(QMainWindow):
         self.start.focus_first()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_window()
         if not self.close_current():
             event.ignore()
             return
@@ -472,6 +551,8 @@ class MainWindow(QMainWindow):
         draft's last stored state."""
         if self._run_ended:
             return
+        self._remember_window()
+        self._remember_place()
         if self.current is not None and self.current.close().state == "failed":
             return
         self._run_ended = True
