@@ -18,9 +18,16 @@ from dataclasses import dataclass, field
 from zwk_desktop.validation import Finding
 
 MISSING_CODES = frozenset(
-    {"required", "recommended_missing", "declaration_missing", "budget_empty"}
+    {
+        "required",
+        "recommended_missing",
+        "declaration_missing",
+        "budget_empty",
+        "commitments_incomplete",
+    }
 )
-"""Codes of findings that say an entry is missing, not wrong."""
+"""Codes of findings that say an entry is missing, not wrong (`commitments_incomplete`: formats
+of the Mitwirkung not yet ticked, reported with count 0 for an empty selection too)."""
 
 _STEP = re.compile(r"[.\[]")
 
