@@ -77,6 +77,9 @@ def directory_and_chart(spec: FormSpec, section_id: str) -> list[PageExtra]:
 
 
 def run_gui(argv: Sequence[str]) -> int:
+    from zwk_desktop.services import crashlog
+
+    crashlog.install()  # the window replaces this with its error dialog once it exists
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from zwk_desktop import __version__, netguard
 from zwk_desktop.cli import about, drafts, export, gemeinde, identity, validate
-from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
+from zwk_desktop.cli.common import EXIT_INTERNAL, EXIT_UNREADABLE, CommandError, complain
 
 COMMANDS = (validate, drafts, identity, export, gemeinde, about)
 """Modules that add subcommands; each has ``register(subparsers)``."""
@@ -86,4 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         complain("Abgebrochen.")
         return 130
+    except Exception as exc:  # the top-level handler: no traceback, a German sentence, the log
+        return internal_error(exc, args_list[0] if args_list else "")
     return code
+
+
+def internal_error(exc: BaseException, command: str) -> int:
+    """Log an unexpected error of a command and say so in German; exit code 3."""
+    from zwk_desktop.services import crashlog
+
+    report = crashlog.record(exc, f"Befehl {command}" if command else "Befehl")
+    complain(report.message)
+    return EXIT_INTERNAL
