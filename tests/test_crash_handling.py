@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from clitools import run_cli
+
 from zwk_desktop.cli import about, gemeinde, validate
 from zwk_desktop.cli.main import main
 from zwk_desktop.services import crashlog
@@ -87,7 +87,9 @@ def test_about_json_names_the_log_file() -> None:
     result = run_cli("about", "--json")
     assert result.returncode == 0, result.stderr
     listing = json.loads(result.stdout)
-    assert listing["log_file"] == str(Path(os.environ["ZWK_DATA_DIR"]) / "protokoll" / "zwk-desktop.log")
+    assert listing["log_file"] == str(
+        Path(os.environ["ZWK_DATA_DIR"]) / "protokoll" / "zwk-desktop.log"
+    )
     assert "Protokoll:" in run_cli("about").stdout
 
 
@@ -131,11 +133,18 @@ def test_the_log_rotates_and_keeps_three_old_files(monkeypatch: pytest.MonkeyPat
         crashlog.write("INFO", f"Eintrag {n:03d} " + "x" * 60)
     folder = crashlog.log_path().parent
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["zwk-desktop.log", "zwk-desktop.log.1", "zwk-desktop.log.2", "zwk-desktop.log.3"]
+    assert names == [
+        "zwk-desktop.log",
+        "zwk-desktop.log.1",
+        "zwk-desktop.log.2",
+        "zwk-desktop.log.3",
+    ]
     assert all(p.stat().st_size <= 2200 for p in folder.iterdir())
 
 
-def test_an_unwritable_data_folder_still_gives_a_german_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_data_folder_still_gives_a_german_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "datei"
     blocker.write_text("kein Ordner", encoding="utf-8")
     monkeypatch.setenv("ZWK_DATA_DIR", str(blocker / "daten"))

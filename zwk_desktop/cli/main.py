@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from zwk_desktop import __version__, netguard
 from zwk_desktop.cli import about, drafts, export, gemeinde, identity, validate
-from zwk_desktop.cli.common import EXIT_INTERNAL, EXIT_UNREADABLE, CommandError, complain
+from zwk_desktop.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, CommandError, complain
 
 COMMANDS = (validate, drafts, identity, export, gemeinde, about)
 """Modules that add subcommands; each has ``register(subparsers)``."""
@@ -65,9 +66,17 @@ def _command_names() -> set[str]:
     return set()
 
 
+def _utf8_argument(arg: str) -> str:
+    """An argument a non-UTF-8 locale could not decode (POSIX, e.g. ``LC_ALL=C``: Python keeps
+    the bytes as surrogate escapes) is read as UTF-8, which terminals and scripts send."""
+    if sys.platform == "win32" or not any("\udc80" <= c <= "\udcff" for c in arg):
+        return arg
+    return os.fsencode(arg).decode("utf-8", "replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install_from_environment()
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -86,6 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         complain("Abgebrochen.")
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): not an error of the command. Python would
+        # report the failed flush at exit, so stdout goes to the null device.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the top-level handler: no traceback, a German sentence, the log
         return internal_error(exc, args_list[0] if args_list else "")
     return code
