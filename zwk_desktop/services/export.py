@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import secrets
 import shutil
 from collections.abc import Callable, Mapping
@@ -26,7 +25,7 @@ from zwk_desktop.domain.draft import Acknowledgement, Draft, normalize
 from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
-from zwk_desktop.services import naming
+from zwk_desktop.services import atomic, naming
 from zwk_desktop.services.identities import SELF_SIGNED_NOTE, SigningKey
 from zwk_desktop.validation import Finding, Report, validate_draft
 
@@ -225,11 +224,17 @@ def export_package(
 
         step(7)
         folder, mail_path = out_dir / name, out_dir / f"{name}.eml"
-        os.replace(staging, folder)
-        os.replace(mail_tmp, mail_path)
-    except BaseException:
+        atomic.replace(mail_tmp, mail_path)
+        try:
+            atomic.replace(staging, folder)
+        except BaseException:
+            mail_path.unlink(missing_ok=True)  # no mail without its package
+            raise
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         mail_tmp.unlink(missing_ok=True)
+        if isinstance(exc, atomic.FileInUseError):
+            raise ExportError(str(exc)) from exc
         raise
     return ExportResult(folder, mail_path, digest, len(mail), rendered.pages)
 
@@ -263,8 +268,10 @@ def export_print(
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         tmp.write_bytes(rendered.content)
-        os.replace(tmp, target)
-    except BaseException:
+        atomic.replace(tmp, target)
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, atomic.FileInUseError):
+            raise ExportError(str(exc)) from exc
         raise
     return target

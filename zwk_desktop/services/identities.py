@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import secrets as random_secrets
 import shutil
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwk_desktop.services import atomic
 from zwk_desktop.services.naming import ascii_name
 from zwk_desktop.services.secrets import (
     SecretStore,
@@ -398,19 +398,22 @@ class IdentityStore:
                     "noch einmal."
                 ) from None
         staging = self.root / f".{identity.id}.new"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
         try:
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
             (staging / "key.p12").write_bytes(encrypted)
             (staging / "certificate.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
             (staging / "identity.json").write_text(
                 json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-            os.replace(staging, folder)
-        except BaseException:
+            atomic.replace(staging, folder)
+        except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
             if in_keyring:
-                self.secrets.delete(identity.id)
+                with contextlib.suppress(SecretStoreError):
+                    self.secrets.delete(identity.id)
+            if isinstance(exc, OSError):
+                raise IdentityError(_cannot_store(folder, exc)) from exc
             raise
         return identity
 
@@ -470,6 +473,14 @@ class IdentityStore:
             with contextlib.suppress(SecretStoreError):
                 self.secrets.delete(identity.id)
         shutil.rmtree(self.root / identity.id)
+
+
+def _cannot_store(folder: Path, exc: OSError) -> str:
+    """German: the identity folder could not be written, and why (file and cause)."""
+    from zwk_desktop.services.store_errors import translate
+
+    cause = str(exc) if isinstance(exc, atomic.FileInUseError) else str(translate(exc, folder))
+    return f"Die Signaturidentität kann nicht gespeichert werden. {cause}"
 
 
 def suggested_passphrase() -> str:
