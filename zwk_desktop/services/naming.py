@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -30,20 +31,53 @@ MANIFEST_SIG_NAME = "manifest.json.p7s"
 ATTACHMENT_DIR = "anlagen"
 
 
+@dataclass(frozen=True)
+class NameLimits:
+    """How many characters the Kommune and an attachment title may take in a name. The export
+    shortens them when the package's paths would get too long for Windows (`SHORTER`)."""
+
+    kommune: int = 60
+    title: int = 50
+
+
+SHORTER = (
+    NameLimits(),
+    NameLimits(60, 30),
+    NameLimits(30, 30),
+    NameLimits(30, 20),
+    NameLimits(20, 20),
+    NameLimits(20, 12),
+    NameLimits(12, 12),
+)
+"""The limits the export tries in turn, from the full names to the shortest ones."""
+
+
 def ascii_name(text: str, max_length: int = 60) -> str:
-    """``"Gemeinde Lindenhagen am See"`` → ``"Gemeinde-Lindenhagen-am-See"``."""
+    """``"Gemeinde Lindenhagen am See"`` → ``"Gemeinde-Lindenhagen-am-See"``; a longer name is cut
+    at a word boundary (``max_length=20`` → ``"Gemeinde-Lindenhagen"``)."""
     translated = unicodedata.normalize("NFKD", text.translate(_GERMAN))
     plain = translated.encode("ascii", "ignore").decode("ascii")
     slug = _UNSAFE.sub("-", plain).strip("-")
-    return slug[:max_length].rstrip("-") or "unbenannt"
+    if len(slug) > max_length:
+        boundary = slug.rfind("-", 0, max_length + 1)
+        slug = slug[:boundary] if boundary > 0 else slug[:max_length]
+    return slug.rstrip("-") or "unbenannt"
 
 
-def package_folder_name(ags: str, kommune: str, day: dt.date) -> str:
+def package_folder_name(
+    ags: str, kommune: str, day: dt.date, limits: NameLimits = NameLimits()
+) -> str:
     """``ZWK-Bewerbung_<AGS>_<Kommune-ASCII>_<YYYY-MM-DD>``."""
-    return f"ZWK-Bewerbung_{ascii_name(ags, 12)}_{ascii_name(kommune)}_{day.isoformat()}"
+    kommune_part = ascii_name(kommune, limits.kommune)
+    return f"ZWK-Bewerbung_{ascii_name(ags, 12)}_{kommune_part}_{day.isoformat()}"
 
 
-def attachment_paths(spec: FormSpec, data: dict[str, Any], files: dict[str, bytes]) -> list[str]:
+def attachment_paths(
+    spec: FormSpec,
+    data: dict[str, Any],
+    files: dict[str, bytes],
+    limits: NameLimits = NameLimits(),
+) -> list[str]:
     """The package path of every anlage, in list order: ``anlagen/01_Titel.pdf``.
 
     The extension follows the content (magic bytes), not the name the user gave; the number keeps
@@ -61,7 +95,7 @@ def attachment_paths(spec: FormSpec, data: dict[str, Any], files: dict[str, byte
         content = files.get(str(item.get(layout.sha256)), b"")
         kind = detect_kind(content)
         suffix = EXTENSIONS[kind] if kind else ascii_suffix(str(item.get(layout.file) or ""))
-        name = ascii_name(str(title) if title else stem, 50)
+        name = ascii_name(str(title) if title else stem, limits.title)
         out.append(f"{ATTACHMENT_DIR}/{index:02d}_{name}{suffix}")
     return out
 
