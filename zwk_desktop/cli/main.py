@@ -76,6 +76,10 @@ def _utf8_argument(arg: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     netguard.install_from_environment()
+    if sys.platform == "win32":  # the installer sees a running program by this mutex
+        from zwk_desktop.services.instance import hold_mutex
+
+        hold_mutex()
     args_list = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

@@ -9,9 +9,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from zwk_desktop import __version__
-from zwk_desktop.locations import resources_dir
+from zwk_desktop.locations import data_dir, resources_dir
 from zwk_desktop.ui.common import icon
 from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.handover import Handover
 from zwk_desktop.ui.window.main_window import MainWindow
 
 TRANSLATIONS = "translations"
@@ -53,9 +54,20 @@ def run(argv: list[str], services: UiServices) -> int:
     window = MainWindow(services)
     app.aboutToQuit.connect(window.end_run)
     window.show()
+    handover = Handover(window, data_dir())
     files = [a for a in argv if not a.startswith("-")]
     if files:
-        window.open_path(Path(files[0]))
+        handover.open_file(Path(files[0]))
     if "--quit-after-start" in argv:
         QTimer.singleShot(0, app.quit)
     return int(app.exec())
+
+
+def show_message(title: str, text: str) -> None:
+    """A German message before (or instead of) the main window, e.g. from a second start."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(icon("programm"))
+    QMessageBox.warning(None, title, text)
