@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from zwk_desktop import __version__
 from zwk_desktop.locations import data_dir, resources_dir
 from zwk_desktop.ui.common import icon
+from zwk_desktop.ui.dialogs.error import install_error_handling
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.handover import Handover
 from zwk_desktop.ui.window.main_window import MainWindow
@@ -50,6 +51,7 @@ def run(argv: list[str], services: UiServices) -> int:
     app.setApplicationName("ZWK Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("programm"))
+    install_error_handling(app)
     install_translators(app, services.settings.load().language)
     window = MainWindow(services)
     app.aboutToQuit.connect(window.end_run)
