@@ -10,6 +10,7 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clitools import run_cli
@@ -121,3 +122,70 @@ def test_cli_prompt_shows_the_suggestion_once_and_takes_it_on_enter(
     assert text.count("abcd-efgh-ijkm") == 1
     assert PASSWORD_SAFE_ADVICE in text
     assert "Eingabetaste" in entered[0]
+
+
+# ---------------------------------------------------------------------------------- the window
+
+
+def test_identity_dialog_shows_the_fallback_passphrase_with_copy_and_advice(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+    from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
+
+    store = IdentityStore(tmp_path / "ids", KeyringSecretStore(backend=ReadOnlyKeyring()))
+    dialog = IdentityDialog(store)
+    qtbot.addWidget(dialog)
+    assert "nimmt keine neuen Einträge an" in dialog.keyring.text()
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, PassphraseDialog):
+            QTimer.singleShot(10, answer)
+            return
+        suggested = box.findChild(QLineEdit, "suggestedPassphrase")
+        advice = box.findChild(QLabel, "passwordSafeAdvice")
+        copy = box.findChild(QPushButton, "copyPassphrase")
+        assert suggested is not None and advice is not None and copy is not None
+        seen["suggestion"] = suggested.text()
+        seen["advice"] = advice.text()
+        QTest.mouseClick(copy, Qt.MouseButton.LeftButton)
+        seen["clipboard"] = QGuiApplication.clipboard().text()
+        box.accept()  # „OK“: the suggestion is filled in
+
+    QTimer.singleShot(0, answer)
+    identity = dialog.create_identity("Erika Mustermann", "Bürgermeisterin", "Lindenhagen", "")
+    assert identity is not None and not identity.passphrase_in_keyring
+    assert len(seen["suggestion"]) >= 24 and seen["clipboard"] == seen["suggestion"]
+    assert "Passwortsafe des Rathauses" in seen["advice"]
+    assert store.unlock(identity, lambda r: seen["suggestion"]).identity == identity
+
+
+def test_identity_dialog_reports_file_errors_in_german(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from export_helpers import MemorySecrets, never_ask
+
+    from zwk_desktop.services import identities
+    from zwk_desktop.ui.dialogs.identity import IdentityDialog
+
+    store = IdentityStore(tmp_path / "ids", MemorySecrets())
+    created = store.create_self_signed("Erika Mustermann", "Bürgermeisterin", "X", "", never_ask)
+    dialog = IdentityDialog(store, prompt=never_ask)
+    qtbot.addWidget(dialog)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", str(tmp_path / "ids" / created.id))
+
+    monkeypatch.setattr(identities.shutil, "rmtree", full)
+    dialog.delete_identity(created)  # no exception escapes
+    assert "Der Datenträger ist voll" in dialog.message.text()
+    monkeypatch.undo()
+    p12 = tmp_path / "fehlt.p12"
+    assert dialog.import_file(p12, "x", "Landrätin", remember=False) is None
+    assert "nicht zugänglich" in dialog.message.text()
