@@ -315,13 +315,13 @@ class IdentityDialog(QDialog):
     def _os_problem(self, exc: OSError, path: Path | None = None) -> str:
         """A German sentence for a file-system error: never swallowed, never a raw traceback."""
         from zwk_desktop.services.atomic import FileInUseError
-        from zwk_desktop.services.store_errors import translate
+        from zwk_desktop.services.store_errors import translate as store_problem
 
         if isinstance(exc, FileInUseError):
             return str(exc)
         where = path or Path(exc.filename or self.store.root / "x")
         return self.tr("Die Signaturidentitäten sind nicht zugänglich: {problem}").format(
-            problem=translate(exc, where)
+            problem=store_problem(exc, where)
         )
 
     def delete_identity(self, identity: Identity) -> None:
