@@ -71,6 +71,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy --strict packaging/*.py packaging/windows/*.py
 	$(BIN)/lint-imports
+	$(BIN)/actionlint .github/workflows/*.yml
 
 # pytest runs in a private D-Bus session with gnome-keyring, so the keyring tests meet a real
 # Secret Service (scripts/with-secret-service.sh).

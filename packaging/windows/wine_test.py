@@ -29,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -388,7 +389,10 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     installers = build_installers(work)
-    wine = Wine(work / "prefix")
+    # The prefix lives outside the checkout: its dosdevices/z: links to / (setuptools' package
+    # search and other tools that walk the checkout would wander through the whole disk).
+    prefix = Path(tempfile.mkdtemp(prefix="zwk-wine-"))
+    wine = Wine(prefix)
     boot = time.monotonic()
     wine.run("wineboot", "--init", timeout=600)
     wine.wait(timeout=600)
@@ -407,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ok     {name} ({time.monotonic() - begin:.1f} s)", flush=True)
     finally:
         wine.kill()
+        shutil.rmtree(prefix, ignore_errors=True)
     total = time.monotonic() - started
     passed = len(STEPS) - failed
     print(

@@ -143,4 +143,3 @@ def install_error_handling(app: QApplication) -> None:
         _bridge.setParent(app)
     crashlog.install(_bridge.report.emit)
     qInstallMessageHandler(qt_message)
-
