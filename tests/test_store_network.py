@@ -125,9 +125,9 @@ def test_salvage_reads_a_damaged_database_through_a_double_slash_path(tmp_path: 
     assert str(unc_like).startswith("//")
     moved = database.move_aside(unc_like, dt.datetime(2021, 7, 1, 12, 0))
     fresh = sqlite3.connect(tmp_path / "neu.sqlite3", isolation_level=None)
-    from zwk_desktop.services.store import _SCHEMA
+    from zwk_desktop.services.store_schema import SCHEMA
 
-    for statement in _SCHEMA.split(";"):
+    for statement in SCHEMA.split(";"):
         if statement.strip():
             fresh.execute(statement)
     assert database.salvage(Path("/" + str(moved)), fresh) == (1, 1)

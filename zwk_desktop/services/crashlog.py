@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import platform
 import re
 import sys
 import threading
@@ -150,6 +149,7 @@ def _handler_class() -> type[Any]:
 def _open_logger() -> Any:
     global _logger, _written_to
     import logging
+    import platform
 
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
