@@ -26,8 +26,13 @@ DEB_TEST    += fonts-dejavu-core
 # used by PyInstaller on Linux).
 DEB_TEST    += nsis binutils
 
+# make installer-test (issue 13): the NSIS installer under Wine (64-bit only: Debian's wine64
+# runs the 64-bit installer without the i386 architecture), around stand-in executables compiled
+# with mingw-w64.
+DEB_INSTALLER_TEST := nsis wine wine64 gcc-mingw-w64-x86-64-win32
+
 .PHONY: run test bench lint clean deb-runtime deb-test venv translations screenshots dist \
-        installer-check
+        installer-check installer-test deb-installer-test
 
 venv: $(STAMP)
 
@@ -54,6 +59,9 @@ deb-runtime:
 deb-test:
 	$(call install_debs,$(DEB_TEST))
 
+deb-installer-test:
+	$(call install_debs,$(DEB_INSTALLER_TEST))
+
 run: $(STAMP) deb-runtime
 	$(BIN)/zwk-desktop
 
@@ -61,8 +69,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy --strict packaging/*.py
+	$(BIN)/mypy --strict packaging/*.py packaging/windows/*.py
 	$(BIN)/lint-imports
+	$(BIN)/actionlint .github/workflows/*.yml
 
 # pytest runs in a private D-Bus session with gnome-keyring, so the keyring tests meet a real
 # Secret Service (scripts/with-secret-service.sh).
@@ -114,6 +123,11 @@ dist: $(STAMP) deb-test
 
 installer-check: $(STAMP) deb-test
 	$(BIN)/python packaging/bundle_build.py --installer-check
+
+# make installer-test: build the real installer script around stand-in executables and install,
+# upgrade, uninstall it silently under Wine (packaging/windows/wine_test.py, about a minute).
+installer-test: $(STAMP) deb-installer-test
+	$(BIN)/python packaging/windows/wine_test.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -67,6 +67,10 @@ class Step:
     """Start the desktop program (its windowed executable) with ``ZWK_QUIT_AFTER_START=1``:
     exit code 0 means the main window was shown and every window closed again."""
     timeout_s: float = 120
+    env: tuple[tuple[str, str | None], ...] = ()
+    """Changes to the isolated environment: a value, or None to remove the variable."""
+    bundle_only: bool = False
+    """Checks a property of the built executables (not of a ``--command`` such as the venv)."""
 
 
 def _validate_examples() -> list[Step]:
@@ -95,6 +99,18 @@ STEPS: list[Step] = [
         "about (Lizenzliste des Bundles)",
         ("about",),
         stdout_contains=("Python", "Qt", "LGPL-3.0-only", "PySide6", "pydantic", "PyYAML"),
+    ),
+    Step(
+        "UTF-8-Modus (Ausgabe umgeleitet, Gebietsschema C, ohne PYTHONIOENCODING)",
+        ("gemeinde", "Müncheberg"),
+        stdout_contains=("Müncheberg",),
+        bundle_only=True,
+        env=(
+            ("PYTHONIOENCODING", None),
+            ("LC_ALL", "C"),
+            ("LANG", "C"),
+            ("PYTHONCOERCECLOCALE", "0"),
+        ),
     ),
     Step("GUI startet offscreen und beendet sich", (), gui=True),
 ]
@@ -151,6 +167,7 @@ class Target:
     cli: tuple[str, ...]
     gui: tuple[str, ...]
     examples: Path
+    is_bundle: bool = False
 
     @staticmethod
     def bundle(folder: Path) -> Target:
@@ -164,7 +181,7 @@ class Target:
                 raise SystemExit(f"Im Bundle {folder} fehlt das Programm {exe.name}.")
         internal = folder / "_internal"
         examples = (internal if internal.is_dir() else folder) / "examples"
-        return Target((str(cli),), (str(gui),), examples)
+        return Target((str(cli),), (str(gui),), examples, is_bundle=True)
 
 
 def unpack(archive: Path, into: Path) -> Path:
@@ -200,13 +217,14 @@ def expand(arg: str, tmp: Path, examples: Path) -> str:
 
 
 def isolated_environment(home: Path) -> dict[str, str]:
-    """The environment of every step: fresh user folders, headless Qt, network guard on, and no
-    D-Bus session (so no step reaches the real Secret Service keyring of whoever runs it; the
-    program then works without a keyring, as on a PC that has none)."""
+    """The environment of every step: fresh user folders (and ``ZWK_DATA_DIR`` in them), headless
+    Qt, network guard on, no D-Bus session and keyring's fail backend, so that no step reaches
+    the keyring of whoever runs it (Secret Service, Windows Credential Manager); the program then
+    works without a keyring, as on a PC that has none."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("ZWK_", "XDG_")) and k != "DBUS_SESSION_BUS_ADDRESS"
+        if not k.startswith(("ZWK_", "XDG_", "PYTHON_KEYRING")) and k != "DBUS_SESSION_BUS_ADDRESS"
     }
     folders = {
         "HOME": home,
@@ -224,6 +242,8 @@ def isolated_environment(home: Path) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env[NETWORK_GUARD] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
+    env["ZWK_DATA_DIR"] = str(home / "zwk-daten")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     return env
 
 
@@ -250,6 +270,11 @@ def run_step(step: Step, target: Target, tmp: Path, prefix: Sequence[str]) -> Ou
     env = isolated_environment(tmp / "home")
     if step.gui:
         env[QUIT_AFTER_START] = "1"
+    for name, value in step.env:
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     command = [*prefix, *(target.gui if step.gui else target.cli), *args]
     try:
         done = subprocess.run(
@@ -319,6 +344,10 @@ def run(
         report("Alle Schritte laufen ohne Netzwerk (" + " ".join(prefix[:-1]) + ") und mit")
         report(f"der Netzwerksperre im Programm ({NETWORK_GUARD}=1).")
     failed = 0
+    skipped = [s for s in steps if s.bundle_only and not target.is_bundle]
+    steps = [s for s in steps if s not in skipped]
+    for step in skipped:
+        report(f"–      {step.name} (nur für das gebaute Bundle)")
     with tempfile.TemporaryDirectory(prefix="zwk-smoke-") as scratch:
         tmp = Path(scratch)
         for step in steps:

@@ -6,6 +6,7 @@ import email
 import email.policy
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,7 +149,7 @@ def test_openssl_accepts_the_manifest_signature(exported: Exported) -> None:
         exported.file("manifest.json"),
         "-noverify",
         "-out",
-        "/dev/null",
+        os.devnull,
     )
     assert "Verification successful" in result.stderr
 

@@ -9,7 +9,7 @@ import pytest
 from export_helpers import NOW, MemorySecrets, example_draft, never_ask, new_store, ready_draft
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from test_export_identities import _p12
 
 from zwk_desktop.formspec import get_form
@@ -252,3 +252,55 @@ def test_the_identity_picker_offers_the_signatorys_identities_first(
     qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # another person: said at once
     assert "Katrin Wendland" in dialog.message.text()
     assert "Uwe Lichtenberger" in dialog.message.text()
+
+
+@pytest.mark.parametrize(
+    ("opens", "program", "lead"),
+    [
+        (False, None, "öffnet kein Programm die E-Mail-Datei"),
+        (True, "olk.exe", "olk.exe öffnet die E-Mail-Datei nur zum Lesen"),
+        (True, "OUTLOOK.EXE", "Die E-Mail ist in OUTLOOK.EXE geöffnet"),
+    ],
+    ids=["kein-Programm", "neues-Outlook", "klassisches-Outlook"],
+)
+def test_opening_the_mail_is_checked_and_says_how_to_send_it(
+    qtbot: Any,
+    tmp_path: Path,
+    store: IdentityStore,
+    monkeypatch: pytest.MonkeyPatch,
+    opens: bool,
+    program: str | None,
+    lead: str,
+) -> None:
+    """Issue 13 item 9: when no program handles .eml, or it opens as a received mail, the dialog
+    says how to send the package (files of the folder, recipient and subject to copy)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+    from zwk_desktop.services import mail_open
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opens)
+    monkeypatch.setattr(mail_open, "eml_handler", lambda: mail_open.MailHandler(program, True))
+    dialog = ExportDialog(get_form(), ready_draft(), store, out_dir=tmp_path, prompt=never_ask)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as signal:
+        dialog.export_button.click()
+    result: ExportResult = signal.args[0]
+    help_box = dialog.findChild(QWidget, "sendHelp")
+    assert help_box is not None and not help_box.isVisibleTo(dialog)
+    dialog.mail_button.click()
+    assert help_box.isVisibleTo(dialog)
+    lead_label = dialog.findChild(QLabel, "sendHelpLead")
+    assert lead_label is not None and lead in lead_label.text()
+    recipient = dialog.findChild(QLineEdit, "sendRecipient")
+    subject = dialog.findChild(QLineEdit, "sendSubject")
+    assert recipient is not None and recipient.text() == get_form().policy.recipient.value
+    assert subject is not None and "Lindenhagen" in subject.text()
+    copy = dialog.findChild(QPushButton, "copySubject")
+    assert copy is not None
+    copy.click()
+    assert QGuiApplication.clipboard().text() == subject.text()
+    attach = dialog.findChild(QLabel, "sendAttach")
+    files = [p for p in result.folder.rglob("*") if p.is_file()]
+    assert attach is not None and f"alle {len(files)} Dateien" in attach.text()
+    assert str(result.folder) in attach.text()

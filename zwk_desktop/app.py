@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -80,13 +81,32 @@ def directory_and_chart(spec: FormSpec, section_id: str) -> list[PageExtra]:
 
 
 def run_gui(argv: Sequence[str]) -> int:
+    from zwk_desktop.services import crashlog
+
+    crashlog.install()  # the window replaces this with its error dialog once it exists
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services import instance
+
+    files = [Path(a) for a in argv if not a.startswith("-")]
+    lock, problem = instance.start_or_hand_over(data_dir(), files)
+    if lock is None:  # another window runs: it took the request, or it does not answer
+        if problem:
+            from zwk_desktop.ui.window.application import show_message
+
+            print(problem, file=sys.stderr)
+            show_message("ZWK Desktop", problem)
+            return 1
+        return 0
     if os.environ.get(QUIT_AFTER_START) == "1":
         from zwk_desktop.ui.window.startup_probe import install_probe
 
         install_probe(argv)
     from zwk_desktop.ui.window.application import run
 
-    return run(list(argv), build_services())
+    try:
+        return run(list(argv), build_services())
+    finally:
+        lock.release()

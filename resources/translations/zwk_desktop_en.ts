@@ -691,6 +691,37 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unerwarteter Fehler</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Protokolleintrag</source>
+        <translation>Log entry</translation>
+    </message>
+    <message>
+        <source>Enthält keine persönlichen Daten und keine Passphrasen.</source>
+        <translation>Contains no personal data and no passphrases.</translation>
+    </message>
+    <message>
+        <source>Protokoll &amp;öffnen</source>
+        <translation>&amp;Open log</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Protokoll: {path}</source>
+        <translation>Log: {path}</translation>
+    </message>
+    <message>
+        <source>In die Zwischenablage kopiert.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Angaben prüfen</source>
@@ -807,6 +838,10 @@
     <message>
         <source>(keine – bitte unter „Verwalten…“ anlegen)</source>
         <translation>(none – please create one under “Manage…”)</translation>
+    </message>
+    <message>
+        <source>Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).</source>
+        <translation>The e-mail file {mail} cannot be read ({problem}).</translation>
     </message>
     <message>
         <source>Bitte warten Sie, bis der Schritt abgeschlossen ist.</source>
@@ -1069,6 +1104,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Warnung: {w}</source>
         <translation>Warning: {w}</translation>
+    </message>
+    <message>
+        <source>Die Signaturidentitäten sind nicht zugänglich: {problem}</source>
+        <translation>The signing identities cannot be accessed: {problem}</translation>
     </message>
     <message>
         <source>Gelöscht: {label}.</source>
@@ -1577,6 +1616,26 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
+        <source>Vorgeschlagene Passphrase</source>
+        <translation>Suggested passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Vorschlag:</source>
+        <translation>Suggestion:</translation>
+    </message>
+    <message>
+        <source>Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird nur jetzt angezeigt und nirgends gespeichert, und ohne sie kann mit dieser Identität nicht signiert werden.</source>
+        <translation>Please keep the passphrase in the town hall&apos;s password safe: it is shown only now and stored nowhere, and without it this identity cannot sign.</translation>
+    </message>
+    <message>
+        <source>Passphrase in die Zwischenablage kopiert.</source>
+        <translation>Passphrase copied to the clipboard.</translation>
+    </message>
+    <message>
         <source>Bitte mindestens {n} Zeichen.</source>
         <translation>Please use at least {n} characters.</translation>
     </message>
@@ -1687,6 +1746,59 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>keine offenen Hinweise</source>
         <translation>no open warnings</translation>
+    </message>
+</context>
+<context>
+    <name>SendHelp</name>
+    <message>
+        <source>So versenden Sie die Bewerbung</source>
+        <translation>How to send the application</translation>
+    </message>
+    <message>
+        <source>&amp;An:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Betreff:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>Paketordner ö&amp;ffnen</source>
+        <translation>Open package &amp;folder</translation>
+    </message>
+    <message>
+        <source>Kopieren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>{what} kopieren</source>
+        <translation>Copy {what}</translation>
+    </message>
+    <message>
+        <source>Kopiert: {text}</source>
+        <translation>Copied: {text}</translation>
+    </message>
+    <message>
+        <source>das E-Mail-Programm</source>
+        <translation>the e-mail program</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner öffnet kein Programm die E-Mail-Datei (.eml). Versenden Sie die Bewerbung deshalb von Hand aus Ihrem E-Mail-Programm:</source>
+        <translation>No program on this computer opens the e-mail file (.eml). Please send the application by hand from your e-mail program:</translation>
+    </message>
+    <message>
+        <source>{program} öffnet die E-Mail-Datei nur zum Lesen, nicht als Entwurf zum Senden. Versenden Sie die Bewerbung deshalb von Hand:</source>
+        <translation>{program} opens the e-mail file for reading only, not as a draft to send. Please send the application by hand:</translation>
+    </message>
+    <message>
+        <source>Die E-Mail ist in {program} geöffnet: bitte prüfen und senden. Erscheint sie nur zum Lesen, versenden Sie die Bewerbung so:</source>
+        <translation>The e-mail is open in {program}: please check and send it. If it appears for reading only, send the application like this:</translation>
+    </message>
+    <message>
+        <source>Hängen Sie alle {n} Dateien des Paketordners an (auch die im Unterordner „anlagen“), ohne sie umzubenennen oder zu packen:
+{folder}</source>
+        <translation>Attach all {n} files of the package folder (including those in the subfolder “anlagen”), without renaming or zipping them:
+{folder}</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,8 @@ if TYPE_CHECKING:  # the draft model and the form are imported by the commands t
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+EXIT_INTERNAL = 3
+"""An unexpected internal error: a German sentence and the log file on stderr."""
 
 
 class CommandError(Exception):
@@ -25,6 +28,12 @@ class CommandError(Exception):
 
 def say(text: str = "") -> None:
     print(text)
+
+
+def say_json(value: object) -> None:
+    """JSON on stdout with ASCII escapes (``\\u00fc``): correct in any console code page, also
+    when redirected to a file on Windows (cp1252) or piped."""
+    print(json.dumps(value, ensure_ascii=True, indent=2))
 
 
 def complain(text: str) -> None:

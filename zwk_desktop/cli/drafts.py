@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TypeAlias
 
@@ -14,6 +13,7 @@ from zwk_desktop.cli.common import (
     CommandError,
     complain,
     say,
+    say_json,
 )
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.recovery import open_store
@@ -118,7 +118,7 @@ def run_list(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     if args.json:
-        say(json.dumps([_row(s) for s in drafts], ensure_ascii=False, indent=2))
+        say_json([_row(s) for s in drafts])
         return EXIT_OK
     if not drafts:
         where = "im Papierkorb" if args.papierkorb else "gespeichert"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say
 from zwk_desktop.services.identities import (
+    PASSWORD_SAFE_ADVICE,
     SELF_SIGNED_NOTE,
     IdentityError,
     IdentityStore,
@@ -32,11 +33,29 @@ def passphrase_prompt(from_stdin: bool) -> PassphrasePrompt:
         if request.reason:
             print(request.reason, file=sys.stderr)
         what = "Neue Passphrase" if request.new else "Passphrase"
+        hint = ""
+        if request.suggestion:
+            if not request.retry:
+                print(
+                    f"Vorgeschlagene Passphrase: {request.suggestion}\n{PASSWORD_SAFE_ADVICE}",
+                    file=sys.stderr,
+                )
+            hint = " (Eingabetaste: die vorgeschlagene übernehmen)"
         try:
-            value = getpass.getpass(f"{what} für {request.identity_label}: ")
+            value = getpass.getpass(f"{what} für {request.identity_label}{hint}: ")
+            if request.suggestion and not value:
+                return request.suggestion
             if request.new and getpass.getpass("Passphrase wiederholen: ") != value:
                 print("Die beiden Eingaben stimmen nicht überein.", file=sys.stderr)
-                return ask(PassphraseRequest(request.identity_label, "", new=True, retry=True))
+                return ask(
+                    PassphraseRequest(
+                        request.identity_label,
+                        "",
+                        new=True,
+                        retry=True,
+                        suggestion=request.suggestion,
+                    )
+                )
         except (EOFError, KeyboardInterrupt):
             return None
         return value
@@ -115,7 +134,7 @@ def _store() -> IdentityStore:
 
 def run_create(args: argparse.Namespace) -> int:
     store = _store()
-    status = store.secrets.status()
+    status = store.keyring_status()
     try:
         identity = store.create_self_signed(
             args.name,

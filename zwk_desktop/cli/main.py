@@ -110,9 +110,21 @@ def _network_guard() -> None:
         netguard.install_from_environment()
 
 
+def _utf8_argument(arg: str) -> str:
+    """An argument a non-UTF-8 locale could not decode (POSIX, e.g. ``LC_ALL=C``: Python keeps
+    the bytes as surrogate escapes) is read as UTF-8, which terminals and scripts send."""
+    if sys.platform == "win32" or not any("\udc80" <= c <= "\udcff" for c in arg):
+        return arg
+    return os.fsencode(arg).decode("utf-8", "replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _network_guard()
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    if sys.platform == "win32":  # the installer sees a running program by this mutex
+        from zwk_desktop.services.instance import hold_mutex
+
+        hold_mutex()
+    args_list = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -132,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:  # options only, no command
         parser.print_usage(sys.stderr)
         return EXIT_UNREADABLE
-    from zwk_desktop.cli.common import CommandError, complain
+    from zwk_desktop.cli.common import EXIT_OK, CommandError, complain
 
     try:
         code: int = args.run(args)
@@ -142,4 +154,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         complain("Abgebrochen.")
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): not an error of the command. Python would
+        # report the failed flush at exit, so stdout goes to the null device.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # the top-level handler: no traceback, a German sentence, the log
+        return internal_error(exc, args_list[0] if args_list else "")
     return code
+
+
+def internal_error(exc: BaseException, command: str) -> int:
+    """Log an unexpected error of a command and say so in German; exit code 3."""
+    from zwk_desktop.cli.common import EXIT_INTERNAL, complain
+    from zwk_desktop.services import crashlog
+
+    report = crashlog.record(exc, f"Befehl {command}" if command else "Befehl")
+    complain(report.message)
+    return EXIT_INTERNAL

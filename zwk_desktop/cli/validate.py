@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from zwk_desktop.cli.common import (
@@ -12,6 +11,7 @@ from zwk_desktop.cli.common import (
     CommandError,
     load_draft,
     say,
+    say_json,
 )
 from zwk_desktop.domain.draft import new_draft
 from zwk_desktop.formspec import DEFAULT_FORM_ID, FormSpec, FormSpecError, get_form
@@ -107,7 +107,7 @@ def run_validate(args: argparse.Namespace) -> int:
     draft, spec = load_draft(args.file)
     report = validate_draft(spec, draft)
     if args.json:
-        say(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        say_json(report.to_json())
     else:
         print_report(spec, report, args.file)
     return EXIT_OK if report.valid else EXIT_INVALID
@@ -116,7 +116,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_schema(args: argparse.Namespace) -> int:
     from zwk_desktop.domain.datamodel import json_schema  # its models only for this command
 
-    say(json.dumps(json_schema(_form(args.form)), ensure_ascii=False, indent=2))
+    say_json(json_schema(_form(args.form)))
     return EXIT_OK
 
 

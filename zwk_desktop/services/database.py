@@ -24,6 +24,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from zwk_desktop.services.blobs import sha256_hex
+from zwk_desktop.services.drives import classify, sqlite_uri
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
 from zwk_desktop.services.store_schema import statements
 
@@ -37,17 +38,30 @@ class _Damaged(Exception):
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL, synchronous=FULL."""
+    """A connection in autocommit mode (transactions are explicit), WAL, synchronous=FULL.
+
+    On a network share or in a folder OneDrive/SharePoint synchronise, WAL's shared memory does
+    not work: there the database uses a rollback journal (DELETE) with exclusive locking, so one
+    program at a time holds it (`drives.classify`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
     try:
-        con.execute("PRAGMA journal_mode=WAL")
+        if journal_mode(path) == "DELETE":
+            con.execute("PRAGMA locking_mode=EXCLUSIVE")
+            con.execute("PRAGMA journal_mode=DELETE")
+        else:
+            con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
         con.execute("PRAGMA foreign_keys=ON")
     except BaseException:
         con.close()
         raise
     return con
+
+
+def journal_mode(path: Path) -> str:
+    """``WAL`` on a local disk, ``DELETE`` where WAL cannot work (see `connect`)."""
+    return "WAL" if classify(path.absolute().parent).local else "DELETE"
 
 
 def _ensure_schema(
@@ -187,7 +201,7 @@ def salvage(old: Path, new: sqlite3.Connection) -> tuple[int, int | None]:
     """Copy every draft that can still be read (with its blobs and versions) into the new
     database, keeping its id. Returns (copied, total), total None when nothing was readable."""
     try:
-        src = sqlite3.connect(f"{old.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(old.absolute()), uri=True)
     except sqlite3.Error:
         return 0, None
     try:

@@ -15,8 +15,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import secrets
 import shutil
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.signatory import check_signer
 from zwk_desktop.formspec.models import FormSpec
-from zwk_desktop.services import naming
+from zwk_desktop.services import atomic, naming, pathlimit
 from zwk_desktop.services.identities import SELF_SIGNED_NOTE, SigningKey
 from zwk_desktop.validation import Finding, Report, validate_draft
 
@@ -124,6 +124,38 @@ def _free_name(out_dir: Path, stem: str, suffixes: tuple[str, ...] = ("", ".eml"
     return candidate
 
 
+TEMP_PREFIX = ".zwk-"
+TEMP_LENGTH = len(TEMP_PREFIX) + 8 + len(".eml.tmp")
+"""The longest temporary name in the target folder: ``.zwk-<8 random>.eml.tmp``."""
+
+
+def _package_name(
+    spec: FormSpec,
+    data: dict[str, object],
+    files: dict[str, bytes],
+    out_dir: Path,
+    ags: str,
+    kommune: str,
+    day: dt.date,
+) -> tuple[str, naming.NameLimits]:
+    """The package folder's name and the name limits under which every path of the package
+    stays within `pathlimit.MAX_PATH_CHARS`; ExportError (German) when no limits fit."""
+
+    def layout(limits: naming.NameLimits) -> pathlimit.Layout:
+        name = _free_name(out_dir, naming.package_folder_name(ags, kommune, day, limits))
+        inside = [
+            *naming.names_of(data, limits).records(),
+            *naming.attachment_paths(spec, data, files, limits),
+        ]
+        return pathlimit.Layout(name, inside, beside=[f"{name}.eml"], temporary=TEMP_LENGTH)
+
+    try:
+        limits, fitted = pathlimit.fit(out_dir, layout)
+    except pathlimit.PathTooLong as exc:
+        raise ExportError(str(exc)) from None
+    return fitted.folder, limits
+
+
 def _text(data: Mapping[str, object], path: str) -> str:
     value = get_value(data, path)
     return str(value).strip() if value is not None else ""
@@ -160,9 +192,10 @@ def export_package(
     if not check.matches:
         raise ExportError(check.problem)
     kommune, ags = _text(data, "kommune.name"), _text(data, "kommune.ags")
-    names = naming.names_of(data)
     json_bytes = package.canonical_json(spec, draft)
-    paths = naming.attachment_paths(spec, data, draft.files)
+    name, limits = _package_name(spec, data, draft.files, out_dir, ags, kommune, now.date())
+    names = naming.names_of(data, limits)
+    paths = naming.attachment_paths(spec, data, draft.files, limits)
     layout = spec.attachments
     items = get_value(data, layout.list) or []
     attachments = [
@@ -221,10 +254,9 @@ def export_package(
         *attachments,
     ]
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = _free_name(out_dir, naming.package_folder_name(ags, kommune, now.date()))
-    staging = out_dir / f".{name}.partial-{secrets.token_hex(4)}"
-    staging.mkdir()
-    mail_tmp = out_dir / f".{name}.eml.tmp"
+    # Short temporary names (the package path must stay short, see pathlimit).
+    staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=out_dir))
+    mail_tmp = staging.with_name(f"{staging.name}.eml.tmp")
     try:
         manifest = package.manifest_json(
             listed,
@@ -256,15 +288,22 @@ def export_package(
                 f"Die E-Mail würde {format_size(len(mail))} groß; mehr als {format_size(limit)} "
                 "lassen sich nicht sicher versenden. Bitte verkleinern Sie die Anlagen."
             )
-        mail_tmp.write_bytes(mail)
+        with mail_tmp.open("xb") as out:  # exclusive: never through a planted file
+            out.write(mail)
 
         step(7)
         folder, mail_path = out_dir / name, out_dir / f"{name}.eml"
-        os.replace(staging, folder)
-        os.replace(mail_tmp, mail_path)
-    except BaseException:
+        atomic.replace(mail_tmp, mail_path)
+        try:
+            atomic.replace(staging, folder)
+        except BaseException:
+            mail_path.unlink(missing_ok=True)  # no mail without its package
+            raise
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         mail_tmp.unlink(missing_ok=True)
+        if isinstance(exc, atomic.FileInUseError):
+            raise ExportError(str(exc)) from exc
         raise
     return ExportResult(
         folder, mail_path, digest, len(mail), rendered.pages, names.pdf, check.warnings
@@ -288,20 +327,31 @@ def export_print(
         _text(data, "kommune.name") or "Kommune",
         _text(data, "kommune.ags") or "ohne-AGS",
     )
-    paths = naming.attachment_paths(spec, data, draft.files)
+
+    def layout(limits: naming.NameLimits) -> pathlimit.Layout:
+        stem = naming.package_folder_name(ags, kommune, now.date(), limits)
+        stem = _free_name(out_dir, stem.replace("ZWK-Bewerbung", "ZWK-Entwurf"), (".pdf",))
+        return pathlimit.Layout("", (), beside=[f"{stem}.pdf"], temporary=TEMP_LENGTH)
+
+    try:
+        limits, fitted = pathlimit.fit(out_dir, layout)
+    except pathlimit.PathTooLong as exc:
+        raise ExportError(str(exc)) from None
+    paths = naming.attachment_paths(spec, data, draft.files, limits)
     rendered = render_pdf(
         spec, data, attachment_paths=paths, created=now, watermark=True, extras=extras or {}
     )
-    stem = naming.package_folder_name(ags, kommune, now.date()).replace(
-        "ZWK-Bewerbung", "ZWK-Entwurf"
-    )
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{_free_name(out_dir, stem, ('.pdf',))}.pdf"
-    tmp = target.with_name(f".{target.name}.tmp")
+    target = out_dir / fitted.beside[0]
+    handle, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=out_dir)
+    tmp = Path(tmp_name)
     try:
-        tmp.write_bytes(rendered.content)
-        os.replace(tmp, target)
-    except BaseException:
+        with os.fdopen(handle, "wb") as out:
+            out.write(rendered.content)
+        atomic.replace(tmp, target)
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, atomic.FileInUseError):
+            raise ExportError(str(exc)) from exc
         raise
     return target

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import secrets as random_secrets
 import shutil
 from collections.abc import Callable
@@ -22,8 +21,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwk_desktop.services import atomic
 from zwk_desktop.services.naming import ascii_name
-from zwk_desktop.services.secrets import SecretStore, SecretStoreError
+from zwk_desktop.services.secrets import (
+    SecretStore,
+    SecretStoreError,
+    SecretStoreStatus,
+    writable_status,
+)
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -33,6 +38,11 @@ KEY_BITS = 3072
 VALIDITY_DAYS = 3 * 365
 EXPIRY_WARNING_DAYS = 30
 MIN_PASSPHRASE = 10
+PASSWORD_SAFE_ADVICE = (
+    "Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird nur jetzt "
+    "angezeigt und nirgends gespeichert, und ohne sie kann mit dieser Identität nicht signiert "
+    "werden."
+)
 SELF_SIGNED_NOTE = (
     "Selbst ausgestelltes Zertifikat, keine qualifizierte elektronische Signatur: es belegt, dass "
     "das Dokument seit der Signatur unverändert ist, nicht die Identität der Person."
@@ -55,6 +65,9 @@ class PassphraseRequest:
     reason: str
     new: bool = False
     retry: bool = False
+    suggestion: str = ""
+    """For a new passphrase: a strong one generated here, shown once (with a copy button and
+    `PASSWORD_SAFE_ADVICE`); the prompt returns it when the user takes it."""
 
 
 PassphrasePrompt = Callable[[PassphraseRequest], str | None]
@@ -148,6 +161,14 @@ class IdentityStore:
     def __init__(self, root: Path, secrets: SecretStore) -> None:
         self.root = root
         self.secrets = secrets
+        self._keyring: SecretStoreStatus | None = None
+
+    def keyring_status(self) -> SecretStoreStatus:
+        """Whether passphrases can be kept in the OS keyring, tested by a real write (once per
+        store): a keyring that reads but refuses to store counts as none."""
+        if self._keyring is None:
+            self._keyring = writable_status(self.secrets)
+        return self._keyring
 
     # ------------------------------------------------------------------ reading
 
@@ -245,12 +266,12 @@ class IdentityStore:
                 x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False
             )
         cert = builder.sign(key, hashes.SHA256())
-        status = self.secrets.status()
+        status = self.keyring_status()
         label = f"{name} ({funktion})"
         if status.available:
             passphrase = random_secrets.token_urlsafe(32)
         else:
-            passphrase = self._ask_new(ask, label, status.reason)
+            passphrase = self._ask_new(ask, label, status.reason, suggest=True)
         return self._store(
             cert, key, (), passphrase, "selbst", funktion, kommune, email, status.available
         )
@@ -286,7 +307,7 @@ class IdentityStore:
                 "Schlüssel (z. B. ECDSA) würden das PDF auf Version 2.0 heben."
             )
         warnings = certificate_warnings(cert)
-        status = self.secrets.status()
+        status = self.keyring_status() if remember else self.secrets.status()
         keep = remember and status.available
         if remember and not status.available:
             warnings.append(status.reason)
@@ -307,8 +328,9 @@ class IdentityStore:
         )
         return identity, warnings
 
-    def _ask_new(self, ask: PassphrasePrompt, label: str, reason: str) -> str:
-        request = PassphraseRequest(label, reason, new=True)
+    def _ask_new(self, ask: PassphrasePrompt, label: str, reason: str, suggest: bool) -> str:
+        suggestion = suggested_passphrase() if suggest else ""
+        request = PassphraseRequest(label, reason, new=True, suggestion=suggestion)
         while True:
             value = ask(request)
             if value is None:
@@ -320,6 +342,7 @@ class IdentityStore:
                 f"Die Passphrase braucht mindestens {MIN_PASSPHRASE} Zeichen. {reason}",
                 new=True,
                 retry=True,
+                suggestion=suggestion,
             )
 
     def _store(
@@ -367,21 +390,30 @@ class IdentityStore:
             serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
         )
         if in_keyring:
-            self.secrets.set(identity.id, passphrase)
+            try:
+                self.secrets.set(identity.id, passphrase)
+            except SecretStoreError as exc:  # refused although the probe write succeeded
+                raise IdentityError(
+                    f"{exc} Die Signaturidentität wurde nicht angelegt; bitte versuchen Sie es "
+                    "noch einmal."
+                ) from None
         staging = self.root / f".{identity.id}.new"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
         try:
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
             (staging / "key.p12").write_bytes(encrypted)
             (staging / "certificate.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
             (staging / "identity.json").write_text(
                 json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-            os.replace(staging, folder)
-        except BaseException:
+            atomic.replace(staging, folder)
+        except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
             if in_keyring:
-                self.secrets.delete(identity.id)
+                with contextlib.suppress(SecretStoreError):
+                    self.secrets.delete(identity.id)
+            if isinstance(exc, OSError):
+                raise IdentityError(_cannot_store(folder, exc)) from exc
             raise
         return identity
 
@@ -441,6 +473,21 @@ class IdentityStore:
             with contextlib.suppress(SecretStoreError):
                 self.secrets.delete(identity.id)
         shutil.rmtree(self.root / identity.id)
+
+
+def _cannot_store(folder: Path, exc: OSError) -> str:
+    """German: the identity folder could not be written, and why (file and cause)."""
+    from zwk_desktop.services.store_errors import translate
+
+    cause = str(exc) if isinstance(exc, atomic.FileInUseError) else str(translate(exc, folder))
+    return f"Die Signaturidentität kann nicht gespeichert werden. {cause}"
+
+
+def suggested_passphrase() -> str:
+    """A strong passphrase to show once: six groups of four letters and digits (no 0/O, 1/l),
+    easy to copy into a password safe and to type from it (about 139 bits)."""
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "-".join("".join(random_secrets.choice(alphabet) for _ in range(4)) for _ in range(6))
 
 
 def open_store(root: Path | None = None, secrets: SecretStore | None = None) -> IdentityStore:

@@ -42,17 +42,52 @@ MANIFEST_SUFFIX = "_manifest.json"
 SIGNATURE_SUFFIX = ".p7s"
 
 
+@dataclass(frozen=True)
+class NameLimits:
+    """How many characters the Kommune and an attachment title may take in a name. The export
+    shortens them when the package's paths would get too long for Windows (`SHORTER`).
+
+    `kommune` limits the full name in the package folder's name; the files inside carry the
+    Kommune's short name, cut to at most `FILE_KOMMUNE` characters as well (see `package_names`).
+    """
+
+    kommune: int = 60
+    title: int = 40
+
+
+FILE_KOMMUNE = 40
+"""The longest Kommune part of a file name (``ZWK-Bewerbung_<AGS>_<Kommune>.pdf``)."""
+
+SHORTER = (
+    NameLimits(),
+    NameLimits(60, 30),
+    NameLimits(30, 30),
+    NameLimits(30, 20),
+    NameLimits(20, 20),
+    NameLimits(20, 12),
+    NameLimits(12, 12),
+)
+"""The limits the export tries in turn, from the full names to the shortest ones."""
+
+
 def ascii_name(text: str, max_length: int = 60) -> str:
-    """``"Gemeinde Lindenhagen am See"`` → ``"Gemeinde-Lindenhagen-am-See"``."""
+    """``"Gemeinde Lindenhagen am See"`` → ``"Gemeinde-Lindenhagen-am-See"``; a longer name is cut
+    at a word boundary (``max_length=20`` → ``"Gemeinde-Lindenhagen"``)."""
     translated = unicodedata.normalize("NFKD", text.translate(_GERMAN))
     plain = translated.encode("ascii", "ignore").decode("ascii")
     slug = _UNSAFE.sub("-", plain).strip("-")
-    return slug[:max_length].rstrip("-") or "unbenannt"
+    if len(slug) > max_length:
+        boundary = slug.rfind("-", 0, max_length + 1)
+        slug = slug[:boundary] if boundary > 0 else slug[:max_length]
+    return slug.rstrip("-") or "unbenannt"
 
 
-def package_folder_name(ags: str, kommune: str, day: dt.date) -> str:
+def package_folder_name(
+    ags: str, kommune: str, day: dt.date, limits: NameLimits = NameLimits()
+) -> str:
     """``ZWK-Bewerbung_<AGS>_<Kommune-ASCII>_<YYYY-MM-DD>``."""
-    return f"{PREFIX}_{ascii_name(ags, 12)}_{ascii_name(kommune)}_{day.isoformat()}"
+    kommune_part = ascii_name(kommune, limits.kommune)
+    return f"{PREFIX}_{ascii_name(ags, 12)}_{kommune_part}_{day.isoformat()}"
 
 
 @dataclass(frozen=True)
@@ -63,6 +98,8 @@ class PackageNames:
     Kommune keep the files of 200 applicants apart in one folder."""
 
     stem: str
+    title_length: int = NameLimits.title
+    """The longest attachment title in a name (`NameLimits.title`)."""
 
     @property
     def pdf(self) -> str:
@@ -84,25 +121,37 @@ class PackageNames:
     def signature(self) -> str:
         return f"{self.manifest}{SIGNATURE_SUFFIX}"
 
+    def records(self) -> tuple[str, ...]:
+        """Every file of the package except the anlagen (for the path length check: keep in
+        step with what the export writes)."""
+        return (self.pdf, self.json, self.protocol, self.manifest, self.signature)
+
     def attachment(self, index: int, title: str, suffix: str) -> str:
-        return f"{self.stem}_Anlage-{index:02d}_{ascii_name(title, 40)}{suffix}"
+        return f"{self.stem}_Anlage-{index:02d}_{ascii_name(title, self.title_length)}{suffix}"
 
 
-def package_names(ags: str, kommune: str) -> PackageNames:
+def package_names(ags: str, kommune: str, limits: NameLimits = NameLimits()) -> PackageNames:
     """The names for the package of the Kommune with this AGS; the Kommune without its
-    designation ("Uckerland" of "Gemeinde Uckerland"): ``ZWK-Bewerbung_12073579_Uckerland``."""
+    designation ("Uckerland" of "Gemeinde Uckerland"): ``ZWK-Bewerbung_12073579_Uckerland``.
+    `limits` shortens the Kommune and the attachment titles (`SHORTER`)."""
+    kommune_part = ascii_name(short_name(kommune), min(FILE_KOMMUNE, limits.kommune))
     return PackageNames(
-        f"{PREFIX}_{ascii_name(ags or 'ohne-AGS', 12)}_{ascii_name(short_name(kommune), 40)}"
+        f"{PREFIX}_{ascii_name(ags or 'ohne-AGS', 12)}_{kommune_part}", limits.title
     )
 
 
-def names_of(data: dict[str, Any]) -> PackageNames:
+def names_of(data: dict[str, Any], limits: NameLimits = NameLimits()) -> PackageNames:
     """The package names of a draft's data (kommune.ags, kommune.name)."""
     ags, kommune = get_value(data, "kommune.ags"), get_value(data, "kommune.name")
-    return package_names(str(ags or ""), str(kommune or ""))
+    return package_names(str(ags or ""), str(kommune or ""), limits)
 
 
-def attachment_paths(spec: FormSpec, data: dict[str, Any], files: dict[str, bytes]) -> list[str]:
+def attachment_paths(
+    spec: FormSpec,
+    data: dict[str, Any],
+    files: dict[str, bytes],
+    limits: NameLimits = NameLimits(),
+) -> list[str]:
     """The name of every anlage in the package and the e-mail, in list order:
     ``ZWK-Bewerbung_<AGS>_<Kommune>_Anlage-01_<Titel>.pdf``.
 
@@ -111,7 +160,7 @@ def attachment_paths(spec: FormSpec, data: dict[str, Any], files: dict[str, byte
     """
     layout = spec.attachments
     items = get_value(data, layout.list)
-    names = names_of(data)
+    names = names_of(data, limits)
     out: list[str] = []
     if not isinstance(items, list):
         return out

@@ -18,7 +18,7 @@ from typing import Any
 
 from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, read_draft
 from zwk_desktop.domain.migrations import MigrationReport, migrate
-from zwk_desktop.services.atomic import write_atomic
+from zwk_desktop.services.atomic import FileInUseError, write_atomic
 from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.store import DraftStore, StoreError
 from zwk_desktop.services.summary import installed_form, stats_for
@@ -127,6 +127,8 @@ def write_file(draft: Draft, path: Path) -> None:
 
 
 def _write_problem(path: Path, exc: OSError) -> str:
+    if isinstance(exc, FileInUseError):
+        return str(exc)  # names the file and why it is held
     reasons = {
         errno.ENOSPC: "der Datenträger ist voll",
         errno.EROFS: "der Speicherort ist schreibgeschützt",

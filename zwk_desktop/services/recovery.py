@@ -57,7 +57,8 @@ class SessionLock:
         self._fh.close()
         self._fh = None
         if remove:
-            self.path.unlink(missing_ok=True)
+            with suppress(OSError):  # Windows: a virus scanner may hold it; it is harmless
+                self.path.unlink(missing_ok=True)
 
 
 def _lock(store: DraftStore, token: str) -> SessionLock:
@@ -136,7 +137,10 @@ def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = No
         if crashed:
             store.mark_recovered([run.id for run in crashed])
             for run in crashed:
-                _lock(store, run.token).path.unlink(missing_ok=True)
+                # A stale lock file that cannot be deleted now (PermissionError on Windows while
+                # another program holds it) is left for a later start; it locks nothing.
+                with suppress(OSError):
+                    _lock(store, run.token).path.unlink(missing_ok=True)
             last = next((run.draft_id for run in reversed(crashed) if run.draft_id), None)
             if last is not None:
                 summary = store.summary(last)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -76,6 +77,8 @@ class PassphraseDialog(QDialog):
         if request.new:
             form.addRow(self.tr("&Wiederholen:"), self.repeat)
         layout.addLayout(form)
+        if request.suggestion:
+            self._add_suggestion(layout, request.suggestion)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
@@ -85,6 +88,39 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _add_suggestion(self, layout: QVBoxLayout, suggestion: str) -> None:
+        """A generated passphrase, shown this once, with a copy button and the advice to keep it
+        in the town hall's password safe; it is filled in, so „OK“ takes it."""
+        row = QHBoxLayout()
+        self.suggested = QLineEdit(suggestion)
+        self.suggested.setObjectName("suggestedPassphrase")
+        self.suggested.setReadOnly(True)
+        self.suggested.setAccessibleName(self.tr("Vorgeschlagene Passphrase"))
+        copy = QPushButton(self.tr("&Kopieren"))
+        copy.setObjectName("copyPassphrase")
+        copy.clicked.connect(self._copy_suggestion)
+        row.addWidget(QLabel(self.tr("Vorschlag:")))
+        row.addWidget(self.suggested, 1)
+        row.addWidget(copy)
+        layout.addLayout(row)
+        advice = QLabel(
+            self.tr(
+                "Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird "
+                "nur jetzt angezeigt und nirgends gespeichert, und ohne sie kann mit dieser "
+                "Identität nicht signiert werden."
+            )
+        )
+        advice.setObjectName("passwordSafeAdvice")
+        advice.setWordWrap(True)
+        layout.addWidget(advice)
+        if not self.request.retry:
+            self.passphrase.setText(suggestion)
+            self.repeat.setText(suggestion)
+
+    def _copy_suggestion(self) -> None:
+        QGuiApplication.clipboard().setText(self.suggested.text())
+        self.problem.setText(self.tr("Passphrase in die Zwischenablage kopiert."))
 
     def accept(self) -> None:
         if self.request.new:
@@ -176,7 +212,7 @@ class IdentityDialog(QDialog):
         self.setWindowTitle(self.tr("Signaturidentitäten"))
         fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
-        status = store.secrets.status()
+        status = store.keyring_status()
         self.keyring = QLabel(
             self.tr("Passphrasen liegen im Schlüsselbund des Betriebssystems ({backend}).").format(
                 backend=status.backend
@@ -214,7 +250,12 @@ class IdentityDialog(QDialog):
 
     def refresh(self) -> None:
         self.list.clear()
-        for identity in self.store.all():
+        try:
+            identities = self.store.all()
+        except OSError as exc:
+            identities = []
+            self.message.setText(self._os_problem(exc))
+        for identity in identities:
             kind = (
                 self.tr("selbst ausgestellt, keine qualifizierte Signatur")
                 if identity.self_signed
@@ -252,6 +293,9 @@ class IdentityDialog(QDialog):
         except IdentityError as exc:
             self.message.setText(service_text(str(exc)))
             return None
+        except OSError as exc:
+            self.message.setText(self._os_problem(exc))
+            return None
         self.message.setText(
             self.tr("Angelegt: {label}. Zertifikat SHA-256: {fp}").format(
                 label=identity.label, fp=identity.fingerprint
@@ -267,8 +311,11 @@ class IdentityDialog(QDialog):
             identity, warnings = self.store.import_pkcs12(
                 path.read_bytes(), passphrase, funktion=funktion, remember=remember
             )
-        except (IdentityError, OSError) as exc:
+        except IdentityError as exc:
             self.message.setText(service_text(str(exc)))
+            return None
+        except OSError as exc:
+            self.message.setText(self._os_problem(exc, path))
             return None
         lines = [self.tr("Importiert: {label}.").format(label=identity.label)]
         lines += [self.tr("Warnung: {w}").format(w=service_text(w)) for w in warnings]
@@ -276,8 +323,25 @@ class IdentityDialog(QDialog):
         self.refresh()
         return identity
 
+    def _os_problem(self, exc: OSError, path: Path | None = None) -> str:
+        """A German sentence for a file-system error: never swallowed, never a raw traceback."""
+        from zwk_desktop.services.atomic import FileInUseError
+        from zwk_desktop.services.store_errors import translate as store_problem
+
+        if isinstance(exc, FileInUseError):
+            return str(exc)
+        where = path or Path(exc.filename or self.store.root / "x")
+        return self.tr("Die Signaturidentitäten sind nicht zugänglich: {problem}").format(
+            problem=store_problem(exc, where)
+        )
+
     def delete_identity(self, identity: Identity) -> None:
-        self.store.delete(identity)
+        try:
+            self.store.delete(identity)
+        except OSError as exc:
+            self.message.setText(self._os_problem(exc))
+            self.refresh()
+            return
         self.message.setText(self.tr("Gelöscht: {label}.").format(label=identity.label))
         self.refresh()
 
@@ -301,7 +365,7 @@ class IdentityDialog(QDialog):
         if not name:
             return
         FOLDERS.used(name)
-        dialog = ImportDialog(Path(name), self.store.secrets.status().available, self)
+        dialog = ImportDialog(Path(name), self.store.keyring_status().available, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.import_file(
                 Path(name),

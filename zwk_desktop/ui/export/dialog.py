@@ -46,6 +46,7 @@ from zwk_desktop.services.export import (
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
 from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
+from zwk_desktop.ui.export.send_help import SendHelp
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.input_rules import guard_wheel
 
@@ -171,6 +172,8 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+        self.send_help = SendHelp(self)
+        layout.addWidget(self.send_help)
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -316,8 +319,25 @@ class ExportDialog(QDialog):
         self._run(lambda progress: export_print(spec, draft, out_dir, extras=extras), self._printed)
 
     def open_mail(self) -> None:
-        if self.export_result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.mail)))
+        """Open the .eml; check whether that worked and what opened it, and show how to send the
+        package by hand where it did not open as a draft to send."""
+        from zwk_desktop.services.mail_open import eml_handler, sending_facts
+
+        result = self.export_result
+        if result is None:
+            return
+        handler = eml_handler()
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.mail)))
+        try:
+            facts = sending_facts(result.mail, result.folder)
+        except OSError as exc:
+            self.message.setText(
+                self.tr("Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).").format(
+                    mail=result.mail, problem=exc.strerror or exc
+                )
+            )
+            return
+        self.send_help.show_for(facts, handler, opened)
 
     def open_folder(self) -> None:
         if self.export_result is not None:

@@ -9,8 +9,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from zwk_desktop import __version__
+from zwk_desktop.locations import data_dir
 from zwk_desktop.ui.common import icon
+from zwk_desktop.ui.dialogs.error import install_error_handling
 from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.handover import Handover
 from zwk_desktop.ui.window.language import install_translators, translation_file
 from zwk_desktop.ui.window.main_window import MainWindow
 
@@ -23,13 +26,25 @@ def run(argv: list[str], services: UiServices) -> int:
     app.setApplicationName("ZWK Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("programm"))
+    install_error_handling(app)
     install_translators(app, services.settings.load().language)
     window = MainWindow(services)
     app.aboutToQuit.connect(window.end_run)
     window.show()
+    handover = Handover(window, data_dir())
     files = [a for a in argv if not a.startswith("-")]
     if files:
-        window.open_path(Path(files[0]))
+        handover.open_file(Path(files[0]))
     if "--quit-after-start" in argv:
         QTimer.singleShot(0, app.quit)
     return int(app.exec())
+
+
+def show_message(title: str, text: str) -> None:
+    """A German message before (or instead of) the main window, e.g. from a second start."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(icon("programm"))
+    QMessageBox.warning(None, title, text)
