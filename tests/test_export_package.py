@@ -84,7 +84,7 @@ def test_package_layout_and_names(exported: Exported) -> None:
         [
             *NAMES.values(),
             f"{STEM}_Anlage-01_Beschluss-der-Gemeindevertretung-vom-24.pdf",
-            f"{STEM}_Anlage-02_Unterstuetzungsschreiben-des-Seniorenbei.png",
+            f"{STEM}_Anlage-02_Unterstuetzungsschreiben-des.png",  # cut at a word (issue 13)
         ]
     )
     assert all(n.isascii() for n in names)

@@ -70,7 +70,9 @@ def all_paths(out: Path) -> list[str]:
 @pytest.mark.parametrize("length", [66, 116], ids=["OneDrive-Dokumente", "Unterordner"])
 def test_the_package_stays_within_240_characters(tmp_path: Path, length: int) -> None:
     store = new_store(tmp_path / "ids")
-    identity = store.create_self_signed("Erika Mustermann", "Bürgermeisterin", "X", "", never_ask)
+    identity = store.create_self_signed(
+        "Katrin Wendland", "Bürgermeisterin", "Gemeinde Lindenhagen am See", "", never_ask
+    )
     key = store.unlock(identity, never_ask)
     out = folder_of_length(tmp_path, length)
     result = export_package(get_form(), long_named_draft(), key, out, now=NOW)
@@ -81,10 +83,12 @@ def test_the_package_stays_within_240_characters(tmp_path: Path, length: int) ->
     kommune_part = result.folder.name.split("_")[2]
     assert "Gemeinde-Lindenhagen-am-See-im-Amt-Oberes-Seenland-Hohenwald".startswith(kommune_part)
     assert kommune_part.split("-")[-1] in LONG_KOMMUNE.replace("-", " ").split()
-    attachments = sorted(p.name for p in (result.folder / naming.ATTACHMENT_DIR).iterdir())
+    attachments = sorted(p.name for p in result.folder.iterdir() if "_Anlage-" in p.name)
+    assert len(attachments) == len(LONG_TITLES)
     for name, title in zip(attachments, LONG_TITLES, strict=True):
         words = naming.ascii_name(title, 200).split("-")
-        stem = name.split("_", 1)[1].rsplit(".", 1)[0]
+        # ZWK-Bewerbung_<AGS>_<Kommune>_Anlage-01_<Titel>.pdf (issue 11's names)
+        stem = name.split("_Anlage-", 1)[1].split("_", 1)[1].rsplit(".", 1)[0]
         assert stem.split("-") == words[: len(stem.split("-"))]
     # The package is whole: the manifest lists exactly these names and verify accepts it.
     assert verify_path(result.folder).valid
@@ -92,15 +96,31 @@ def test_the_package_stays_within_240_characters(tmp_path: Path, length: int) ->
 
 def test_full_names_are_kept_where_the_path_is_short(tmp_path: Path) -> None:
     store = new_store(tmp_path / "ids")
-    identity = store.create_self_signed("Erika Mustermann", "Bürgermeisterin", "X", "", never_ask)
+    identity = store.create_self_signed(
+        "Katrin Wendland", "Bürgermeisterin", "Gemeinde Lindenhagen am See", "", never_ask
+    )
     key = store.unlock(identity, never_ask)
-    result = export_package(get_form(), long_named_draft(), key, tmp_path / "o", now=NOW)
-    assert naming.ascii_name(LONG_KOMMUNE) in result.folder.name
+    # Issue 11's file names carry the Kommune too: with an ordinary Kommune and long titles,
+    # a short target folder keeps the full names (titles at the default limit).
+    draft = long_named_draft()
+    kommune = example_draft().data["kommune"]["name"]
+    draft = dataclasses.replace(
+        draft, data={**draft.data, "kommune": {**draft.data["kommune"], "name": kommune}}
+    )
+    result = export_package(get_form(), draft, key, tmp_path / "o", now=NOW)
+    assert naming.ascii_name(kommune) in result.folder.name
+    names = naming.names_of(draft.data)
+    for index, title in enumerate(LONG_TITLES, start=1):
+        assert (result.folder / names.attachment(index, title, ".png")).with_suffix("").name in {
+            p.with_suffix("").name for p in result.folder.iterdir()
+        }
 
 
 def test_a_folder_too_deep_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     store = new_store(tmp_path / "ids")
-    identity = store.create_self_signed("Erika Mustermann", "Bürgermeisterin", "X", "", never_ask)
+    identity = store.create_self_signed(
+        "Katrin Wendland", "Bürgermeisterin", "Gemeinde Lindenhagen am See", "", never_ask
+    )
     key = store.unlock(identity, never_ask)
     out = folder_of_length(tmp_path, 200)
     with pytest.raises(ExportError) as caught:

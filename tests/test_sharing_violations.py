@@ -115,7 +115,9 @@ def test_export_renames_staging_folder_and_mail_through_a_held_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_wait: list[float]
 ) -> None:
     store = new_store(tmp_path / "ids")
-    identity = store.create_self_signed("Erika Mustermann", "Bürgermeisterin", "X", "", never_ask)
+    identity = store.create_self_signed(
+        "Katrin Wendland", "Bürgermeisterin", "Gemeinde Lindenhagen am See", "", never_ask
+    )
     key = store.unlock(identity, never_ask)
     out = tmp_path / "out"
     held = hold(monkeypatch, lambda p: p.parent == out, times=6)
@@ -129,7 +131,9 @@ def test_export_held_for_good_reports_german_and_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_wait: list[float]
 ) -> None:
     store = new_store(tmp_path / "ids")
-    identity = store.create_self_signed("Erika Mustermann", "Bürgermeisterin", "X", "", never_ask)
+    identity = store.create_self_signed(
+        "Katrin Wendland", "Bürgermeisterin", "Gemeinde Lindenhagen am See", "", never_ask
+    )
     key = store.unlock(identity, never_ask)
     out = tmp_path / "out"
     hold(monkeypatch, lambda p: p.parent == out and p.suffix != ".eml", times=10_000)

@@ -62,12 +62,14 @@ SHORTER = (
     NameLimits(),
     NameLimits(60, 30),
     NameLimits(30, 30),
-    NameLimits(30, 20),
-    NameLimits(20, 20),
-    NameLimits(20, 12),
+    NameLimits(20, 30),
+    NameLimits(12, 30),
+    NameLimits(12, 20),
     NameLimits(12, 12),
 )
-"""The limits the export tries in turn, from the full names to the shortest ones."""
+"""The limits the export tries in turn, from the full names to the shortest ones. The Kommune
+stands in the folder's name and in every file's name, and the AGS beside it keeps packages
+apart: it is shortened before the attachment titles, which tell a reviewer what a file is."""
 
 
 def ascii_name(text: str, max_length: int = 60) -> str:
