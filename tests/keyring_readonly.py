@@ -10,6 +10,10 @@ from keyring.errors import PasswordDeleteError, PasswordSetError
 
 class ReadOnlyKeyring(KeyringBackend):
     priority = 5  # type: ignore[assignment]  # keyring declares it as a class property
+    viable = False
+    """Never chosen by keyring itself: once this module is imported, keyring would otherwise
+    see it among all backends and chain it before the real Secret Service in later tests of the
+    same process. Selected only explicitly (in-process, or ``PYTHON_KEYRING_BACKEND``)."""
 
     def get_password(self, service: str, username: str) -> str | None:
         return None
