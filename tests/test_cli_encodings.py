@@ -100,3 +100,13 @@ def test_the_smoke_test_never_reaches_the_real_data_folder_or_keyring(tmp_path: 
     assert env["ZWK_DATA_DIR"].startswith(str(tmp_path))
     assert env["PYTHON_KEYRING_BACKEND"] == "keyring.backends.fail.Keyring"
     assert "DBUS_SESSION_BUS_ADDRESS" not in env
+
+
+def test_verify_json_is_ascii_in_any_code_page(tmp_path: Path) -> None:
+    """`verify --json` (issue 11) follows the same rule: its German message („…_manifest.json“)
+    arrives as ASCII escapes."""
+    for env in (CP1252, ASCII_LOCALE):
+        result = run_raw("verify", tmp_path, "--json", env=env)
+        assert result.returncode == 2, result.stderr.decode("utf-8", "replace")
+        parsed = json.loads(result.stdout.decode("ascii"))
+        assert "kein ZWK-Bewerbungspaket" in parsed["message"] and "…" in parsed["message"]

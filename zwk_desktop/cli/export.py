@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, complain, load_draft, say
+from zwk_desktop.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    CommandError,
+    complain,
+    load_draft,
+    say,
+    say_json,
+)
 from zwk_desktop.cli.identity import add_passphrase_stdin, passphrase_prompt
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.draft import normalize
@@ -153,7 +160,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
     report = verify_path(args.path)
     if args.json:
-        say(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        say_json(report.to_json())
         if report.unreadable:
             complain(report.text())
         return report.exit_code
