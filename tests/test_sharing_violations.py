@@ -162,3 +162,17 @@ def test_identity_folder_through_a_held_file_and_german_when_held_for_good(
     assert "gesperrt" in str(caught.value)
     assert [i.id for i in store.all()] == [created.id]
     assert store.secrets.values.keys() == {created.id}  # type: ignore[attr-defined]
+
+
+def test_the_window_state_is_saved_through_a_held_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_wait: list[float]
+) -> None:
+    """i10's per-user fensterzustand.json is replaced through `atomic.replace` as well: a
+    scanner holding it for a moment at quit does not lose the window's place."""
+    from zwk_desktop.services.window_state import STATE_FILE, WindowState
+
+    state = WindowState(tmp_path)
+    held = hold(monkeypatch, lambda p: p.name == STATE_FILE, times=3)
+    state.save_folder(str(tmp_path / "Dokumente"))
+    assert held.failures == 3
+    assert WindowState(tmp_path).folder() == str(tmp_path / "Dokumente")

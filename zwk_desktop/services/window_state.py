@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop.services import atomic
+
 STATE_FILE = "fensterzustand.json"
 KEPT_DRAFTS = 200
 """Places of at most this many drafts are kept (the most recently left ones)."""
@@ -66,7 +68,7 @@ class WindowState:
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(content)
-            os.replace(name, self.path)
+            atomic.replace(Path(name), self.path)  # retried while Windows holds the file
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(name)
