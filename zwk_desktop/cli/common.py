@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from zwk_desktop.domain.draft import Draft, DraftError, read_draft
-from zwk_desktop.formspec import FormSpec, FormSpecError, get_form
+from zwk_desktop.domain.draft import Draft, DraftError, form_of, read_draft
+from zwk_desktop.formspec import FormSpec, FormSpecError
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -32,13 +32,10 @@ def complain(text: str) -> None:
 def form_for(draft: Draft, path: Path | None = None) -> FormSpec:
     """The installed form a draft was written for."""
     try:
-        return get_form(draft.form_id, draft.form_version)
-    except KeyError:
+        return form_of(draft)
+    except DraftError as exc:
         where = f"{path}: " if path is not None else ""
-        raise CommandError(
-            f"{where}Der Entwurf gehört zum Formular „{draft.form_id}“ in Version "
-            f"{draft.form_version}, das in dieser Programmversion nicht enthalten ist."
-        ) from None
+        raise CommandError(f"{where}{exc}") from None
     except FormSpecError as exc:
         raise CommandError(str(exc)) from None
 

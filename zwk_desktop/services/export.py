@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import os
-import secrets
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zwk_desktop import oserrors
 from zwk_desktop.domain.draft import Acknowledgement, Draft, normalize
 from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services import naming
+from zwk_desktop.services.atomic import publish, temp_file, temp_folder
 from zwk_desktop.services.identities import SELF_SIGNED_NOTE, SigningKey
 from zwk_desktop.validation import Finding, Report, validate_draft
 
@@ -103,12 +105,41 @@ class ExportResult:
 
 
 def _free_name(out_dir: Path, stem: str, suffixes: tuple[str, ...] = ("", ".eml")) -> str:
-    """`stem`, or `stem_2`, `stem_3`, … when a file of that name (with a suffix) exists."""
+    """`stem`, or `stem_2`, `stem_3`, … when anything of that name (with a suffix) exists, a
+    dangling link included."""
     candidate, n = stem, 1
-    while any((out_dir / f"{candidate}{suffix}").exists() for suffix in suffixes):
+    while any(os.path.lexists(out_dir / f"{candidate}{suffix}") for suffix in suffixes):
         n += 1
         candidate = f"{stem}_{n}"
     return candidate
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an output folder that cannot be one before anything is rendered: an existing
+    file, or a symbolic link (the package is never written through a link)."""
+    if out_dir.is_symlink():
+        raise ExportError(
+            f"Der Zielordner {out_dir} ist eine Verknüpfung (symbolischer Link); ZWK Desktop "
+            "schreibt nicht durch Verknüpfungen. Bitte wählen Sie den Ordner selbst."
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(
+            f"{out_dir} ist eine Datei, kein Ordner; bitte geben Sie mit --out einen Ordner an "
+            "(er wird angelegt, wenn es ihn nicht gibt)."
+        )
+
+
+def _make_out_dir(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    check_out_dir(out_dir)
+
+
+def write_failed(where: Path, exc: OSError) -> str:
+    """The German sentence for an export that the file system refused (nothing is left)."""
+    return (
+        f"In {where} kann nicht geschrieben werden ({oserrors.cause(exc)}). Es wurde nichts "
+        "angelegt; bitte wählen Sie einen anderen Ordner."
+    )
 
 
 def _text(data: Mapping[str, object], path: str) -> str:
@@ -126,7 +157,8 @@ def export_package(
     extras: Mapping[str, SectionExtra] | None = None,
     now: dt.datetime | None = None,
 ) -> ExportResult:
-    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`."""
+    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`.
+    Raises ExportError (German) or OSError (`write_failed` words it); nothing is left then."""
     from zwk_desktop.services import package, signing
     from zwk_desktop.services.mail import build_mail
     from zwk_desktop.services.pdf import render_pdf
@@ -137,6 +169,7 @@ def export_package(
             progress(index, STEPS[index])
 
     step(0)
+    check_out_dir(out_dir)
     ready = readiness(spec, draft)
     if not ready.ok:
         raise ExportError(ready.message())
@@ -187,12 +220,12 @@ def export_package(
         ),
         **attachments,
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_out_dir(out_dir)
     name = _free_name(out_dir, naming.package_folder_name(ags, kommune, now.date()))
-    staging = out_dir / f".{name}.partial-{secrets.token_hex(4)}"
-    staging.mkdir()
-    mail_tmp = out_dir / f".{name}.eml.tmp"
+    staging: Path | None = None
+    mail_tmp: Path | None = None
     try:
+        staging = temp_folder(out_dir, name)
         manifest = package.manifest_json(
             files,
             spec=spec,
@@ -208,7 +241,8 @@ def export_package(
         for path, content in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            with target.open("xb") as fh:
+                fh.write(content)
 
         step(6)
         digest = hashlib.sha256(manifest).hexdigest()
@@ -221,16 +255,27 @@ def export_package(
                 f"Die E-Mail würde {format_size(len(mail))} groß; mehr als {format_size(limit)} "
                 "lassen sich nicht sicher versenden. Bitte verkleinern Sie die Anlagen."
             )
-        mail_tmp.write_bytes(mail)
+        fd, mail_tmp = temp_file(out_dir, f"{name}.eml")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(mail)
 
         step(7)
         folder, mail_path = out_dir / name, out_dir / f"{name}.eml"
-        os.replace(staging, folder)
-        os.replace(mail_tmp, mail_path)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        mail_tmp.unlink(missing_ok=True)
-        raise
+        if os.path.lexists(folder):
+            raise FileExistsError(errno.EEXIST, "exists", str(folder))
+        os.rename(staging, folder)
+        staging = None
+        try:
+            publish(mail_tmp, mail_path)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        mail_tmp = None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if mail_tmp is not None:
+            mail_tmp.unlink(missing_ok=True)
     return ExportResult(folder, mail_path, digest, len(mail), rendered.pages)
 
 
@@ -245,6 +290,7 @@ def export_print(
     """The unsigned print version with the ENTWURF watermark; works with any draft."""
     from zwk_desktop.services.pdf import render_pdf
 
+    check_out_dir(out_dir)
     now = now or dt.datetime.now().astimezone()
     data = normalize(spec, draft.data)
     kommune, ags = (
@@ -258,13 +304,16 @@ def export_print(
     stem = naming.package_folder_name(ags, kommune, now.date()).replace(
         "ZWK-Bewerbung", "ZWK-Entwurf"
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_out_dir(out_dir)
     target = out_dir / f"{_free_name(out_dir, stem, ('.pdf',))}.pdf"
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp: Path | None = None
     try:
-        tmp.write_bytes(rendered.content)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        fd, tmp = temp_file(out_dir, target.name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(rendered.content)
+        publish(tmp, target)
+        tmp = None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
     return target

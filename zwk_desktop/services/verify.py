@@ -10,20 +10,23 @@ The result names each broken file with a German sentence; exit code 0 valid, 1 i
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zwk_desktop.domain import formatting
+from zwk_desktop import limits, oserrors
+from zwk_desktop.domain import formatting, jsonread
 from zwk_desktop.domain.attachments import describe
-from zwk_desktop.domain.draft import DraftError, parse_draft
+from zwk_desktop.domain.draft import DraftError, form_of, parse_draft
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
-MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+MAX_PACKAGE_BYTES = limits.MAX_PACKAGE_BYTES
+MAX_PACKAGE_ENTRIES = 1000
+"""A package has its five files and one per attachment (at most `limits.MAX_ATTACHMENTS`)."""
 
 
 class PackageUnreadable(Exception):
@@ -87,61 +90,111 @@ class VerifyReport:
 # --------------------------------------------------------------------------- loading
 
 
+@dataclass(frozen=True)
+class Package:
+    """The files of a package as read, and what is wrong with its structure."""
+
+    files: dict[str, bytes]
+    problems: tuple[tuple[str, str], ...] = ()
+    """(file, German sentence): a name twice in a mail, a part without a name, a link or a
+    special file in a folder. Each makes the package invalid."""
+
+
 def load_package(path: Path) -> dict[str, bytes]:
     """The files of a package folder (relative POSIX paths) or of an .eml (mail names)."""
+    return read_package(path).files
+
+
+def read_package(path: Path) -> Package:
+    """The files of a package folder or an .eml, with what is wrong with its structure."""
     from zwk_desktop.services.mail import MailError, read_mail
 
-    if not path.exists():
+    if not os.path.lexists(path):
         raise PackageUnreadable(f"{path} gibt es nicht.")
     if path.is_dir():
-        files: dict[str, bytes] = {}
-        total = 0
-        for item in sorted(path.rglob("*")):
-            if item.is_file():
-                total += item.stat().st_size
-                if total > MAX_PACKAGE_BYTES:
-                    raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
-                files[item.relative_to(path).as_posix()] = item.read_bytes()
-        if naming.MANIFEST_NAME not in files:
-            raise PackageUnreadable(
-                f"{path} ist kein ZWK-Bewerbungspaket: die Datei manifest.json fehlt."
-            )
-        return files
-    if path.stat().st_size > MAX_PACKAGE_BYTES:
-        raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
+        return _load_folder(path)
     try:
-        _, attached = read_mail(path.read_bytes())
+        raw = limits.read_bounded(path, MAX_PACKAGE_BYTES)
+    except limits.TooLarge:
+        raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.") from None
+    except limits.NotAFile:
+        raise PackageUnreadable(f"{path} ist keine gewöhnliche Datei.") from None
+    try:
+        mail = read_mail(raw)
     except MailError as exc:
         raise PackageUnreadable(f"{path}: {exc}") from None
-    if naming.MANIFEST_NAME not in attached:
+    if naming.MANIFEST_NAME not in mail.attachments:
         raise PackageUnreadable(
             f"{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: manifest.json fehlt."
         )
-    return attached
+    return Package(mail.attachments, mail.problems)
+
+
+def _load_folder(path: Path) -> Package:
+    files: dict[str, bytes] = {}
+    problems: list[tuple[str, str]] = []
+    total = 0
+    for entries, _item in enumerate(path.rglob("*"), start=1):
+        if entries > MAX_PACKAGE_ENTRIES:
+            raise PackageUnreadable(
+                f"{path} enthält mehr als {MAX_PACKAGE_ENTRIES} Dateien; das ist kein "
+                "Bewerbungspaket."
+            )
+    for item in sorted(path.rglob("*")):
+        name = item.relative_to(path).as_posix()
+        if item.is_symlink():
+            problems.append(
+                (name, "Die Datei ist eine Verknüpfung (symbolischer Link), keine Paketdatei.")
+            )
+            continue
+        if item.is_dir():
+            continue
+        if not item.is_file():
+            problems.append((name, "Das ist keine gewöhnliche Datei."))
+            continue
+        try:
+            data = limits.read_bounded(item, MAX_PACKAGE_BYTES - total)
+        except limits.TooLarge:
+            raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.") from None
+        except limits.NotAFile:
+            problems.append((name, "Das ist keine gewöhnliche Datei."))
+            continue
+        total += len(data)
+        files[name] = data
+    if naming.MANIFEST_NAME not in files:
+        raise PackageUnreadable(
+            f"{path} ist kein ZWK-Bewerbungspaket: die Datei manifest.json fehlt."
+        )
+    return Package(files, tuple(problems))
 
 
 def verify_path(path: Path) -> VerifyReport:
     try:
-        files = load_package(path)
+        package = read_package(path)
     except PackageUnreadable as exc:
         return VerifyReport(str(path), unreadable=str(exc))
     except OSError as exc:
-        return VerifyReport(
-            str(path), unreadable=f"{path} kann nicht gelesen werden ({exc.strerror})."
-        )
-    return verify_files(files, str(path), from_mail=path.is_file())
+        return VerifyReport(str(path), unreadable=oserrors.sentence(path, exc, writing=False))
+    return verify_files(
+        package.files, str(path), from_mail=not path.is_dir(), problems=package.problems
+    )
 
 
 # --------------------------------------------------------------------------- checking
 
 
 def verify_files(
-    files: Mapping[str, bytes], source: str, *, from_mail: bool = False
+    files: Mapping[str, bytes],
+    source: str,
+    *,
+    from_mail: bool = False,
+    problems: Sequence[tuple[str, str]] = (),
 ) -> VerifyReport:
-    """Check a package held in memory; `from_mail`: names are the e-mail's attachment names."""
+    """Check a package held in memory; `from_mail`: names are the e-mail's attachment names;
+    `problems`: what `read_package` found wrong with the package's structure."""
     from zwk_desktop.services.signing import check_detached
 
-    checks: list[Check] = []
+    checks: list[Check] = [Check(name, False, message) for name, message in problems]
     manifest_bytes = files.get(naming.MANIFEST_NAME)
     if manifest_bytes is None:
         return VerifyReport(
@@ -230,9 +283,24 @@ def verify_files(
 
 
 def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[Check]:
-    from zwk_desktop.services.pdf_embed import embedded_json
+    from zwk_desktop.services.inflate import InflateLimit, pdf_inflated_size
+    from zwk_desktop.services.pdf_embed import EmbeddedTooLarge, embedded_json
     from zwk_desktop.services.signing import check_pdf
 
+    budget = limits.pdf_inflate_budget(len(pdf))
+    try:
+        pdf_inflated_size(pdf, budget)
+    except InflateLimit:
+        # Neither pyHanko nor qpdf ever sees such a file.
+        return [
+            Check(
+                naming.PDF_NAME,
+                False,
+                "Das PDF enthält komprimierte Daten, die sich auf mehr als "
+                f"{formatting.size(budget)} entpacken würden (eine „Dekompressionsbombe“); es "
+                "wird nicht weiter geöffnet.",
+            )
+        ]
     out = []
     sig = check_pdf(pdf)
     if not sig.ok:
@@ -256,6 +324,17 @@ def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[C
         )
     try:
         inner = embedded_json(pdf)
+    except EmbeddedTooLarge:
+        out.append(
+            Check(
+                naming.PDF_NAME,
+                False,
+                "Die im PDF eingebettete bewerbung.json würde sich auf mehr als "
+                f"{formatting.size(limits.MAX_EMBEDDED_JSON_BYTES)} entpacken; so groß ist "
+                "keine Bewerbung.",
+            )
+        )
+        return out
     except Exception:  # a damaged PDF may break the parser in any way
         inner = None
     if inner is None:
@@ -280,13 +359,13 @@ def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[C
 
 
 def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None) -> Check:
-    from zwk_desktop.formspec import get_form
+    from zwk_desktop.formspec import FormSpecError
     from zwk_desktop.validation import validate
 
     try:
         draft = parse_draft(json_bytes)
-        spec = get_form(draft.form_id, draft.form_version)
-    except (DraftError, KeyError) as exc:
+        spec = form_of(draft)
+    except (DraftError, FormSpecError) as exc:
         return Check("Angaben", False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}")
     infos = {}
     for path, data in content.items():
@@ -305,7 +384,7 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
     acked: set[tuple[str, str]] = set()
     if protocol is not None:
         try:
-            parsed = json.loads(protocol)
+            parsed = jsonread.loads(protocol)
             acked = {(a["code"], a["path"]) for a in parsed.get("acknowledged_warnings", [])}
         except (ValueError, TypeError, KeyError, AttributeError):
             acked = set()
