@@ -39,12 +39,13 @@ by itself once its main window is shown (see `zwk_desktop.ui.startup_probe`)."""
 def build_services() -> UiServices:
     """The services of the window: the draft store, settings, examples, extensions."""
     from zwk_desktop.locations import data_dir, examples_dir
+    from zwk_desktop.services.private_files import prepare_data_dir
     from zwk_desktop.services.recovery import open_store
     from zwk_desktop.services.settings import SettingsStore
     from zwk_desktop.ui.context import UiServices
     from zwk_desktop.ui.extensions import Extensions
 
-    folder = data_dir()
+    folder = prepare_data_dir(data_dir())
     extensions = Extensions()
     add_export_and_directory(extensions)
     return UiServices(

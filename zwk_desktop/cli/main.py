@@ -8,43 +8,26 @@ from collections.abc import Sequence
 
 from zwk_desktop import __version__, netguard
 from zwk_desktop.cli import about, drafts, export, gemeinde, identity, validate
-from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
+from zwk_desktop.cli.common import CommandError, GermanParser, complain
 
 COMMANDS = (validate, drafts, identity, export, gemeinde, about)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 
-class _GermanParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        translated = (
-            message.replace("the following arguments are required", "es fehlen die Angaben")
-            .replace("unrecognized arguments", "unbekannte Angaben")
-            .replace("invalid choice", "unbekannte Auswahl")
-            .replace("expected one argument", "erwartet einen Wert")
-            .replace("argument ", "Angabe ")
-        )
-        complain(f"{self.prog}: {translated}")
-        sys.exit(EXIT_UNREADABLE)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _GermanParser(
+    parser = GermanParser(
         prog="zwk-desktop",
         description="ZWK Desktop – Bewerbungsbogen „Zukunftswerkstatt Kommunen – Attraktiv im "
         "Wandel“ offline erstellen, prüfen, signieren und versenden. Ohne Befehl startet das "
         "Programm mit Fenster.",
-        add_help=False,
     )
-    parser._optionals.title = "Optionen"
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     parser.add_argument(
         "--version",
         action="version",
         version=f"ZWK Desktop {__version__}",
         help="die Programmversion anzeigen",
     )
-    commands = parser.add_subparsers(title="Befehle", metavar="BEFEHL", parser_class=_GermanParser)
+    commands = parser.add_subparsers(title="Befehle", metavar="BEFEHL")
     for module in COMMANDS:
         module.register(commands)
     return parser

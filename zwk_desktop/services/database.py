@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from contextlib import suppress
 from pathlib import Path
 
 from zwk_desktop.services.blobs import sha256_hex
+from zwk_desktop.services.private_files import create_private, private_dir
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
 
 _SIDE_FILES = ("-wal", "-shm")
@@ -27,12 +29,43 @@ class _Damaged(Exception):
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, synchronous=FULL."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
+    if not path.exists():
+        with suppress(OSError):  # a folder that cannot be written: SQLite says so below
+            create_private(path)
     con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
     try:
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
         con.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def open_read_only(path: Path, version: int) -> sqlite3.Connection:
+    """The database opened for reading only, for a folder where SQLite cannot create its
+    ``-shm`` index. Without a ``-wal`` file there is nothing the index would point to, so the
+    file may be read as immutable; with one, its content must not be missed (SQLite needs the
+    index then, and the open fails). Only a database of schema `version` is opened."""
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return _read_only(f"{uri}?mode=ro", version)
+    except sqlite3.Error:
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        return _read_only(f"{uri}?mode=ro&immutable=1", version)
+
+
+def _read_only(uri: str, version: int) -> sqlite3.Connection:
+    con = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0
+    )
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != version:
+            raise sqlite3.DatabaseError("schema version")
     except BaseException:
         con.close()
         raise

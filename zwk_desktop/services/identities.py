@@ -22,7 +22,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwk_desktop.services.atomic import temp_folder
 from zwk_desktop.services.naming import ascii_name
+from zwk_desktop.services.private_files import private_dir, write_private
 from zwk_desktop.services.secrets import SecretStore, SecretStoreError
 
 if TYPE_CHECKING:
@@ -368,16 +370,18 @@ class IdentityStore:
         )
         if in_keyring:
             self.secrets.set(identity.id, passphrase)
-        staging = self.root / f".{identity.id}.new"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
+        private_dir(self.root)
+        staging = temp_folder(self.root, identity.id)  # 0700, an unpredictable name
         try:
-            (staging / "key.p12").write_bytes(encrypted)
-            (staging / "certificate.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-            (staging / "identity.json").write_text(
-                json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            write_private(staging / "key.p12", encrypted)
+            write_private(
+                staging / "certificate.pem", cert.public_bytes(serialization.Encoding.PEM)
             )
-            os.replace(staging, folder)
+            write_private(
+                staging / "identity.json",
+                (json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n").encode(),
+            )
+            os.rename(staging, folder)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             if in_keyring:
@@ -446,6 +450,9 @@ class IdentityStore:
 def open_store(root: Path | None = None, secrets: SecretStore | None = None) -> IdentityStore:
     """The identities of this user: ``<data dir>/identities`` and the OS keyring."""
     from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.private_files import prepare_data_dir
     from zwk_desktop.services.secrets import KeyringSecretStore
 
-    return IdentityStore(root or data_dir() / "identities", secrets or KeyringSecretStore())
+    if root is None:
+        root = prepare_data_dir(data_dir()) / "identities"
+    return IdentityStore(root, secrets or KeyringSecretStore())

@@ -30,7 +30,7 @@ from zwk_desktop.domain.migrations import MigrationError, MigrationReport, migra
 from zwk_desktop.formspec import FormSpecError
 from zwk_desktop.services.atomic import write_atomic
 from zwk_desktop.services.diff import migration_text
-from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.services.store import DraftStore, StoreError, StoreUnavailable
 from zwk_desktop.services.summary import installed_form, stats_for
 
 SUFFIX = ".zwk"
@@ -122,8 +122,11 @@ def open_file(store: DraftStore, path: Path) -> OpenedFile:
 
 
 def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
-    """Write a stored draft to a file; the exported state is recorded as a version first."""
-    store.add_version(draft_id, "export", note=str(path))
+    """Write a stored draft to a file; the exported state is recorded as a version first
+    (when the store cannot be written, e.g. a write-protected data folder, the file is written
+    all the same: the draft itself is unchanged)."""
+    with contextlib.suppress(StoreUnavailable):
+        store.add_version(draft_id, "export", note=str(path))
     draft = store.load(draft_id).draft
     write_file(draft, path)
     return draft
