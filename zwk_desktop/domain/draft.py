@@ -164,8 +164,6 @@ def _format_version(envelope: dict[str, Any]) -> int:
         raise DraftError("Die Datei nennt ihre Formatversion nicht (format_version fehlt).")
     version = envelope["format_version"]
     if isinstance(version, int) and not isinstance(version, bool):
-        if version < 0:
-            raise DraftError(f"Die Formatversion {version} gibt es nicht.")
         return version
     kinds = {bool: "ein Wahrheitswert", float: "eine Kommazahl", str: "ein Text"}
     kind = next((k for t, k in kinds.items() if isinstance(version, t)), "keine Zahl")

@@ -18,6 +18,7 @@ from typing import Any, get_args
 import yaml
 from pydantic import ValidationError
 
+from zwk_desktop import oserrors
 from zwk_desktop.formspec.models import (
     GENERIC_CODES,
     AgsBundeslandRule,
@@ -249,7 +250,8 @@ def load_form(path: Path) -> FormSpec:
         raise FormSpecError(str(path), [SpecProblem((), "die Datei ist nicht UTF-8")]) from exc
     except OSError as exc:
         raise FormSpecError(
-            str(path), [SpecProblem((), f"die Datei kann nicht gelesen werden ({exc.strerror})")]
+            str(path),
+            [SpecProblem((), f"die Datei kann nicht gelesen werden ({oserrors.cause(exc)})")],
         ) from exc
     return load_form_text(text, str(path))
 
