@@ -15,6 +15,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from math import isfinite
 from typing import Any
 
 from zwk_desktop import limits
@@ -72,8 +73,6 @@ def loads(raw: bytes | str, lim: JsonLimits = DEFAULT_LIMITS) -> Any:
             text,
             object_pairs_hook=_unique_object,
             parse_constant=_reject_constant,
-            parse_float=_finite_float,
-            parse_int=lambda digits: _bounded_int(digits, lim.max_int_digits),
         )
     except JsonProblem:
         raise
@@ -84,7 +83,9 @@ def loads(raw: bytes | str, lim: JsonLimits = DEFAULT_LIMITS) -> Any:
         ) from None
     except RecursionError:
         raise _too_deep(lim) from None
-    except (ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError) as exc:
+        if "digits" in str(exc):  # Python refuses to convert more than 4300 digits
+            raise _too_many_digits(lim) from None
         raise JsonProblem("Die Datei ist kein gültiges JSON (unzulässige Werte).") from None
     _check_structure(value, lim)
     return value
@@ -153,61 +154,70 @@ def _reject_constant(name: str) -> Any:
     )
 
 
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise JsonProblem(
-            f"Die Zahl {shown(text, 30)} ist zu groß für eine Zahl (sie wäre unendlich); bitte "
-            "prüfen Sie den Wert."
-        )
-    return value
+def _too_many_digits(lim: JsonLimits) -> JsonProblem:
+    return JsonProblem(
+        f"Die Datei enthält eine ganze Zahl mit mehr als {lim.max_int_digits} Stellen; so "
+        "große Zahlen gibt es in keinem ZWK-Dokument."
+    )
 
 
-def _bounded_int(text: str, max_digits: int) -> int:
-    if len(text.lstrip("-")) > max_digits:
-        raise JsonProblem(
-            f"Die Datei enthält eine ganze Zahl mit {len(text.lstrip('-'))} Stellen; erlaubt "
-            f"sind höchstens {max_digits}."
-        )
-    return int(text)
+def _infinite() -> JsonProblem:
+    return JsonProblem(
+        "Die Datei enthält eine Zahl, die zu groß ist (sie wäre unendlich, z. B. 1e999); bitte "
+        "prüfen Sie den Wert."
+    )
 
 
 def _check_structure(value: Any, lim: JsonLimits) -> None:
-    """Depth, sizes and lone surrogates, walked without recursion."""
+    """Depth, sizes, whole numbers and lone surrogates, walked without recursion. Types are
+    compared by identity: json only ever makes dict, list, str, int, float, bool and None."""
+    int_limit = 10**lim.max_int_digits
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, dict):
-            items: Any = node.items()
-            size = len(node)
-        elif isinstance(node, list):
-            items = node
-            size = len(node)
-        else:
-            if isinstance(node, str):
-                _check_string(node)
+        kind = type(node)
+        if kind is str:
+            _check_string(node)
+            continue
+        if kind is int:
+            _check_int(node, int_limit, lim)
+            continue
+        if kind is float:
+            if not math.isfinite(node):
+                raise _infinite()
+            continue
+        if kind is not dict and kind is not list:
             continue
         if depth > lim.max_depth:
             raise _too_deep(lim)
-        if size > lim.max_array:
-            what = "Gruppe" if isinstance(node, dict) else "Liste"
+        if len(node) > lim.max_array:
+            what = "Gruppe" if kind is dict else "Liste"
             raise JsonProblem(
-                f"Eine {what} der Datei hat {number(size)} Einträge; erlaubt sind höchstens "
+                f"Eine {what} der Datei hat {number(len(node))} Einträge; erlaubt sind höchstens "
                 f"{number(lim.max_array)}."
             )
-        if isinstance(node, dict):
-            for key, child in items:
-                _check_string(key)
-                if isinstance(child, dict | list):
-                    stack.append((child, depth + 1))
-                elif isinstance(child, str):
+        children = node.values() if kind is dict else node
+        if kind is dict:
+            for key in node:
+                if not key.isascii():
+                    _check_string(key)
+        for child in children:
+            t = type(child)
+            if t is dict or t is list:
+                stack.append((child, depth + 1))
+            elif t is str:
+                if not child.isascii():
                     _check_string(child)
-        else:
-            for child in items:
-                if isinstance(child, dict | list):
-                    stack.append((child, depth + 1))
-                elif isinstance(child, str):
-                    _check_string(child)
+            elif t is int:
+                if not -int_limit < child < int_limit:
+                    raise _too_many_digits(lim)
+            elif t is float and not isfinite(child):
+                raise _infinite()
+
+
+def _check_int(value: int, int_limit: int, lim: JsonLimits) -> None:
+    if not -int_limit < value < int_limit:
+        raise _too_many_digits(lim)
 
 
 def _check_string(text: str) -> None:
