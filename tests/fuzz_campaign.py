@@ -53,7 +53,8 @@ def main(argv: list[str]) -> int:
     crashes: list[str] = []
     started = time.monotonic()
 
-    def run(command: str, path: Path, *extra: str) -> None:
+    def run(command: str, path: Path, *extra: str, changed: bool = False) -> None:
+        """`changed`: the package's signed content was altered, so "gültig" would be a miss."""
         try:
             code, out, err = run_in_process(*command.split(), path, *extra)
         except BaseException:  # a crash: keep the input and the traceback
@@ -61,6 +62,9 @@ def main(argv: list[str]) -> int:
         findings_on_stdout = code == 0 or (code == 1 and command != "drafts import")
         message = out if findings_on_stdout else err
         bad = code not in (0, 1, 2) or "Traceback" in out + err or not is_german_sentence(message)
+        if changed and code == 0:
+            bad = True
+            counts[("unentdeckt", command)] += 1
         counts[(command, code)] += 1
         if bad:
             report.mkdir(parents=True, exist_ok=True)
@@ -87,20 +91,40 @@ def main(argv: list[str]) -> int:
     package = export_package(get_form(), ready_draft(), key, work / "paket", now=NOW)
     original = load_package(package.folder)
     mail = package.mail.read_bytes()
+
+    def _attachments(raw: bytes) -> object:
+        """What a mail program shows: every named part, in order (None: no mail at all)."""
+        import email
+        import email.policy
+
+        try:
+            msg = email.message_from_bytes(raw, policy=email.policy.default)
+            return [
+                (part.get_filename(), part.get_payload(decode=True))
+                for part in msg.walk()
+                if not part.is_multipart() and part.get_filename()
+            ]
+        except Exception:
+            return None
+
+    attached = _attachments(mail)
     for n in range(args.packages):
         folder = work / f"paket-{n % 20}"
         shutil.rmtree(folder, ignore_errors=True)
-        for name, content in mutate_package(rng, original).items():
+        mutated = mutate_package(rng, original)
+        for name, content in mutated.items():
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        run("verify", folder)
+        run("verify", folder, changed=mutated != original)
         eml = work / f"paket-{n % 20}.eml"
-        eml.write_bytes(mutate_mail(rng, mail))
-        run("verify", eml)
+        forged = mutate_mail(rng, mail)
+        eml.write_bytes(forged)
+        run("verify", eml, changed=_attachments(forged) != attached)
 
     seconds = time.monotonic() - started
-    total = sum(counts.values())
+    total = sum(v for k, v in counts.items() if k[0] != "unentdeckt")
+    missed = sum(v for k, v in counts.items() if k[0] == "unentdeckt")
     print(f"Fuzz-Kampagne (Seed {args.seed}): {total} Prüfungen in {seconds:.0f} s")
     for command in ("validate", "drafts import", "verify"):
         line = ", ".join(
@@ -110,7 +134,7 @@ def main(argv: list[str]) -> int:
         print(f"  {command:<14} {line}")
     print(
         f"  Entwürfe: {args.mutants} Mutanten, Pakete: {args.packages} Ordner und "
-        f"{args.packages} E-Mails"
+        f"{args.packages} E-Mails; unentdeckte Veränderungen signierter Inhalte: {missed}"
     )
     if crashes:
         print(f"{len(crashes)} Abstürze oder Antworten ohne deutsche Meldung:")
