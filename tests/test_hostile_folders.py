@@ -363,3 +363,30 @@ def test_without_a_terminal_the_passphrase_is_never_read_unasked(tmp_path: Path)
     assert "Abgebrochen" not in wrong.stderr
     assert not (tmp_path / "o").exists() or list((tmp_path / "o").iterdir()) == []
     shutil.rmtree(tmp_path / "o", ignore_errors=True)
+
+
+def test_publish_never_replaces_and_works_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zwk_desktop.services import atomic
+
+    for link_works in (True, False):
+        folder = tmp_path / str(link_works)
+        folder.mkdir()
+        if not link_works:  # a FAT stick: no hard links
+            monkeypatch.setattr(atomic.os, "link", _no_link)
+        fd, tmp = atomic.temp_file(folder, "a.eml")
+        os.write(fd, b"neu")
+        os.close(fd)
+        existing = folder / "a.eml"
+        existing.write_bytes(b"alt")
+        with pytest.raises(FileExistsError):
+            atomic.publish(tmp, existing)
+        assert existing.read_bytes() == b"alt"
+        atomic.publish(tmp, folder / "b.eml")
+        assert (folder / "b.eml").read_bytes() == b"neu" and not tmp.exists()
+        monkeypatch.undo()
+
+
+def _no_link(src: object, dst: object) -> None:
+    raise OSError(errno.EPERM, "Operation not permitted")

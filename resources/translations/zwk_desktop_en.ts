@@ -731,6 +731,10 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Open &amp;PDF</translation>
     </message>
     <message>
+        <source>Die Druckfassung kann nicht geschrieben werden: {why}</source>
+        <translation>The print version cannot be written: {why}</translation>
+    </message>
+    <message>
         <source>Die Druckfassung kann nicht geschrieben werden ({why}).</source>
         <translation>The print version cannot be written ({why}).</translation>
     </message>

@@ -19,7 +19,6 @@ from math import isfinite
 from typing import Any
 
 from zwk_desktop import limits
-from zwk_desktop.domain.formatting import number
 
 BOM = b"\xef\xbb\xbf"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -39,6 +38,11 @@ class JsonLimits:
 
 
 DEFAULT_LIMITS = JsonLimits()
+
+
+def number(value: int) -> str:
+    """``100000`` → ``"100.000"`` (babel stays unloaded: settings are read at start-up)."""
+    return f"{value:,}".replace(",", ".")
 
 
 def decode_text(raw: bytes) -> str:

@@ -63,9 +63,7 @@ def publish(tmp: Path, final: Path) -> None:
         os.link(tmp, final)
     except FileExistsError:
         raise
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, None):
-            raise
+    except OSError:  # no hard links here (FAT and exFAT sticks, some network shares)
         if os.path.lexists(final):
             raise FileExistsError(errno.EEXIST, "exists", str(final)) from None
         os.rename(tmp, final)  # Windows: never replaces; POSIX: checked just before

@@ -124,8 +124,8 @@ def check_out_dir(out_dir: Path) -> None:
         )
     if out_dir.exists() and not out_dir.is_dir():
         raise ExportError(
-            f"{out_dir} ist eine Datei, kein Ordner; bitte geben Sie mit --out einen Ordner an "
-            "(er wird angelegt, wenn es ihn nicht gibt)."
+            f"{out_dir} ist eine Datei, kein Ordner; bitte wählen Sie einen Ordner (er wird "
+            "angelegt, wenn es ihn nicht gibt)."
         )
 
 

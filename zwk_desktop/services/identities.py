@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwk_desktop.domain import jsonread
 from zwk_desktop.services.atomic import temp_folder
 from zwk_desktop.services.naming import ascii_name
 from zwk_desktop.services.private_files import private_dir, write_private
@@ -160,8 +161,8 @@ class IdentityStore:
                 meta = folder / "identity.json"
                 if meta.is_file():
                     try:
-                        out.append(Identity(**json.loads(meta.read_text(encoding="utf-8"))))
-                    except (ValueError, TypeError):
+                        out.append(Identity(**jsonread.loads(meta.read_bytes())))
+                    except (OSError, ValueError, TypeError):
                         continue  # a damaged entry is skipped, never fatal for the others
         return out
 

@@ -195,7 +195,9 @@ class ExportCommands(QObject):
 
         self._print_finished()
         if isinstance(exc, ExportError):
-            why = str(exc)
+            why = translate(
+                "ExportMenu", "Die Druckfassung kann nicht geschrieben werden: {why}"
+            ).format(why=str(exc))
         elif isinstance(exc, OSError):
             why = translate(
                 "ExportMenu", "Die Druckfassung kann nicht geschrieben werden ({why})."
