@@ -141,7 +141,7 @@ def _load_folder(path: Path) -> Package:
                 "Bewerbungspaket."
             )
     for item in sorted(path.rglob("*")):
-        name = item.relative_to(path).as_posix()
+        name = jsonread.shown(item.relative_to(path).as_posix(), 200)  # no escapes on screen
         if item.is_symlink():
             problems.append(
                 (name, "Die Datei ist eine Verknüpfung (symbolischer Link), keine Paketdatei.")
