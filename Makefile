@@ -1,7 +1,8 @@
 # ZWK Desktop – the two commands of the quick start:
 #   make run    set everything up and start the program
 #   make test   set everything up and run every check (lint, format, types, layers, tests)
-# Also: make bench (benchmarks), make dist (desktop bundle + smoke test), make clean.
+# Also: make bench (benchmarks), make fuzz (hostile input campaign), make dist (desktop bundle
+# + smoke test), make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -31,7 +32,7 @@ DEB_TEST    += nsis binutils
 # with mingw-w64.
 DEB_INSTALLER_TEST := nsis wine wine64 gcc-mingw-w64-x86-64-win32
 
-.PHONY: run test bench lint clean deb-runtime deb-test venv translations screenshots dist \
+.PHONY: run test bench fuzz lint clean deb-runtime deb-test venv translations screenshots dist \
         installer-check installer-test deb-installer-test
 
 venv: $(STAMP)
@@ -87,6 +88,13 @@ test: $(STAMP) deb-test lint
 
 bench: $(STAMP) deb-test
 	$(BIN)/python -m benchmarks
+
+# Issue 15: a longer fuzz campaign than the one in `make test` (tests/test_fuzz.py): 2,000
+# mutants of the examples through validate and drafts import, 400 mutated package folders and
+# 400 mutated mails through verify; prints the counts per exit code, fails on any crash.
+FUZZ_FLAGS ?=
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz_campaign.py $(FUZZ_FLAGS)
 
 # User-interface translations: collect the strings of zwk_desktop/ui into the .ts files (edit
 # them with .venv/bin/pyside6-linguist), then compile the .qm files the program loads.

@@ -116,7 +116,9 @@ def test_export_refuses_errors_and_a_wrong_passphrase(env: dict[str, str], tmp_p
         "x",
         stdin="falsch\n",
     )
-    assert wrong.returncode == 1 and "ohne Passphrase" in wrong.stderr
+    # issue 15: a wrong passphrase says so, not "Abgebrochen: ohne Passphrase …"
+    assert wrong.returncode == 1 and "Die Passphrase ist falsch" in wrong.stderr
+    assert "ohne Passphrase" not in wrong.stderr
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 

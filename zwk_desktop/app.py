@@ -40,13 +40,14 @@ by itself once its main window is shown (see `zwk_desktop.ui.window.startup_prob
 def build_services() -> UiServices:
     """The services of the window: the draft store, settings, examples, extensions."""
     from zwk_desktop.locations import data_dir, examples_dir
+    from zwk_desktop.services.private_files import prepare_data_dir
     from zwk_desktop.services.recovery import open_store
     from zwk_desktop.services.settings import SettingsStore
     from zwk_desktop.services.window_state import WindowState
     from zwk_desktop.ui.extensions import Extensions
     from zwk_desktop.ui.window.context import UiServices
 
-    folder = data_dir()
+    folder = prepare_data_dir(data_dir())
     extensions = Extensions()
     add_export_and_directory(extensions)
     return UiServices(

@@ -95,12 +95,32 @@
         <translation>Documents ({patterns});;All files (*)</translation>
     </message>
     <message>
+        <source>keine gewöhnliche Datei</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
         <source>Die Datei „{name}“ kann nicht gelesen werden ({reason}).</source>
         <translation>The file “{name}” cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Anlagen zusammen zu groß</source>
+        <translation>Attachments too large in total</translation>
+    </message>
+    <message>
+        <source>Mit der Datei „{name}“ wären alle Anlagen zusammen {size} groß; erlaubt sind höchstens {limit}. Mehr lässt sich nicht sicher per E-Mail versenden. Bitte verkleinern Sie Anlagen oder entfernen Sie verzichtbare.</source>
+        <translation>With the file “{name}” all attachments together would be {size}; at most {limit} are allowed. More cannot be sent safely by e-mail. Please make attachments smaller or remove those you can do without.</translation>
+    </message>
+    <message>
+        <source>Zu viele Anlagen</source>
+        <translation>Too many attachments</translation>
+    </message>
+    <message>
+        <source>Die Bewerbung hat schon {count} Anlagen; mehr nimmt sie nicht auf.</source>
+        <translation>The application already has {count} attachments; it takes no more.</translation>
     </message>
     <message>
         <source>Dateityp nicht erlaubt</source>
@@ -897,6 +917,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>PDF ö&amp;ffnen</source>
         <translation>Open &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Die Druckfassung kann nicht geschrieben werden: {why}</source>
+        <translation>The print version cannot be written: {why}</translation>
     </message>
     <message>
         <source>Die Druckfassung kann nicht geschrieben werden ({why}).</source>

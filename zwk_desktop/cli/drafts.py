@@ -38,10 +38,7 @@ Actions: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def _parser(actions: Actions, name: str, **kwargs: str) -> argparse.ArgumentParser:
     """A subcommand parser whose help is German throughout."""
-    parser = actions.add_parser(name, add_help=False, **kwargs)  # type: ignore[arg-type]
-    parser._optionals.title = "Optionen"
-    parser._positionals.title = "Angaben"
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+    parser: argparse.ArgumentParser = actions.add_parser(name, **kwargs)  # type: ignore[arg-type]
     return parser
 
 

@@ -78,16 +78,24 @@ def run_export(args: argparse.Namespace) -> int:
     from zwk_desktop.services.export import (
         ExportError,
         acknowledge_all,
+        check_out_dir,
         export_package,
         export_print,
         readiness,
+        write_failed,
     )
 
     draft, spec = load_draft(args.draft)
-    if args.entwurf:
-        target = export_print(spec, draft, args.out)
-        say(f"Druckfassung (ENTWURF, nicht signiert) geschrieben: {target}")
-        return EXIT_OK
+    try:
+        check_out_dir(args.out)
+        if args.entwurf:
+            target = export_print(spec, draft, args.out)
+            say(f"Druckfassung (ENTWURF, nicht signiert) geschrieben: {target}")
+            return EXIT_OK
+    except ExportError as exc:
+        raise CommandError(str(exc), EXIT_INVALID) from None
+    except OSError as exc:
+        raise CommandError(write_failed(args.out, exc), EXIT_INVALID) from None
     ready = readiness(spec, draft)
     if not ready.report.valid:
         for finding in ready.report.errors:
@@ -146,9 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
     except OSError as exc:
-        raise CommandError(
-            f"Das Paket kann nicht geschrieben werden ({exc.strerror}).", EXIT_INVALID
-        ) from None
+        raise CommandError(write_failed(args.out, exc), EXIT_INVALID) from None
     say(f"Bewerbungspaket geschrieben: {result.folder}")
     say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
     say(f"SHA-256 des signierten Verzeichnisses: {result.manifest_sha256}")

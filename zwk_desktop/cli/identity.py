@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import warnings
 from pathlib import Path
 
+from zwk_desktop import oserrors
 from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say
 from zwk_desktop.services.identities import (
     PASSWORD_SAFE_ADVICE,
@@ -26,7 +28,8 @@ def passphrase_prompt(from_stdin: bool) -> PassphrasePrompt:
     def ask(request: PassphraseRequest) -> str | None:
         if from_stdin:
             if request.retry or lines:
-                return None  # a script gives one passphrase; a wrong one ends the command
+                # A script gives one passphrase; a wrong one ends the command, saying why.
+                raise IdentityError(request.reason or "Die Passphrase ist falsch.")
             line = sys.stdin.readline().rstrip("\r\n")
             lines.append("read")
             return line or None
@@ -42,10 +45,10 @@ def passphrase_prompt(from_stdin: bool) -> PassphrasePrompt:
                 )
             hint = " (Eingabetaste: die vorgeschlagene übernehmen)"
         try:
-            value = getpass.getpass(f"{what} für {request.identity_label}{hint}: ")
+            value = _hidden(f"{what} für {request.identity_label}{hint}: ")
             if request.suggestion and not value:
                 return request.suggestion
-            if request.new and getpass.getpass("Passphrase wiederholen: ") != value:
+            if request.new and _hidden("Passphrase wiederholen: ") != value:
                 print("Die beiden Eingaben stimmen nicht überein.", file=sys.stderr)
                 return ask(
                     PassphraseRequest(
@@ -61,6 +64,20 @@ def passphrase_prompt(from_stdin: bool) -> PassphrasePrompt:
         return value
 
     return ask
+
+
+def _hidden(prompt: str) -> str:
+    """Read a passphrase on the terminal without echo. Without a terminal (a script, a
+    service) nothing is read from the standard input unasked: IdentityError says how."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except getpass.GetPassWarning:
+            raise IdentityError(
+                "Die Passphrase kann nicht abgefragt werden, weil kein Terminal da ist. Bitte "
+                "geben Sie sie mit --passphrase-stdin als eine Zeile über die Standardeingabe."
+            ) from None
 
 
 def add_passphrase_stdin(parser: argparse.ArgumentParser) -> None:
@@ -160,8 +177,11 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         content = args.file.read_bytes()
     except OSError as exc:
-        raise CommandError(f"{args.file} kann nicht gelesen werden ({exc.strerror}).") from None
-    passphrase = passphrase_prompt(args.passphrase_stdin)(PassphraseRequest(args.file.name, ""))
+        raise CommandError(oserrors.sentence(args.file, exc, writing=False)) from None
+    try:
+        passphrase = passphrase_prompt(args.passphrase_stdin)(PassphraseRequest(args.file.name, ""))
+    except IdentityError as exc:
+        raise CommandError(str(exc), EXIT_INVALID) from None
     if passphrase is None:
         raise CommandError("Abgebrochen: ohne Passphrase kann die Datei nicht geöffnet werden.")
     try:

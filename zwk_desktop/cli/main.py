@@ -38,39 +38,24 @@ COMMANDS: dict[str, str] = {
 the modules' ``register`` agree."""
 
 
-class _GermanParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        translated = (
-            message.replace("the following arguments are required", "es fehlen die Angaben")
-            .replace("unrecognized arguments", "unbekannte Angaben")
-            .replace("invalid choice", "unbekannte Auswahl")
-            .replace("expected one argument", "erwartet einen Wert")
-            .replace("argument ", "Angabe ")
-        )
-        print(f"{self.prog}: {translated}", file=sys.stderr)
-        sys.exit(EXIT_UNREADABLE)
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of the whole command line, or with `only` the module of that one command
-    registered (the others are not imported)."""
-    parser = _GermanParser(
+    registered (the others are not imported). Help and errors in German (`GermanParser`)."""
+    from zwk_desktop.cli.common import GermanParser
+
+    parser = GermanParser(
         prog="zwk-desktop",
         description="ZWK Desktop – Bewerbungsbogen „Zukunftswerkstatt Kommunen – Attraktiv im "
         "Wandel“ offline erstellen, prüfen, signieren und versenden. Ohne Befehl startet das "
         "Programm mit Fenster; ebenso mit dem Pfad einer vorhandenen Datei (.zwk).",
-        add_help=False,
     )
-    parser._optionals.title = "Optionen"
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     parser.add_argument(
         "--version",
         action="version",
         version=f"ZWK Desktop {__version__}",
         help="die Programmversion anzeigen",
     )
-    commands = parser.add_subparsers(title="Befehle", metavar="BEFEHL", parser_class=_GermanParser)
+    commands = parser.add_subparsers(title="Befehle", metavar="BEFEHL")
     for name in MODULES:
         if only is None or name == COMMANDS.get(only):
             import_module(f"zwk_desktop.cli.{name}").register(commands)

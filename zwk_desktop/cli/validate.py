@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from zwk_desktop import oserrors
 from zwk_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -129,6 +130,6 @@ def run_new(args: argparse.Namespace) -> int:
         with out.open("xb") as fh:
             fh.write(new_draft(spec).to_bytes())
     except OSError as exc:
-        raise CommandError(f"{out} kann nicht geschrieben werden ({exc.strerror}).") from None
+        raise CommandError(oserrors.sentence(out, exc, writing=True)) from None
     say(f"Leerer Entwurf geschrieben: {out}")
     return EXIT_OK

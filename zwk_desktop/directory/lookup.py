@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop import oserrors
 from zwk_desktop.directory.gv100 import GEMEINDE_TYPES, KREIS_TYPES, VERBAND_TYPES
 from zwk_desktop.directory.index import INDEX_FORMAT, INDEX_VERSION, KREISFREI, kreis_label
 from zwk_desktop.directory.names import (
@@ -173,7 +174,7 @@ class Directory:
             data = json.loads(path.read_bytes())
         except OSError as exc:
             raise DirectoryError(
-                f"{path}: das Gemeindeverzeichnis kann nicht gelesen werden ({exc.strerror})"
+                f"{path}: das Gemeindeverzeichnis kann nicht gelesen werden ({oserrors.cause(exc)})"
             ) from exc
         except ValueError as exc:
             raise DirectoryError(f"{path}: der Index ist beschädigt ({exc})") from exc

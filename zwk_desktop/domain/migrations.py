@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from zwk_desktop.domain.values import is_empty
+from zwk_desktop.domain.values import CENT, is_empty, quantize
 
 Envelope = dict[str, Any]
 Migration = Callable[[Envelope], Envelope]
@@ -113,7 +113,7 @@ def _money_text(value: Any) -> str | None:
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     # At least two decimals; more are kept exactly, so that nothing is rounded away.
-    return f"{amount.quantize(Decimal('0.01')):f}" if exponent >= -2 else f"{amount:f}"
+    return f"{quantize(amount, CENT):f}" if exponent >= -2 else f"{amount:f}"
 
 
 def _convert_money(container: Any, key: str, path: str, notes: MigrationNotes) -> None:

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from zwk_desktop.domain import formatting
-from zwk_desktop.domain.values import MINUS, int_or_none
+from zwk_desktop.domain.values import MINUS, int_or_none, quantize
 
 TITLE = "Bevölkerungsentwicklung"
 
@@ -43,7 +43,7 @@ class Change:
         if self.start.value == 0:
             return None
         raw = Decimal(self.absolute) * 100 / Decimal(self.start.value)
-        return raw.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return quantize(raw, Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def years(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any, Literal
 
 MINUS = "\u2212"
@@ -160,6 +160,18 @@ def decimals_of(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+def quantize(value: Decimal, exp: Decimal, rounding: str | None = None) -> Decimal:
+    """``value.quantize(exp)`` for a number of any size: the default context's 28 digits make
+    Decimal raise InvalidOperation for an amount like 10^30, which a file may well contain."""
+    with localcontext() as context:
+        if value.is_finite():
+            context.prec = max(context.prec, value.adjusted() - exp.adjusted() + 2)
+        return value.quantize(exp, rounding=rounding)
+
+
+CENT = Decimal("0.01")
+
+
 def money_str(value: Decimal) -> str:
     """The canonical text of an amount: two decimals, no grouping (``"30000.00"``)."""
-    return f"{value.quantize(Decimal('0.01')):f}"
+    return f"{quantize(value, CENT):f}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from zwk_desktop.domain.values import MINUS
+from zwk_desktop.domain.values import MINUS, quantize
 
 Expected = Literal["int", "dec", "money", "date", "month"]
 
@@ -197,7 +197,7 @@ def show_money(value: Any) -> str:
             return value
         if d.is_finite():
             places = max(2, -int(d.as_tuple().exponent))
-            return _grouped(d.quantize(Decimal(1).scaleb(-places)), True)
+            return _grouped(quantize(d, Decimal(1).scaleb(-places)), True)
         return value
     return "" if value is None else str(value)
 

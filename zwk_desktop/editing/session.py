@@ -24,6 +24,7 @@ from zwk_desktop.domain.paths import PathPart, format_path, get_value, parse_pat
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.editing.missing import MissingShown
 from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.limits import MAX_ATTACHMENTS
 from zwk_desktop.validation import Finding, Report, validate
 
 EventKind = Literal["value", "items", "acknowledgement", "report", "shown"]
@@ -74,11 +75,19 @@ class Progress:
 class AttachmentRejected(Exception):
     """A file that cannot become an attachment: too large, or of a type the call does not take."""
 
-    def __init__(self, reason: Literal["too_large", "type"], name: str, info: FileInfo) -> None:
+    def __init__(
+        self,
+        reason: Literal["too_large", "type", "total_too_large", "too_many"],
+        name: str,
+        info: FileInfo,
+        total: int = 0,
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.name = name
         self.info = info
+        self.total = total
+        """For total_too_large: the size of all attachments with this one."""
 
 
 class EditSession:
@@ -278,14 +287,22 @@ class EditSession:
     # ----------------------------------------------------------------- attachments
 
     def add_attachment(self, name: str, content: bytes) -> int:
-        """Attach a file: checks size and type by content, stores the bytes with the draft and
-        fills file name, hash and size of a new attachment item. Returns the item's index."""
+        """Attach a file: checks size and type by content and the size of all attachments
+        together (`policy.attachments_max_total_bytes`, so that the draft always fits into a
+        file the program reads back), stores the bytes with the draft and fills file name,
+        hash and size of a new attachment item. Returns the item's index."""
         info = describe(content)
         policy = self.spec.policy
         if info.size > policy.attachment_max_bytes.value:
             raise AttachmentRejected("too_large", name, info)
         if info.kind not in policy.attachment_types.value:
             raise AttachmentRejected("type", name, info)
+        if info.sha256 not in self.draft.files:
+            total = sum(len(b) for b in self.draft.files.values()) + info.size
+            if total > policy.attachments_max_total_bytes.value:
+                raise AttachmentRejected("total_too_large", name, info, total)
+            if len(self.draft.files) >= MAX_ATTACHMENTS:
+                raise AttachmentRejected("too_many", name, info)
         layout = self.spec.attachments
         item = self.new_item(layout.list)
         item[layout.file] = name

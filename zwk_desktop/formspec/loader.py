@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 
+from zwk_desktop import oserrors
 from zwk_desktop.formspec import spec_cache as kept_forms
 from zwk_desktop.formspec.base import GENERIC_CODES, Condition, FieldType
 from zwk_desktop.formspec.models import FormField, FormSpec
@@ -261,7 +262,8 @@ def load_form(path: Path) -> FormSpec:
         raise FormSpecError(str(path), [SpecProblem((), "die Datei ist nicht UTF-8")]) from exc
     except OSError as exc:
         raise FormSpecError(
-            str(path), [SpecProblem((), f"die Datei kann nicht gelesen werden ({exc.strerror})")]
+            str(path),
+            [SpecProblem((), f"die Datei kann nicht gelesen werden ({oserrors.cause(exc)})")],
         ) from exc
     kept = kept_forms.read(text)  # checked before, by this code: no need to check it again
     if kept is not None:

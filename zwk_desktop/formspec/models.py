@@ -17,6 +17,7 @@ from typing import Any, Generic, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from zwk_desktop import limits
 from zwk_desktop.formspec.base import (
     OVERRIDABLE_CHECKS,
     TEXT_TYPES,
@@ -199,6 +200,7 @@ class Section(Frozen):
     type: Literal["group", "list"] = "group"
     item_label: str | None = None
     min_items: int | None = Field(None, ge=1)
+    max_items: int | None = Field(None, ge=1)
     fields: tuple[FormField, ...]
 
     @cached_property
@@ -214,6 +216,7 @@ class Section(Frozen):
             required=self.type == "group",
             item_label=self.item_label,
             min_items=self.min_items,
+            max_items=self.max_items,
             fields=self.fields,
         )
 
@@ -250,6 +253,9 @@ class Policy(Frozen):
     term_start: Sourced[str]
     term_end: Sourced[str]
     attachment_max_bytes: Sourced[int]
+    attachments_max_total_bytes: Sourced[int]
+    """All attachments of one draft together; at most `limits.ATTACHMENTS_CEILING_BYTES`, so
+    that every draft fits into a file the program reads back."""
     attachment_types: Sourced[tuple[Literal["pdf", "png", "jpeg", "odt", "docx"], ...]]
     mail_warning_bytes: Sourced[int]
     mail_max_bytes: Sourced[int]
@@ -269,6 +275,13 @@ class Policy(Frozen):
             raise ValueError("first_year_months enthält einen Monat außerhalb 1–12")
         if self.mail_warning_bytes.value > self.mail_max_bytes.value:
             raise ValueError("mail_warning_bytes ist größer als mail_max_bytes")
+        if self.attachment_max_bytes.value > self.attachments_max_total_bytes.value:
+            raise ValueError("attachment_max_bytes ist größer als attachments_max_total_bytes")
+        if self.attachments_max_total_bytes.value > limits.ATTACHMENTS_CEILING_BYTES:
+            raise ValueError(
+                "attachments_max_total_bytes ist größer als die Obergrenze des Programms "
+                f"({limits.ATTACHMENTS_CEILING_BYTES} Bytes, zwk_desktop/limits.py)"
+            )
         return self
 
     @property

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from zwk_desktop.services.blobs import sha256_hex
 from zwk_desktop.services.drives import classify, sqlite_uri
+from zwk_desktop.services.private_files import create_private, private_dir
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
 from zwk_desktop.services.store_schema import statements
 
@@ -42,8 +43,11 @@ def connect(path: Path) -> sqlite3.Connection:
 
     On a network share or in a folder OneDrive/SharePoint synchronise, WAL's shared memory does
     not work: there the database uses a rollback journal (DELETE) with exclusive locking, so one
-    program at a time holds it (`drives.classify`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    program at a time holds it (`drives.classify`). A new database file is private (0600)."""
+    private_dir(path.parent)
+    if not path.exists():
+        with suppress(OSError):  # a folder that cannot be written: SQLite says so below
+            create_private(path)
     con = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
     try:
         if journal_mode(path) == "DELETE":
@@ -62,6 +66,34 @@ def connect(path: Path) -> sqlite3.Connection:
 def journal_mode(path: Path) -> str:
     """``WAL`` on a local disk, ``DELETE`` where WAL cannot work (see `connect`)."""
     return "WAL" if classify(path.absolute().parent).local else "DELETE"
+
+
+def open_read_only(path: Path, version: int) -> sqlite3.Connection:
+    """The database opened for reading only, for a folder where SQLite cannot create its
+    ``-shm`` index. Without a ``-wal`` file there is nothing the index would point to, so the
+    file may be read as immutable; with one, its content must not be missed (SQLite needs the
+    index then, and the open fails). Only a database of schema `version` is opened."""
+    uri = sqlite_uri(path.absolute())  # ?mode=ro; also for a UNC path (see drives.sqlite_uri)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return _read_only(uri, version)
+    except sqlite3.Error:
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        return _read_only(f"{uri}&immutable=1", version)
+
+
+def _read_only(uri: str, version: int) -> sqlite3.Connection:
+    con = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0
+    )
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] != version:
+            raise sqlite3.DatabaseError("schema version")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _ensure_schema(

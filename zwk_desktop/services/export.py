@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zwk_desktop import __version__
+from zwk_desktop import __version__, oserrors
 from zwk_desktop.domain.draft import Acknowledgement, Draft, normalize
 from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
@@ -116,17 +116,22 @@ class ExportResult:
 
 
 def _free_name(out_dir: Path, stem: str, suffixes: tuple[str, ...] = ("", ".eml")) -> str:
-    """`stem`, or `stem_2`, `stem_3`, … when a file of that name (with a suffix) exists."""
+    """`stem`, or `stem_2`, `stem_3`, … when anything of that name (with a suffix) exists, a
+    dangling link included."""
     candidate, n = stem, 1
-    while any((out_dir / f"{candidate}{suffix}").exists() for suffix in suffixes):
+    while any(os.path.lexists(out_dir / f"{candidate}{suffix}") for suffix in suffixes):
         n += 1
         candidate = f"{stem}_{n}"
     return candidate
 
 
-TEMP_PREFIX = ".zwk-"
-TEMP_LENGTH = len(TEMP_PREFIX) + 8 + len(".eml.tmp")
-"""The longest temporary name in the target folder: ``.zwk-<8 random>.eml.tmp``."""
+TEMP_NAME = "zwk"
+"""Temporary files and folders in the target folder are named ``.zwk.<8 random>.partial`` and
+``.zwk.<8 random>.tmp`` (`atomic.temp_folder`, `atomic.temp_file`): created exclusively with an
+unpredictable name (issue 15), and short, because the staging folder holds the package's files
+while they are written and the package path must stay short (issue 13, `pathlimit`)."""
+TEMP_LENGTH = len(f".{TEMP_NAME}.") + 8 + len(".partial")
+"""The longest temporary name in the target folder."""
 
 
 def _package_name(
@@ -156,6 +161,34 @@ def _package_name(
     return fitted.folder, limits
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an output folder that cannot be one before anything is rendered: an existing
+    file, or a symbolic link (the package is never written through a link)."""
+    if out_dir.is_symlink():
+        raise ExportError(
+            f"Der Zielordner {out_dir} ist eine Verknüpfung (symbolischer Link); ZWK Desktop "
+            "schreibt nicht durch Verknüpfungen. Bitte wählen Sie den Ordner selbst."
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(
+            f"{out_dir} ist eine Datei, kein Ordner; bitte wählen Sie einen Ordner (er wird "
+            "angelegt, wenn es ihn nicht gibt)."
+        )
+
+
+def _make_out_dir(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    check_out_dir(out_dir)
+
+
+def write_failed(where: Path, exc: OSError) -> str:
+    """The German sentence for an export that the file system refused (nothing is left)."""
+    return (
+        f"In {where} kann nicht geschrieben werden ({oserrors.cause(exc)}). Es wurde nichts "
+        "angelegt; bitte wählen Sie einen anderen Ordner."
+    )
+
+
 def _text(data: Mapping[str, object], path: str) -> str:
     value = get_value(data, path)
     return str(value).strip() if value is not None else ""
@@ -171,7 +204,8 @@ def export_package(
     extras: Mapping[str, SectionExtra] | None = None,
     now: dt.datetime | None = None,
 ) -> ExportResult:
-    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`."""
+    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`.
+    Raises ExportError (German) or OSError (`write_failed` words it); nothing is left then."""
     from zwk_desktop.services import package, signing
     from zwk_desktop.services.mail import MailSummary, build_mail
     from zwk_desktop.services.pdf import render_pdf
@@ -182,6 +216,7 @@ def export_package(
             progress(index, STEPS[index])
 
     step(0)
+    check_out_dir(out_dir)
     ready = readiness(spec, draft)
     if not ready.ok:
         raise ExportError(ready.message())
@@ -253,11 +288,11 @@ def export_package(
         (names.protocol, "protocol", protocol),
         *attachments,
     ]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Short temporary names (the package path must stay short, see pathlimit).
-    staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=out_dir))
-    mail_tmp = staging.with_name(f"{staging.name}.eml.tmp")
+    _make_out_dir(out_dir)
+    staging: Path | None = None
+    mail_tmp: Path | None = None
     try:
+        staging = atomic.temp_folder(out_dir, TEMP_NAME)
         manifest = package.manifest_json(
             listed,
             spec=spec,
@@ -272,7 +307,8 @@ def export_package(
         files[names.manifest] = manifest
         files[names.signature] = signing.sign_detached(manifest, key)
         for path, content in files.items():
-            (staging / path).write_bytes(content)
+            with (staging / path).open("xb") as fh:  # exclusive: never through a planted link
+                fh.write(content)
 
         step(6)
         digest = hashlib.sha256(manifest).hexdigest()
@@ -288,23 +324,30 @@ def export_package(
                 f"Die E-Mail würde {format_size(len(mail))} groß; mehr als {format_size(limit)} "
                 "lassen sich nicht sicher versenden. Bitte verkleinern Sie die Anlagen."
             )
-        with mail_tmp.open("xb") as out:  # exclusive: never through a planted file
-            out.write(mail)
+        fd, mail_tmp = atomic.temp_file(out_dir, TEMP_NAME)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(mail)
 
         step(7)
         folder, mail_path = out_dir / name, out_dir / f"{name}.eml"
-        atomic.replace(mail_tmp, mail_path)
+        if os.path.lexists(folder):
+            raise FileExistsError(errno.EEXIST, "exists", str(folder))
+        written = staging
+        atomic.retrying(lambda: os.rename(written, folder), folder)  # a held file: see atomic
+        staging = None
         try:
-            atomic.replace(staging, folder)
+            atomic.publish(mail_tmp, mail_path)  # never replaces a file that appeared meanwhile
         except BaseException:
-            mail_path.unlink(missing_ok=True)  # no mail without its package
+            shutil.rmtree(folder, ignore_errors=True)  # no package without its mail
             raise
-    except BaseException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        mail_tmp.unlink(missing_ok=True)
-        if isinstance(exc, atomic.FileInUseError):
-            raise ExportError(str(exc)) from exc
-        raise
+        mail_tmp = None
+    except atomic.FileInUseError as exc:
+        raise ExportError(str(exc)) from exc
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if mail_tmp is not None:
+            mail_tmp.unlink(missing_ok=True)
     return ExportResult(
         folder, mail_path, digest, len(mail), rendered.pages, names.pdf, check.warnings
     )
@@ -321,6 +364,7 @@ def export_print(
     """The unsigned print version with the ENTWURF watermark; works with any draft."""
     from zwk_desktop.services.pdf import render_pdf
 
+    check_out_dir(out_dir)
     now = now or dt.datetime.now().astimezone()
     data = normalize(spec, draft.data)
     kommune, ags = (
@@ -341,17 +385,18 @@ def export_print(
     rendered = render_pdf(
         spec, data, attachment_paths=paths, created=now, watermark=True, extras=extras or {}
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_out_dir(out_dir)
     target = out_dir / fitted.beside[0]
-    handle, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=out_dir)
-    tmp = Path(tmp_name)
+    tmp: Path | None = None
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(rendered.content)
-        atomic.replace(tmp, target)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, atomic.FileInUseError):
-            raise ExportError(str(exc)) from exc
-        raise
+        fd, tmp = atomic.temp_file(out_dir, TEMP_NAME)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(rendered.content)
+        atomic.publish(tmp, target)
+        tmp = None
+    except atomic.FileInUseError as exc:
+        raise ExportError(str(exc)) from exc
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
     return target

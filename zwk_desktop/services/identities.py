@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import secrets as random_secrets
 import shutil
 from collections.abc import Callable
@@ -21,8 +22,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwk_desktop.domain import jsonread
 from zwk_desktop.services import atomic
 from zwk_desktop.services.naming import ascii_name
+from zwk_desktop.services.private_files import private_dir, write_private
 from zwk_desktop.services.secrets import (
     SecretStore,
     SecretStoreError,
@@ -179,8 +182,8 @@ class IdentityStore:
                 meta = folder / "identity.json"
                 if meta.is_file():
                     try:
-                        out.append(Identity(**json.loads(meta.read_text(encoding="utf-8"))))
-                    except (ValueError, TypeError):
+                        out.append(Identity(**jsonread.loads(meta.read_bytes())))
+                    except (OSError, ValueError, TypeError):
                         continue  # a damaged entry is skipped, never fatal for the others
         return out
 
@@ -397,18 +400,23 @@ class IdentityStore:
                     f"{exc} Die Signaturidentität wurde nicht angelegt; bitte versuchen Sie es "
                     "noch einmal."
                 ) from None
-        staging = self.root / f".{identity.id}.new"
+        staging: Path | None = None
         try:
-            shutil.rmtree(staging, ignore_errors=True)
-            staging.mkdir(parents=True)
-            (staging / "key.p12").write_bytes(encrypted)
-            (staging / "certificate.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-            (staging / "identity.json").write_text(
-                json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            private_dir(self.root)
+            staging = atomic.temp_folder(self.root, identity.id)  # 0700, an unpredictable name
+            write_private(staging / "key.p12", encrypted)
+            write_private(
+                staging / "certificate.pem", cert.public_bytes(serialization.Encoding.PEM)
             )
-            atomic.replace(staging, folder)
+            write_private(
+                staging / "identity.json",
+                (json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n").encode(),
+            )
+            written = staging
+            atomic.retrying(lambda: os.rename(written, folder), folder)  # a held file: see atomic
         except BaseException as exc:
-            shutil.rmtree(staging, ignore_errors=True)
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
             if in_keyring:
                 with contextlib.suppress(SecretStoreError):
                     self.secrets.delete(identity.id)
@@ -493,6 +501,9 @@ def suggested_passphrase() -> str:
 def open_store(root: Path | None = None, secrets: SecretStore | None = None) -> IdentityStore:
     """The identities of this user: ``<data dir>/identities`` and the OS keyring."""
     from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.private_files import prepare_data_dir
     from zwk_desktop.services.secrets import KeyringSecretStore
 
-    return IdentityStore(root or data_dir() / "identities", secrets or KeyringSecretStore())
+    if root is None:
+        root = prepare_data_dir(data_dir()) / "identities"
+    return IdentityStore(root, secrets or KeyringSecretStore())

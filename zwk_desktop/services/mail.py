@@ -19,6 +19,7 @@ from typing import Any
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import MIME_TYPES, detect_kind
+from zwk_desktop.domain.jsonread import shown
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services import naming
@@ -163,18 +164,65 @@ def build_mail(
     return msg.as_bytes(policy=email.policy.SMTP.clone(max_line_length=998))
 
 
-def read_mail(raw: bytes) -> tuple[str, dict[str, bytes]]:
-    """The subject and every attachment (mail name → bytes) of an .eml."""
+@dataclass(frozen=True)
+class ReadMail:
+    """What an .eml carries, as a mail program or ``munpack`` would show it."""
+
+    subject: str
+    attachments: dict[str, bytes]
+    """Every named part (at any depth, inline ones too) by name; of a name that occurs more
+    than once, the first."""
+    problems: tuple[tuple[str, str], ...] = ()
+    """(name, German sentence) for every part that makes the mail ambiguous: a name used more
+    than once, a part without a name besides the message text."""
+
+
+def read_mail(raw: bytes) -> ReadMail:
+    """The subject and every attachment (mail name → bytes) of an .eml. Walks the whole MIME
+    tree, because mail programs show parts nested in other parts too."""
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
+        parts = [part for part in msg.walk() if not part.is_multipart()]
     except Exception:  # the parser is lenient; anything raised means unreadable
         raise MailError("Die Datei lässt sich nicht als E-Mail lesen.") from None
     files: dict[str, bytes] = {}
-    for part in msg.iter_attachments():
-        name = part.get_filename()
-        payload = part.get_payload(decode=True)
-        if name and isinstance(payload, bytes):
-            files[name] = payload
+    counts: dict[str, int] = {}
+    problems: list[tuple[str, str]] = []
+    body_seen = False
+    for part in parts:
+        try:
+            name = part.get_filename()
+            payload = part.get_payload(decode=True)
+        except Exception:  # a broken header or encoding of one part
+            problems.append(("E-Mail", "Ein Teil der E-Mail ist beschädigt und nicht lesbar."))
+            continue
+        if not name:
+            is_text = part.get_content_maintype() == "text"
+            if is_text and not body_seen and part.get_content_disposition() != "attachment":
+                body_seen = True  # the message text itself
+                continue
+            problems.append(
+                (
+                    "E-Mail",
+                    f"Die E-Mail enthält einen Anhang ohne Namen ({shown(part.get_content_type())}"
+                    "), der nicht im signierten Verzeichnis steht.",
+                )
+            )
+            continue
+        name = shown(name, 200)
+        counts[name] = counts.get(name, 0) + 1
+        if name not in files:
+            files[name] = payload if isinstance(payload, bytes) else b""
+    for name, count in counts.items():
+        if count > 1:
+            problems.append(
+                (
+                    name,
+                    f"Der Anhang „{name}“ steht {count}-mal in der E-Mail; welcher gilt, ist "
+                    "nicht eindeutig (Mailprogramme zeigen womöglich einen anderen als den "
+                    "signierten). Die E-Mail ist so nicht gültig.",
+                )
+            )
     if not files:
         raise MailError("Die E-Mail enthält keine Anhänge; sie ist kein ZWK-Bewerbungspaket.")
-    return str(msg.get("Subject", "")), files
+    return ReadMail(str(msg.get("Subject", "")), files, tuple(problems))

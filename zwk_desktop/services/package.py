@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zwk_desktop import __version__
+from zwk_desktop.domain import jsonread
 from zwk_desktop.domain.draft import FORMAT, FORMAT_VERSION, Acknowledgement, Draft, normalize
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.validation import Report
@@ -187,9 +188,9 @@ def manifest_json(
 def read_manifest(raw: bytes) -> dict[str, Any]:
     """The parsed manifest; ValueError with a German sentence when it is not one."""
     try:
-        value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ValueError("manifest.json ist kein gültiges JSON.") from None
+        value = jsonread.loads(raw)
+    except jsonread.JsonProblem as exc:
+        raise ValueError(f"manifest.json ist nicht lesbar: {exc}") from None
     if not isinstance(value, dict) or value.get("format") != MANIFEST_FORMAT:
         raise ValueError("manifest.json ist kein Verzeichnis eines ZWK-Bewerbungspakets.")
     if value.get("format_version") not in (1, MANIFEST_VERSION):

@@ -9,18 +9,28 @@ German sentence and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import errno
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, read_draft
-from zwk_desktop.domain.migrations import MigrationReport, migrate
+from zwk_desktop import oserrors
+from zwk_desktop.domain.draft import (
+    FORMAT_VERSION,
+    MAX_DRAFT_BYTES,
+    Draft,
+    DraftError,
+    draft_from_json,
+    form_of,
+    read_envelope,
+)
+from zwk_desktop.domain.formatting import size
+from zwk_desktop.domain.migrations import MigrationError, MigrationReport, migrate
+from zwk_desktop.formspec import FormSpecError
 from zwk_desktop.services.atomic import FileInUseError, write_atomic
 from zwk_desktop.services.diff import migration_text
-from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.services.store import DraftStore, StoreError, StoreUnavailable
 from zwk_desktop.services.summary import installed_form, stats_for
 
 SUFFIX = ".zwk"
@@ -48,17 +58,19 @@ class ImportResult:
 
 
 def read_file(path: Path) -> ReadFile:
-    """Read a ``.zwk`` file; raises DraftError (German) when it cannot be read as a draft."""
-    draft = read_draft(path)
+    """Read a ``.zwk`` file; raises DraftError (German) when it cannot be read as a draft of
+    an installed form (`validate` refuses the same files)."""
+    envelope = read_envelope(path)
+    draft = draft_from_json(envelope)
+    with contextlib.suppress(FormSpecError):  # a broken installed form is not the file's fault
+        form_of(draft)
     if draft.migrated_from is None:
         return ReadFile(draft, None, None)
     try:
-        raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
-        original = json.loads(raw.decode("utf-8"))
-        report = migrate(original, FORMAT_VERSION)[1]
-    except (OSError, ValueError, RecursionError):
-        raise DraftError(f"Die Datei {path} hat sich beim Lesen verändert.") from None
-    return ReadFile(draft, original, report)
+        report = migrate(envelope, FORMAT_VERSION)[1]
+    except MigrationError as exc:
+        raise DraftError(str(exc)) from None
+    return ReadFile(draft, envelope, report)
 
 
 def import_file(store: DraftStore, path: Path) -> ImportResult:
@@ -110,8 +122,11 @@ def open_file(store: DraftStore, path: Path) -> OpenedFile:
 
 
 def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
-    """Write a stored draft to a file; the exported state is recorded as a version first."""
-    store.add_version(draft_id, "export_file", note=str(path))
+    """Write a stored draft to a file; the exported state is recorded as a version first
+    (when the store cannot be written, e.g. a write-protected data folder, the file is written
+    all the same: the draft itself is unchanged)."""
+    with contextlib.suppress(StoreUnavailable):
+        store.add_version(draft_id, "export_file", note=str(path))
     draft = store.load(draft_id).draft
     write_file(draft, path)
     return draft
@@ -119,9 +134,17 @@ def export_draft(store: DraftStore, draft_id: int, path: Path) -> Draft:
 
 def write_file(draft: Draft, path: Path) -> None:
     """Write a draft file atomically; raises FileWriteError (German) and leaves any existing
-    file at `path` untouched when it fails."""
+    file at `path` untouched when it fails. A draft larger than the program reads back is
+    refused, and so is a target that is a symbolic link."""
+    content = draft.to_bytes()
+    if len(content) > MAX_DRAFT_BYTES:
+        raise FileWriteError(
+            f"Der Entwurf ist mit {size(len(content))} zu groß für eine Entwurfsdatei (höchstens "
+            f"{size(MAX_DRAFT_BYTES)}, die ZWK Desktop wieder öffnen kann). Bitte entfernen Sie "
+            "große Anlagen; der Entwurf bleibt gespeichert."
+        )
     try:
-        write_atomic(path, draft.to_bytes())
+        write_atomic(path, content)
     except OSError as exc:
         raise FileWriteError(_write_problem(path, exc)) from None
 
@@ -129,14 +152,4 @@ def write_file(draft: Draft, path: Path) -> None:
 def _write_problem(path: Path, exc: OSError) -> str:
     if isinstance(exc, FileInUseError):
         return str(exc)  # names the file and why it is held
-    reasons = {
-        errno.ENOSPC: "der Datenträger ist voll",
-        errno.EROFS: "der Speicherort ist schreibgeschützt",
-        errno.EACCES: "keine Schreibberechtigung",
-        errno.EPERM: "keine Schreibberechtigung",
-        errno.ENOENT: "den Ordner gibt es nicht",
-        errno.EISDIR: "das ist ein Ordner",
-        errno.ENOTDIR: "der Pfad führt nicht in einen Ordner",
-    }
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"Die Datei {path} konnte nicht geschrieben werden ({reason})."
+    return f"Die Datei {path} konnte nicht geschrieben werden ({oserrors.cause(exc)})."

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from zwk_desktop.locations import data_dir
+from zwk_desktop.services.private_files import FILE_MODE, prepare_data_dir, private_dir
 from zwk_desktop.services.store import DB_NAME, DraftStore, StoreError, StoreSettings
 
 LOCK_FOLDER = "sitzungen"
@@ -33,8 +34,9 @@ class SessionLock:
 
     def acquire(self) -> bool:
         """Take the lock without waiting; False when another process (or handle) holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = self.path.open("a+b")
+        private_dir(self.path.parent)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), FILE_MODE)
+        fh = os.fdopen(fd, "a+b")
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -110,7 +112,7 @@ class StartUp:
 
 def open_store(settings: StoreSettings | None = None) -> DraftStore:
     """The store in the user's data folder (``ZWK_DATA_DIR`` overrides it)."""
-    return DraftStore(data_dir() / DB_NAME, settings=settings)
+    return DraftStore(prepare_data_dir(data_dir()) / DB_NAME, settings=settings)
 
 
 def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = None) -> StartUp:

@@ -7,7 +7,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop.domain import jsonread
 from zwk_desktop.services.atomic import write_atomic
+from zwk_desktop.services.private_files import private_dir
 
 SETTINGS_FILE = "einstellungen.json"
 LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
@@ -27,8 +29,8 @@ class SettingsStore:
     def load(self) -> Settings:
         """The saved settings; defaults for anything missing, unknown or unreadable."""
         try:
-            raw: Any = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw: Any = jsonread.loads(self.path.read_bytes())
+        except (OSError, jsonread.JsonProblem):
             return Settings()
         if not isinstance(raw, dict):
             return Settings()
@@ -41,5 +43,5 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Raises OSError when the data folder cannot be written."""
         content = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         write_atomic(self.path, content)

@@ -11,6 +11,9 @@ import asyncio
 import datetime as dt
 import hashlib
 import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -203,11 +206,12 @@ def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
         if not _well_formed(info, signed, signature):
             return SignatureCheck(False, "Die Signaturdatei ist beschädigt.")
         cert = signed["certificates"][0].chosen
-        status = asyncio.run(
-            async_validate_detached_cms(
-                data, signed, signer_validation_context=_validation_context(cert)
+        with _pyhanko_log():
+            status = asyncio.run(
+                async_validate_detached_cms(
+                    data, signed, signer_validation_context=_validation_context(cert)
+                )
             )
-        )
     except Exception:  # any damage to the DER is "not a valid signature"
         return SignatureCheck(False, "Die Signaturdatei ist beschädigt oder keine CMS-Signatur.")
     fp = hashlib.sha256(status.signing_cert.dump()).hexdigest()
@@ -230,6 +234,30 @@ def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
     )
 
 
+@contextmanager
+def _pyhanko_log() -> Iterator[list[logging.LogRecord]]:
+    """Keep what pyHanko logs while checking (its diff analysis logs a whole traceback on
+    stderr for a modified file) and hand it back, to be summarised in German."""
+    records: list[logging.LogRecord] = []
+
+    class _Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = _Keep(logging.WARNING)
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    saved = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+    try:
+        yield records
+    finally:
+        for logger, propagate in zip(loggers, saved, strict=True):
+            logger.removeHandler(handler)
+            logger.propagate = propagate
+
+
 def check_pdf(pdf: bytes) -> SignatureCheck:
     """Whether the PDF carries exactly one intact signature that covers the whole file."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -237,14 +265,17 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        sigs = reader.embedded_signatures
-        if len(sigs) != 1:
-            return SignatureCheck(False, f"Das PDF enthält {len(sigs)} statt genau einer Signatur.")
-        sig = sigs[0]
-        status = validate_pdf_signature(
-            sig, signer_validation_context=_validation_context(sig.signer_cert)
-        )
+        with _pyhanko_log() as logged:
+            reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+            sigs = reader.embedded_signatures
+            if len(sigs) != 1:
+                return SignatureCheck(
+                    False, f"Das PDF enthält {len(sigs)} statt genau einer Signatur."
+                )
+            sig = sigs[0]
+            status = validate_pdf_signature(
+                sig, signer_validation_context=_validation_context(sig.signer_cert)
+            )
     except Exception:  # a damaged PDF is "not validly signed", whatever broke
         return SignatureCheck(
             False, "Die Signatur des PDF lässt sich nicht prüfen; die Datei ist beschädigt."
@@ -259,10 +290,16 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
             fp,
         )
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        diff_failed = any(r.name.startswith("pyhanko.sign.diff_analysis") for r in logged)
         return SignatureCheck(
             False,
             "Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde "
-            "etwas angefügt.",
+            "etwas angefügt"
+            + (
+                " (die Prüfung dieser Änderung ergab, dass sie nicht zulässig ist)."
+                if diff_failed
+                else "."
+            ),
             signer,
             fp,
         )

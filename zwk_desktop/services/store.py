@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zwk_desktop.services.blobs import BlobCache, collect_garbage, load_blobs
-from zwk_desktop.services.database import mark_for_check, open_checked
+from zwk_desktop.services.database import mark_for_check, open_checked, open_read_only
 from zwk_desktop.services.records import (
     Clock,
     DraftSnapshot,
@@ -160,11 +160,27 @@ class DraftStore:
                 raise
             opened.blobs.commit_pending()
 
+    def _reading_connection(self) -> _Open:
+        """A connection for reading: the usual one, or, when the folder or the file is
+        write-protected so that SQLite cannot even open it normally, one opened read-only
+        (lists and exports then still work; every write reports the protection)."""
+        try:
+            return self._connection()
+        except (sqlite3.Error, OSError, StoreUnavailable) as exc:
+            if not self.path.is_file():
+                raise
+            try:
+                con = open_read_only(self.path, SCHEMA_VERSION)
+            except (sqlite3.Error, OSError):
+                raise exc from None
+            self._open = _Open(con, read_only=True)
+            return self._open
+
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             try:
-                opened = self._connection()
+                opened = self._reading_connection()
                 opened.con.execute("BEGIN")
                 try:
                     yield opened.con

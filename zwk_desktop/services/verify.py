@@ -9,21 +9,26 @@ self-issued certificate proves, and comes as text or JSON (`VerifyReport.to_json
 README); exit code 0 valid, 1 invalid, 2 unreadable. Files that Explorer or the Finder leave in
 a folder (Thumbs.db, desktop.ini, .DS_Store) are ignored. Works on bytes in memory
 (`verify_files`), so nothing is ever written.
+
+A package is hostile input: every part of a mail is read (a name used twice, or a part without a
+name, makes it invalid), links and special files in a folder are reported and never read, every
+read and every decompression is bounded before pyHanko or qpdf see a file (`limits`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
-from zwk_desktop.domain import formatting
+from zwk_desktop import limits, oserrors
+from zwk_desktop.domain import formatting, jsonread
 from zwk_desktop.domain.attachments import describe
-from zwk_desktop.domain.draft import DraftError, parse_draft
+from zwk_desktop.domain.draft import DraftError, form_of, parse_draft
 from zwk_desktop.domain.signatory import Signatory, same_person, signatory_of
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
@@ -43,14 +48,18 @@ __all__ = [
     "EXIT_UNREADABLE",
     "EXIT_VALID",
     "Check",
+    "Package",
     "PackageUnreadable",
     "VerifyReport",
     "load_package",
+    "read_package",
     "verify_files",
     "verify_path",
 ]
 
-MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+MAX_PACKAGE_BYTES = limits.MAX_PACKAGE_BYTES
+MAX_PACKAGE_ENTRIES = 1000
+"""A package has its five files and one per attachment (at most `limits.MAX_ATTACHMENTS`)."""
 SIGNATORY_CHECK = "Unterzeichnung"
 DATA_CHECK = "Angaben"
 
@@ -62,19 +71,55 @@ class PackageUnreadable(Exception):
 # --------------------------------------------------------------------------- loading
 
 
-def _read_folder(folder: Path, prefix: str = "") -> dict[str, bytes]:
+@dataclass(frozen=True)
+class Package:
+    """The files of a package as read, and what is wrong with its structure."""
+
+    files: dict[str, bytes]
+    problems: tuple[tuple[str, str], ...] = ()
+    """(file, German sentence): a name twice in a mail, a part without a name, a link or a
+    special file in a folder. Each makes the package invalid."""
+
+
+def _read_folder(folder: Path, prefix: str = "") -> Package:
     """The files of a folder (and its subfolders); with `prefix` only the files directly in it
-    whose names start with it (one package among many in a reviewer's folder)."""
+    whose names start with it (one package among many in a reviewer's folder). Links and special
+    files are never read but reported; every read is bounded (`limits.read_bounded`)."""
+
+    def items() -> Iterable[Path]:
+        return folder.glob(f"{glob_escape(prefix)}*") if prefix else folder.rglob("*")
+
+    for entries, _item in enumerate(items(), start=1):
+        if entries > MAX_PACKAGE_ENTRIES:
+            raise PackageUnreadable(
+                f"{folder} enthält mehr als {MAX_PACKAGE_ENTRIES} Dateien; das ist kein "
+                "Bewerbungspaket."
+            )
     files: dict[str, bytes] = {}
+    problems: list[tuple[str, str]] = []
     total = 0
-    items = folder.glob(f"{glob_escape(prefix)}*") if prefix else folder.rglob("*")
-    for item in sorted(items):
-        if item.is_file():
-            total += item.stat().st_size
-            if total > MAX_PACKAGE_BYTES:
-                raise PackageUnreadable(f"{folder} ist zu groß für ein Bewerbungspaket.")
-            files[item.relative_to(folder).as_posix()] = item.read_bytes()
-    return files
+    for item in sorted(items()):
+        name = jsonread.shown(item.relative_to(folder).as_posix(), 200)  # no escapes on screen
+        if item.is_symlink():
+            problems.append(
+                (name, "Die Datei ist eine Verknüpfung (symbolischer Link), keine Paketdatei.")
+            )
+            continue
+        if item.is_dir():
+            continue
+        if not item.is_file():
+            problems.append((name, "Das ist keine gewöhnliche Datei."))
+            continue
+        try:
+            data = limits.read_bounded(item, MAX_PACKAGE_BYTES - total)
+        except limits.TooLarge:
+            raise PackageUnreadable(f"{folder} ist zu groß für ein Bewerbungspaket.") from None
+        except limits.NotAFile:
+            problems.append((name, "Das ist keine gewöhnliche Datei."))
+            continue
+        total += len(data)
+        files[name] = data
+    return Package(files, tuple(problems))
 
 
 def manifest_names(files: Mapping[str, bytes]) -> list[str]:
@@ -91,49 +136,63 @@ def manifest_names(files: Mapping[str, bytes]) -> list[str]:
 def load_package(path: Path) -> dict[str, bytes]:
     """The files of a package folder (relative POSIX paths), of the folder of a given manifest
     file, or of an .eml (attachment names)."""
+    return read_package(path).files
+
+
+def read_package(path: Path) -> Package:
+    """The files of a package folder, of the folder of a given manifest file, or of an .eml,
+    with what is wrong with its structure."""
     from zwk_desktop.services.mail import MailError, read_mail
 
-    if not path.exists():
+    if not os.path.lexists(path):
         raise PackageUnreadable(f"{path} gibt es nicht.")
     if path.is_dir():
-        files = _read_folder(path)
-        if not manifest_names(files):
+        package = _read_folder(path)
+        if not manifest_names(package.files):
             raise PackageUnreadable(
                 f"{path} ist kein ZWK-Bewerbungspaket: es fehlt das signierte Verzeichnis "
                 f"(…{naming.MANIFEST_SUFFIX})."
             )
-        return files
+        return package
     if path.name.endswith(naming.MANIFEST_SUFFIX):
         return _read_folder(path.parent, path.name.removesuffix(naming.MANIFEST_SUFFIX))
     if path.name == naming.MANIFEST_NAME:
         return _read_folder(path.parent)
-    if path.stat().st_size > MAX_PACKAGE_BYTES:
-        raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
     try:
-        _, attached = read_mail(path.read_bytes())
+        raw = limits.read_bounded(path, MAX_PACKAGE_BYTES)
+    except limits.TooLarge:
+        raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.") from None
+    except limits.NotAFile:
+        raise PackageUnreadable(f"{path} ist keine gewöhnliche Datei.") from None
+    try:
+        mail = read_mail(raw)
     except MailError as exc:
         raise PackageUnreadable(f"{path}: {exc}") from None
-    if not manifest_names(attached):
+    if not manifest_names(mail.attachments):
         raise PackageUnreadable(
             f"{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: das signierte Verzeichnis "
             f"(…{naming.MANIFEST_SUFFIX}) fehlt."
         )
-    return attached
+    return Package(mail.attachments, mail.problems)
 
 
 def verify_path(path: Path) -> VerifyReport:
     """Check the package at `path`: a folder, the manifest file inside one (when a reviewer keeps
     several packages in one folder), or an .eml."""
     try:
-        files = load_package(path)
+        package = read_package(path)
     except PackageUnreadable as exc:
         return VerifyReport(str(path), unreadable=str(exc))
     except OSError as exc:
-        return VerifyReport(
-            str(path), unreadable=f"{path} kann nicht gelesen werden ({exc.strerror})."
-        )
+        return VerifyReport(str(path), unreadable=oserrors.sentence(path, exc, writing=False))
     chosen = path.name if path.is_file() and path.suffix == ".json" else None
-    return verify_files(files, str(path), from_mail=path.is_file() and not chosen, manifest=chosen)
+    return verify_files(
+        package.files,
+        str(path),
+        from_mail=not path.is_dir() and not chosen,
+        manifest=chosen,
+        problems=package.problems,
+    )
 
 
 # --------------------------------------------------------------------------- checking
@@ -179,9 +238,11 @@ def verify_files(
     *,
     from_mail: bool = False,
     manifest: str | None = None,
+    problems: Sequence[tuple[str, str]] = (),
 ) -> VerifyReport:
     """Check a package held in memory; `from_mail`: the names are the e-mail's attachment names
-    (matters for format 1 only); `manifest`: which manifest, where several packages lie together."""
+    (matters for format 1 only); `manifest`: which manifest, where several packages lie together;
+    `problems`: what `read_package` found wrong with the package's structure (each invalid)."""
     from zwk_desktop.services.signing import check_detached
 
     ignored = tuple(n for n in files if naming.ignored(n))
@@ -207,11 +268,11 @@ def verify_files(
     manifest_bytes = files.get(manifest)
     if manifest_bytes is None:
         return VerifyReport(source, unreadable=f"Die Datei {manifest} fehlt.")
-    checks: list[Check] = []
+    checks: list[Check] = [Check(name, False, message) for name, message in problems]
     try:
         parsed = read_manifest(manifest_bytes)
     except ValueError as exc:
-        return VerifyReport(source, (Check(manifest, False, str(exc)),))
+        return VerifyReport(source, (*checks, Check(manifest, False, str(exc))))
     layout = _layout(manifest, parsed)
 
     signature = files.get(layout.signature)
@@ -342,7 +403,7 @@ def verify_files(
 
 def _signatory(json_bytes: bytes) -> Signatory | None:
     try:
-        data = json.loads(json_bytes).get("data")
+        data = jsonread.loads(json_bytes).get("data")
     except (ValueError, AttributeError):
         return None
     return signatory_of(data) if isinstance(data, dict) else None
@@ -368,9 +429,24 @@ def _check_signatory(signer: SignerInfo, who: Signatory) -> Check:
 def _check_pdf(
     pdf: bytes, json_bytes: bytes | None, expected_fp: str, layout: _Layout
 ) -> list[Check]:
-    from zwk_desktop.services.pdf_embed import embedded_json
+    from zwk_desktop.services.inflate import InflateLimit, pdf_inflated_size
+    from zwk_desktop.services.pdf_embed import EmbeddedTooLarge, embedded_json
     from zwk_desktop.services.signing import check_pdf
 
+    budget = limits.pdf_inflate_budget(len(pdf))
+    try:
+        pdf_inflated_size(pdf, budget)
+    except InflateLimit:
+        # Neither pyHanko nor qpdf ever sees such a file.
+        return [
+            Check(
+                layout.pdf,
+                False,
+                "Das PDF enthält komprimierte Daten, die sich auf mehr als "
+                f"{formatting.size(budget)} entpacken würden (eine „Dekompressionsbombe“); es "
+                "wird nicht weiter geöffnet.",
+            )
+        ]
     out = []
     sig = check_pdf(pdf)
     if not sig.ok:
@@ -394,6 +470,17 @@ def _check_pdf(
         )
     try:
         inner = embedded_json(pdf)
+    except EmbeddedTooLarge:
+        out.append(
+            Check(
+                layout.pdf,
+                False,
+                "Die im PDF eingebettete bewerbung.json würde sich auf mehr als "
+                f"{formatting.size(limits.MAX_EMBEDDED_JSON_BYTES)} entpacken; so groß ist "
+                "keine Bewerbung.",
+            )
+        )
+        return out
     except Exception:  # a damaged PDF may break the parser in any way
         inner = None
     if inner is None:
@@ -429,13 +516,13 @@ def reviewer_text(message: str) -> str:
 def _revalidate(
     json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None
 ) -> tuple[Check, tuple[ReviewFinding, ...]]:
-    from zwk_desktop.formspec import get_form
+    from zwk_desktop.formspec import FormSpecError
     from zwk_desktop.validation import validate
 
     try:
         draft = parse_draft(json_bytes)
-        spec = get_form(draft.form_id, draft.form_version)
-    except (DraftError, KeyError) as exc:
+        spec = form_of(draft)
+    except (DraftError, FormSpecError) as exc:
         return Check(DATA_CHECK, False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}"), ()
     infos = {}
     for data in content.values():
@@ -460,7 +547,7 @@ def _revalidate(
     acked: set[tuple[str, str]] = set()
     if protocol is not None:
         try:
-            parsed = json.loads(protocol)
+            parsed = jsonread.loads(protocol)
             acked = {(a["code"], a["path"]) for a in parsed.get("acknowledged_warnings", [])}
         except (ValueError, TypeError, KeyError, AttributeError):
             acked = set()

@@ -31,6 +31,7 @@ from zwk_desktop.domain.values import (
     read_text,
 )
 from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.limits import MAX_LIST_ITEMS
 from zwk_desktop.validation.context import Context, jsonable
 from zwk_desktop.validation.findings import Report
 from zwk_desktop.validation.rules import run_rules
@@ -102,14 +103,19 @@ class _Walker:
             )
             return
         items = raw or []
-        self.ctx.visible_lists[path] = len(items)
         count = len(items)
+        # The form's limit (and a hard cap for any list) before any per-item work: items
+        # beyond it are reported as too many, not checked one by one.
+        cap = min(f.max_items or MAX_LIST_ITEMS, MAX_LIST_ITEMS)
+        if count > cap:
+            items = items[:cap]
+        self.ctx.visible_lists[path] = len(items)
         if count == 0:
             self._empty(f, path, True)
         elif f.min_items is not None and count < f.min_items:
             self.ctx.report(f.code_for("min_items"), path, {"count": count, "min": f.min_items})
-        if f.max_items is not None and count > f.max_items:
-            self.ctx.report(f.code_for("max_items"), path, {"count": count, "max": f.max_items})
+        if count > cap:
+            self.ctx.report(f.code_for("max_items"), path, {"count": count, "max": cap})
         item_label = f.item_label or f.label
         known = {c.id for c in f.fields}
         for i, item in enumerate(items):

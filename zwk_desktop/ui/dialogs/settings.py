@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwk_desktop import oserrors
 from zwk_desktop.services.settings import LANGUAGES, Settings, SettingsStore
 from zwk_desktop.ui.common import translate
 from zwk_desktop.ui.input_rules import guard_wheel
@@ -63,7 +64,7 @@ class SettingsDialog(QDialog):
                 translate("Settings", "Einstellungen nicht gespeichert"),
                 translate(
                     "Settings", "Die Einstellungen konnten nicht gespeichert werden ({reason})."
-                ).format(reason=exc.strerror or str(exc)),
+                ).format(reason=oserrors.cause(exc)),
             )
             return
         self.settings = chosen

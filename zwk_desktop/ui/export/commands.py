@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from zwk_desktop import oserrors
 from zwk_desktop.ui.common import FOLDERS, translate
 
 if TYPE_CHECKING:  # Qt classes are made on first use: the dialogs' ones when a command runs
@@ -186,11 +187,17 @@ class ExportCommands(QObject):
     def _print_failed(self, exc: object) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from zwk_desktop.services.export import ExportError
+
         self._print_finished()
-        if isinstance(exc, OSError):
+        if isinstance(exc, ExportError):
+            why = translate(
+                "ExportMenu", "Die Druckfassung kann nicht geschrieben werden: {why}"
+            ).format(why=str(exc))
+        elif isinstance(exc, OSError):
             why = translate(
                 "ExportMenu", "Die Druckfassung kann nicht geschrieben werden ({why})."
-            ).format(why=exc.strerror or exc)
+            ).format(why=oserrors.cause(exc))
         else:
             why = translate(
                 "ExportMenu",

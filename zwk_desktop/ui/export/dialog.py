@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwk_desktop import oserrors
 from zwk_desktop.domain import UNTITLED
 from zwk_desktop.domain.draft import Draft, normalize
 from zwk_desktop.domain.signatory import check_signer, matching_first
@@ -399,7 +400,7 @@ class ExportDialog(QDialog):
             text = service_text(str(exc))
         elif isinstance(exc, OSError):
             text = self.tr("Das Paket kann nicht geschrieben werden ({why}).").format(
-                why=exc.strerror or exc
+                why=oserrors.cause(exc)
             )
         else:
             text = self.tr(

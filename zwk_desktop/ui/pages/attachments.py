@@ -9,10 +9,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from zwk_desktop import oserrors
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import FILE_KIND_LABELS
 from zwk_desktop.editing.session import AttachmentRejected
 from zwk_desktop.formspec.models import FormField
+from zwk_desktop.limits import MAX_ATTACHMENTS, NotAFile, TooLarge, read_bounded
 from zwk_desktop.ui.common import FOLDERS, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor
@@ -46,18 +48,22 @@ class AttachmentsEditor(ListEditor):
         FOLDERS.used(path)
         limit = spec.policy.attachment_max_bytes.value
         try:
-            size = path.stat().st_size
-            if size > limit:
-                self._refuse_size(path.name, size, limit)
-                return
-            content = path.read_bytes()
-        except OSError as exc:
+            content = read_bounded(path, limit)  # never blocks on a pipe, never reads a device
+        except TooLarge as exc:
+            self._refuse_size(path.name, exc.size, limit)
+            return
+        except (OSError, NotAFile) as exc:
+            reason = (
+                oserrors.cause(exc)
+                if isinstance(exc, OSError)
+                else translate("Attachments", "keine gewöhnliche Datei")
+            )
             QMessageBox.warning(
                 self,
                 translate("Attachments", "Datei nicht lesbar"),
                 translate(
                     "Attachments", "Die Datei „{name}“ kann nicht gelesen werden ({reason})."
-                ).format(name=path.name, reason=exc.strerror or str(exc)),
+                ).format(name=path.name, reason=reason),
             )
             return
         try:
@@ -65,6 +71,32 @@ class AttachmentsEditor(ListEditor):
         except AttachmentRejected as exc:
             if exc.reason == "too_large":
                 self._refuse_size(path.name, exc.info.size, limit)
+            elif exc.reason == "total_too_large":
+                total = spec.policy.attachments_max_total_bytes.value
+                QMessageBox.warning(
+                    self,
+                    translate("Attachments", "Anlagen zusammen zu groß"),
+                    translate(
+                        "Attachments",
+                        "Mit der Datei „{name}“ wären alle Anlagen zusammen {size} groß; erlaubt "
+                        "sind höchstens {limit}. Mehr lässt sich nicht sicher per E-Mail "
+                        "versenden. Bitte verkleinern Sie Anlagen oder entfernen Sie "
+                        "verzichtbare.",
+                    ).format(
+                        name=path.name,
+                        size=formatting.size(exc.total),
+                        limit=formatting.size(total),
+                    ),
+                )
+            elif exc.reason == "too_many":
+                QMessageBox.warning(
+                    self,
+                    translate("Attachments", "Zu viele Anlagen"),
+                    translate(
+                        "Attachments",
+                        "Die Bewerbung hat schon {count} Anlagen; mehr nimmt sie nicht auf.",
+                    ).format(count=MAX_ATTACHMENTS),
+                )
             else:
                 allowed = ", ".join(FILE_KIND_LABELS[k] for k in spec.policy.attachment_types.value)
                 QMessageBox.warning(
