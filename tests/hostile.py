@@ -294,20 +294,34 @@ def _attachment(name: str, content: bytes, maintype: str, subtype: str) -> Messa
     return part
 
 
+def package_part_names(mail: bytes) -> tuple[str, str]:
+    """The names of the application's JSON and PDF among a package mail's attachments
+    (``ZWK-Bewerbung_<AGS>_<Kommune>.json``/``.pdf`` since issue 11, ``bewerbung.json``/``.pdf``
+    before)."""
+    msg = email.message_from_bytes(mail, policy=email.policy.SMTP)
+    assert isinstance(msg, EmailMessage)
+    names = [str(p.get_filename()) for p in msg.iter_parts() if p.get_filename()]
+    pdf = next(n for n in names if n.endswith(".pdf") and "_Anlage-" not in n)
+    json_name = pdf.removesuffix(".pdf") + ".json"
+    assert json_name in names, names
+    return json_name, pdf
+
+
 def forged_mails(mail: bytes) -> dict[str, bytes]:
     """Forgeries of a real package mail, each of which mail programs show differently from
-    what was signed: a forged ``bewerbung.json`` (Einwohner 9999) before the real one, a fake
+    what was signed: a forged application JSON (Einwohner 9999) before the real one, a fake
     PDF before the real one, an attachment not in the manifest, a forged file nested in a
     second multipart, and an attachment without a name."""
     msg = email.message_from_bytes(mail, policy=email.policy.SMTP)
     assert isinstance(msg, EmailMessage)
     parts = list(msg.iter_parts())
-    real_json = next(p for p in parts if p.get_filename() == "bewerbung.json")
+    json_name, pdf_name = package_part_names(mail)
+    real_json = next(p for p in parts if p.get_filename() == json_name)
     forged = json.loads(real_json.get_content())
     forged["data"]["kommune"]["einwohner"] = 9999
     forged_json = json.dumps(forged, ensure_ascii=False, indent=2).encode("utf-8")
 
-    def variant(insert: list[Message], at_name: str | None = "bewerbung.json") -> bytes:
+    def variant(insert: list[Message], at_name: str | None = json_name) -> bytes:
         copy_ = email.message_from_bytes(mail, policy=email.policy.SMTP)
         assert isinstance(copy_, EmailMessage)
         payload = copy_.get_payload()
@@ -320,17 +334,17 @@ def forged_mails(mail: bytes) -> dict[str, bytes]:
 
     nested = EmailMessage(policy=email.policy.SMTP)
     nested.make_mixed()
-    nested.attach(_attachment("bewerbung.json", forged_json, "application", "json"))
+    nested.attach(_attachment(json_name, forged_json, "application", "json"))
     unnamed = EmailMessage(policy=email.policy.SMTP)
     unnamed.set_content(b"%PDF-1.7 fake", maintype="application", subtype="pdf")
     unnamed.add_header("Content-Disposition", "attachment")
     return {
         "mail-duplicate-json.eml": variant(
-            [_attachment("bewerbung.json", forged_json, "application", "json")]
+            [_attachment(json_name, forged_json, "application", "json")]
         ),
         "mail-duplicate-pdf.eml": variant(
-            [_attachment("bewerbung.pdf", b"%PDF-1.7\n% forged\n", "application", "pdf")],
-            "bewerbung.pdf",
+            [_attachment(pdf_name, b"%PDF-1.7\n% forged\n", "application", "pdf")],
+            pdf_name,
         ),
         "mail-extra-attachment.eml": variant(
             [_attachment("rechnung.pdf", b"%PDF-1.7\n% extra\n", "application", "pdf")], None

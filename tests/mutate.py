@@ -243,8 +243,9 @@ def mutate_package(rng: random.Random, files: dict[str, bytes]) -> dict[str, byt
     elif kind == 5:
         other = rng.choice(sorted(files))
         files[name], files[other] = files[other], files[name]
-    elif kind == 6:
-        files["bewerbung.pdf"] = pdf_bomb(rng.choice((1, 4)))
+    elif kind == 6:  # the application's PDF (issue 11's name, or bewerbung.pdf of format 1)
+        pdfs = [n for n in sorted(files) if n.endswith(".pdf") and "Anlage" not in n]
+        files[pdfs[0] if pdfs else "bewerbung.pdf"] = pdf_bomb(rng.choice((1, 4)))
     else:
         files[name] = mutate_draft(rng, files[name]) if files[name] else b"x"
     return files

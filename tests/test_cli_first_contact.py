@@ -27,7 +27,7 @@ NO_DISPLAY = {
 def test_a_mistyped_command_prints_the_usage_and_exits_2(args: list[str]) -> None:
     result = run_cli(*args, env=NO_DISPLAY)
     assert result.returncode == 2
-    assert result.stderr.startswith("usage: zwk-desktop"), result.stderr
+    assert result.stderr.startswith("Aufruf: zwk-desktop"), result.stderr  # German (issue 15)
     assert f"unbekannter Befehl „{args[0]}“" in result.stderr
     assert "grafische Oberfläche" not in result.stderr  # it never tried to open a window
     assert result.stdout == ""

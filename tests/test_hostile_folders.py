@@ -151,7 +151,7 @@ def test_the_data_folder_is_private_from_the_start() -> None:
     assert run_cli("drafts", "import", EXAMPLE).returncode == 0
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     created = run_cli(
-        "identity", "create", "--name", "A B", "--funktion", "F", "--kommune", "K",
+        "identity", "create", "--name", "Katrin Wendland", "--funktion", "F", "--kommune", "K",
         "--passphrase-stdin", env=env, stdin="geheim-geheim-1\n",
     )  # fmt: skip
     assert created.returncode == 0, created.stderr
@@ -247,18 +247,19 @@ def test_a_full_disk_while_writing_the_package_leaves_nothing(
     key: SigningKey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import zwk_desktop.services.export as export
+    from zwk_desktop.services import atomic
 
-    real = export.publish
+    real = atomic.publish
 
     def full(tmp: Path, final: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export, "publish", full)
+    monkeypatch.setattr(atomic, "publish", full)
     with pytest.raises(OSError) as info:
         export_package(get_form(), ready_draft(), key, tmp_path, now=NOW)
     assert list(tmp_path.iterdir()) == []
     assert "der Datenträger ist voll" in export.write_failed(tmp_path, info.value)
-    monkeypatch.setattr(export, "publish", real)
+    monkeypatch.setattr(atomic, "publish", real)
 
 
 # --------------------------------------------------------------------------- German words
@@ -340,7 +341,7 @@ def test_argument_errors_are_german(capsys: pytest.CaptureFixture[str]) -> None:
 def test_without_a_terminal_the_passphrase_is_never_read_unasked(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     created = run_cli(
-        "identity", "create", "--name", "A B", "--funktion", "F", "--kommune", "K",
+        "identity", "create", "--name", "Katrin Wendland", "--funktion", "F", "--kommune", "K",
         "--passphrase-stdin", env=env, stdin="geheim-geheim-1\n",
     )  # fmt: skip
     assert created.returncode == 0, created.stderr

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from export_helpers import NOW, never_ask, new_store, ready_draft
+from export_helpers import NAMES, NOW, never_ask, new_store, ready_draft
 from hostile import CORPUS, EXAMPLES, dumps, example, pdf_bomb, with_attachment, zip_bomb
 from store_helpers import is_german_sentence
 
@@ -138,7 +138,7 @@ def test_the_pdf_bomb_beside_any_manifest(tmp_path: Path) -> None:
 def test_the_pdf_bomb_in_a_signed_package_and_mail(package: ExportResult, tmp_path: Path) -> None:
     copy = tmp_path / "paket"
     shutil.copytree(package.folder, copy)
-    (copy / "bewerbung.pdf").write_bytes(pdf_bomb(4))
+    (copy / NAMES["bewerbung.pdf"]).write_bytes(pdf_bomb(4))
     run = limited("verify", copy, tmp=tmp_path)
     assert run.code == 1 and "Dekompressionsbombe" in run.stdout, run.stdout + run.stderr
     check(run)

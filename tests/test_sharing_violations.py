@@ -2,8 +2,10 @@
 that another program holds for a moment fails with a sharing violation (WinError 5, 32, 33).
 Every rename tries again for about two seconds and then names the file and the cause in German.
 
-Linux has no sharing violations, so `os.replace` is replaced by one that raises exactly what
-Windows raises (a PermissionError carrying ``winerror``) for the named targets."""
+Linux has no sharing violations, so `os.replace`, `os.rename` and `os.link` (the export and the
+identity store publish their folders and files by rename and hard link, issue 15) are replaced by
+ones that raise exactly what Windows raises (a PermissionError carrying ``winerror``) for the
+named targets."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from zwk_desktop.services.export import ExportError, export_package, export_prin
 from zwk_desktop.services.identities import IdentityError
 from zwk_desktop.services.portable import FileWriteError, write_file
 
-REAL_REPLACE = os.replace
+REAL = {"replace": os.replace, "rename": os.rename, "link": os.link}
 
 
 def sharing_violation(winerror: int = 32) -> PermissionError:
@@ -30,18 +32,22 @@ def sharing_violation(winerror: int = 32) -> PermissionError:
 
 
 class HeldFiles:
-    """os.replace that fails `times` times for targets whose name matches `match`."""
+    """os.replace, os.rename and os.link that fail `times` times (together) for targets whose
+    name matches `match`."""
 
     def __init__(self, match: Callable[[Path], bool], times: int, winerror: int = 32) -> None:
         self.match, self.left, self.winerror = match, times, winerror
         self.failures = 0
 
-    def __call__(self, src: object, dst: object) -> None:
-        if self.match(Path(str(dst))) and self.left > 0:
-            self.left -= 1
-            self.failures += 1
-            raise sharing_violation(self.winerror)
-        REAL_REPLACE(src, dst)  # type: ignore[arg-type]
+    def wrap(self, name: str) -> Callable[[object, object], None]:
+        def held(src: object, dst: object) -> None:
+            if self.match(Path(str(dst))) and self.left > 0:
+                self.left -= 1
+                self.failures += 1
+                raise sharing_violation(self.winerror)
+            REAL[name](src, dst)  # type: ignore[operator]
+
+        return held
 
 
 @pytest.fixture
@@ -60,7 +66,8 @@ def hold(
     monkeypatch: pytest.MonkeyPatch, match: Callable[[Path], bool], times: int, winerror: int = 32
 ) -> HeldFiles:
     held = HeldFiles(match, times, winerror)
-    monkeypatch.setattr(atomic.os, "replace", held)
+    for name in REAL:
+        monkeypatch.setattr(atomic.os, name, held.wrap(name))
     return held
 
 
