@@ -130,10 +130,11 @@ class DraftStore:
 
     def connect(self) -> None:
         """Open the database now (the first call of any method does it too): a damaged one is
-        moved aside and `notices` says so. Raises `StoreError` when it cannot be opened."""
+        moved aside and `notices` says so; a write-protected one is opened for reading (as by
+        every reading method). Raises `StoreError` when it cannot be opened."""
         with self._lock:
             try:
-                self._connection()
+                self._reading_connection()
             except (sqlite3.Error, OSError) as exc:
                 raise self._fail(exc) from None
 
