@@ -165,6 +165,39 @@ def test_the_data_folder_is_private_from_the_start() -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Unix permissions")
+def test_the_log_the_instance_lock_and_handed_over_requests_are_private() -> None:
+    """Issue 13's files in the data folder (the log, the single-instance lock, a second start's
+    request naming the files to open) are private from the start like everything else."""
+    from zwk_desktop.services import crashlog
+    from zwk_desktop.services.instance import InstanceLock, hand_over
+
+    data = Path(os.environ["ZWK_DATA_DIR"])
+    old = os.umask(0o022)  # an ordinary umask: files would be 0644 unless made private
+    try:
+        try:
+            raise KeyError("Probe")
+        except KeyError as exc:
+            crashlog.record(exc, "Test")
+        crashlog.close()
+        lock = InstanceLock(data)
+        assert lock.acquire()
+        seen: dict[str, int] = {}
+
+        def look(_seconds: float) -> None:
+            seen.update(_modes(data))
+
+        assert not hand_over(data, [EXAMPLE], timeout=0.2, sleep=look)
+        lock.release()
+    finally:
+        os.umask(old)
+    seen.update(_modes(data))
+    assert any(name.startswith("uebergabe/") and name.endswith(".json") for name in seen), seen
+    assert any(name.startswith("protokoll/") for name in seen), seen
+    for name, mode in seen.items():
+        assert mode & 0o077 == 0, f"{name} is {oct(mode)}"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix permissions")
 def test_an_existing_installation_is_tightened_on_start() -> None:
     data = Path(os.environ["ZWK_DATA_DIR"])
     assert run_cli("drafts", "import", EXAMPLE).returncode == 0

@@ -143,6 +143,15 @@ def _handler_class() -> type[Any]:
                 if self.stream is None:
                     self.stream = self._open()
 
+        def _open(self) -> Any:
+            # The data folder is private (issue 15): the log is created 0600, also after a
+            # rotation, before the handler opens it for appending.
+            from zwk_desktop.services.private_files import create_private
+
+            with contextlib.suppress(OSError):
+                create_private(Path(self.baseFilename))
+            return super()._open()
+
     return _Rotating
 
 
@@ -151,8 +160,10 @@ def _open_logger() -> Any:
     import logging
     import platform
 
+    from zwk_desktop.services.private_files import private_dir
+
     path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     handler = _handler_class()(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
     )

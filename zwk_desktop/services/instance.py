@@ -76,8 +76,11 @@ class InstanceLock:
     def acquire(self) -> bool:
         """Take the lock without waiting; False when another window holds it. A data folder
         that cannot be written counts as free (the program then reports the folder itself)."""
+        from zwk_desktop.services.private_files import create_private, private_dir
+
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_dir(self.folder)
+            create_private(self.path)  # the data folder is private (issue 15)
             fh = self.path.open("a+b")
         except OSError:
             return True
@@ -124,14 +127,15 @@ def hand_over(
 ) -> bool:
     """Write a request for the running window and wait until it is claimed. True: the window
     took it; False: it did not within `timeout` (the request is withdrawn)."""
+    from zwk_desktop.services.private_files import private_dir, write_private
+
     inbox = folder / INBOX
-    inbox.mkdir(parents=True, exist_ok=True)
+    private_dir(inbox)
     _allow_foreground()
     name = f"{secrets.token_hex(8)}.json"
     body = json.dumps({"files": [str(Path(f).absolute()) for f in files], "pid": os.getpid()})
     tmp = inbox / f".{name}.tmp"
-    with tmp.open("x", encoding="utf-8") as out:
-        out.write(body)
+    write_private(tmp, body.encode("utf-8"))  # exclusive, 0600: the request names the files
     os.replace(tmp, inbox / name)
     request = inbox / name
     deadline = time.monotonic() + timeout
