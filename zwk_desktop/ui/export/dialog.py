@@ -334,7 +334,7 @@ class ExportDialog(QDialog):
         except OSError as exc:
             self.message.setText(
                 self.tr("Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).").format(
-                    mail=result.mail, problem=exc.strerror or exc
+                    mail=result.mail, problem=oserrors.cause(exc)
                 )
             )
             return
