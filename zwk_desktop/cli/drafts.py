@@ -1,4 +1,4 @@
-"""``zwk-desktop drafts list | export ID DATEI | import DATEI``: the local draft store."""
+"""``zwk-desktop drafts list | export NR DATEI | import DATEI [--als-neuer-entwurf]``: the store."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from zwk_desktop.cli.common import (
     CommandError,
     complain,
     say,
+    user_name,
 )
 from zwk_desktop.domain.draft import DraftError
 from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
@@ -70,8 +71,23 @@ def register(commands: Actions) -> None:
     p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
     p.set_defaults(run=run_export)
 
-    p = _parser(actions, "import", help="eine .zwk-Datei als neuen Entwurf übernehmen")
+    p = _parser(
+        actions,
+        "import",
+        help="eine .zwk-Datei übernehmen (in den bekannten Entwurf zusammenführen)",
+        description="Übernimmt eine .zwk-Datei. Gehört sie zu einem gespeicherten Entwurf "
+        "(derselbe Entwurf, etwa von der Beratung zurück), wird sie Feld für Feld in ihn "
+        "zusammengeführt; sonst wird sie ein neuer Entwurf. Exit-Code 0: erledigt, 1: "
+        "Konflikte warten im Programm auf Ihre Entscheidung (oder nicht schreibbar), 2: nicht "
+        "lesbar.",
+    )
     p.add_argument("file", type=Path, metavar="DATEI", help="der Entwurf (.zwk)")
+    p.add_argument(
+        "--als-neuer-entwurf",
+        dest="as_new",
+        action="store_true",
+        help="als Kopie übernehmen (ein neuer Entwurf, nichts wird zusammengeführt)",
+    )
     p.set_defaults(run=run_import)
 
 
@@ -154,7 +170,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     store = _store()
     try:
-        draft = export_draft(store, args.draft_id, target)
+        draft = export_draft(store, args.draft_id, target, by=user_name())
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     except FileWriteError as exc:
@@ -166,10 +182,29 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     store = _store()
     try:
-        result = import_file(store, args.file)
+        if not args.as_new:
+            _not_open_elsewhere(store, args.file)
+        result = import_file(store, args.file, as_new=args.as_new)
     except DraftError as exc:
         raise CommandError(f"{args.file}: {exc} Es wurde nichts übernommen.") from None
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     say(result.message)
-    return EXIT_OK
+    return EXIT_INVALID if result.conflicts else EXIT_OK
+
+
+def _not_open_elsewhere(store: DraftStore, path: Path) -> None:
+    """A file of a draft that is open in a running window is merged there, not here: the
+    window's next save would otherwise write over the merge."""
+    from zwk_desktop.domain.draft import read_draft
+    from zwk_desktop.services.recovery import draft_in_use
+
+    lineage = read_draft(path).lineage
+    known = store.find_lineage(lineage.draft) if lineage is not None else None
+    if known is not None and draft_in_use(store, known.draft_id):
+        raise CommandError(
+            f"Der Entwurf Nr. {known.draft_id}, zu dem {path.name} gehört, ist gerade in ZWK "
+            "Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung öffnen…) "
+            "oder schließen Sie den Entwurf zuerst. Es wurde nichts übernommen.",
+            EXIT_NOT_WRITTEN,
+        )

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from zwk_desktop import __version__, netguard
-from zwk_desktop.cli import about, drafts, export, gemeinde, identity, validate
+from zwk_desktop.cli import about, drafts, export, gemeinde, identity, merge, validate
 from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 
-COMMANDS = (validate, drafts, identity, export, gemeinde, about)
+COMMANDS = (validate, drafts, merge, identity, export, gemeinde, about)
 """Modules that add subcommands; each has ``register(subparsers)``."""
 
 

@@ -12,10 +12,12 @@ from zwk_desktop.cli.common import (
     CommandError,
     load_draft,
     say,
+    user_name,
 )
 from zwk_desktop.domain.datamodel import json_schema
 from zwk_desktop.domain.draft import new_draft
 from zwk_desktop.formspec import DEFAULT_FORM_ID, FormSpec, FormSpecError, get_form
+from zwk_desktop.services.portable import stamp_lineage
 from zwk_desktop.validation import Report, validate_draft
 from zwk_desktop.validation.findings import SEVERITY_LABELS
 
@@ -121,9 +123,11 @@ def run_new(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists():
         raise CommandError(f"{out} gibt es schon; bitte wählen Sie einen anderen Dateinamen.")
+    draft = new_draft(spec)
+    stamp_lineage(draft, None, user_name())  # a version of its own: copies of it merge later
     try:
         with out.open("xb") as fh:
-            fh.write(new_draft(spec).to_bytes())
+            fh.write(draft.to_bytes())
     except OSError as exc:
         raise CommandError(f"{out} kann nicht geschrieben werden ({exc.strerror}).") from None
     say(f"Leerer Entwurf geschrieben: {out}")

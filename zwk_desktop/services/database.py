@@ -13,10 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from zwk_desktop.services.blobs import sha256_hex
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
+from zwk_desktop.services.store_schema import ROW_FIXUPS, statements
 
 _SIDE_FILES = ("-wal", "-shm")
 
@@ -39,7 +42,11 @@ def connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _ensure_schema(con: sqlite3.Connection, schema: str, version: int) -> None:
+def _ensure_schema(
+    con: sqlite3.Connection, schema: str, version: int, upgrades: Mapping[int, str]
+) -> None:
+    """Create the schema in a new database, or upgrade an older one step by step (all steps in
+    one transaction: an interrupted upgrade leaves the database as it was)."""
     found = con.execute("PRAGMA user_version").fetchone()[0]
     if found == version:
         return
@@ -50,11 +57,20 @@ def _ensure_schema(con: sqlite3.Connection, schema: str, version: int) -> None:
         )
     con.execute("BEGIN IMMEDIATE")
     try:
-        if con.execute("PRAGMA user_version").fetchone()[0] == 0:
-            for statement in schema.split(";"):
-                if statement.strip():
+        current = con.execute("PRAGMA user_version").fetchone()[0]
+        if current == 0:
+            for statement in statements(schema):
+                con.execute(statement)
+        else:
+            for step in range(current, version):
+                if step not in upgrades:
+                    raise StoreUnavailable(
+                        f"Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich "
+                        "nicht umstellen."
+                    )
+                for statement in statements(upgrades[step]):
                     con.execute(statement)
-            con.execute(f"PRAGMA user_version = {int(version)}")
+        con.execute(f"PRAGMA user_version = {int(version)}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -68,16 +84,23 @@ def _check(con: sqlite3.Connection) -> None:
 
 
 def open_checked(
-    path: Path, schema: str, version: int, verified: bool, now: dt.datetime | None = None
+    path: Path,
+    schema: str,
+    version: int,
+    verified: bool,
+    now: dt.datetime | None = None,
+    upgrades: Mapping[int, str] | None = None,
 ) -> tuple[sqlite3.Connection, str | None]:
     """Open (or create) the database; returns the connection and a German notice when a
-    damaged database was moved aside. `verified`: the file was checked earlier in this run."""
+    damaged database was moved aside. `verified`: the file was checked earlier in this run.
+    `upgrades[n]` turns schema n into n + 1."""
     con: sqlite3.Connection | None = None
+    upgrades = upgrades or {}
     try:
         con = connect(path)
         if not verified:
             _check(con)
-        _ensure_schema(con, schema, version)
+        _ensure_schema(con, schema, version, upgrades)
         return con, None
     except (sqlite3.DatabaseError, _Damaged) as exc:
         if con is not None:
@@ -86,7 +109,7 @@ def open_checked(
             raise
     moved = move_aside(path, now or dt.datetime.now())
     con = connect(path)
-    _ensure_schema(con, schema, version)
+    _ensure_schema(con, schema, version, upgrades)
     saved, total = salvage(moved, con)
     return con, _notice(moved, saved, total)
 
@@ -137,6 +160,8 @@ def salvage(old: Path, new: sqlite3.Connection) -> tuple[int, int | None]:
         saved = 0
         for draft_id in ids:
             saved += _copy_draft(src, new, draft_id)
+        for statement in statements(ROW_FIXUPS):  # rows of an older schema
+            new.execute(statement)
         return saved, len(ids)
     finally:
         src.close()
@@ -165,6 +190,11 @@ def _copy_draft(src: sqlite3.Connection, dst: sqlite3.Connection, draft_id: int)
             versions = _rows(src, "versions", "draft_id", draft_id)
         except sqlite3.Error:
             versions = []  # the history is lost, the draft itself is not
+        extra: list[tuple[str, list[dict[str, object]]]] = []
+        for table in ("syncs", "changes"):  # lineage (schema 2): merge bases, change log
+            # missing in an older schema, or damaged: merges fall back to the files' bases
+            with suppress(sqlite3.Error):
+                extra.append((table, _rows(src, table, "draft_id", draft_id)))
         shas: set[str] = set()
         for item in [record, *versions]:
             shas.update(json.loads(str(item["files"])).values())
@@ -181,7 +211,7 @@ def _copy_draft(src: sqlite3.Connection, dst: sqlite3.Connection, draft_id: int)
         return 0
     dst.execute("BEGIN IMMEDIATE")
     try:
-        for table, items in (("drafts", [record]), ("versions", versions)):
+        for table, items in (("drafts", [record]), ("versions", versions), *extra):
             for item in items:
                 names = ", ".join(item)
                 marks = ", ".join("?" for _ in item)

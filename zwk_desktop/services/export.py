@@ -125,8 +125,10 @@ def export_package(
     progress: Progress | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
     now: dt.datetime | None = None,
+    changelog: bool = False,
 ) -> ExportResult:
-    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`."""
+    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`.
+    `changelog`: add the summary of the change log (``aenderungsprotokoll.json``)."""
     from zwk_desktop.services import package, signing
     from zwk_desktop.services.mail import build_mail
     from zwk_desktop.services.pdf import render_pdf
@@ -187,6 +189,8 @@ def export_package(
         ),
         **attachments,
     }
+    if changelog:
+        files[naming.CHANGELOG_NAME] = package.changelog_json(spec, draft, now)
     out_dir.mkdir(parents=True, exist_ok=True)
     name = _free_name(out_dir, naming.package_folder_name(ags, kommune, now.date()))
     staging = out_dir / f".{name}.partial-{secrets.token_hex(4)}"

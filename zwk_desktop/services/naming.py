@@ -25,6 +25,8 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
 PDF_NAME = "bewerbung.pdf"
 JSON_NAME = "bewerbung.json"
 PROTOCOL_NAME = "pruefprotokoll.json"
+CHANGELOG_NAME = "aenderungsprotokoll.json"
+"""Only when the user asks for it (off by default): a summary of the change log."""
 MANIFEST_NAME = "manifest.json"
 MANIFEST_SIG_NAME = "manifest.json.p7s"
 ATTACHMENT_DIR = "anlagen"

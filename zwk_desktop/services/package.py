@@ -16,13 +16,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zwk_desktop import __version__
-from zwk_desktop.domain.draft import FORMAT, FORMAT_VERSION, Acknowledgement, Draft, normalize
+from zwk_desktop.domain.draft import (
+    FORMAT,
+    RECORD_FORMAT_VERSION,
+    Acknowledgement,
+    Draft,
+    normalize,
+)
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.validation import Report
 
 MANIFEST_FORMAT = "zwk-package"
 MANIFEST_VERSION = 1
 PROTOCOL_FORMAT = "zwk-pruefprotokoll"
+CHANGELOG_FORMAT = "zwk-aenderungsprotokoll"
 
 
 def _dump(value: Any) -> bytes:
@@ -37,7 +44,7 @@ def canonical_json(spec: FormSpec, draft: Draft) -> bytes:
     return _dump(
         {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": RECORD_FORMAT_VERSION,
             "form": {"id": spec.id, "version": spec.version},
             "meta": meta,
             "data": normalize(spec, draft.data),
@@ -86,6 +93,52 @@ def protocol_json(
     )
 
 
+def changelog_json(spec: FormSpec, draft: Draft, created: dt.datetime) -> bytes:
+    """The optional summary of the change log (``aenderungsprotokoll.json``): per field how
+    often it was changed, by whom and when last; never a value, old or new, and no comments."""
+    from zwk_desktop.domain.lineage import concrete_path
+    from zwk_desktop.domain.paths import template_path
+    from zwk_desktop.services.diff import field_label
+
+    items = draft.ensure_lineage().items
+    entries = [c for c in draft.changelog.entries if c.net]
+    fields: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        path = concrete_path(entry.path, items)
+        if path is None:
+            continue  # an item removed since: its field is not in the application
+        row = fields.setdefault(
+            path,
+            {"path": path, "label": field_label(spec, path), "changes": 0, "people": []},
+        )
+        row["changes"] += 1
+        if entry.who and entry.who not in row["people"]:
+            row["people"].append(entry.who)
+        row["last_changed"] = entry.at
+        row["last_changed_by"] = entry.who
+    order = spec.field_order
+    rows = sorted(fields.values(), key=lambda r: (order.get(template_path(r["path"]), 1 << 30),
+                                                  r["path"]))  # fmt: skip
+    people = sorted({e.who for e in entries if e.who})
+    times = sorted(e.at for e in entries if e.at)
+    return _dump(
+        {
+            "format": CHANGELOG_FORMAT,
+            "format_version": 1,
+            "form": {"id": spec.id, "version": spec.version},
+            "created": created.isoformat(timespec="seconds"),
+            "summary": {
+                "entries": len(entries),
+                "fields": len(rows),
+                "people": people,
+                "first": times[0] if times else None,
+                "last": times[-1] if times else None,
+            },
+            "fields": rows,
+        }
+    )
+
+
 def manifest_json(
     files: Mapping[str, bytes],
     *,
@@ -111,7 +164,7 @@ def manifest_json(
                 "version": spec.version,
                 "rule_set_version": spec.rule_set_version,
             },
-            "data_format": {"format": FORMAT, "format_version": FORMAT_VERSION},
+            "data_format": {"format": FORMAT, "format_version": RECORD_FORMAT_VERSION},
             "kommune": {"name": kommune, "ags": ags},
             "signer": {"subject": signer_subject, "certificate_sha256": signer_fingerprint},
             "files": entries,

@@ -74,6 +74,14 @@ def _run_is_alive(store: DraftStore, token: str) -> bool:
     return True
 
 
+def draft_in_use(store: DraftStore, draft_id: int) -> bool:
+    """Whether a running window of ZWK Desktop has the draft open."""
+    return any(
+        run.draft_id == draft_id and _run_is_alive(store, run.token)
+        for run in store.open_sessions()
+    )
+
+
 @dataclass
 class StartUp:
     """What the main window does at start: which draft to open, and what to tell the user."""
