@@ -21,7 +21,6 @@ removed or reordered; `concrete_path` turns one back into the path of fields.md.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -129,29 +128,40 @@ def ensure_ids(data: Any, items: ItemIds) -> ItemIds:
 def align(recorded: Sequence[tuple[str, str | None]], values: Sequence[Any]) -> list[str]:
     """Ids for `values` given the (id, fingerprint) pairs recorded for them.
 
-    Unchanged content keeps its id wherever it moved; between unchanged items, edited ones take
-    the recorded ids in order; items beyond those get new ids."""
+    Unchanged content keeps its id wherever it moved; an edited item takes a recorded id that
+    is left between the same unchanged neighbours (in order); other items get new ids."""
     prints = [fingerprint(v) for v in values]
     if len(recorded) == len(values) and all(
         fp is None or fp == p for (_, fp), p in zip(recorded, prints, strict=True)
     ):
         return [i for i, _ in recorded]
-    old = [fp if fp is not None else f"?{n}" for n, (_, fp) in enumerate(recorded)]
-    matcher = difflib.SequenceMatcher(a=old, b=prints, autojunk=False)
-    ids: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ids += [recorded[i][0] for i in range(i1, i2)]
-        elif tag in ("replace", "insert"):
-            paired = [recorded[i][0] for i in range(i1, i2)][: j2 - j1]
-            ids += paired + [new_item_id() for _ in range(j2 - j1 - len(paired))]
-    # An id may appear once only (a duplicated item in the file keeps one of them).
+    free: dict[str, list[int]] = {}
+    for n, (_, fp) in enumerate(recorded):
+        if fp is not None:
+            free.setdefault(fp, []).append(n)
+    source: list[int | None] = []
+    for p in prints:
+        source.append(free[p].pop(0) if free.get(p) else None)
+    used = {n for n in source if n is not None}
+    left = [n for n in range(len(recorded)) if n not in used]
+    for j, found in enumerate(source):
+        if found is not None:
+            continue
+        low = max((n for n in source[:j] if n is not None), default=-1)
+        high = min((n for n in source[j + 1 :] if n is not None), default=len(recorded))
+        pick = next((n for n in left if low < n < high), None)
+        if pick is None and low >= high:  # between moved items: any left in order
+            pick = left[0] if left else None
+        if pick is not None:
+            left.remove(pick)
+            source[j] = pick
+    ids = [recorded[n][0] if n is not None else new_item_id() for n in source]
     seen: set[str] = set()
-    unique = []
-    for i in ids:
-        unique.append(i if i not in seen else new_item_id())
-        seen.add(unique[-1])
-    return unique
+    for n, i in enumerate(ids):  # a file naming one id twice: the second gets a new one
+        if i in seen:
+            ids[n] = new_item_id()
+        seen.add(ids[n])
+    return ids
 
 
 def items_json(data: Any, items: ItemIds) -> dict[str, list[dict[str, str]]]:
