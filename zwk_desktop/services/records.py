@@ -77,7 +77,7 @@ class DraftSnapshot:
     lineage_id: str | None = None
     """The draft's lineage id (UUID); a new draft gets a new one when it is None or taken."""
     collab_json: str = "{}"
-    """List item ids, comments, change markers, conflicts waiting (`store_sync.collab_json`)."""
+    """List item ids, comments, change markers, conflicts waiting (`collab_json`)."""
     changes: tuple[Change, ...] = ()
     """Entries of the change log to write (new or extended since the last save)."""
     changes_revision: int = 0
@@ -88,8 +88,6 @@ class DraftSnapshot:
         cls, draft: Draft, completeness: int | None = None, *, all_changes: bool = False
     ) -> DraftSnapshot:
         """`all_changes`: the whole change log (for a new row), not only what is pending."""
-        from zwk_desktop.services.store_sync import collab_json
-
         lineage = draft.ensure_lineage()
         changes, revision = draft.changelog.pending()
         if all_changes:
@@ -167,3 +165,16 @@ class SessionRecord:
     token: str
     """Names the run's lock file."""
     draft_id: int | None
+
+
+def collab_json(draft: Draft) -> str:
+    """The ``collab`` column of a draft: item ids, comments, markers, waiting conflicts."""
+    lineage = draft.ensure_lineage()
+    out: dict[str, Any] = {"items": lineage.items}
+    if draft.comments:
+        out["comments"] = [c.to_json() for c in draft.comments]
+    if draft.markers:
+        out["markers"] = {p: m.to_json() for p, m in draft.markers.items()}
+    if draft.pending is not None:
+        out["pending"] = draft.pending.to_json()
+    return dumps(out)

@@ -44,9 +44,18 @@ from zwk_desktop.services.records import (
     utc_now,
 )
 from zwk_desktop.services.store_errors import StoreCorrupt, StoreError, StoreUnavailable, translate
-from zwk_desktop.services.store_lineage import VERSION_COLUMNS, LineageMethods
+from zwk_desktop.services.store_lineage import LineageMethods
 from zwk_desktop.services.store_lineage import OpenConnection as _Open
-from zwk_desktop.services.store_schema import SCHEMA, SCHEMA_VERSION, UPGRADES
+from zwk_desktop.services.store_schema import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    SUMMARY_COLUMNS,
+    UPGRADES,
+    VERSION_COLUMNS,
+    checked_draft,
+    envelope_of,
+    summary_of,
+)
 from zwk_desktop.services.store_sessions import SessionMethods
 
 if TYPE_CHECKING:
@@ -62,11 +71,6 @@ DB_NAME = "entwuerfe.sqlite3"
 
 _KEPT = "('before_migration', 'before_merge', 'incoming')"
 """Reasons of versions that are never pruned."""
-_SUMMARY_COLUMNS = (
-    "id, name, title, created, modified, form_id, form_version, completeness, errors, warnings, "
-    "deleted"
-)
-_VERSION_COLUMNS = VERSION_COLUMNS
 
 
 class DraftStore(LineageMethods, SessionMethods):
@@ -280,11 +284,11 @@ class DraftStore(LineageMethods, SessionMethods):
         ``_collab``) and the files of a draft or version."""
         with self._read() as con:
             row = con.execute(
-                f"SELECT {_VERSION_COLUMNS} FROM {table} WHERE id = ?", (key,)
+                f"SELECT {VERSION_COLUMNS} FROM {table} WHERE id = ?", (key,)
             ).fetchone()
             if row is None:
                 return None
-            return _envelope(row), load_blobs(con, json.loads(row[6]))
+            return envelope_of(row), load_blobs(con, json.loads(row[6]))
 
     def load(self, draft_id: int) -> LoadedDraft:
         """The draft's current state. A row of an older format is migrated here; its previous
@@ -299,9 +303,9 @@ class DraftStore(LineageMethods, SessionMethods):
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
         envelope, files = fetched
         if envelope["format_version"] >= FORMAT_VERSION:
-            return LoadedDraft(self._with_lineage(draft_id, _checked_draft(envelope, files)))
+            return LoadedDraft(self._with_lineage(draft_id, checked_draft(envelope, files)))
         migrated, report = migrate(envelope, FORMAT_VERSION)
-        draft = self._with_lineage(draft_id, _checked_draft(migrated, files))
+        draft = self._with_lineage(draft_id, checked_draft(migrated, files))
         note = migration_text(report, installed_form(draft)) if report else ""
         with self._write() as opened:
             now = stamp(self.clock())
@@ -313,11 +317,11 @@ class DraftStore(LineageMethods, SessionMethods):
     def summary(self, draft_id: int) -> DraftSummary:
         with self._read() as con:
             row = con.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)
+                f"SELECT {SUMMARY_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)
             ).fetchone()
         if row is None:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
-        return _summary(row)
+        return summary_of(row)
 
     def list_drafts(self, *, trash: bool = False, limit: int = -1) -> list[DraftSummary]:
         """All drafts (or those in the Papierkorb), the most recently changed first; at most
@@ -325,11 +329,11 @@ class DraftStore(LineageMethods, SessionMethods):
         where = "deleted IS NOT NULL" if trash else "deleted IS NULL"
         with self._read() as con:
             rows = con.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, "
+                f"SELECT {SUMMARY_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, "
                 "id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [_summary(r) for r in rows]
+        return [summary_of(r) for r in rows]
 
     def rename(self, draft_id: int, name: str) -> None:
         """Give a draft its own name; an empty name shows the Kommune again."""
@@ -418,7 +422,7 @@ class DraftStore(LineageMethods, SessionMethods):
             (draft_id,) = con.execute(
                 "SELECT draft_id FROM versions WHERE id = ?", (version_id,)
             ).fetchone()
-        return self._with_lineage(draft_id, _checked_draft(envelope, files))
+        return self._with_lineage(draft_id, checked_draft(envelope, files))
 
     def restore_version(self, draft_id: int, version_id: int) -> Draft:
         """Make a version the current state again, in one transaction: the stored state is kept
@@ -473,8 +477,8 @@ class DraftStore(LineageMethods, SessionMethods):
         from zwk_desktop.domain.lineage import new_lineage_id
 
         cur = con.execute(
-            f"INSERT INTO versions (uuid, draft_id, created, reason, note, {_VERSION_COLUMNS}) "
-            f"SELECT ?, id, ?, ?, ?, {_VERSION_COLUMNS} FROM drafts WHERE id = ?",
+            f"INSERT INTO versions (uuid, draft_id, created, reason, note, {VERSION_COLUMNS}) "
+            f"SELECT ?, id, ?, ?, ?, {VERSION_COLUMNS} FROM drafts WHERE id = ?",
             (version or new_lineage_id(), now, reason, note, draft_id),
         )
         if cur.rowcount != 1:
@@ -491,7 +495,7 @@ class DraftStore(LineageMethods, SessionMethods):
 
         parts = take_apart(envelope)
         opened.con.execute(
-            f"INSERT INTO versions (draft_id, created, reason, note, {_VERSION_COLUMNS}) "
+            f"INSERT INTO versions (draft_id, created, reason, note, {VERSION_COLUMNS}) "
             "VALUES (?, ?, 'before_migration', ?, ?, ?, ?, ?, ?, ?, '{}', '{}')",
             (
                 draft_id,
@@ -521,55 +525,6 @@ class DraftStore(LineageMethods, SessionMethods):
         """``PRAGMA integrity_check``: ``"ok"`` or the problems found."""
         with self._read() as con:
             return "\n".join(r[0] for r in con.execute("PRAGMA integrity_check"))
-
-
-def _summary(row: tuple[Any, ...]) -> DraftSummary:
-    return DraftSummary(
-        id=row[0],
-        name=row[1],
-        title=row[2],
-        created=parse_stamp(row[3]),
-        modified=parse_stamp(row[4]),
-        form_id=row[5],
-        form_version=row[6],
-        completeness=row[7],
-        errors=row[8],
-        warnings=row[9],
-        deleted=parse_stamp(row[10]) if row[10] else None,
-    )
-
-
-def _envelope(row: tuple[Any, ...]) -> dict[str, Any]:
-    """The envelope of a row of drafts or versions (``_VERSION_COLUMNS``), files aside."""
-    from zwk_desktop.domain.draft import FORMAT
-    from zwk_desktop.domain.migrations import EnvelopeParts, assemble
-
-    form_id, form_version, format_version, data, meta, acks, _files, collab = row
-    parts = EnvelopeParts(
-        format_version, form_id, form_version, json.loads(meta), json.loads(data), json.loads(acks)
-    )
-    envelope = assemble(parts, FORMAT)
-    envelope["_collab"] = collab
-    return envelope
-
-
-def _checked_draft(envelope: dict[str, Any], files: dict[str, bytes]) -> Draft:
-    from zwk_desktop.domain.draft import DraftError, draft_from_json
-    from zwk_desktop.domain.lineage import Lineage
-
-    envelope = dict(envelope)
-    collab_text = envelope.pop("_collab", None)
-    try:
-        draft = draft_from_json(envelope)
-    except DraftError as exc:
-        raise StoreError(f"Ein gespeicherter Entwurf ist nicht lesbar: {exc}") from None
-    draft.files.update(files)
-    collab = store_sync.read_collab(collab_text, draft.data)
-    draft.lineage = Lineage(draft="", items=collab.items)
-    draft.comments = collab.comments
-    draft.markers = collab.markers
-    draft.pending = collab.pending
-    return draft
 
 
 __all__ = [

@@ -17,6 +17,7 @@ from zwk_desktop.services import store_sync
 from zwk_desktop.services.blobs import BlobCache
 from zwk_desktop.services.records import DraftSnapshot, ExportStamp, dumps, stamp
 from zwk_desktop.services.store_errors import StoreError
+from zwk_desktop.services.store_schema import VERSION_COLUMNS
 
 if TYPE_CHECKING:
     from zwk_desktop.domain.collab import Change
@@ -50,12 +51,6 @@ class StoredLineage:
     lineage: str
     deleted: bool
     """The draft is in the Papierkorb."""
-
-
-VERSION_COLUMNS = (
-    "form_id, form_version, format_version, data, meta, acknowledgements, files, collab"
-)
-"""The columns of a draft's state in ``drafts`` and ``versions``."""
 
 
 class StoreParts:

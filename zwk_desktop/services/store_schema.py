@@ -1,4 +1,9 @@
-"""The schema of the draft database and its upgrades (``PRAGMA user_version``).
+"""The draft store's tables (`SCHEMA`), their upgrades, and how their rows become records and
+drafts.
+
+`zwk_desktop.services.store.DraftStore` runs the queries; this module says what the columns
+are. The draft model and the migrations are imported when a row is decoded, never at module
+level (the program's start needs only SQLite).
 
 A new database gets `SCHEMA` at `SCHEMA_VERSION`. An older one is upgraded step by step with
 `UPGRADES` (``UPGRADES[n]`` takes schema n to n + 1) in one transaction when it is opened, so a
@@ -13,9 +18,18 @@ the layout of their data is the same.
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING, Any
+
+from zwk_desktop.services.records import DraftSummary, parse_stamp
+from zwk_desktop.services.store_errors import StoreError
+
+if TYPE_CHECKING:
+    from zwk_desktop.domain.draft import Draft
+
 SCHEMA_VERSION = 2
 
-STATE_COLUMNS = """
+STATE = """
     form_id TEXT NOT NULL,
     form_version TEXT NOT NULL,
     format_version INTEGER NOT NULL,
@@ -71,7 +85,7 @@ CREATE TABLE drafts (
     name TEXT,
     title TEXT NOT NULL,
     created TEXT NOT NULL,
-    modified TEXT NOT NULL,{STATE_COLUMNS},
+    modified TEXT NOT NULL,{STATE},
     completeness INTEGER,
     errors INTEGER,
     warnings INTEGER,
@@ -83,7 +97,7 @@ CREATE TABLE versions (
     draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
     created TEXT NOT NULL,
     reason TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',{STATE_COLUMNS}
+    note TEXT NOT NULL DEFAULT '',{STATE}
 );
 CREATE INDEX versions_by_draft ON versions(draft_id, id);
 CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, content BLOB NOT NULL);
@@ -125,3 +139,65 @@ ALTER TABLE versions ADD COLUMN collab TEXT NOT NULL DEFAULT '{{}}';
 def statements(script: str) -> list[str]:
     """The statements of a script (none of ours has a semicolon inside a literal)."""
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+SUMMARY_COLUMNS = (
+    "id, name, title, created, modified, form_id, form_version, completeness, errors, warnings, "
+    "deleted"
+)
+VERSION_COLUMNS = (
+    "form_id, form_version, format_version, data, meta, acknowledgements, files, collab"
+)
+
+
+def summary_of(row: tuple[Any, ...]) -> DraftSummary:
+    return DraftSummary(
+        id=row[0],
+        name=row[1],
+        title=row[2],
+        created=parse_stamp(row[3]),
+        modified=parse_stamp(row[4]),
+        form_id=row[5],
+        form_version=row[6],
+        completeness=row[7],
+        errors=row[8],
+        warnings=row[9],
+        deleted=parse_stamp(row[10]) if row[10] else None,
+    )
+
+
+def envelope_of(row: tuple[Any, ...]) -> dict[str, Any]:
+    """The envelope of a row of drafts or versions (``VERSION_COLUMNS``), files aside; the
+    row's ``collab`` rides along under ``_collab`` until `checked_draft` reads it."""
+    from zwk_desktop.domain.draft import FORMAT
+    from zwk_desktop.domain.migrations import EnvelopeParts, assemble
+
+    form_id, form_version, format_version, data, meta, acks, _files, collab = row
+    parts = EnvelopeParts(
+        format_version, form_id, form_version, json.loads(meta), json.loads(data), json.loads(acks)
+    )
+    envelope = assemble(parts, FORMAT)
+    envelope["_collab"] = collab
+    return envelope
+
+
+def checked_draft(envelope: dict[str, Any], files: dict[str, bytes]) -> Draft:
+    """The draft of a row, with its item ids, comments, markers and waiting conflicts (its
+    lineage id, history and change log are added by the store)."""
+    from zwk_desktop.domain.draft import DraftError, draft_from_json
+    from zwk_desktop.domain.lineage import Lineage
+    from zwk_desktop.services.store_sync import read_collab
+
+    envelope = dict(envelope)
+    collab_text = envelope.pop("_collab", None)
+    try:
+        draft = draft_from_json(envelope)
+    except DraftError as exc:
+        raise StoreError(f"Ein gespeicherter Entwurf ist nicht lesbar: {exc}") from None
+    draft.files.update(files)
+    collab = read_collab(collab_text, draft.data)
+    draft.lineage = Lineage(draft="", items=collab.items)
+    draft.comments = collab.comments
+    draft.markers = collab.markers
+    draft.pending = collab.pending
+    return draft

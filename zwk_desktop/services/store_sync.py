@@ -1,6 +1,6 @@
 """The lineage tables of the draft store (schema 2): the ``collab`` column, merge bases, change log.
 
-``collab`` (in ``drafts`` and ``versions``) is JSON::
+``collab`` (in ``drafts`` and ``versions``, written by `records.collab_json`) is JSON::
 
     {"items": {"finanzplan.posten": ["4f1c…", …]},   # list item ids, parallel to data
      "comments": [...], "markers": {...}, "pending": {...}}
@@ -25,24 +25,11 @@ from zwk_desktop.services.records import dumps
 
 if TYPE_CHECKING:
     from zwk_desktop.domain.collab import Change, Comment, Marker
-    from zwk_desktop.domain.draft import Draft
     from zwk_desktop.domain.lineage import BaseState, ItemIds
     from zwk_desktop.domain.merge import PendingMerge
 
 MAX_SYNCS = 200
 """Merge bases kept per draft (the newest)."""
-
-
-def collab_json(draft: Draft) -> str:
-    lineage = draft.ensure_lineage()
-    out: dict[str, Any] = {"items": lineage.items}
-    if draft.comments:
-        out["comments"] = [c.to_json() for c in draft.comments]
-    if draft.markers:
-        out["markers"] = {p: m.to_json() for p, m in draft.markers.items()}
-    if draft.pending is not None:
-        out["pending"] = draft.pending.to_json()
-    return dumps(out)
 
 
 @dataclass
