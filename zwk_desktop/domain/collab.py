@@ -261,6 +261,19 @@ class ChangeLog:
                 del self._pending[cid]
                 self._stored.add(cid)
 
+    def attribute(self, name: str) -> int:
+        """Entries without a name are `name`'s (the user's own, before the name was given, or
+        those of a file whose writer is known); returns how many were named."""
+        if not name:
+            return 0
+        count = 0
+        for n, c in enumerate(self.entries):
+            if not c.who:
+                self.entries[n] = replace(c, who=name)
+                self._mark(c.id)
+                count += 1
+        return count
+
     def for_path(self, path: str) -> list[Change]:
         """The entries of a field and of the item it lies in, oldest first, net changes only."""
         from zwk_desktop.domain.lineage import item_path_of

@@ -9,6 +9,7 @@ draft) and ``zwk-desktop merge`` both use it.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,6 +134,15 @@ class DraftMerge:
         return self.unchanged and not self.conflicts and not self.new_entries
 
 
+def attribute_incoming(draft: Draft) -> None:
+    """Entries and comments of a file that name nobody are its writer's (`lineage.by`)."""
+    by = draft.lineage.by if draft.lineage is not None else ""
+    if not by:
+        return
+    draft.changelog.attribute(by)
+    draft.comments = [c if c.author else dataclasses.replace(c, author=by) for c in draft.comments]
+
+
 def merge_drafts(
     base: State,
     ours: Draft,
@@ -143,6 +153,7 @@ def merge_drafts(
     source: str = "",
 ) -> DraftMerge:
     """Merge `theirs` into `ours` (both descend from `base`). `ours` is not changed."""
+    attribute_incoming(theirs)
     ours_state, theirs_state = state_of(ours), state_of(theirs)
     result = merge(base, ours_state, theirs_state, prefer=prefer, **merge_options(spec))
     merged = copy.copy(ours)

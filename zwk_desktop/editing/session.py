@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -439,6 +439,17 @@ class EditSession:
         self._emit(Event("acknowledgement", finding.path))
 
     # ----------------------------------------------------------------- working together
+
+    def set_author(self, name: str) -> None:
+        """The user gave their name: it stands for every later change and comment, and for
+        those made here before without a name."""
+        self.author = name
+        if self.draft.changelog.attribute(name):
+            self._emit(Event("marker", ""))
+        comments = self.draft.comments
+        if any(not c.author for c in comments):
+            comments[:] = [c if c.author else replace(c, author=name) for c in comments]
+            self._emit(Event("comment", ""))
 
     def comments_at(self, path: str) -> list[Comment]:
         """The comments on the field at a concrete path, oldest first."""

@@ -23,6 +23,7 @@ from typing import Any
 from zwk_desktop.domain.draft import FORMAT_VERSION, Draft, DraftError, now_iso, read_draft
 from zwk_desktop.domain.lineage import BaseState, VersionRef, new_lineage_id
 from zwk_desktop.domain.migrations import MigrationReport, migrate
+from zwk_desktop.domain.sync import attribute_incoming
 from zwk_desktop.services.atomic import write_atomic
 from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.records import ExportStamp
@@ -84,6 +85,7 @@ def import_file(store: DraftStore, path: Path, *, as_new: bool = False) -> Impor
     if known is not None:
         outcome = merge_file(store, known.draft_id, read.draft, path)
         return ImportResult(outcome.draft_id, outcome.title, None, outcome.message, outcome)
+    attribute_incoming(read.draft)
     spec = installed_form(read.draft)
     stats = stats_for(spec, read.draft) if spec is not None else None
     note = migration_text(read.migration, spec) if read.migration else ""

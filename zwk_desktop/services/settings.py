@@ -23,6 +23,8 @@ class Settings:
     user_name: str = ""
     """The user's name as others see it in comments, the change log and change markers
     ("Berater Müller"); asked once, when it is first needed."""
+    name_asked: bool = False
+    """The program has asked for the name (it does not ask again; Einstellungen can set it)."""
 
 
 class SettingsStore:
@@ -41,6 +43,8 @@ class SettingsStore:
         language = raw.get("language")
         if isinstance(language, str) and language in LANGUAGES:
             settings = replace(settings, language=language)
+        if raw.get("name_asked") is True:
+            settings = replace(settings, name_asked=True)
         name = raw.get("user_name")
         if isinstance(name, str) and name.strip():
             settings = replace(settings, user_name=" ".join(name.split())[:MAX_NAME])

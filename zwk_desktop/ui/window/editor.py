@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.ui.common import (
     PATH_PROPERTY,
+    changes_by,
+    count_comments,
     heading,
     icon,
     status_icon,
@@ -256,6 +258,11 @@ class EditorView(QWidget):
             for page in self.pages.values():
                 page.show_findings()
             self.review.update_counts()
+        if event.kind in ("marker", "comment", "conflict") or (
+            event.kind == "items" and (self.session.draft.markers or self.session.draft.comments)
+        ):
+            self.update_statuses()
+            self.review.notes_changed()
 
     def check(self) -> None:
         self.timer.stop()
@@ -266,7 +273,12 @@ class EditorView(QWidget):
         for i, section in enumerate(self.spec.sections):
             status = session.section_status(section.id)
             item = self.sections.item(i)
-            text = f"{i + 1}. {section.title}\n{status_text(status.errors, status.warnings)}"
+            lines = [f"{i + 1}. {section.title}", status_text(status.errors, status.warnings)]
+            lines += changes_by(session.marker_counts(section.id))
+            comments = len(session.open_comments(section.id))
+            if comments:
+                lines.append(count_comments(comments))
+            text = "\n".join(lines)
             if item.text() != text:
                 item.setText(text)
                 item.setIcon(status_icon(status.errors, status.warnings))
@@ -302,5 +314,32 @@ class EditorView(QWidget):
             if isinstance(path, str) and path:
                 if self.help.isVisible():
                     self.help.show_for(path)
+                self._seen(widget, path)
                 return
             widget = widget.parent()
+
+    def _seen(self, widget: QObject, path: str) -> None:
+        """A field with a change marker got the focus on its page: the user has seen it (the
+        marker goes; a group's or year's fields count with their input)."""
+        page = self.stack.currentWidget()
+        if (
+            not self.session.draft.markers
+            or page is None
+            or page is self.review
+            or not isinstance(widget, QWidget)
+            or not page.isAncestorOf(widget)
+        ):
+            return
+        for marked in list(self.session.markers()):
+            if marked == path or marked.startswith(path + "."):
+                self.session.seen(marked)
+
+    def current_path(self) -> str | None:
+        """The path of the field with the focus on the current page, if any."""
+        widget: QObject | None = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            path = widget.property(PATH_PROPERTY)
+            if isinstance(path, str) and path and self.stack.currentWidget() is not self.review:
+                return path
+            widget = widget.parent()
+        return None

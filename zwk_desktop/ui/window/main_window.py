@@ -37,6 +37,7 @@ from zwk_desktop.ui.common import discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
 from zwk_desktop.ui.window.start_page import StartPage, list_examples
+from zwk_desktop.ui.window.teamwork import TeamworkCommands
 
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 APP_NAME = "ZWK Desktop"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TeamworkCommands, QMainWindow):
     def __init__(self, services: UiServices) -> None:
         super().__init__()
         self.setObjectName("hauptfenster")
@@ -248,7 +249,9 @@ class MainWindow(QMainWindow):
                 ).format(form=draft.form_id, version=draft.form_version)
             )
             return False
-        current = OpenDraft(stored, stored.spec, self.services.extensions, self)
+        current = OpenDraft(
+            stored, stored.spec, self.services.extensions, self, author=self.user_name()
+        )
         self.current = current
         autosave = current.autosave
         autosave.statusChanged.connect(self.update_title)
@@ -263,6 +266,8 @@ class MainWindow(QMainWindow):
         if stored.status.state == "failed":  # a new draft the store could not take
             self._save_failed(stored.status.message() or "")
         current.editor.pages[0].first_input()
+        if draft.pending is not None:  # conflicts of a merge wait for the user
+            self.show_merge()
         return True
 
     def _note_open_draft(self) -> None:
@@ -308,11 +313,13 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".zwk":
             path = path.with_name(path.name + ".zwk")
         try:
-            current.autosave.export(path)
+            current.autosave.export(path, self.user_name())
         except FileWriteError as exc:
             QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
         self._folder = path.parent
+        if self._ask_name_once(path):
+            return True
         if current.stored.status.state == "failed":
             self.notify(
                 translate(
@@ -388,8 +395,13 @@ class MainWindow(QMainWindow):
         if current is None or current.draft_id is None:
             return
         try:
-            trashed = self.store.summary(current.draft_id).deleted is not None
+            summary = self.store.summary(current.draft_id)
         except StoreError:
+            return
+        trashed = summary.deleted is not None
+        saved = current.stored.status.saved_at
+        if not trashed and saved is not None and summary.modified > saved:
+            self._reload_current()  # a file was merged into it in „Entwürfe…“
             return
         if trashed and self.close_current():
             self.notify(
@@ -399,6 +411,26 @@ class MainWindow(QMainWindow):
                     "„Entwürfe…“ lässt er sich wiederherstellen.",
                 ).format(title=draft_title(current.stored.draft.title))
             )
+
+    def _reload_current(self) -> None:
+        """The open draft changed in the store (a file merged into it): show the stored state.
+        What was typed before is in the store already (flushed when „Entwürfe…“ opened)."""
+        from zwk_desktop.services.autosave import DraftSession
+
+        current = self.current
+        if current is None or current.draft_id is None:
+            return
+        try:
+            stored = DraftSession.open(self.store, current.draft_id)
+        except StoreError as exc:
+            self.notify(str(exc), "warning")
+            return
+        self.current = None
+        current.dispose()
+        self.stack.removeWidget(current.editor)
+        discard(current.editor)
+        current.deleteLater()
+        self._show(stored)
 
     # ----------------------------------------------------------------- closing
 
@@ -490,3 +522,4 @@ class MainWindow(QMainWindow):
         from zwk_desktop.ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.services.settings, self).exec()
+        self._name_changed()

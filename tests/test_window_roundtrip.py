@@ -1,0 +1,222 @@
+"""The consultant ↔ clerk round trip in the real window (issue 16): a draft exported on the
+„laptop“ (one data folder), imported, edited, commented and exported in the „town hall“
+(another data folder), edited meanwhile on the laptop, imported back there; the one conflict is
+decided with the keyboard in the merge dialog; comments and change markers show; the result is
+valid. Also the merge dialog's names for screen readers, the Prüfen filter and the
+Änderungsverlauf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QRadioButton,
+    QTableView,
+)
+from uitools import focused, key, make_window, shortcut, type_text, widget
+
+from zwk_desktop.services.settings import Settings, SettingsStore
+from zwk_desktop.services.store import DB_NAME, DraftStore
+from zwk_desktop.ui.dialogs.collab import CommentsDialog, HistoryDialog
+from zwk_desktop.ui.dialogs.merge import MergeDialog
+from zwk_desktop.ui.window.main_window import MainWindow
+from zwk_desktop.validation import validate_draft
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "staedteverbund-oberes-tal.zwk"
+
+
+def place(monkeypatch: pytest.MonkeyPatch, folder: Path, name: str) -> None:
+    """Work on another machine: its own data folder and its user's name."""
+    monkeypatch.setenv("ZWK_DATA_DIR", str(folder))
+    SettingsStore(folder).save(Settings(user_name=name, name_asked=True))
+
+
+def replace_field(window: MainWindow, path: str, text: str) -> None:
+    """Go to a field as a user does (its page, Tab into it) and type over its value."""
+    assert window.editor is not None
+    window.editor.open_path(path)
+    target = widget(window, path)
+    assert focused() is target
+    key(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(target, Qt.Key.Key_Delete)
+    type_text(target, text)
+    key(target, Qt.Key.Key_Tab)
+
+
+def save_as(window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shortcut(window, "Ctrl+Shift+S")
+    assert target.exists()
+
+
+def open_file(window: MainWindow, monkeypatch: pytest.MonkeyPatch, source: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    shortcut(window, "Ctrl+O")
+
+
+def activate(qtbot: Any, dialog: Any) -> None:
+    """The dialog gets the keyboard, as the window manager gives it to a new dialog (offscreen,
+    Qt leaves the main window active until asked)."""
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+
+def section_text(window: MainWindow, section_id: str) -> str:
+    assert window.editor is not None
+    sections = window.editor.sections
+    for row in range(sections.count()):
+        item = sections.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == section_id:
+            return item.text()
+    raise AssertionError(section_id)
+
+
+def test_the_round_trip_between_two_data_folders_in_the_window(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop, rathaus = tmp_path / "laptop", tmp_path / "rathaus"
+
+    # the consultant starts the draft on the laptop and sends it
+    place(monkeypatch, laptop, "Berater Müller")
+    window = make_window(qtbot)
+    window.open_example(EXAMPLE)
+    replace_field(window, "kontakte.verortung", "Stabsstelle Demografie")
+    to_town = tmp_path / "an-das-rathaus.zwk"
+    save_as(window, monkeypatch, to_town)
+    window.close()
+
+    # the clerk imports it in the town hall, changes two fields, comments, sends it back
+    place(monkeypatch, rathaus, "Frau Schmidt")
+    window = make_window(qtbot)
+    open_file(window, monkeypatch, to_town)
+    replace_field(window, "kommune.einwohner", "12345")
+    replace_field(window, "voraussetzungen.beschluss_gremium", "Gemeinderat Oberes Tal")
+    window.editor.open_path("voraussetzungen.beschluss_datum")  # type: ignore[union-attr]
+    shortcut(window, "Ctrl+Shift+K")
+    comments = window.findChild(CommentsDialog)
+    assert isinstance(comments, CommentsDialog)
+    activate(qtbot, comments)
+    new = widget(comments, "kommentare:neu")
+    assert isinstance(new, QPlainTextEdit) and focused() is new  # none yet: type one
+    type_text(new, "Bitte Beschlussdatum prüfen")
+    key(new, Qt.Key.Key_Tab)
+    add = widget(comments, "kommentare:hinzufuegen")
+    assert focused() is add
+    key(add, Qt.Key.Key_Space)
+    assert isinstance(comments.list, QListWidget) and comments.list.count() == 1
+    key(comments.list, Qt.Key.Key_Escape)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    to_laptop = tmp_path / "zurueck.zwk"
+    save_as(window, monkeypatch, to_laptop)
+    window.close()
+
+    # meanwhile on the laptop: the same field, another value; then the file comes back
+    place(monkeypatch, laptop, "Berater Müller")
+    window = make_window(qtbot)
+    assert window.current is None
+    store = DraftStore(laptop / DB_NAME)
+    (summary,) = store.list_drafts()
+    window.open_draft(summary.id)
+    replace_field(window, "kommune.einwohner", "999")
+    open_file(window, monkeypatch, to_laptop)
+
+    dialog = window.merge_dialog
+    assert isinstance(dialog, MergeDialog)
+    activate(qtbot, dialog)
+    assert len(dialog.boxes) == 1
+    box = widget(dialog, "konflikt:0")
+    assert "Angaben zur Kommune" in box.accessibleName()  # type: ignore[attr-defined]
+    ours = widget(dialog, "konflikt:0:ihr")
+    theirs = widget(dialog, "konflikt:0:eingegangen")
+    base = widget(dialog, "konflikt:0:ursprung")
+    assert isinstance(ours, QRadioButton) and isinstance(theirs, QRadioButton)
+    assert ours.accessibleName() == "Ihr Stand: 999"
+    assert theirs.accessibleName() == "Eingegangener Stand: 12.345"
+    assert base.accessibleName() == "Ursprünglich: 12.390"  # type: ignore[attr-defined]
+    assert focused() is ours and ours.isChecked()
+    key(ours, Qt.Key.Key_Right)  # the arrow key chooses within the conflict
+    assert theirs.isChecked() and focused() is theirs
+    key(theirs, Qt.Key.Key_Return)  # Enter: „Entscheidungen übernehmen“
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    session = window.session
+    assert session is not None
+    assert session.get("kommune.einwohner") == 12345 and session.pending is None
+    assert session.get("voraussetzungen.beschluss_gremium") == "Gemeinderat Oberes Tal"
+    assert session.get("kontakte.verortung") == "Stabsstelle Demografie"
+
+    # the change markers in the section list and beside the field, the comment beside its field
+    assert "1 Änderung von Frau Schmidt" in section_text(window, "voraussetzungen")
+    assert "1 offener Kommentar" in section_text(window, "voraussetzungen")
+    window.editor.go_to(2)  # type: ignore[union-attr]
+    notes = widget(window, "voraussetzungen.beschluss_gremium:anmerkungen")
+    assert isinstance(notes, QLabel) and notes.isVisible()
+    assert "Geändert von Frau Schmidt" in notes.text()
+    comment = widget(window, "voraussetzungen.beschluss_datum:anmerkungen")
+    assert "Kommentar von Frau Schmidt" in comment.text()  # type: ignore[attr-defined]
+    assert (
+        "Bitte Beschlussdatum prüfen"
+        in widget(window, "voraussetzungen.beschluss_datum").accessibleDescription()
+    )
+
+    # the Prüfen filter lists what others changed; Enter opens the field and it counts as seen
+    shortcut(window, "F8")
+    review = window.editor.review  # type: ignore[union-attr]
+    chooser = widget(window, "pruefen:filter")
+    assert isinstance(chooser, QComboBox)
+    chooser.setFocus()
+    key(chooser, Qt.Key.Key_Down)
+    assert review.mode == "markers"
+    row = widget(window, "aenderung:0")
+    assert "Frau Schmidt" in row.accessibleName()
+    row.setFocus()
+    key(row, Qt.Key.Key_Return)
+    assert focused() is widget(window, "voraussetzungen.beschluss_gremium")
+    assert "Frau Schmidt" not in section_text(window, "voraussetzungen")
+
+    # the Änderungsverlauf of the field names both people
+    shortcut(window, "Ctrl+Shift+H")
+    history = window.findChild(HistoryDialog)
+    assert isinstance(history, HistoryDialog)
+    activate(qtbot, history)
+    table = widget(history, "aenderungsverlauf:tabelle")
+    assert isinstance(table, QTableView) and table.model().rowCount() >= 1
+    assert table.model().index(0, 1).data() == "Frau Schmidt"
+    key(table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not history.isVisible())
+
+    # valid, and both states before the merge are versions
+    draft = window.current.stored.draft  # type: ignore[union-attr]
+    assert validate_draft(session.spec, draft).valid
+    window.close()
+    reasons = [v.reason for v in DraftStore(laptop / DB_NAME).versions(summary.id)]
+    assert {"before_merge", "incoming", "merge"} <= set(reasons)
+
+
+def test_the_export_dialog_offers_the_change_log_summary_off_by_default(qtbot: Any) -> None:
+    from zwk_desktop.ui.export.dialog import ExportDialog
+
+    window = make_window(qtbot)
+    window.open_example(EXAMPLE)
+    for action in window.findChildren(type(window.menu_actions.save)):
+        if action.objectName() == "aktion:exportieren":
+            action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog))
+    box = widget(dialog, "export:aenderungsprotokoll")
+    assert isinstance(box, QCheckBox) and not box.isChecked()
+    assert "ohne Werte" in box.toolTip()
+    dialog.reject()
