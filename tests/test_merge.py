@@ -448,3 +448,13 @@ def test_merge_of_an_example_with_itself_round_trips_the_data(spec: Any, name: s
     draft = draft_from_json(load_example(name))
     s = state_of(draft)
     assert merge(s, s, s).data == draft.data
+
+
+def test_ids_from_a_hostile_file_stay_unique_and_long_lists_stay_linear() -> None:
+    twice = [("a1", None), ("a1", None)]
+    ids = align(twice, [{"x": 1}, {"x": 2}])
+    assert ids[0] == "a1" and ids[1] != "a1"
+    many = [{"n": str(i)} for i in range(5000)]
+    recorded = [(f"i{n}", None) for n in range(4999)]
+    ids = align(recorded, many)
+    assert ids[:4999] == [i for i, _ in recorded] and len(set(ids)) == 5000

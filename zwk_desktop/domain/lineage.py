@@ -34,6 +34,8 @@ from zwk_desktop.domain.values import is_empty
 
 ItemIds = dict[str, list[str]]
 """List path → the ids of its items, in order (parallel to the list in ``data``)."""
+MAX_MATCHED = 2000
+"""Longer lists (never in a real form) are matched by position only, in linear time."""
 
 _ID = re.compile(r"^[0-9a-z]{1,64}$")
 _UUID = re.compile(
@@ -130,11 +132,14 @@ def align(recorded: Sequence[tuple[str, str | None]], values: Sequence[Any]) -> 
 
     Unchanged content keeps its id wherever it moved; an edited item takes a recorded id that
     is left between the same unchanged neighbours (in order); other items get new ids."""
+    if len(values) > MAX_MATCHED or len(recorded) > MAX_MATCHED:  # no form has such lists
+        ids = [i for i, _ in recorded][: len(values)]
+        return _unique(ids + [new_item_id() for _ in range(len(values) - len(ids))])
     prints = [fingerprint(v) for v in values]
     if len(recorded) == len(values) and all(
         fp is None or fp == p for (_, fp), p in zip(recorded, prints, strict=True)
     ):
-        return [i for i, _ in recorded]
+        return _unique([i for i, _ in recorded])
     free: dict[str, list[int]] = {}
     for n, (_, fp) in enumerate(recorded):
         if fp is not None:
@@ -155,9 +160,13 @@ def align(recorded: Sequence[tuple[str, str | None]], values: Sequence[Any]) -> 
         if pick is not None:
             left.remove(pick)
             source[j] = pick
-    ids = [recorded[n][0] if n is not None else new_item_id() for n in source]
+    return _unique([recorded[n][0] if n is not None else new_item_id() for n in source])
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """A file naming one id twice: the second one gets a new id."""
     seen: set[str] = set()
-    for n, i in enumerate(ids):  # a file naming one id twice: the second gets a new one
+    for n, i in enumerate(ids):
         if i in seen:
             ids[n] = new_item_id()
         seen.add(ids[n])
