@@ -449,3 +449,66 @@ def test_the_change_log_summary_goes_into_the_package_only_when_asked(
         record = (folder / naming.JSON_NAME).read_text("utf-8")
         assert "Geheimer Kommentar" not in record and '"lineage"' not in record
         assert json.loads(record)["format_version"] == 1
+
+
+def test_deciding_a_conflict_later_writes_it_into_the_current_state_and_logs_it() -> None:
+    from zwk_desktop.domain.merge import Conflict, PendingMerge
+
+    draft = example()
+    session = EditSession(SPEC, draft, author="Berater Müller")
+    removed = session.get("netzwerke.initiativen[0]")
+    item = session.stable("netzwerke.initiativen[0]")
+    session.remove_item("netzwerke.initiativen", 0)
+    name = session.stable("kommune.name")
+    draft.pending = PendingMerge(
+        "r.zwk",
+        "Frau Schmidt",
+        "2026-01-01T00:00:00Z",
+        (
+            Conflict(name, "value", "Alt", draft.data["kommune"]["name"], "Gemeinde Neu"),
+            Conflict(item, "item", removed, None, dict(removed, name="Geändert")),
+        ),
+    )
+    session.add_item("netzwerke.initiativen")  # the user went on meanwhile
+    value, back = draft.pending.conflicts
+    assert session.decide(value, value.theirs)
+    assert draft.pending is not None and len(draft.pending.conflicts) == 1
+    assert session.decide(back, back.theirs)
+    assert draft.pending is None
+    assert draft.data["kommune"]["name"] == "Gemeinde Neu"
+    assert session.get("netzwerke.initiativen[0].name") == "Geändert"
+    kinds = [(c.kind, c.path) for c in session.history()][-2:]
+    assert kinds == [("value", name), ("added", item)]
+
+
+def test_copies_of_one_file_edited_by_hand_merge_field_by_field(tmp_path: Path) -> None:
+    """Another program (or a text editor) changed two copies of an exported file – data only,
+    the lineage untouched, one of them removing a list item in the middle: the store and
+    ``zwk-desktop merge`` both match the items back by content and merge cleanly."""
+    source = store_in(tmp_path / "quelle")
+    base = tmp_path / "base.zwk"
+    export_draft(source, source.create(example("staedteverbund-oberes-tal.zwk")), base)
+    envelope = json.loads(base.read_text("utf-8"))
+    ours, theirs = json.loads(json.dumps(envelope)), json.loads(json.dumps(envelope))
+    ours["data"]["kommune"]["einwohner"] = 4711
+    ours["data"]["finanzplan"]["posten"][3]["bezeichnung"] = "Von Hand geändert"
+    removed = theirs["data"]["finanzplan"]["posten"].pop(1)
+    theirs["data"]["unterschrift"]["ort"] = "Anderswo"
+    for name, value in (("ours.zwk", ours), ("theirs.zwk", theirs)):
+        (tmp_path / name).write_text(json.dumps(value, ensure_ascii=False), "utf-8")
+
+    merged = tmp_path / "merged.zwk"
+    result = run_cli("merge", base, tmp_path / "ours.zwk", tmp_path / "theirs.zwk", "--out",
+                     merged, "--json")  # fmt: skip
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    data = read_draft(merged).data
+    names = [p["bezeichnung"] for p in data["finanzplan"]["posten"]]
+    assert removed["bezeichnung"] not in names and "Von Hand geändert" in names
+    assert len(names) == len(envelope["data"]["finanzplan"]["posten"]) - 1
+    assert data["kommune"]["einwohner"] == 4711 and data["unterschrift"]["ort"] == "Anderswo"
+
+    fresh = store_in(tmp_path / "dritte-stelle")
+    first = import_file(fresh, tmp_path / "ours.zwk")
+    second = import_file(fresh, tmp_path / "theirs.zwk")
+    assert second.draft_id == first.draft_id and second.conflicts == 0, second.message
+    assert fresh.load(first.draft_id).draft.data == data

@@ -37,6 +37,7 @@ from zwk_desktop.domain.sync import DraftMerge, base_state, merge_drafts
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.diff import display_value, field_label
 from zwk_desktop.services.portable import FileWriteError, write_file
+from zwk_desktop.services.roundtrip import written_state
 
 ROLES = {
     "base": "BASE (ursprünglich)",
@@ -130,7 +131,11 @@ def run_merge(args: argparse.Namespace) -> int:
     return EXIT_INVALID if merged.conflicts else EXIT_OK
 
 
-def _stamp(out: Draft, lineage_id: str, ours: Draft, theirs: Draft, base: BaseState | None) -> None:
+def _stamp(
+    out: Draft, lineage_id: str, ours: Draft, theirs: Draft, previous: BaseState | None
+) -> None:
+    """The merged file's lineage: a version of its own that descends from both files, with
+    the given base as the version before it."""
     seen: dict[str, VersionRef] = {}
     for side in (ours, theirs):
         lineage = side.lineage
@@ -147,9 +152,11 @@ def _stamp(out: Draft, lineage_id: str, ours: Draft, theirs: Draft, base: BaseSt
         written=now_iso(),
         by=user_name(),
         history=list(seen.values()),
-        base=base,
+        previous=previous,
     )
     out.meta["modified"] = now_iso()
+    out.lineage.base = written_state(out)
+    out.lineage.base = written_state(out)
 
 
 def _write(target: Path, draft: Draft, lineage_id: str, force: bool) -> None:

@@ -259,7 +259,12 @@ class Lineage(_Strict):
     by: str = Field("", description="User name of the writer.")
     items: ItemMap | None = Field(None, description="List path → item ids, parallel to data.")
     history: list[VersionEntry] | None = None
-    base: BaseModelState | None = None
+    base: BaseModelState | None = Field(
+        None, description="The state of the version the file was written from: the merge base."
+    )
+    previous: BaseModelState | None = Field(
+        None, description="The state of the newest version in history."
+    )
 
 
 def json_schema(spec: FormSpec) -> dict[str, Any]:

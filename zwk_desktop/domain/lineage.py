@@ -357,7 +357,11 @@ class Lineage:
     by: str = ""
     """In a file: the user name of the person who wrote it."""
     base: BaseState | None = None
-    """In a file: the state of the newest version in `history`, as the merge base."""
+    """In a file: the state of the version it was written from (what it held when written,
+    whatever was done to the file since): the merge base."""
+    previous: BaseState | None = None
+    """In a file: the state of the newest version in `history`, so that a store that never
+    saw it (a third place) still finds the common ancestor."""
 
     def to_json(self, data: Any) -> dict[str, Any]:
         out: dict[str, Any] = {"draft": self.draft}
@@ -372,10 +376,14 @@ class Lineage:
             out["history"] = [v.to_json() for v in self.history]
         if self.base is not None:
             out["base"] = self.base.to_json()
+        if self.previous is not None:
+            out["previous"] = self.previous.to_json()
         return out
 
 
-LINEAGE_KEYS = frozenset({"draft", "version", "written", "by", "items", "history", "base"})
+LINEAGE_KEYS = frozenset(
+    {"draft", "version", "written", "by", "items", "history", "base", "previous"}
+)
 BASE_KEYS = frozenset({"version", "at", "data", "items", "comments", "acknowledgements"})
 
 
@@ -397,7 +405,8 @@ def read_lineage(raw: Any, data: Any) -> Lineage:
         if not isinstance(raw.get(key, ""), str):
             raise LineageError(f"{broken}: „{key}“ ist kein Text.")
     history = _read_history(raw.get("history"), broken)
-    base = _read_base(raw.get("base"), broken)
+    base = _read_base(raw.get("base"), broken, "base")
+    previous = _read_base(raw.get("previous"), broken, "previous")
     return Lineage(
         draft=draft.lower(),
         items=read_items(raw.get("items"), data),
@@ -406,6 +415,7 @@ def read_lineage(raw: Any, data: Any) -> Lineage:
         written=raw.get("written", ""),
         by=raw.get("by", ""),
         base=base,
+        previous=previous,
     )
 
 
@@ -427,21 +437,21 @@ def _read_history(raw: Any, broken: str) -> list[VersionRef]:
     return out
 
 
-def _read_base(raw: Any, broken: str) -> BaseState | None:
+def _read_base(raw: Any, broken: str, key: str) -> BaseState | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("data"), dict):
-        raise LineageError(f"{broken}: „base“ enthält keine Angaben.")
+        raise LineageError(f"{broken}: „{key}“ enthält keine Angaben.")
     unknown = sorted(set(raw) - BASE_KEYS)
     if unknown:
-        raise LineageError(f"{broken}: unbekannte Angabe „base.{unknown[0]}“.")
+        raise LineageError(f"{broken}: unbekannte Angabe „{key}.{unknown[0]}“.")
     version = raw.get("version")
     if not isinstance(version, str) or not _UUID.match(version):
-        raise LineageError(f"{broken}: die Version der Basis ist keine UUID.")
+        raise LineageError(f"{broken}: die Version in „{key}“ ist keine UUID.")
     comments = raw.get("comments", [])
     acks = raw.get("acknowledgements", [])
     if not isinstance(comments, list) or not isinstance(acks, list):
-        raise LineageError(f"{broken}: Kommentare oder Bestätigungen der Basis sind beschädigt.")
+        raise LineageError(f"{broken}: Kommentare oder Bestätigungen in „{key}“ sind beschädigt.")
     at = raw.get("at", "")
     return BaseState(
         version=version.lower(),

@@ -32,6 +32,7 @@ from zwk_desktop.domain.lineage import (
     concrete_path,
     ensure_ids,
     new_item_id,
+    same,
     section_of,
     stable_path,
 )
@@ -551,6 +552,11 @@ class EditSession:
         if applied:
             if conflict.kind == "value":
                 self._log(conflict.path, old, copy.deepcopy(value))
+            elif conflict.kind == "item" and not same(old, value):
+                change: ChangeKind = (
+                    "added" if old is None else "removed" if value is None else "value"
+                )
+                self._log(conflict.path, old, copy.deepcopy(value), change)
             after = concrete_path(conflict.path, self.lineage.items) or before or ""
             self._touch()
             kind: EventKind = "value" if conflict.kind == "value" else "items"

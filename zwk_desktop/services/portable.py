@@ -27,7 +27,7 @@ from zwk_desktop.domain.sync import attribute_incoming
 from zwk_desktop.services.atomic import write_atomic
 from zwk_desktop.services.diff import migration_text
 from zwk_desktop.services.records import ExportStamp
-from zwk_desktop.services.roundtrip import MergeOutcome, incoming_state, merge_file
+from zwk_desktop.services.roundtrip import MergeOutcome, file_versions, merge_file, written_state
 from zwk_desktop.services.store import DraftStore, StoreError
 from zwk_desktop.services.summary import installed_form, stats_for
 
@@ -91,7 +91,7 @@ def import_file(store: DraftStore, path: Path, *, as_new: bool = False) -> Impor
     note = migration_text(read.migration, spec) if read.migration else ""
     syncs: tuple[BaseState, ...] = ()
     if lineage is not None and not as_new:
-        syncs = tuple(s for s in (incoming_state(read.draft), lineage.base) if s is not None)
+        syncs = file_versions(read.draft)
     draft_id = store.create(
         read.draft,
         reason="import",
@@ -151,19 +151,23 @@ def export_draft(store: DraftStore, draft_id: int, path: Path, *, by: str = "") 
 
 
 def stamp_lineage(draft: Draft, exported: ExportStamp | None, by: str) -> None:
-    """What a file says of its lineage: the version it was written from, the versions before
-    it, the newest of those as the merge base, who wrote it and when. Without `exported` (the
-    store could not record the export) the file still gets a version of its own."""
+    """What a file says of its lineage: the version it was written from, that version's state
+    as the merge base (what the file held when it was written, whatever is done to the file
+    later), the versions exchanged before (newest first) and the newest one's state, who wrote
+    it and when. Without
+    `exported` (the store could not record the export) the file still gets a version of its
+    own."""
     lineage = draft.ensure_lineage()
     if exported is not None:
         lineage.version = exported.version
         lineage.history = [VersionRef(v, at) for v, at in exported.history]
-        base = exported.base
-        lineage.base = base if isinstance(base, BaseState) else None
+        previous = exported.previous
+        lineage.previous = previous if isinstance(previous, BaseState) else None
     else:
         lineage.version = new_lineage_id()
     lineage.written = now_iso()
     lineage.by = by
+    lineage.base = written_state(draft)
 
 
 def write_file(draft: Draft, path: Path) -> None:

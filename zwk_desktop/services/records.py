@@ -117,7 +117,7 @@ class ExportStamp:
     at: str
     history: tuple[tuple[str, str], ...]
     """(version, at) of every state exchanged before, newest first."""
-    base: Any
+    previous: Any = None
     """The newest of those as `BaseState`, or None for the first export."""
 
 

@@ -9,6 +9,7 @@ carry a marker until the user has seen them.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,17 +37,28 @@ class MergeOutcome:
     message: str
 
 
-def incoming_state(draft: Draft) -> BaseState:
-    """A file's own state, to be kept as a merge base."""
+def written_state(draft: Draft) -> BaseState:
+    """A draft's state as it is written to a file now (the file's merge base)."""
     lineage = draft.ensure_lineage()
     return BaseState(
         version=lineage.version or new_lineage_id(),
         at=lineage.written or now_iso(),
-        data=draft.data,
-        items=dict(lineage.items),
+        data=copy.deepcopy(draft.data),
+        items={k: list(v) for k, v in lineage.items.items()},
         comments=[c.to_json() for c in draft.comments],
         acknowledgements=[a.to_json() for a in draft.acknowledgements],
     )
+
+
+def file_versions(draft: Draft) -> tuple[BaseState, ...]:
+    """The versions a file knows the state of, to be kept as merge bases: the one it was
+    written from (the state it carries as its base, even when its data was changed since, by
+    hand or by another program; else its own state) and the one exchanged before that."""
+    lineage = draft.ensure_lineage()
+    own = lineage.base
+    if own is None or own.version != lineage.version:
+        own = written_state(draft)
+    return (own, lineage.previous) if lineage.previous is not None else (own,)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -58,7 +70,7 @@ def merge_file(store: DraftStore, draft_id: int, theirs: Draft, path: Path) -> M
     StoreError when the store cannot be read or written; then nothing has changed."""
     lineage = theirs.ensure_lineage()
     candidates = [v for v in [lineage.version, *(h.version for h in lineage.history)] if v]
-    base = store.merge_base(draft_id, candidates) or lineage.base
+    base = store.merge_base(draft_id, candidates) or lineage.previous or lineage.base
     loaded = store.load(draft_id).draft
     spec = installed_form(loaded)
     merged = merge_drafts(
@@ -67,8 +79,8 @@ def merge_file(store: DraftStore, draft_id: int, theirs: Draft, path: Path) -> M
     )  # fmt: skip
     summary = store.summary(draft_id)
     title = summary.label
-    incoming = incoming_state(theirs)
-    syncs = tuple(s for s in (incoming, lineage.base) if s is not None)
+    syncs = file_versions(theirs)
+    incoming = syncs[0]
     if merged.nothing_new and summary.deleted is None:
         store.record_syncs(draft_id, syncs, path.name)
         return MergeOutcome(

@@ -161,11 +161,11 @@ class LineageMethods(StoreParts):
         version = new_lineage_id()
         with self._write() as opened:
             now = stamp(self.clock())
-            base = store_sync.sync_state(opened.con, draft_id, None)
+            previous = store_sync.sync_state(opened.con, draft_id, None)
             history = tuple(store_sync.history(opened.con, draft_id))
             self._insert_version(opened.con, draft_id, "export", now, note, version)
             store_sync.record_current(opened.con, draft_id, version, now, "export", note)
-        return ExportStamp(version, now, history, base)
+        return ExportStamp(version, now, history, previous)
 
     def merge_base(self, draft_id: int, candidates: Sequence[str]) -> BaseState | None:
         """The state of the first of `candidates` (version ids, the best first) this store
