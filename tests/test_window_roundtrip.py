@@ -220,3 +220,36 @@ def test_the_export_dialog_offers_the_change_log_summary_off_by_default(qtbot: A
     assert isinstance(box, QCheckBox) and not box.isChecked()
     assert "ohne Werte" in box.toolTip()
     dialog.reject()
+
+
+def test_the_user_name_is_asked_once_without_a_modal_dialog(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.ui.dialogs.settings import SettingsDialog
+
+    window = make_window(qtbot)
+    window.open_example(EXAMPLE)
+    replace_field(window, "kontakte.verortung", "Stabsstelle Demografie")  # no name yet
+    save_as(window, monkeypatch, tmp_path / "erste.zwk")
+    text = widget(window, "notice.text")
+    assert isinstance(text, QLabel) and "geben Sie bitte einmal Ihren Namen an" in text.text()
+    action = widget(window, "notice.action")
+    assert isinstance(action, QPushButton) and action.text() == "&Namen angeben…"
+    assert SettingsStore(data_dir()).load().name_asked
+    save_as(window, monkeypatch, tmp_path / "zweite.zwk")  # asked once: not again
+    assert "Namen" not in text.text()
+
+    dialog = SettingsDialog(window.services.settings, window)
+    qtbot.addWidget(dialog)
+    name = widget(dialog, "einstellungen:name")
+    assert isinstance(name, QLineEdit) and name.accessibleName() == "Ihr Name"
+    name.setText("Berater Müller")
+    dialog.accept()
+    assert SettingsStore(data_dir()).load().user_name == "Berater Müller"
+    window._name_changed()
+    assert window.session is not None and window.session.author == "Berater Müller"
+    history = window.session.history()  # what was changed before the name was given is named
+    assert history and all(c.who == "Berater Müller" for c in history)

@@ -318,8 +318,6 @@ class MainWindow(TeamworkCommands, QMainWindow):
             QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
         self._folder = path.parent
-        if self._ask_name_once(path):
-            return True
         if current.stored.status.state == "failed":
             self.notify(
                 translate(
@@ -331,7 +329,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
                 translate("Main", "Speichern &unter…"),
                 self.save_as,
             )
-        else:
+        elif not self._ask_name_once(path):
             self.notify(
                 translate("Main", "Der Entwurf ist als Datei gespeichert: {path}").format(path=path)
             )
