@@ -253,3 +253,57 @@ def test_the_user_name_is_asked_once_without_a_modal_dialog(
     assert window.session is not None and window.session.author == "Berater Müller"
     history = window.session.history()  # what was changed before the name was given is named
     assert history and all(c.who == "Berater Müller" for c in history)
+
+
+def test_the_merge_dialog_by_keyboard_own_values_and_deciding_later(qtbot: Any) -> None:
+    from zwk_desktop.domain.draft import read_draft
+    from zwk_desktop.domain.merge import Conflict, PendingMerge
+    from zwk_desktop.editing.session import EditSession
+    from zwk_desktop.formspec import get_form
+
+    draft = read_draft(EXAMPLE)
+    session = EditSession(get_form(), draft, author="Berater Müller")
+    gone = session.get("netzwerke.initiativen[0]")
+    item = session.stable("netzwerke.initiativen[0]")
+    session.remove_item("netzwerke.initiativen", 0)
+    draft.pending = PendingMerge(
+        "zurueck.zwk",
+        "Frau Schmidt",
+        "2026-01-01T00:00:00Z",
+        (
+            Conflict(session.stable("kommune.einwohner"), "value", 12390, 12390, 12345),
+            Conflict(item, "item", gone, None, dict(gone, rolle="Neue Rolle")),
+        ),
+    )
+    later = MergeDialog(session)
+    qtbot.addWidget(later)
+    later.show()
+    activate(qtbot, later)
+    assert later.accessibleDescription().startswith("In 2 Feldern haben Sie und Frau Schmidt")
+    box = widget(later, "konflikt:1")
+    assert "entfernt" in box.accessibleName() and "Rolle im Vorhaben: Neue Rolle" in (  # type: ignore[attr-defined]
+        box.accessibleDescription()  # type: ignore[attr-defined]
+    )
+    key(focused(), Qt.Key.Key_Escape)  # type: ignore[arg-type]  # „Später entscheiden“
+    assert not later.isVisible() and draft.pending is not None and len(draft.pending.conflicts) == 2
+
+    dialog = MergeDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    first = widget(dialog, "konflikt:0:ihr")
+    assert focused() is first
+    key(first, Qt.Key.Key_Tab)
+    own = widget(dialog, "konflikt:0:wert")
+    assert focused() is own  # the own value is the next stop
+    key(own, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(own, "5.000")
+    assert widget(dialog, "konflikt:0:eigener").isChecked()  # type: ignore[attr-defined]
+    key(own, Qt.Key.Key_Tab)
+    assert focused() is widget(dialog, "konflikt:1:ihr")
+    key(focused(), Qt.Key.Key_Right)  # type: ignore[arg-type]
+    assert focused() is widget(dialog, "konflikt:1:eingegangen")
+    key(focused(), Qt.Key.Key_Return)  # type: ignore[arg-type]
+    assert not dialog.isVisible() and draft.pending is None
+    assert session.get("kommune.einwohner") == 5000
+    assert session.get("netzwerke.initiativen[0].rolle") == "Neue Rolle"
