@@ -141,7 +141,8 @@ class HistoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         em = self.fontMetrics().height()
-        self.resize(em * 64, em * 30)
+        room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
+        self.resize(min(em * 64, int(room.width() * 0.9)), min(em * 30, int(room.height() * 0.9)))
         self.table.resizeColumnsToContents()
         if rows:
             self.table.setCurrentIndex(self.model.index(0, 0, QModelIndex()))

@@ -265,7 +265,8 @@ class MergeDialog(QDialog):
         self.all_ours.clicked.connect(lambda: self._all("ours"))
         self.all_theirs.clicked.connect(lambda: self._all("theirs"))
         em = self.fontMetrics().height()
-        self.resize(em * 60, em * 40)
+        room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
+        self.resize(min(em * 60, int(room.width() * 0.9)), min(em * 40, int(room.height() * 0.9)))
         if self.boxes:
             self.boxes[0].focus()
 
