@@ -396,7 +396,7 @@ def test_drafts_import_refuses_a_draft_open_in_a_running_window(tmp_path: Path) 
     run = start_up(store)  # this test process plays the running window
     run.note_open_draft(draft_id)
     refused = run_cli("drafts", "import", theirs)
-    assert refused.returncode == 1 and "gerade in ZWK Desktop geöffnet" in refused.stderr
+    assert refused.returncode == 1 and "in einem Fenster von ZWK Desktop geöffnet" in refused.stderr
     assert store.versions(draft_id)[0].reason == "import"  # nothing merged
     run.shut_down()
     assert run_cli("drafts", "import", theirs).returncode == 1  # now it merges (1 conflict)

@@ -307,3 +307,30 @@ def test_the_merge_dialog_by_keyboard_own_values_and_deciding_later(qtbot: Any) 
     assert not dialog.isVisible() and draft.pending is None
     assert session.get("kommune.einwohner") == 5000
     assert session.get("netzwerke.initiativen[0].rolle") == "Neue Rolle"
+
+
+def test_a_file_of_a_draft_open_in_another_window_is_not_merged_here(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from uitools import answering_message_box
+
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.portable import export_draft
+    from zwk_desktop.services.recovery import start_up
+
+    store = DraftStore(data_dir() / DB_NAME)
+    from zwk_desktop.domain.draft import read_draft
+
+    draft_id = store.create(read_draft(EXAMPLE))
+    exported = tmp_path / "a.zwk"
+    export_draft(store, draft_id, exported)
+    other = start_up(store)  # another window of ZWK Desktop has the draft open
+    other.note_open_draft(draft_id)
+    window = make_window(qtbot)
+    with answering_message_box(qtbot, window, QMessageBox.StandardButton.Ok) as texts:
+        open_file(window, monkeypatch, exported)
+    assert texts and "in einem Fenster von ZWK Desktop geöffnet" in texts[0]
+    assert window.current is None
+    assert [v.reason for v in store.versions(draft_id)][:1] == ["export"]  # nothing merged
+    other.shut_down()

@@ -1341,6 +1341,10 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>ZWK drafts (*.zwk);;JSON files (*.json);;All files (*)</translation>
     </message>
     <message>
+        <source>Entwurf in einem anderen Fenster geöffnet</source>
+        <translation>Draft open in another window</translation>
+    </message>
+    <message>
         <source>Bewerbung nicht lesbar</source>
         <translation>Application cannot be read</translation>
     </message>

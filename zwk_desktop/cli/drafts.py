@@ -196,15 +196,8 @@ def run_import(args: argparse.Namespace) -> int:
 def _not_open_elsewhere(store: DraftStore, path: Path) -> None:
     """A file of a draft that is open in a running window is merged there, not here: the
     window's next save would otherwise write over the merge."""
-    from zwk_desktop.domain.draft import read_draft
-    from zwk_desktop.services.recovery import draft_in_use
+    from zwk_desktop.services.recovery import in_use_message, merge_target_in_use
 
-    lineage = read_draft(path).lineage
-    known = store.find_lineage(lineage.draft) if lineage is not None else None
-    if known is not None and draft_in_use(store, known.draft_id):
-        raise CommandError(
-            f"Der Entwurf Nr. {known.draft_id}, zu dem {path.name} gehört, ist gerade in ZWK "
-            "Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung öffnen…) "
-            "oder schließen Sie den Entwurf zuerst. Es wurde nichts übernommen.",
-            EXIT_NOT_WRITTEN,
-        )
+    in_use = merge_target_in_use(store, path)
+    if in_use is not None:
+        raise CommandError(in_use_message(in_use, path), EXIT_NOT_WRITTEN)

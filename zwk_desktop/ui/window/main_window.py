@@ -198,10 +198,19 @@ class MainWindow(TeamworkCommands, QMainWindow):
         from zwk_desktop.domain.draft import DraftError
         from zwk_desktop.services.autosave import DraftSession
         from zwk_desktop.services.portable import open_file
+        from zwk_desktop.services.recovery import in_use_message, merge_target_in_use
 
         if not self.close_current():
             return
         try:
+            in_use = None if example else merge_target_in_use(self.store, path)
+            if in_use is not None:  # open in another window: its next save would undo it
+                QMessageBox.information(
+                    self,
+                    translate("Main", "Entwurf in einem anderen Fenster geöffnet"),
+                    in_use_message(in_use, path),
+                )
+                return
             opened = open_file(self.store, path)
         except DraftError as exc:
             self._cannot_open(str(exc))
