@@ -334,3 +334,36 @@ def test_a_file_of_a_draft_open_in_another_window_is_not_merged_here(
     assert window.current is None
     assert [v.reason for v in store.versions(draft_id)][:1] == ["export"]  # nothing merged
     other.shut_down()
+
+
+def test_a_file_merged_in_entwuerfe_into_the_open_draft_shows_at_once_and_stays(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zwk_desktop.services.portable import export_draft, import_file
+    from zwk_desktop.ui.dialogs.drafts_manager import DraftsDialog
+
+    window = make_window(qtbot)
+    window.open_example(EXAMPLE)
+    assert window.current is not None and window.current.draft_id is not None
+    draft_id = window.current.draft_id
+    store = window.store
+    exported = tmp_path / "raus.zwk"
+    shortcut(window, "Ctrl+S")
+    export_draft(store, draft_id, exported)
+    rathaus = DraftStore(tmp_path / "rathaus" / DB_NAME)
+    theirs = import_file(rathaus, exported).draft_id
+    draft = rathaus.load(theirs).draft
+    draft.data["kommune"]["einwohner"] = 4711
+    from zwk_desktop.services.records import DraftSnapshot
+
+    rathaus.save(theirs, DraftSnapshot.of(draft))
+    back = tmp_path / "zurueck.zwk"
+    export_draft(rathaus, theirs, back)
+
+    shortcut(window, "Ctrl+Shift+O")
+    dialog = next(d for d in window.findChildren(DraftsDialog) if d.isVisible())
+    assert dialog.manager.import_from(back) == draft_id
+    assert window.session is not None and window.session.get("kommune.einwohner") == 4711
+    dialog.reject()
+    window.close()  # the last save writes what the window shows: the merged state
+    assert DraftStore(store.path).load(draft_id).draft.data["kommune"]["einwohner"] == 4711
