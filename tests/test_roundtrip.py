@@ -16,6 +16,7 @@ from clitools import run_cli
 from export_helpers import NOW, never_ask, new_store, ready_draft
 from store_helpers import FIXTURES, Clock, example, is_german_sentence
 
+from zwk_desktop.domain.datamodel import envelope_model
 from zwk_desktop.domain.draft import DraftError, draft_from_json, read_draft
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec import get_form
@@ -115,6 +116,12 @@ def test_the_round_trip_merges_field_by_field_and_keeps_both_states(
     save_clerk()
     back = tmp_path / "zurueck.zwk"
     export_draft(rathaus, theirs_id, back, by="Frau Schmidt")
+    written = json.loads(back.read_text("utf-8"))
+    envelope_model(SPEC).model_validate(written)  # what `zwk-desktop schema` describes
+    assert written["lineage"]["base"]["data"] == written["data"]  # the state written
+    assert written["lineage"]["previous"]["version"] == written["lineage"]["history"][0]["version"]
+    assert {c["who"] for c in written["changes"]} == {"Frau Schmidt"}
+    assert [c["text"] for c in written["comments"]] == ["Bitte Beschlussdatum prüfen"]
 
     # meanwhile on the laptop
     consultant, save_consultant = edit(laptop, mine, "Berater Müller")
