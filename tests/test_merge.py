@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zwk_desktop.domain.collab import Comment
+from zwk_desktop.domain.decisions import apply_choice
 from zwk_desktop.domain.draft import Draft, draft_from_json
 from zwk_desktop.domain.lineage import (
     align,
@@ -24,7 +25,7 @@ from zwk_desktop.domain.lineage import (
     read_items,
     stable_path,
 )
-from zwk_desktop.domain.merge import Conflict, State, apply_choice, merge, state_leaves
+from zwk_desktop.domain.merge import Conflict, State, merge, state_leaves
 from zwk_desktop.domain.sync import merge_drafts, merge_options, state_of
 from zwk_desktop.editing.session import EditSession
 

@@ -24,6 +24,7 @@ from zwk_desktop.domain.collab import (
     new_entry_id,
 )
 from zwk_desktop.domain.conditions import holds
+from zwk_desktop.domain.decisions import apply_choice
 
 # the draft module's rule for a new value (defaults, fixed rows) is the one for new items too
 from zwk_desktop.domain.draft import Acknowledgement, Draft, now_iso
@@ -36,7 +37,7 @@ from zwk_desktop.domain.lineage import (
     section_of,
     stable_path,
 )
-from zwk_desktop.domain.merge import Conflict, PendingMerge, apply_choice
+from zwk_desktop.domain.merge import Conflict, PendingMerge
 from zwk_desktop.domain.paths import PathPart, format_path, get_value, parse_path, template_path
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
