@@ -44,7 +44,7 @@ def test_store_lives_in_the_data_dir_with_wal_and_full_sync() -> None:
     row = con.execute(
         "SELECT title, form_id, form_version, format_version FROM drafts WHERE id = ?", (draft_id,)
     ).fetchone()
-    assert row == ("Gemeinde Lindenhagen am See", "zwk-2021", "1", 1)
+    assert row == ("Gemeinde Lindenhagen am See", "zwk-2021", "1", 2)
     internal = store._connection().con  # the store's own connection
     assert internal.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
 

@@ -133,7 +133,7 @@ def test_english_window(qtbot: Any, qapp: QApplication) -> None:
     with english(qapp):
         window = make_window(qtbot)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&File", "&Go", "&Tools", "&Help"]
+        assert menus == ["&File", "&Go", "Colla&boration", "&Tools", "&Help"]
         assert window.start.new_button.text() == "&New application"
         # every entry of a menu has its own access key, as in any menu a keyboard user opens
         for bar_entry in window.menuBar().actions():

@@ -234,6 +234,133 @@
     </message>
 </context>
 <context>
+    <name>Collab</name>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>hinzugefügt</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>entfernt</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>verschoben</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Änderung</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Vorher</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Nachher</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf der Bewerbung</source>
+        <translation>Change history of the application</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf: {field}</source>
+        <translation>Change history: {field}</translation>
+    </message>
+    <message>
+        <source>Noch keine Änderungen aufgezeichnet.</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+    <message>
+        <source>{n} Änderungen, die neueste zuerst.</source>
+        <translation>{n} changes, newest first.</translation>
+    </message>
+    <message>
+        <source>S&amp;chließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Kommentare: {field}</source>
+        <translation>Comments: {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Kommentare zu „{field}“:</source>
+        <translation>&amp;Comments on “{field}”:</translation>
+    </message>
+    <message>
+        <source>Kommentare zu {field}</source>
+        <translation>Comments on {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Erledigt / wieder öffnen</source>
+        <translation>&amp;Resolve / reopen</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Ihr Name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Einmal angeben: so sehen andere, von wem Kommentare und Änderungen stammen.</source>
+        <translation>Enter it once: so others see who wrote comments and made changes.</translation>
+    </message>
+    <message>
+        <source>Ihr &amp;Name:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <source>Neuer Kommentar</source>
+        <translation>New comment</translation>
+    </message>
+    <message>
+        <source>&amp;Neuer Kommentar:</source>
+        <translation>Ne&amp;w comment:</translation>
+    </message>
+    <message>
+        <source>Kommentar &amp;hinzufügen</source>
+        <translation>&amp;Add comment</translation>
+    </message>
+    <message>
+        <source>erledigt von {who}</source>
+        <translation>resolved by {who}</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>{who}, {when} ({state}): {text}</source>
+        <translation>{who}, {when} ({state}): {text}</translation>
+    </message>
+    <message>
+        <source>Name nicht gespeichert</source>
+        <translation>Name not saved</translation>
+    </message>
+    <message>
+        <source>Ihr Name konnte nicht gespeichert werden ({reason}).</source>
+        <translation>Your name could not be saved ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>Neue Bewerbung</source>
@@ -254,6 +381,34 @@
     <message>
         <source>vollständig</source>
         <translation>complete</translation>
+    </message>
+    <message>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>1 Änderung von {who}</source>
+        <translation>1 change by {who}</translation>
+    </message>
+    <message>
+        <source>{n} Änderungen von {who}</source>
+        <translation>{n} changes by {who}</translation>
+    </message>
+    <message>
+        <source>1 Änderung der anderen Seite</source>
+        <translation>1 change by the other side</translation>
+    </message>
+    <message>
+        <source>{n} Änderungen der anderen Seite</source>
+        <translation>{n} changes by the other side</translation>
+    </message>
+    <message>
+        <source>1 offener Kommentar</source>
+        <translation>1 open comment</translation>
+    </message>
+    <message>
+        <source>{n} offene Kommentare</source>
+        <translation>{n} open comments</translation>
     </message>
 </context>
 <context>
@@ -828,6 +983,14 @@
         <translation>&amp;Destination folder:</translation>
     </message>
     <message>
+        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen (aenderungsprotokoll.json)</source>
+        <translation>Add a summary of the change &amp;log (aenderungsprotokoll.json)</translation>
+    </message>
+    <message>
+        <source>Legt dem Paket bei, welche Felder wie oft geändert wurden, von wem und wann zuletzt – ohne Werte und ohne Kommentare. Aus: nichts davon geht an das Ministerium.</source>
+        <translation>Adds to the package which fields were changed how often, by whom and when last – without values and without comments. Off: none of this goes to the ministry.</translation>
+    </message>
+    <message>
         <source>Schritte des Exports</source>
         <translation>Export steps</translation>
     </message>
@@ -984,6 +1147,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Prüfmeldung zu {label}</source>
         <translation>Check result for {label}</translation>
+    </message>
+    <message>
+        <source>Anmerkungen zu {label}</source>
+        <translation>Notes on {label}</translation>
     </message>
     <message>
         <source>Vorschlag übernehmen: {text}</source>
@@ -1242,10 +1409,6 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>&amp;Open application…</translation>
     </message>
     <message>
-        <source>Eine .zwk-Datei als neuen Entwurf übernehmen (importieren)</source>
-        <translation>Import a .zwk file as a new draft</translation>
-    </message>
-    <message>
         <source>&amp;Entwürfe…</source>
         <translation>&amp;Drafts…</translation>
     </message>
@@ -1260,6 +1423,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Speichern &amp;unter…</source>
         <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Eine .zwk-Datei übernehmen: in den Entwurf, zu dem sie gehört (zusammenführen), sonst als neuen Entwurf</source>
+        <translation>Take in a .zwk file: into the draft it belongs to (merge), otherwise as a new draft</translation>
     </message>
     <message>
         <source>Den Entwurf als .zwk-Datei in einen Ordner schreiben (exportieren)</source>
@@ -1302,6 +1469,38 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Kommen&amp;tare zum Feld…</source>
+        <translation>Commen&amp;ts on the field…</translation>
+    </message>
+    <message>
+        <source>Kommentare zum Feld mit dem Cursor lesen, schreiben, erledigen</source>
+        <translation>Read, write and resolve comments on the field with the cursor</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf des &amp;Feldes…</source>
+        <translation>Change history of the &amp;field…</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf der &amp;Bewerbung…</source>
+        <translation>Change history of the &amp;application…</translation>
+    </message>
+    <message>
+        <source>Änderungen von &amp;anderen zeigen</source>
+        <translation>Show changes by &amp;others</translation>
+    </message>
+    <message>
+        <source>Alle Änderungen als &amp;gesehen markieren</source>
+        <translation>Mark all changes as &amp;seen</translation>
+    </message>
+    <message>
+        <source>&amp;Konflikte entscheiden…</source>
+        <translation>Decide &amp;conflicts…</translation>
+    </message>
+    <message>
+        <source>Die Konflikte einer Zusammenführung, die noch offen sind</source>
+        <translation>The conflicts of a merge that are still open</translation>
+    </message>
+    <message>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
@@ -1316,6 +1515,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>&amp;Gehe zu</source>
         <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Zusammenarbeit</source>
+        <translation>Colla&amp;boration</translation>
     </message>
     <message>
         <source>E&amp;xtras</source>
@@ -1336,6 +1539,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>ZWK-Entwürfe (*.zwk);;JSON-Dateien (*.json);;Alle Dateien (*)</source>
         <translation>ZWK drafts (*.zwk);;JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Entwurf in einem anderen Fenster geöffnet</source>
+        <translation>Draft open in another window</translation>
     </message>
     <message>
         <source>Bewerbung nicht lesbar</source>
@@ -1388,6 +1595,22 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Der Entwurf ist als Datei gespeichert: {path}. Damit andere sehen, von wem die Datei, Ihre Änderungen und Kommentare stammen, geben Sie bitte einmal Ihren Namen an.</source>
+        <translation>The draft is saved as a file: {path}. So that others see who the file, your changes and comments come from, please enter your name once.</translation>
+    </message>
+    <message>
+        <source>&amp;Namen angeben…</source>
+        <translation>Enter &amp;name…</translation>
+    </message>
+    <message>
+        <source>Die Zusammenführung ist abgeschlossen ({n} Entscheidungen übernommen). Ihr Stand davor und der eingegangene Stand sind unter „Versionen…“ erhalten.</source>
+        <translation>The merge is complete ({n} decisions applied). Your state before it and the incoming state are kept under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>Bitte setzen Sie zuerst den Cursor in das Feld, um das es geht (Tabulatortaste), und wählen Sie den Befehl dann noch einmal.</source>
+        <translation>Please first put the cursor into the field in question (Tab key), then choose the command again.</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1682,73 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Zusammen: {n} Einwohner</source>
         <translation>Combined: {n} inhabitants</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Ihr Stand</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>Eingegangener Stand</source>
+        <translation>Incoming version</translation>
+    </message>
+    <message>
+        <source>Ursprünglich</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>{n}. {place}</source>
+        <translation>{n}. {place}</translation>
+    </message>
+    <message>
+        <source>Konflikt {n} von {total}: {place}</source>
+        <translation>Conflict {n} of {total}: {place}</translation>
+    </message>
+    <message>
+        <source>Eigener Wert</source>
+        <translation>Own value</translation>
+    </message>
+    <message>
+        <source>Eigener Wert für {place}</source>
+        <translation>Own value for {place}</translation>
+    </message>
+    <message>
+        <source>Zusammenführen – Konflikte entscheiden</source>
+        <translation>Merge – decide conflicts</translation>
+    </message>
+    <message>
+        <source>der anderen Seite</source>
+        <translation>the other side</translation>
+    </message>
+    <message>
+        <source>In {n} Feldern haben Sie und {who} (Datei {source}) verschiedene Werte eingetragen. Wählen Sie je Feld, was gilt: Ihr Stand, der eingegangene Stand, der ursprüngliche Wert oder ein eigener Wert. Die Pfeiltasten wählen innerhalb eines Feldes, die Tabulatortaste führt zum nächsten. Nichts geht verloren: beide Stände vor der Zusammenführung sind unter „Versionen…“ erhalten.</source>
+        <translation>In {n} fields you and {who} (file {source}) entered different values. Choose for each field what applies: your version, the incoming version, the original value or a value of your own. The arrow keys choose within a field, the Tab key goes to the next. Nothing is lost: both versions before the merge are kept under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>In einem Feld haben Sie und {who} (Datei {source}) verschiedene Werte eingetragen. Wählen Sie, was gilt: Ihr Stand, der eingegangene Stand, der ursprüngliche Wert oder ein eigener Wert (Pfeiltasten). Nichts geht verloren: beide Stände vor der Zusammenführung sind unter „Versionen…“ erhalten.</source>
+        <translation>In one field you and {who} (file {source}) entered different values. Choose what applies: your version, the incoming version, the original value or a value of your own (arrow keys). Nothing is lost: both versions before the merge are kept under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>Überall Ihr &amp;Stand</source>
+        <translation>Your version &amp;everywhere</translation>
+    </message>
+    <message>
+        <source>Überall &amp;eingegangener Stand</source>
+        <translation>&amp;Incoming version everywhere</translation>
+    </message>
+    <message>
+        <source>Entscheidungen &amp;übernehmen</source>
+        <translation>&amp;Apply decisions</translation>
+    </message>
+    <message>
+        <source>Später &amp;entscheiden</source>
+        <translation>Decide &amp;later</translation>
+    </message>
+    <message>
+        <source>Die Konflikte bleiben beim Entwurf; bis dahin gilt Ihr Stand. Sie erscheinen wieder beim Öffnen oder unter „Zusammenarbeit → Konflikte entscheiden…“.</source>
+        <translation>The conflicts stay with the draft; until then your version applies. They come back when the draft is opened or under “Collaboration → Decide conflicts…”.</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1902,18 @@ SHA-256 of the signed manifest: {sha}</translation>
         <source>Mit * gekennzeichnete Angaben sind Pflichtangaben.</source>
         <translation>Entries marked with * are required.</translation>
     </message>
+    <message>
+        <source>Geändert von {who} ({when}), noch nicht gesehen</source>
+        <translation>Changed by {who} ({when}), not yet seen</translation>
+    </message>
+    <message>
+        <source>Geändert in Datei {source} ({when}), noch nicht gesehen</source>
+        <translation>Changed in file {source} ({when}), not yet seen</translation>
+    </message>
+    <message>
+        <source>Kommentar von {who} ({when}): {text}</source>
+        <translation>Comment by {who} ({when}): {text}</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -1740,12 +2042,60 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Check</translation>
     </message>
     <message>
+        <source>Anzeigen</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>&amp;Anzeigen:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>Meldungen der Prüfung</source>
+        <translation>Findings of the check</translation>
+    </message>
+    <message>
+        <source>Änderungen von anderen, noch nicht gesehen ({n})</source>
+        <translation>Changes by others, not yet seen ({n})</translation>
+    </message>
+    <message>
+        <source>Offene Kommentare ({n})</source>
+        <translation>Open comments ({n})</translation>
+    </message>
+    <message>
         <source>Fehler müssen vor dem Einreichen behoben werden. Hinweise können Sie nach Prüfung bestätigen, auf Wunsch mit einer Begründung; die Bestätigung wird mit der Bewerbung gespeichert. Wählen Sie eine Meldung mit Klick oder Eingabetaste, um zum Feld zu wechseln.</source>
         <translation>Errors must be corrected before submitting. Warnings can be acknowledged after checking them, with a justification if you like; the acknowledgement is saved with the application. Click a message or press Enter to go to its field.</translation>
     </message>
     <message>
         <source>Weitere Angaben</source>
         <translation>Other entries</translation>
+    </message>
+    <message>
+        <source>Felder, die die andere Seite geändert hat und die Sie hier noch nicht gesehen haben. Die Eingabetaste öffnet das Feld; dann gilt die Änderung als gesehen.</source>
+        <translation>Fields the other side changed that you have not seen here yet. The Enter key opens the field; then the change counts as seen.</translation>
+    </message>
+    <message>
+        <source>der anderen Seite</source>
+        <translation>the other side</translation>
+    </message>
+    <message>
+        <source>Geändert von {who}: {place}</source>
+        <translation>Changed by {who}: {place}</translation>
+    </message>
+    <message>
+        <source>am {when}, Datei {source}</source>
+        <translation>on {when}, file {source}</translation>
+    </message>
+    <message>
+        <source>Kommentare, die noch niemand erledigt hat. Die Eingabetaste öffnet das Feld; Strg+Umschalt+K zeigt dort seine Kommentare.</source>
+        <translation>Comments nobody has resolved yet. The Enter key opens the field; Ctrl+Shift+K there shows its comments.</translation>
+    </message>
+    <message>
+        <source>Kommentar von {who}: {place}</source>
+        <translation>Comment by {who}: {place}</translation>
+    </message>
+    <message>
+        <source>Nichts zu zeigen.</source>
+        <translation>Nothing to show.</translation>
     </message>
     <message>
         <source>{n} bestätigt</source>
@@ -1834,6 +2184,22 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>&amp;Sprache der Oberfläche:</source>
         <translation>&amp;Language of the user interface:</translation>
+    </message>
+    <message>
+        <source>Ihr Name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>So sehen andere, von wem Kommentare, Änderungen und Dateien stammen, etwa „Berater Müller“ oder „Frau Schmidt, Hauptamt“.</source>
+        <translation>So others see who comments, changes and files come from, for example “Consultant Müller” or “Ms Schmidt, main office”.</translation>
+    </message>
+    <message>
+        <source>z. B. Frau Schmidt, Hauptamt</source>
+        <translation>e.g. Ms Schmidt, main office</translation>
+    </message>
+    <message>
+        <source>Ihr &amp;Name:</source>
+        <translation>Your &amp;name:</translation>
     </message>
     <message>
         <source>Die Sprache wird beim nächsten Start des Programms übernommen. Die Inhalte des Bewerbungsbogens bleiben deutsch.</source>
@@ -1976,6 +2342,18 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Als Kopie angelegt</source>
         <translation>Created as a copy</translation>
+    </message>
+    <message>
+        <source>Ihr Stand vor der Zusammenführung</source>
+        <translation>Your version before the merge</translation>
+    </message>
+    <message>
+        <source>Eingegangener Stand (vor der Zusammenführung)</source>
+        <translation>Incoming version (before the merge)</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt</source>
+        <translation>Merged</translation>
     </message>
     <message>
         <source>Zeitpunkt</source>

@@ -93,6 +93,14 @@ class CommandError(Exception):
         self.code = code
 
 
+def user_name() -> str:
+    """The user name from the settings (empty until the user gave one in the window)."""
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.settings import SettingsStore
+
+    return SettingsStore(data_dir()).load().user_name
+
+
 def say(text: str = "") -> None:
     print(text)
 

@@ -1,4 +1,4 @@
-"""``zwk-desktop drafts list | export ID DATEI | import DATEI``: the local draft store."""
+"""``zwk-desktop drafts list | export NR DATEI | import DATEI [--als-neuer-entwurf]``: the store."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from zwk_desktop.cli.common import (
     complain,
     say,
     say_json,
+    user_name,
 )
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.recovery import open_store
@@ -65,8 +66,23 @@ def register(commands: Actions) -> None:
     p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
     p.set_defaults(run=run_export)
 
-    p = _parser(actions, "import", help="eine .zwk-Datei als neuen Entwurf übernehmen")
+    p = _parser(
+        actions,
+        "import",
+        help="eine .zwk-Datei übernehmen (in den bekannten Entwurf zusammenführen)",
+        description="Übernimmt eine .zwk-Datei. Gehört sie zu einem gespeicherten Entwurf "
+        "(derselbe Entwurf, etwa von der Beratung zurück), wird sie Feld für Feld in ihn "
+        "zusammengeführt; sonst wird sie ein neuer Entwurf. Exit-Code 0: erledigt, 1: "
+        "Konflikte warten im Programm auf Ihre Entscheidung (oder nicht schreibbar), 2: nicht "
+        "lesbar.",
+    )
     p.add_argument("file", type=Path, metavar="DATEI", help="der Entwurf (.zwk)")
+    p.add_argument(
+        "--als-neuer-entwurf",
+        dest="as_new",
+        action="store_true",
+        help="als Kopie übernehmen (ein neuer Entwurf, nichts wird zusammengeführt)",
+    )
     p.set_defaults(run=run_import)
 
 
@@ -151,7 +167,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = _store()
     try:
-        draft = export_draft(store, args.draft_id, target)
+        draft = export_draft(store, args.draft_id, target, by=user_name())
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     except FileWriteError as exc:
@@ -167,10 +183,22 @@ def run_import(args: argparse.Namespace) -> int:
 
     store = _store()
     try:
-        result = import_file(store, args.file)
+        if not args.as_new:
+            _not_open_elsewhere(store, args.file)
+        result = import_file(store, args.file, as_new=args.as_new)
     except DraftError as exc:
         raise CommandError(f"{args.file}: {exc} Es wurde nichts übernommen.") from None
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     say(result.message)
-    return EXIT_OK
+    return EXIT_INVALID if result.conflicts else EXIT_OK
+
+
+def _not_open_elsewhere(store: DraftStore, path: Path) -> None:
+    """A file of a draft that is open in a running window is merged there, not here: the
+    window's next save would otherwise write over the merge."""
+    from zwk_desktop.services.recovery import in_use_message, merge_target_in_use
+
+    in_use = merge_target_in_use(store, path)
+    if in_use is not None:
+        raise CommandError(in_use_message(in_use, path), EXIT_NOT_WRITTEN)

@@ -49,6 +49,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="BEGRÜNDUNG",
         help="alle offenen Hinweise mit dieser Begründung bestätigen (steht im Prüfprotokoll)",
     )
+    p.add_argument(
+        "--aenderungsprotokoll",
+        action="store_true",
+        help="eine Zusammenfassung des Änderungsprotokolls beilegen (aenderungsprotokoll.json: "
+        "je Feld Anzahl der Änderungen, wer und wann zuletzt; keine Werte)",
+    )
     add_passphrase_stdin(p)
     p.set_defaults(run=run_export)
 
@@ -150,7 +156,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"  {index + 1}. {label} …", file=sys.stderr, flush=True)
 
     try:
-        result = export_package(spec, draft, key, args.out, progress=progress)
+        result = export_package(
+            spec, draft, key, args.out, progress=progress, changelog=args.aenderungsprotokoll
+        )
     except ExportError as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
     except OSError as exc:

@@ -19,7 +19,7 @@ from zwk_desktop import __version__
 EXIT_UNREADABLE = 2
 """The exit code of a command line that cannot be understood (as `cli.common.EXIT_UNREADABLE`)."""
 
-MODULES = ("validate", "drafts", "identity", "export", "gemeinde", "about")
+MODULES = ("validate", "drafts", "merge", "identity", "export", "gemeinde", "about")
 """Modules of `zwk_desktop.cli` that add subcommands (``register(subparsers)``), in the order
 of the help."""
 
@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "schema": "validate",
     "new": "validate",
     "drafts": "drafts",
+    "merge": "merge",
     "identity": "identity",
     "export": "export",
     "verify": "export",

@@ -13,6 +13,7 @@ from zwk_desktop.cli.common import (
     load_draft,
     say,
     say_json,
+    user_name,
 )
 from zwk_desktop.domain.draft import new_draft
 from zwk_desktop.formspec import DEFAULT_FORM_ID, FormSpec, FormSpecError, get_form
@@ -126,9 +127,13 @@ def run_new(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists():
         raise CommandError(f"{out} gibt es schon; bitte wählen Sie einen anderen Dateinamen.")
+    from zwk_desktop.services.portable import stamp_lineage  # only for this command
+
+    draft = new_draft(spec)
+    stamp_lineage(draft, None, user_name())  # a version of its own: copies of it merge later
     try:
         with out.open("xb") as fh:
-            fh.write(new_draft(spec).to_bytes())
+            fh.write(draft.to_bytes())
     except OSError as exc:
         raise CommandError(oserrors.sentence(out, exc, writing=True)) from None
     say(f"Leerer Entwurf geschrieben: {out}")

@@ -2,12 +2,20 @@
 
 A draft file (``*.zwk``) is UTF-8 JSON::
 
-    {"format": "zwk-application", "format_version": 1,
+    {"format": "zwk-application", "format_version": 2,
      "form": {"id": "zwk-2021", "version": "1"},
      "meta": {"created": ..., "modified": ..., "app_version": ...},
      "data": {...},
      "files": {"<sha256>": "<base64>"},            # only with attachments
-     "acknowledgements": [{"code", "path", "justification", "at"}]}   # optional
+     "acknowledgements": [{"code", "path", "justification", "at"}],   # optional
+     "lineage": {"draft", "version", "written", "by", "items", "history", "base"},  # optional
+     "comments": [{"id", "path", "text", "author", "at", "resolved", ...}],   # optional
+     "changes": [{"id", "path", "at", "who", "kind", "old", "new"}]}          # optional
+
+Format 2 adds the last three keys (`zwk_desktop.domain.lineage`, `zwk_desktop.domain.collab`) to
+format 1 of fields.md; `data` is the same. A file of format 1 reads as format 2 without lineage.
+The application record sent to the ministry (``bewerbung.json``) stays format 1
+(`RECORD_FORMAT_VERSION`): it never carries lineage, comments or the change log.
 
 Anything that keeps a file from being read as a draft raises `DraftError` with one German
 sentence. Problems inside `data` are never raised here: they are findings of the validation.
@@ -27,6 +35,15 @@ from typing import Any
 from zwk_desktop import __version__, limits, oserrors
 from zwk_desktop.domain import UNTITLED, jsonread
 from zwk_desktop.domain.attachments import FileInfo, describe
+from zwk_desktop.domain.collab import ChangeLog, Comment, Marker, read_changes, read_comments
+from zwk_desktop.domain.lineage import (
+    Lineage,
+    LineageError,
+    ensure_ids,
+    new_lineage_id,
+    read_lineage,
+)
+from zwk_desktop.domain.merge import PendingMerge
 from zwk_desktop.domain.migrations import MIGRATIONS as MIGRATIONS  # the chain of format steps
 from zwk_desktop.domain.migrations import Migration as Migration
 from zwk_desktop.domain.migrations import MigrationError
@@ -34,7 +51,24 @@ from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
 
 FORMAT = "zwk-application"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+RECORD_FORMAT_VERSION = 1
+"""The format of the application record as sent (``bewerbung.json``): fields.md's format 1."""
+ENVELOPE_KEYS = frozenset(
+    {
+        "format",
+        "format_version",
+        "form",
+        "meta",
+        "data",
+        "files",
+        "acknowledgements",
+        "lineage",
+        "comments",
+        "changes",
+    }
+)
+"""The top-level keys of a draft file of the current format."""
 MAX_DRAFT_BYTES = limits.MAX_DRAFT_BYTES
 """Larger files are refused before they are read (`zwk_desktop.limits`)."""
 
@@ -76,6 +110,15 @@ class Draft:
     format_version: int = FORMAT_VERSION
     migrated_from: int | None = None
     """The format_version the file had before it was migrated on reading, if it was."""
+    lineage: Lineage | None = None
+    """Lineage id, list item ids and history; None for a file of an older format."""
+    comments: list[Comment] = field(default_factory=list)
+    changelog: ChangeLog = field(default_factory=ChangeLog)
+    markers: dict[str, Marker] = field(default_factory=dict)
+    """Fields changed by someone else and not yet seen here (local to a store, never written
+    to a file)."""
+    pending: PendingMerge | None = None
+    """Conflicts of a merge that wait for the user's choice (local to a store)."""
 
     @cached_property
     def file_infos(self) -> dict[str, FileInfo]:
@@ -97,7 +140,21 @@ class Draft:
             }
         if self.acknowledgements:
             out["acknowledgements"] = [a.to_json() for a in self.acknowledgements]
+        if self.lineage is not None:
+            out["lineage"] = self.lineage.to_json(self.data)
+        if self.comments:
+            out["comments"] = [c.to_json() for c in self.comments]
+        if self.changelog.entries:
+            out["changes"] = [c.to_json() for c in self.changelog.entries]
         return out
+
+    def ensure_lineage(self) -> Lineage:
+        """The draft's lineage, a new one (new lineage id) if it has none; item ids for every
+        list item."""
+        if self.lineage is None:
+            self.lineage = Lineage(draft=new_lineage_id())
+        self.lineage.items = ensure_ids(self.data, self.lineage.items)
+        return self.lineage
 
     def to_bytes(self) -> bytes:
         return (json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -153,6 +210,7 @@ TOP_LEVEL_KEYS: dict[int, frozenset[str]] = {
     1: frozenset(
         {"format", "format_version", "form", "meta", "data", "files", "acknowledgements"}
     ),
+    2: ENVELOPE_KEYS,  # issue 16: lineage, comments, changes
 }  # fmt: skip
 """The keys an envelope of each format version may have at its top level. Anything else is
 refused with its name, never dropped: a new key comes with a new format version and is
@@ -243,6 +301,12 @@ def draft_from_json(envelope: Any) -> Draft:
         raise DraftError(
             "Die Metadaten des Entwurfs sind beschädigt („meta“ ist kein JSON-Objekt)."
         )
+    try:
+        lineage = read_lineage(envelope["lineage"], data) if "lineage" in envelope else None
+        comments = read_comments(envelope.get("comments"))
+        changes = read_changes(envelope.get("changes"))
+    except LineageError as exc:
+        raise DraftError(str(exc)) from None
     return Draft(
         form_id=form_id,
         form_version=form_version,
@@ -251,6 +315,9 @@ def draft_from_json(envelope: Any) -> Draft:
         files=_read_files(envelope.get("files")),
         acknowledgements=_read_acknowledgements(envelope.get("acknowledgements")),
         migrated_from=original if original != FORMAT_VERSION else None,
+        lineage=lineage,
+        comments=comments,
+        changelog=ChangeLog.incoming(changes),
     )
 
 
@@ -375,12 +442,14 @@ def empty_data(spec: FormSpec) -> dict[str, Any]:
 
 def new_draft(spec: FormSpec) -> Draft:
     stamp = now_iso()
-    return Draft(
+    draft = Draft(
         form_id=spec.id,
         form_version=spec.version,
         data=empty_data(spec),
         meta={"created": stamp, "modified": stamp, "app_version": __version__},
     )
+    draft.ensure_lineage()
+    return draft
 
 
 def normalize(spec: FormSpec, data: dict[str, Any]) -> dict[str, Any]:

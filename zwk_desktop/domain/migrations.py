@@ -22,6 +22,11 @@ Inside ``data`` format 0 differed from format 1 in four ways:
   ``sha256`` nor ``groesse``; format 1 keeps the bytes once, in the top-level ``files``;
 - ``kommune.strukturschwach`` did not exist; it is a required field in format 1.
 
+Format 2 adds to format 1, outside ``data``, what lets a draft travel between stores and come
+back merged: ``lineage`` (lineage id, versions, item ids, merge base), ``comments`` and
+``changes`` (the change log). A file of format 1 has none of them: it becomes a format-2 draft
+without lineage and is imported as a new draft.
+
 A migration never drops or rounds a value: an amount with more than two decimals stays exact
 (the validation then reports it), a value of an unexpected type is carried over unchanged.
 ``MIGRATIONS[n]`` turns an envelope of version n into n + 1; `migrate` runs the chain and
@@ -238,8 +243,17 @@ def _deep_copy(value: Any) -> Any:
     return value
 
 
+def migrate_1_to_2(envelope: Envelope, notes: MigrationNotes) -> Envelope:
+    """Format 1 (fields.md) as format 2: the same envelope, without lineage (see above)."""
+    out = dict(envelope)
+    out["format_version"] = 2
+    for key in ("lineage", "comments", "changes"):
+        out.pop(key, None)  # format 1 has none; a stray one is not trusted
+    return out
+
+
 Step = Callable[[Envelope, MigrationNotes], Envelope]
-STEPS: dict[int, Step] = {0: migrate_0_to_1}
+STEPS: dict[int, Step] = {0: migrate_0_to_1, 1: migrate_1_to_2}
 """Each step with the notes it fills; `MIGRATIONS` are the same steps for the envelope reader."""
 
 

@@ -27,7 +27,7 @@ from zwk_desktop.services.blobs import sha256_hex
 from zwk_desktop.services.drives import classify, sqlite_uri
 from zwk_desktop.services.private_files import create_private, private_dir
 from zwk_desktop.services.store_errors import StoreUnavailable, is_corruption
-from zwk_desktop.services.store_schema import statements
+from zwk_desktop.services.store_schema import ROW_FIXUPS, statements
 
 _SIDE_FILES = ("-wal", "-shm")
 CHECK_MARKER = "-pruefen"
@@ -244,6 +244,8 @@ def salvage(old: Path, new: sqlite3.Connection) -> tuple[int, int | None]:
         saved = 0
         for draft_id in ids:
             saved += _copy_draft(src, new, draft_id)
+        for statement in statements(ROW_FIXUPS):  # rows of an older schema
+            new.execute(statement)
         return saved, len(ids)
     finally:
         src.close()
@@ -272,6 +274,11 @@ def _copy_draft(src: sqlite3.Connection, dst: sqlite3.Connection, draft_id: int)
             versions = _rows(src, "versions", "draft_id", draft_id)
         except sqlite3.Error:
             versions = []  # the history is lost, the draft itself is not
+        extra: list[tuple[str, list[dict[str, object]]]] = []
+        for table in ("syncs", "changes"):  # lineage (schema 2): merge bases, change log
+            # missing in an older schema, or damaged: merges fall back to the files' bases
+            with suppress(sqlite3.Error):
+                extra.append((table, _rows(src, table, "draft_id", draft_id)))
         shas: set[str] = set()
         for item in [record, *versions]:
             shas.update(json.loads(str(item["files"])).values())
@@ -288,7 +295,7 @@ def _copy_draft(src: sqlite3.Connection, dst: sqlite3.Connection, draft_id: int)
         return 0
     dst.execute("BEGIN IMMEDIATE")
     try:
-        for table, items in (("drafts", [record]), ("versions", versions)):
+        for table, items in (("drafts", [record]), ("versions", versions), *extra):
             for item in items:
                 names = ", ".join(item)
                 marks = ", ".join("?" for _ in item)

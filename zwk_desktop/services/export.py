@@ -203,9 +203,11 @@ def export_package(
     progress: Progress | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
     now: dt.datetime | None = None,
+    changelog: bool = False,
 ) -> ExportResult:
     """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`.
-    Raises ExportError (German) or OSError (`write_failed` words it); nothing is left then."""
+    Raises ExportError (German) or OSError (`write_failed` words it); nothing is left then.
+    `changelog`: add the summary of the change log (``…_aenderungsprotokoll.json``)."""
     from zwk_desktop.services import package, signing
     from zwk_desktop.services.mail import MailSummary, build_mail
     from zwk_desktop.services.pdf import render_pdf
@@ -288,6 +290,8 @@ def export_package(
         (names.protocol, "protocol", protocol),
         *attachments,
     ]
+    if changelog:
+        listed.append((names.changelog, "changelog", package.changelog_json(spec, draft, now)))
     _make_out_dir(out_dir)
     staging: Path | None = None
     mail_tmp: Path | None = None

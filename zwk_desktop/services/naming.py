@@ -123,10 +123,22 @@ class PackageNames:
     def signature(self) -> str:
         return f"{self.manifest}{SIGNATURE_SUFFIX}"
 
+    @property
+    def changelog(self) -> str:
+        """The optional summary of the change log (issue 16)."""
+        return f"{self.stem}_aenderungsprotokoll.json"
+
     def records(self) -> tuple[str, ...]:
-        """Every file of the package except the anlagen (for the path length check: keep in
-        step with what the export writes)."""
-        return (self.pdf, self.json, self.protocol, self.manifest, self.signature)
+        """Every file the package may have except the anlagen (for the path length check: keep
+        in step with what the export writes)."""
+        return (
+            self.pdf,
+            self.json,
+            self.protocol,
+            self.manifest,
+            self.signature,
+            self.changelog,
+        )
 
     def attachment(self, index: int, title: str, suffix: str) -> str:
         return f"{self.stem}_Anlage-{index:02d}_{ascii_name(title, self.title_length)}{suffix}"

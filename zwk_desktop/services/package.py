@@ -21,7 +21,13 @@ from typing import Any
 
 from zwk_desktop import __version__
 from zwk_desktop.domain import jsonread
-from zwk_desktop.domain.draft import FORMAT, FORMAT_VERSION, Acknowledgement, Draft, normalize
+from zwk_desktop.domain.draft import (
+    FORMAT,
+    RECORD_FORMAT_VERSION,
+    Acknowledgement,
+    Draft,
+    normalize,
+)
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.validation import Report
 
@@ -30,8 +36,10 @@ MANIFEST_VERSION = 2
 """2: names with AGS and Kommune, the same in the folder and the e-mail; roles; the signer."""
 PROTOCOL_FORMAT = "zwk-pruefprotokoll"
 PROTOCOL_VERSION = 2
-ROLES = ("pdf", "json", "protocol", "attachment")
-"""What each file of a package is (`manifest.json` → files[].role)."""
+CHANGELOG_FORMAT = "zwk-aenderungsprotokoll"
+ROLES = ("pdf", "json", "protocol", "attachment", "changelog")
+"""What each file of a package is (`manifest.json` → files[].role); ``changelog``: the optional
+summary of the change log (issue 16)."""
 
 
 def utc_z(moment: dt.datetime) -> str:
@@ -78,7 +86,7 @@ def canonical_json(spec: FormSpec, draft: Draft) -> bytes:
     return _dump(
         {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": RECORD_FORMAT_VERSION,
             "form": {"id": spec.id, "version": spec.version},
             "meta": meta,
             "data": normalize(spec, draft.data),
@@ -145,6 +153,52 @@ def _z_text(stamp: str) -> str:
         return stamp
 
 
+def changelog_json(spec: FormSpec, draft: Draft, created: dt.datetime) -> bytes:
+    """The optional summary of the change log (``aenderungsprotokoll.json``): per field how
+    often it was changed, by whom and when last; never a value, old or new, and no comments."""
+    from zwk_desktop.domain.lineage import concrete_path
+    from zwk_desktop.domain.paths import template_path
+    from zwk_desktop.services.diff import field_label
+
+    items = draft.ensure_lineage().items
+    entries = [c for c in draft.changelog.entries if c.net]
+    fields: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        path = concrete_path(entry.path, items)
+        if path is None:
+            continue  # an item removed since: its field is not in the application
+        row = fields.setdefault(
+            path,
+            {"path": path, "label": field_label(spec, path), "changes": 0, "people": []},
+        )
+        row["changes"] += 1
+        if entry.who and entry.who not in row["people"]:
+            row["people"].append(entry.who)
+        row["last_changed"] = _z_text(entry.at)
+        row["last_changed_by"] = entry.who
+    order = spec.field_order
+    rows = sorted(fields.values(), key=lambda r: (order.get(template_path(r["path"]), 1 << 30),
+                                                  r["path"]))  # fmt: skip
+    people = sorted({e.who for e in entries if e.who})
+    times = sorted(_z_text(e.at) for e in entries if e.at)
+    return _dump(
+        {
+            "format": CHANGELOG_FORMAT,
+            "format_version": 1,
+            "form": {"id": spec.id, "version": spec.version},
+            "created": utc_z(created),  # the one time format of the package records
+            "summary": {
+                "entries": len(entries),
+                "fields": len(rows),
+                "people": people,
+                "first": times[0] if times else None,
+                "last": times[-1] if times else None,
+            },
+            "fields": rows,
+        }
+    )
+
+
 def manifest_json(
     files: Sequence[tuple[str, str, bytes]],
     *,
@@ -177,7 +231,7 @@ def manifest_json(
                 "version": spec.version,
                 "rule_set_version": spec.rule_set_version,
             },
-            "data_format": {"format": FORMAT, "format_version": FORMAT_VERSION},
+            "data_format": {"format": FORMAT, "format_version": RECORD_FORMAT_VERSION},
             "kommune": {"name": kommune, "ags": ags},
             "signer": signer.to_json(),
             "files": entries,

@@ -77,6 +77,38 @@ def _run_is_alive(store: DraftStore, token: str) -> bool:
     return True
 
 
+def draft_in_use(store: DraftStore, draft_id: int) -> bool:
+    """Whether a running window of ZWK Desktop has the draft open."""
+    return any(
+        run.draft_id == draft_id and _run_is_alive(store, run.token)
+        for run in store.open_sessions()
+    )
+
+
+def merge_target_in_use(store: DraftStore, path: Path) -> int | None:
+    """The stored draft a file would be merged into, when a running window has it open (that
+    window's next save would write over the merge); else None. Raises DraftError (German)
+    when the file cannot be read."""
+    from zwk_desktop.domain.draft import read_draft
+
+    lineage = read_draft(path).lineage
+    try:
+        known = store.find_lineage(lineage.draft) if lineage is not None else None
+        if known is not None and draft_in_use(store, known.draft_id):
+            return known.draft_id
+    except StoreError:
+        pass  # the import itself says what is wrong with the store
+    return None
+
+
+def in_use_message(draft_id: int, path: Path) -> str:
+    return (
+        f"Der Entwurf Nr. {draft_id}, zu dem {path.name} gehört, ist gerade in einem Fenster "
+        "von ZWK Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung "
+        "öffnen…) oder schließen Sie den Entwurf zuerst. Es wurde nichts übernommen."
+    )
+
+
 @dataclass
 class StartUp:
     """What the main window does at start: which draft to open, and what to tell the user."""

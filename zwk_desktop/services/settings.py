@@ -14,12 +14,19 @@ from zwk_desktop.services.private_files import private_dir
 SETTINGS_FILE = "einstellungen.json"
 LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
 """Languages of the user interface; German is the source language."""
+MAX_NAME = 100
+"""Characters of the user name."""
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     language: str = "de"
     """Language of the user interface (a key of LANGUAGES); applied at the next start."""
+    user_name: str = ""
+    """The user's name as others see it in comments, the change log and change markers
+    ("Berater Müller"); asked once, when it is first needed."""
+    name_asked: bool = False
+    """The program has asked for the name (it does not ask again; Einstellungen can set it)."""
 
 
 class SettingsStore:
@@ -38,6 +45,11 @@ class SettingsStore:
         language = raw.get("language")
         if isinstance(language, str) and language in LANGUAGES:
             settings = replace(settings, language=language)
+        if raw.get("name_asked") is True:
+            settings = replace(settings, name_asked=True)
+        name = raw.get("user_name")
+        if isinstance(name, str) and name.strip():
+            settings = replace(settings, user_name=" ".join(name.split())[:MAX_NAME])
         return settings
 
     def save(self, settings: Settings) -> None:

@@ -340,3 +340,48 @@ def show_new(layout: QLayout) -> None:
             widget.show()
         elif inner is not None:
             show_new(inner)
+
+
+# --------------------------------------------------------------------------- working together
+
+
+def stamp_text(stamp: str) -> str:
+    """A time of the change log or a comment (ISO, UTC) as local German date and time."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return local_time(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+
+
+def person(name: str) -> str:
+    """Who did something; the change log of a file without names says so."""
+    return name or translate("Common", "(ohne Namen)")
+
+
+def changes_by(counts: dict[str, int]) -> list[str]:
+    """„3 Änderungen von Berater Müller“, one line per person (most changes first)."""
+    lines = []
+    for who, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if who:
+            text = (
+                translate("Common", "1 Änderung von {who}")
+                if n == 1
+                else translate("Common", "{n} Änderungen von {who}")
+            )
+        else:
+            text = (
+                translate("Common", "1 Änderung der anderen Seite")
+                if n == 1
+                else translate("Common", "{n} Änderungen der anderen Seite")
+            )
+        lines.append(text.format(n=n, who=who))
+    return lines
+
+
+def count_comments(n: int) -> str:
+    if n == 1:
+        return translate("Common", "1 offener Kommentar")
+    return translate("Common", "{n} offene Kommentare").format(n=n)

@@ -524,7 +524,8 @@ class DraftsManager(QWidget):
             self.import_from(Path(name))
 
     def import_from(self, path: Path) -> int | None:
-        """Import a `.zwk` file as a new draft (the part of "Importieren…" after the dialog)."""
+        """Import a `.zwk` file (the part of "Importieren…" after the dialog): merged into the
+        draft it belongs to, else a new draft."""
         try:
             result = import_file(self.store, path)
         except DraftError as exc:

@@ -1,6 +1,9 @@
-"""Einstellungen: the language of the user interface (applied at the next start)."""
+"""Einstellungen: the language of the user interface (applied at the next start) and the user's
+name (in comments, the change log and files written for others)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -8,13 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from zwk_desktop import oserrors
-from zwk_desktop.services.settings import LANGUAGES, Settings, SettingsStore
+from zwk_desktop.services.settings import LANGUAGES, MAX_NAME, SettingsStore
 from zwk_desktop.ui.common import translate
 from zwk_desktop.ui.input_rules import guard_wheel
 
@@ -37,6 +41,21 @@ class SettingsDialog(QDialog):
         label = QLabel(translate("Settings", "&Sprache der Oberfläche:"))
         label.setBuddy(self.language)
         form.addRow(label, self.language)
+        self.name = QLineEdit(self.settings.user_name)
+        self.name.setObjectName("einstellungen:name")
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setAccessibleName(translate("Settings", "Ihr Name"))
+        self.name.setAccessibleDescription(
+            translate(
+                "Settings",
+                "So sehen andere, von wem Kommentare, Änderungen und Dateien stammen, etwa "
+                "„Berater Müller“ oder „Frau Schmidt, Hauptamt“.",
+            )
+        )
+        self.name.setPlaceholderText(translate("Settings", "z. B. Frau Schmidt, Hauptamt"))
+        name_label = QLabel(translate("Settings", "Ihr &Name:"))
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, self.name)
         layout.addLayout(form)
         note = QLabel(
             translate(
@@ -55,7 +74,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        chosen = Settings(language=str(self.language.currentData()))
+        chosen = replace(
+            self.settings,
+            language=str(self.language.currentData()),
+            user_name=" ".join(self.name.text().split()),
+            name_asked=True,
+        )
         try:
             self.store.save(chosen)
         except OSError as exc:

@@ -73,10 +73,15 @@ def reason_text(info: VersionInfo) -> str:
         "before_restore": translate("VersionsDialog", "Vor dem Wiederherstellen einer Version"),
         "restore": translate("VersionsDialog", "Wiederhergestellt"),
         "duplicate": translate("VersionsDialog", "Als Kopie angelegt"),
+        "before_merge": translate("VersionsDialog", "Ihr Stand vor der Zusammenführung"),
+        "incoming": translate("VersionsDialog", "Eingegangener Stand (vor der Zusammenführung)"),
+        "merge": translate("VersionsDialog", "Zusammengeführt"),
     }
     text = labels.get(info.reason, info.reason)
     if info.reason == "restore" and info.note:
         text += f" ({info.note})"
+    elif info.reason in ("before_merge", "incoming", "merge") and info.note:
+        text = info.note  # names the file: „Ihr Stand vor Zusammenführung mit Datei …“
     return text
 
 

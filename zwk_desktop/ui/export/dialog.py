@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -152,6 +153,19 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         form.addRow(self._label(self.tr("&Zielordner:"), self.folder), folder_row)
+        self.changelog = QCheckBox(
+            self.tr("Zusammenfassung des Änderungs&protokolls beilegen (aenderungsprotokoll.json)")
+        )
+        self.changelog.setObjectName("export:aenderungsprotokoll")
+        self.changelog.setToolTip(
+            self.tr(
+                "Legt dem Paket bei, welche Felder wie oft geändert wurden, von wem und wann "
+                "zuletzt – ohne Werte und ohne Kommentare. Aus: nichts davon geht an das "
+                "Ministerium."
+            )
+        )
+        self.changelog.setAccessibleDescription(self.changelog.toolTip())
+        form.addRow("", self.changelog)
         layout.addLayout(form)
 
         self.steps = QListWidget()
@@ -306,9 +320,12 @@ class ExportDialog(QDialog):
             return
         out_dir = Path(self.folder.text()).expanduser()
         spec, draft, extras = self.spec, self.draft, self.extras
+        changelog = self.changelog.isChecked()
 
         def job(progress: Any) -> ExportResult:
-            return export_package(spec, draft, key, out_dir, progress=progress, extras=extras)
+            return export_package(
+                spec, draft, key, out_dir, progress=progress, extras=extras, changelog=changelog
+            )
 
         self._reset_steps()
         self.export_starting.emit()

@@ -107,6 +107,10 @@ class Editor(QWidget):
         # every widget of the editor (a suggestion, a list's buttons) is about this field: the
         # help panel explains it, leaving it shows what is missing there
         self.setProperty(PATH_PROPERTY, path)
+        self.notes: QLabel | None = None
+        """Change markers and comments of the field (made when the first one is shown)."""
+        self._note_lines: list[str] = []
+        self._finding_lines: list[str] = []
         env.editors[path] = self
 
     def setup_input(self, widget: QWidget) -> None:
@@ -160,8 +164,35 @@ class Editor(QWidget):
         self._shown = text
         self.feedback.setText(text)
         self.feedback.setVisible(bool(text))
-        # a screen reader reads the findings with the field, not only the help
-        described = "\n".join([self.field.help, *(f"{word}: {msg}" for _, word, msg in lines)])
+        self._finding_lines = [f"{word}: {msg}" for _, word, msg in lines]
+        self._describe()
+
+    def show_notes(self, lines: list[str]) -> None:
+        """Change markers („Geändert von …“) and comments of the field, below its findings."""
+        if lines == self._note_lines:
+            return
+        self._note_lines = lines
+        if self.notes is None:
+            if not lines:
+                return
+            self.notes = QLabel()
+            self.notes.setObjectName(f"{self.path}:anmerkungen")
+            self.notes.setWordWrap(True)
+            self.notes.setTextFormat(Qt.TextFormat.PlainText)
+            self.notes.setAccessibleName(
+                translate("Fields", "Anmerkungen zu {label}").format(label=self.label_text)
+            )
+            self.notes.setStyleSheet(
+                "QLabel { border-left: 3px solid palette(highlight); padding-left: 6px; }"
+            )
+            self.outer.addWidget(self.notes)
+        self.notes.setText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
+        self._describe()
+
+    def _describe(self) -> None:
+        # a screen reader reads the findings, markers and comments with the field
+        described = "\n".join([self.field.help, *self._finding_lines, *self._note_lines])
         for widget in self.findChildren(QWidget):
             if widget.property(PATH_PROPERTY) == self.path:
                 widget.setAccessibleDescription(described)

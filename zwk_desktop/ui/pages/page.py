@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import format_path, parse_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec, Section
-from zwk_desktop.ui.common import discard, heading, translate
+from zwk_desktop.ui.common import discard, heading, person, stamp_text, translate
 from zwk_desktop.ui.extensions import Extensions, PageContext, PageExtra
 from zwk_desktop.ui.pages.attachments import AttachmentsEditor
 from zwk_desktop.ui.pages.base import Editor, FindingsBox, PageEnv, status_note
@@ -174,7 +174,9 @@ class SectionPage(QScrollArea):
         self.setWidget(content)
         self.highlight = Highlight(content)
         self._building = False
+        self._noted: set[str] = set()
         self.update_visibility()
+        self.show_notes()
         self._unsubscribe = session.subscribe(self.on_event)
 
     def dispose(self) -> None:
@@ -195,6 +197,10 @@ class SectionPage(QScrollArea):
             editor = editors.get(event.path)
             if isinstance(editor, ListEditor):
                 editor.rebuild()
+        if event.kind in ("items", "marker", "comment", "conflict") or (
+            event.kind == "value" and self._noted
+        ):
+            self.show_notes()
         for widget in self.extra_widgets:
             handler = getattr(widget, "on_event", None)
             if handler is not None:
@@ -247,6 +253,36 @@ class SectionPage(QScrollArea):
             editor = self.env.editors.get(path)
             if editor is not None:
                 editor.show_findings(findings)
+
+    def show_notes(self) -> None:
+        """Change markers („Geändert von …, noch nicht gesehen“) and open comments below the
+        fields they are about."""
+        session = self.session
+        lines: dict[str, list[str]] = {}
+        for path, marker in session.markers(self.section.id).items():
+            owner = self.owner(path).path
+            when = stamp_text(marker.at) if marker.at else ""
+            if marker.by:
+                text = translate("Page", "Geändert von {who} ({when}), noch nicht gesehen")
+            else:
+                text = translate("Page", "Geändert in Datei {source} ({when}), noch nicht gesehen")
+            lines.setdefault(owner, []).append(
+                text.format(who=marker.by, when=when, source=marker.source)
+            )
+        for comment in session.open_comments(self.section.id):
+            place = session.concrete(comment.path)
+            if place is None:
+                continue
+            lines.setdefault(self.owner(place).path, []).append(
+                translate("Page", "Kommentar von {who} ({when}): {text}").format(
+                    who=person(comment.author), when=stamp_text(comment.at), text=comment.text
+                )
+            )
+        for path in self._noted | set(lines):
+            editor = self.env.editors.get(path)
+            if editor is not None:
+                editor.show_notes(lines.get(path, []))
+        self._noted = set(lines)
 
     def focus_path(self, path: str) -> QWidget | None:
         """Focus the field at `path` (or the nearest enclosing one shown); returns the widget."""

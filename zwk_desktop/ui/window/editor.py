@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.ui.common import (
     PATH_PROPERTY,
+    changes_by,
+    count_comments,
     heading,
     status_icon,
     status_text,
@@ -128,6 +130,7 @@ class EditorView(QWidget):
 
         self.review = ReviewPage(session)
         self.review.open_finding.connect(self.open_finding)
+        self.review.open_path.connect(self.open_path)  # a changed or commented field (issue 16)
         self.stack.addWidget(self.review)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -291,6 +294,11 @@ class EditorView(QWidget):
             for page in self.pages.values():
                 page.show_findings()
             self.review.update_counts()
+        if event.kind in ("marker", "comment", "conflict") or (
+            event.kind == "items" and (self.session.draft.markers or self.session.draft.comments)
+        ):
+            self.update_statuses()
+            self.review.notes_changed()
 
     def check(self) -> None:
         self.timer.stop()
@@ -301,8 +309,15 @@ class EditorView(QWidget):
         statuses = [session.section_status(section.id) for section in self.spec.sections]
         for i, (section, status) in enumerate(zip(self.spec.sections, statuses, strict=True)):
             item = self.sections.item(i)
-            words = status_text(status.errors, status.warnings, status.missing)
-            text = f"{i + 1}. {section.title}\n{words}"
+            lines = [
+                f"{i + 1}. {section.title}",
+                status_text(status.errors, status.warnings, status.missing),
+            ]
+            lines += changes_by(session.marker_counts(section.id))
+            comments = len(session.open_comments(section.id))
+            if comments:
+                lines.append(count_comments(comments))
+            text = "\n".join(lines)
             if item.text() != text:
                 item.setText(text)
                 item.setIcon(status_icon(status.errors, status.warnings, status.missing))
@@ -358,6 +373,8 @@ class EditorView(QWidget):
                 page.reveal(new)  # a tall field, a budget cell with the findings below it
             if self.help.isVisible():
                 self._explain(new_path)
+            if new_path:
+                self._seen(new, new_path)  # a change marker there: the user has seen it
 
     def _path_of(self, widget: QObject | None) -> str:
         """The field a widget belongs to (its own path or that of an enclosing editor)."""
@@ -377,3 +394,29 @@ class EditorView(QWidget):
             self.help.show_section(self.spec.sections[self.index])
         else:
             self.help.show_general()
+
+    def _seen(self, widget: QObject, path: str) -> None:
+        """A field with a change marker got the focus on its page: the user has seen it (the
+        marker goes; a group's or year's fields count with their input)."""
+        page = self.stack.currentWidget()
+        if (
+            not self.session.draft.markers
+            or page is None
+            or page is self.review
+            or not isinstance(widget, QWidget)
+            or not page.isAncestorOf(widget)
+        ):
+            return
+        for marked in list(self.session.markers()):
+            if marked == path or marked.startswith(path + "."):
+                self.session.seen(marked)
+
+    def current_path(self) -> str | None:
+        """The path of the field with the focus on the current page, if any."""
+        widget: QObject | None = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            path = widget.property(PATH_PROPERTY)
+            if isinstance(path, str) and path and self.stack.currentWidget() is not self.review:
+                return path
+            widget = widget.parent()
+        return None

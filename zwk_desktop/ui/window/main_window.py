@@ -41,6 +41,7 @@ from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
 from zwk_desktop.ui.window.start_page import StartPage, list_examples
+from zwk_desktop.ui.window.teamwork import TeamworkCommands
 
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 APP_NAME = "ZWK Desktop"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TeamworkCommands, QMainWindow):
     def __init__(self, services: UiServices) -> None:
         super().__init__()
         self.setObjectName("hauptfenster")
@@ -255,10 +256,19 @@ class MainWindow(QMainWindow):
         from zwk_desktop.domain.draft import DraftError
         from zwk_desktop.services.autosave import DraftSession
         from zwk_desktop.services.portable import open_file
+        from zwk_desktop.services.recovery import in_use_message, merge_target_in_use
 
         if not self.close_current():
             return
         try:
+            in_use = None if example else merge_target_in_use(self.store, path)
+            if in_use is not None:  # open in another window: its next save would undo it
+                QMessageBox.information(
+                    self,
+                    translate("Main", "Entwurf in einem anderen Fenster geöffnet"),
+                    in_use_message(in_use, path),
+                )
+                return
             opened = open_file(self.store, path)
         except DraftError as exc:
             self._cannot_open(str(exc))
@@ -306,7 +316,9 @@ class MainWindow(QMainWindow):
                 ).format(form=draft.form_id, version=draft.form_version)
             )
             return False
-        current = OpenDraft(stored, stored.spec, self.services.extensions, self)
+        current = OpenDraft(
+            stored, stored.spec, self.services.extensions, self, author=self.user_name()
+        )
         self.current = current
         autosave = current.autosave
         autosave.statusChanged.connect(self.update_title)
@@ -322,6 +334,8 @@ class MainWindow(QMainWindow):
             self._save_failed(stored.status.message() or "")
         self._return_to_place(current)
         self._note_form_language()
+        if draft.pending is not None:  # conflicts of a merge wait for the user
+            self.show_merge()
         return True
 
     def _note_form_language(self) -> None:
@@ -385,7 +399,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".zwk":
             path = path.with_name(path.name + ".zwk")
         try:
-            current.autosave.export(path)
+            current.autosave.export(path, self.user_name())
         except FileWriteError as exc:
             QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
@@ -401,7 +415,7 @@ class MainWindow(QMainWindow):
                 translate("Main", "Speichern &unter…"),
                 self.save_as,
             )
-        else:
+        elif not self._ask_name_once(path):
             self.notify(
                 translate("Main", "Der Entwurf ist als Datei gespeichert: {path}").format(path=path)
             )
@@ -465,8 +479,13 @@ class MainWindow(QMainWindow):
         if current is None or current.draft_id is None:
             return
         try:
-            trashed = self.store.summary(current.draft_id).deleted is not None
+            summary = self.store.summary(current.draft_id)
         except StoreError:
+            return
+        trashed = summary.deleted is not None
+        saved = current.stored.status.saved_at
+        if not trashed and saved is not None and summary.modified > saved:
+            self._reload_current()  # a file was merged into it in „Entwürfe…“
             return
         if trashed and self.close_current():
             self.notify(
@@ -476,6 +495,26 @@ class MainWindow(QMainWindow):
                     "„Entwürfe…“ lässt er sich wiederherstellen.",
                 ).format(title=draft_title(current.stored.draft.title))
             )
+
+    def _reload_current(self) -> None:
+        """The open draft changed in the store (a file merged into it): show the stored state.
+        What was typed before is in the store already (flushed when „Entwürfe…“ opened)."""
+        from zwk_desktop.services.autosave import DraftSession
+
+        current = self.current
+        if current is None or current.draft_id is None:
+            return
+        try:
+            stored = DraftSession.open(self.store, current.draft_id)
+        except StoreError as exc:
+            self.notify(str(exc), "warning")
+            return
+        self.current = None
+        current.dispose()
+        self.stack.removeWidget(current.editor)
+        discard(current.editor)
+        current.deleteLater()
+        self._show(stored)
 
     # ----------------------------------------------------------------- closing
 
@@ -571,3 +610,4 @@ class MainWindow(QMainWindow):
         from zwk_desktop.ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.services.settings, self).exec()
+        self._name_changed()
