@@ -142,11 +142,18 @@ def test_a_format_version_of_the_wrong_type_says_what_is_wrong(
 
 def test_unknown_top_level_keys_are_refused_by_name_never_dropped() -> None:
     env = example()
-    env["lineage"] = {"parent": "abc"}
+    env["herkunft"] = {"parent": "abc"}
     env["zusatz"] = 1
     with pytest.raises(DraftError) as info:
         draft_from_json(env)
-    assert "„lineage“" in str(info.value) and "„zusatz“" in str(info.value)
+    assert "„herkunft“" in str(info.value) and "„zusatz“" in str(info.value)
+    # Format 2 (issue 16) declares lineage, comments and changes; format 1 does not have them.
+    one = {k: v for k, v in example().items() if k not in ("lineage", "comments", "changes")}
+    one["format_version"] = 1
+    draft_from_json(one)
+    one["lineage"] = {"parent": "abc"}
+    with pytest.raises(DraftError, match="„lineage“"):
+        draft_from_json(one)
     # Format 0 has its own top-level keys; an unknown one there is refused as well.
     old = json.loads((Path(__file__).parent / "fixtures" / "format-0-lindenhagen.zwk").read_text())
     draft_from_json(old)

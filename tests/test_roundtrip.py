@@ -54,7 +54,7 @@ def two_places(tmp_path: Path) -> tuple[DraftStore, DraftStore]:
     return store_in(tmp_path / "laptop"), store_in(tmp_path / "rathaus")
 
 
-# --------------------------------------------------------------------------- store schema 2
+# --------------------------------------------------------------------------- store schema 2 (3)
 
 
 def test_a_schema_1_database_is_upgraded_in_place_and_keeps_everything(tmp_path: Path) -> None:
@@ -73,7 +73,10 @@ def test_a_schema_1_database_is_upgraded_in_place_and_keeps_everything(tmp_path:
     drafts = store.list_drafts()
     assert len(drafts) == len(old_rows) == 2
     con = sqlite3.connect(folder / DB_NAME)
-    assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (2,)
+    # 1 → 2 (issue 16, lineage) → 3 (issue 10, the covering index of the drafts list)
+    assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"drafts_listed", "drafts_by_uuid"} <= indexes
     assert con.execute("SELECT id, data FROM drafts ORDER BY id").fetchall() == old_rows
     uuids = [r[0] for r in con.execute("SELECT uuid FROM drafts")]
     assert len(set(uuids)) == 2 and all(len(u) == 36 for u in uuids)
@@ -437,23 +440,28 @@ def test_the_change_log_summary_goes_into_the_package_only_when_asked(
     session.set("finanzplan.posten[0].erlaeuterung", "Vertraulich: Honorar 90 €/h")
 
     plain = export_package(SPEC, draft, signer, tmp_path / "ohne", now=NOW)
-    assert not (plain.folder / naming.CHANGELOG_NAME).exists()
+    names = naming.names_of(draft.data)  # issue 11's names: ZWK-Bewerbung_<AGS>_<Kommune>…
+    assert not (plain.folder / names.changelog).exists()
     result = export_package(SPEC, draft, signer, tmp_path / "mit", now=NOW, changelog=True)
-    summary = json.loads((result.folder / naming.CHANGELOG_NAME).read_text("utf-8"))
+    summary = json.loads((result.folder / names.changelog).read_text("utf-8"))
     assert summary["format"] == "zwk-aenderungsprotokoll"
+    assert summary["created"].endswith("Z")  # the one time format of the records (issue 11)
     assert summary["summary"]["people"] == ["Berater Müller", "Frau Schmidt"]
     assert [f["path"] for f in summary["fields"]] == [
         "kontakte.verortung",
         "finanzplan.posten[0].erlaeuterung",
     ]
     assert summary["fields"][1]["last_changed_by"] == "Frau Schmidt"
-    text = (result.folder / naming.CHANGELOG_NAME).read_text("utf-8")
+    text = (result.folder / names.changelog).read_text("utf-8")
     assert "Vertraulich" not in text and "Stabsstelle" not in text  # no values
-    manifest = json.loads((result.folder / naming.MANIFEST_NAME).read_text("utf-8"))
-    assert naming.CHANGELOG_NAME in [f["path"] for f in manifest["files"]]
+    manifest = json.loads((result.folder / names.manifest).read_text("utf-8"))
+    assert {"path": names.changelog, "role": "changelog"}.items() <= next(
+        f for f in manifest["files"] if f["path"] == names.changelog
+    ).items()
     assert verify_path(result.folder).exit_code == 0
+    assert verify_path(result.mail).exit_code == 0
     for folder in (plain.folder, result.folder):  # comments and lineage never leave
-        record = (folder / naming.JSON_NAME).read_text("utf-8")
+        record = (folder / names.json).read_text("utf-8")
         assert "Geheimer Kommentar" not in record and '"lineage"' not in record
         assert json.loads(record)["format_version"] == 1
 

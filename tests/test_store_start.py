@@ -105,15 +105,17 @@ def test_the_lists_read_only_the_covering_index() -> None:
     assert [d.id for d in store.list_drafts(trash=True)] == [1]
 
 
-def test_a_database_of_schema_1_is_upgraded_and_keeps_its_drafts() -> None:
+def test_a_database_of_schema_2_is_upgraded_and_keeps_its_drafts() -> None:
+    """Schema 3 adds the covering index of the drafts list to schema 2 (issue 16's lineage
+    tables); test_roundtrip upgrades a real schema-1 database through both steps."""
     store = make_store()
     store.path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(store.path)
     old_schema = SCHEMA.replace(f"{DRAFTS_LISTED};", "")
     con.executescript(old_schema)
-    con.execute("PRAGMA user_version = 1")
+    con.execute("PRAGMA user_version = 2")
     con.close()
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     new_id = store.create(example())
     store.save(new_id, DraftSnapshot.of(example()), reason="save")
     store.close()

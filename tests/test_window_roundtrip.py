@@ -332,7 +332,7 @@ def test_a_file_of_a_draft_open_in_another_window_is_not_merged_here(
         open_file(window, monkeypatch, exported)
     assert texts and "in einem Fenster von ZWK Desktop geöffnet" in texts[0]
     assert window.current is None
-    assert [v.reason for v in store.versions(draft_id)][:1] == ["export"]  # nothing merged
+    assert [v.reason for v in store.versions(draft_id)][:1] == ["export_file"]  # nothing merged
     other.shut_down()
 
 
