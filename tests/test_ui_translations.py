@@ -110,6 +110,20 @@ def test_counting_texts_take_the_plural_form_of_the_language(qapp: QApplication)
         assert counting().entries(4) == "4 entries"
 
 
+def test_change_markers_and_comments_are_counted_by_the_plural_rules(qapp: QApplication) -> None:
+    """Issue 16's counts in the section list go through Qt's plural forms (issue 10)."""
+    from zwk_desktop.ui.common import changes_by, count_comments
+
+    assert changes_by({"Frau Schmidt": 1, "": 3}) == [
+        "3 Änderungen der anderen Seite",
+        "1 Änderung von Frau Schmidt",
+    ]
+    assert [count_comments(n) for n in (1, 2)] == ["1 offener Kommentar", "2 offene Kommentare"]
+    with english(qapp):
+        assert changes_by({"Frau Schmidt": 2}) == ["2 changes by Frau Schmidt"]
+        assert count_comments(1) == "1 open comment"
+
+
 def test_the_compiled_translation_is_loaded_for_english(qapp: QApplication) -> None:
     assert translation_file("en").exists()
     translator = QTranslator()

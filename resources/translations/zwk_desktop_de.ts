@@ -88,6 +88,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n Änderungen von {who}</source>
+        <translation>
+            <numerusform>%n Änderung von {who}</numerusform>
+            <numerusform>%n Änderungen von {who}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderungen der anderen Seite</source>
+        <translation>
+            <numerusform>%n Änderung der anderen Seite</numerusform>
+            <numerusform>%n Änderungen der anderen Seite</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offene Kommentare</source>
+        <translation>
+            <numerusform>%n offener Kommentar</numerusform>
+            <numerusform>%n offene Kommentare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monate von 12).</source>
         <translation>
             <numerusform>Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monat von 12).</numerusform>

@@ -386,30 +386,6 @@
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
-    <message>
-        <source>1 Änderung von {who}</source>
-        <translation>1 change by {who}</translation>
-    </message>
-    <message>
-        <source>{n} Änderungen von {who}</source>
-        <translation>{n} changes by {who}</translation>
-    </message>
-    <message>
-        <source>1 Änderung der anderen Seite</source>
-        <translation>1 change by the other side</translation>
-    </message>
-    <message>
-        <source>{n} Änderungen der anderen Seite</source>
-        <translation>{n} changes by the other side</translation>
-    </message>
-    <message>
-        <source>1 offener Kommentar</source>
-        <translation>1 open comment</translation>
-    </message>
-    <message>
-        <source>{n} offene Kommentare</source>
-        <translation>{n} open comments</translation>
-    </message>
 </context>
 <context>
     <name>Counting</name>
@@ -495,6 +471,27 @@
         <translation>
             <numerusform>%n field</numerusform>
             <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderungen von {who}</source>
+        <translation>
+            <numerusform>%n change by {who}</numerusform>
+            <numerusform>%n changes by {who}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderungen der anderen Seite</source>
+        <translation>
+            <numerusform>%n change by the other side</numerusform>
+            <numerusform>%n changes by the other side</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offene Kommentare</source>
+        <translation>
+            <numerusform>%n open comment</numerusform>
+            <numerusform>%n open comments</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -62,7 +62,10 @@ def file_versions(draft: Draft) -> tuple[BaseState, ...]:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """A number and its noun in the plural form babel's CLDR rules pick (issue 10)."""
+    from zwk_desktop.domain.formatting import count
+
+    return count(n, one, many)
 
 
 def merge_file(store: DraftStore, draft_id: int, theirs: Draft, path: Path) -> MergeOutcome:

@@ -228,6 +228,16 @@ class Counting(QObject):
     def fields(self, n: int) -> str:
         return self.tr("%n Felder", None, n)
 
+    def changes_by(self, n: int) -> str:
+        """With the placeholder {who} (issue 16's change markers)."""
+        return self.tr("%n Änderungen von {who}", None, n)
+
+    def changes_by_others(self, n: int) -> str:
+        return self.tr("%n Änderungen der anderen Seite", None, n)
+
+    def open_comments(self, n: int) -> str:
+        return self.tr("%n offene Kommentare", None, n)
+
     def months(self, n: int) -> str:
         """With the placeholders {year} and {amount}."""
         return self.tr(
@@ -366,22 +376,12 @@ def changes_by(counts: dict[str, int]) -> list[str]:
     lines = []
     for who, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if who:
-            text = (
-                translate("Common", "1 Änderung von {who}")
-                if n == 1
-                else translate("Common", "{n} Änderungen von {who}")
-            )
+            lines.append(counting().changes_by(n).format(who=who))
         else:
-            text = (
-                translate("Common", "1 Änderung der anderen Seite")
-                if n == 1
-                else translate("Common", "{n} Änderungen der anderen Seite")
-            )
-        lines.append(text.format(n=n, who=who))
+            lines.append(counting().changes_by_others(n))
     return lines
 
 
 def count_comments(n: int) -> str:
-    if n == 1:
-        return translate("Common", "1 offener Kommentar")
-    return translate("Common", "{n} offene Kommentare").format(n=n)
+    """„1 offener Kommentar“, „3 offene Kommentare“ (see `Counting`)."""
+    return counting().open_comments(n)
