@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, complain, load_draft, say
-from zwk_desktop.cli.identity import add_passphrase_stdin, passphrase_prompt
+from zwk_desktop.cli.identity import (
+    add_passphrase_stdin,
+    add_pin_stdin,
+    identity_preflight,
+    passphrase_prompt,
+    pin_prompt,
+)
 from zwk_desktop.domain.formatting import size
 from zwk_desktop.services.identities import IdentityError, open_store
+
+if TYPE_CHECKING:
+    from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.formspec import FormSpec
+    from zwk_desktop.services.token_keys import SignatureKey
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,11 +39,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("draft", type=Path, metavar="ENTWURF", help="der Entwurf (.zwk)")
     p.add_argument("--out", type=Path, required=True, metavar="ORDNER", help="Zielordner")
     p.add_argument("--identity", metavar="NAME", help="Signaturidentität (Name oder Kennung)")
-    p.add_argument(
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
         "--entwurf",
         action="store_true",
         help="nur eine unsignierte Druckfassung mit dem Vermerk ENTWURF schreiben "
         "(auch mit Fehlern)",
+    )
+    mode.add_argument(
+        "--papier",
+        action="store_true",
+        help="ohne elektronische Signatur: Paket und E-Mail unsigniert, bewerbung.pdf als "
+        "„Druckfassung zur Unterschrift“ mit QR-Code (Prüfsumme von bewerbung.json); das "
+        "unterschriebene Papier folgt per Post",
     )
     p.add_argument(
         "--accept-warnings",
@@ -38,6 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="alle offenen Hinweise mit dieser Begründung bestätigen (steht im Prüfprotokoll)",
     )
     add_passphrase_stdin(p)
+    add_pin_stdin(p)
     p.set_defaults(run=run_export)
 
     v = commands.add_parser(
@@ -47,7 +69,25 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "die eingebettete bewerbung.json und die Angaben selbst. Exit-Code 0: gültig, 1: ungültig "
         "(nennt, was verändert ist), 2: nicht lesbar.",
     )
-    v.add_argument("path", type=Path, metavar="PFAD", help="der Paketordner oder die .eml-Datei")
+    v.add_argument(
+        "path",
+        type=Path,
+        metavar="PFAD",
+        help="der Paketordner oder die .eml-Datei (mit --papier auch eine einzelne bewerbung.json)",
+    )
+    v.add_argument(
+        "--trust",
+        type=Path,
+        metavar="ORDNER_ODER_PEM",
+        help="Vertrauensanker: Zertifikate der Aussteller (PEM/DER-Datei oder Ordner); ohne "
+        "wird nur die Unversehrtheit geprüft",
+    )
+    v.add_argument(
+        "--papier",
+        metavar="PRÜFCODE",
+        help="der Text des QR-Codes der unterschriebenen Druckfassung (oder die gedruckte "
+        "SHA-256-Prüfsumme): bewerbung.json muss dazu passen",
+    )
     v.set_defaults(run=run_verify)
 
 
@@ -61,6 +101,10 @@ def run_export(args: argparse.Namespace) -> int:
     )
 
     draft, spec = load_draft(args.draft)
+    if args.papier and args.identity:
+        raise CommandError(
+            "--papier und --identity schließen sich aus: der Papierweg signiert nicht."
+        )
     if args.entwurf:
         target = export_print(spec, draft, args.out)
         say(f"Druckfassung (ENTWURF, nicht signiert) geschrieben: {target}")
@@ -83,6 +127,12 @@ def run_export(args: argparse.Namespace) -> int:
         except ExportError as exc:
             raise CommandError(str(exc), EXIT_INVALID) from None
         say(f"{len(ready.unacknowledged)} Hinweis(e) bestätigt: „{args.accept_warnings.strip()}“")
+
+    def progress(index: int, label: str) -> None:
+        print(f"  {index + 1}. {label} …", file=sys.stderr, flush=True)
+
+    if args.papier:
+        return _export_paper(spec, draft, args.out, progress)
     store = open_store()
     try:
         identities = store.all()
@@ -99,31 +149,75 @@ def run_export(args: argparse.Namespace) -> int:
                     else "; es gibt noch keine: zwk-desktop identity create …"
                 )
             )
-        key = store.unlock(identity, passphrase_prompt(args.passphrase_stdin))
+        check = identity_preflight(store, identity)
+        for warning in check.warnings():
+            complain(f"Warnung: {warning}")
+        if check.blocking:
+            raise IdentityError(
+                f"Mit „{identity.label}“ kann nicht signiert werden: {' '.join(check.reasons())}"
+            )
+        key: SignatureKey
+        if identity.on_token:
+            from zwk_desktop.services.token_keys import open_token_key
+
+            key = open_token_key(store, identity, pin_prompt(args.pin_stdin))
+        else:
+            key = store.unlock(identity, passphrase_prompt(args.passphrase_stdin))
     except IdentityError as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
 
-    def progress(index: int, label: str) -> None:
-        print(f"  {index + 1}. {label} …", file=sys.stderr, flush=True)
-
     try:
         result = export_package(spec, draft, key, args.out, progress=progress)
-    except ExportError as exc:
+    except (ExportError, IdentityError) as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
     except OSError as exc:
         raise CommandError(
             f"Das Paket kann nicht geschrieben werden ({exc.strerror}).", EXIT_INVALID
         ) from None
+    finally:
+        close = getattr(key, "close", None)
+        if close is not None:
+            close()  # logs out of the signature card
     say(f"Bewerbungspaket geschrieben: {result.folder}")
     say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
     say(f"SHA-256 von manifest.json: {result.manifest_sha256}")
     return EXIT_OK
 
 
+def _export_paper(
+    spec: FormSpec, draft: Draft, out: Path, progress: Callable[[int, str], None]
+) -> int:
+    from zwk_desktop.services.export import ExportError, export_paper
+
+    try:
+        result = export_paper(spec, draft, out, progress=progress)
+    except ExportError as exc:
+        raise CommandError(str(exc), EXIT_INVALID) from None
+    except OSError as exc:
+        raise CommandError(
+            f"Das Paket kann nicht geschrieben werden ({exc.strerror}).", EXIT_INVALID
+        ) from None
+    say(f"Bewerbungspaket (Papierweg, nicht signiert) geschrieben: {result.folder}")
+    say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
+    say(
+        f"Druckfassung zur Unterschrift: {result.folder / 'bewerbung.pdf'} – bitte ausdrucken, "
+        "unterschreiben und per Post senden."
+    )
+    say(f"Prüfcode (QR-Code): {result.paper_code}")
+    return EXIT_OK
+
+
 def run_verify(args: argparse.Namespace) -> int:
+    from zwk_desktop.services.paper import PaperCodeError, parse_paper_code
+    from zwk_desktop.services.trust import TrustError, load_anchors
     from zwk_desktop.services.verify import verify_path
 
-    report = verify_path(args.path)
+    try:
+        anchors = load_anchors(args.trust) if args.trust is not None else None
+        papier = parse_paper_code(args.papier) if args.papier is not None else None
+    except (TrustError, PaperCodeError) as exc:
+        raise CommandError(str(exc)) from None
+    report = verify_path(args.path, anchors=anchors, papier=papier)
     if report.unreadable:
         raise CommandError(report.text())
     say(report.text())

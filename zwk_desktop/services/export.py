@@ -4,9 +4,11 @@
 `acknowledge_all` records one justification for every open warning (the CLI's
 ``--accept-warnings``). `export_package` runs the steps (PDF, embedding, signature, package
 files, manifest signature, e-mail) in a temporary folder next to the target and renames it at the
-end, so a failure leaves no half-written package. `export_print` writes the unsigned print
-version with the ENTWURF watermark, from any draft. No secret is written anywhere: the key stays
-in memory (`SigningKey`).
+end, so a failure leaves no half-written package. The signing certificate passes the preflight
+first (an expired or unusable one is refused). `export_paper` writes the same package unsigned,
+with the "Druckfassung zur Unterschrift" whose QR code ties the hand-signed paper to the data.
+`export_print` writes the unsigned print version with the ENTWURF watermark, from any draft. No
+secret is written anywhere: the key stays in memory (`SigningKey`) or on the card (`TokenKey`).
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from zwk_desktop.domain.formatting import size as format_size
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services import naming
-from zwk_desktop.services.identities import SELF_SIGNED_NOTE, SigningKey
+from zwk_desktop.services.identities import SELF_SIGNED_NOTE
 from zwk_desktop.validation import Finding, Report, validate_draft
 
 if TYPE_CHECKING:
     from zwk_desktop.services.pdf_layout import SectionExtra
+    from zwk_desktop.services.preflight import Preflight
+    from zwk_desktop.services.token_keys import SignatureKey
 
 STEPS: tuple[str, ...] = (
     "Angaben prüfen",
@@ -40,6 +44,16 @@ STEPS: tuple[str, ...] = (
     "PDF signieren",
     "Paketdateien schreiben",
     "Verzeichnis signieren",
+    "E-Mail erstellen",
+    "Paket abschließen",
+)
+PAPER_STEPS: tuple[str, ...] = (
+    "Angaben prüfen",
+    "Druckfassung mit QR-Code setzen",
+    "Daten in das PDF einbetten",
+    "ohne elektronische Signatur (Papierweg)",
+    "Paketdateien schreiben",
+    "Verzeichnis schreiben",
     "E-Mail erstellen",
     "Paket abschließen",
 )
@@ -100,6 +114,8 @@ class ExportResult:
     manifest_sha256: str
     mail_size: int
     pages: int
+    paper_code: str = ""
+    """The paper path's code (the QR code's text); empty for a signed package."""
 
 
 def _free_name(out_dir: Path, stem: str, suffixes: tuple[str, ...] = ("", ".eml")) -> str:
@@ -116,34 +132,80 @@ def _text(data: Mapping[str, object], path: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def certificate_check(spec: FormSpec, key: SignatureKey) -> Preflight:
+    """The preflight of the signing certificate against today and the call's deadline."""
+    from zwk_desktop.services.preflight import preflight
+
+    return preflight(key.certificate, key.chain, deadline=spec.policy.deadline.value)
+
+
 def export_package(
     spec: FormSpec,
     draft: Draft,
-    key: SigningKey,
+    key: SignatureKey,
     out_dir: Path,
     *,
     progress: Progress | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
     now: dt.datetime | None = None,
 ) -> ExportResult:
-    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`."""
+    """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`.
+    `key` is a key in memory or an open signature card (`services.tokens.TokenKey`)."""
+    return _export(spec, draft, key, out_dir, progress=progress, extras=extras, now=now)
+
+
+def export_paper(
+    spec: FormSpec,
+    draft: Draft,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    extras: Mapping[str, SectionExtra] | None = None,
+    now: dt.datetime | None = None,
+) -> ExportResult:
+    """The paper path: the same package and e-mail, unsigned, with ``bewerbung.pdf`` as the
+    "Druckfassung zur Unterschrift" (signature lines and a QR code with the SHA-256 of
+    ``bewerbung.json``); the e-mail says that the signed paper follows by post."""
+    return _export(spec, draft, None, out_dir, progress=progress, extras=extras, now=now)
+
+
+def _export(
+    spec: FormSpec,
+    draft: Draft,
+    key: SignatureKey | None,
+    out_dir: Path,
+    *,
+    progress: Progress | None,
+    extras: Mapping[str, SectionExtra] | None,
+    now: dt.datetime | None,
+) -> ExportResult:
     from zwk_desktop.services import package, signing
     from zwk_desktop.services.mail import build_mail
+    from zwk_desktop.services.paper import paper_code
     from zwk_desktop.services.pdf import render_pdf
     from zwk_desktop.services.pdf_embed import DocumentInfo, embed_data
 
+    labels = STEPS if key is not None else PAPER_STEPS
+
     def step(index: int) -> None:
         if progress is not None:
-            progress(index, STEPS[index])
+            progress(index, labels[index])
 
     step(0)
     ready = readiness(spec, draft)
     if not ready.ok:
         raise ExportError(ready.message())
+    if key is not None:
+        check = certificate_check(spec, key)
+        if check.blocking:
+            raise ExportError(
+                "Mit diesem Zertifikat kann nicht signiert werden: " + " ".join(check.reasons())
+            )
     now = now or dt.datetime.now().astimezone()
     data = normalize(spec, draft.data)
     kommune, ags = _text(data, "kommune.name"), _text(data, "kommune.ags")
     json_bytes = package.canonical_json(spec, draft)
+    code = paper_code(spec, ags, json_bytes) if key is None else None
     paths = naming.attachment_paths(spec, data, draft.files)
     layout = spec.attachments
     items = get_value(data, layout.list) or []
@@ -153,11 +215,12 @@ def export_package(
     }
 
     step(1)
-    note = (
-        SELF_SIGNED_NOTE
-        if key.identity.self_signed
-        else (f"Signiert mit einem Zertifikat von {key.identity.issuer}.")
-    )
+    if key is None:
+        note = None
+    elif key.identity.self_signed:
+        note = SELF_SIGNED_NOTE
+    else:
+        note = f"Signiert mit einem Zertifikat von {key.identity.issuer}."
     rendered = render_pdf(
         spec,
         data,
@@ -165,8 +228,9 @@ def export_package(
         created=now,
         signer_note=note,
         extras=extras or {},
+        paper=code,
     )
-    if rendered.signature_place is None:
+    if key is not None and rendered.signature_place is None:
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")
 
     step(2)
@@ -174,13 +238,16 @@ def export_package(
     embedded = embed_data(rendered.content, json_bytes, info, now)
 
     step(3)
-    signed_pdf = signing.sign_pdf(
-        embedded, key, rendered.signature_place, ort=_text(data, "unterschrift.ort"), when=now
-    )
+    if key is not None and rendered.signature_place is not None:
+        pdf = signing.sign_pdf(
+            embedded, key, rendered.signature_place, ort=_text(data, "unterschrift.ort"), when=now
+        )
+    else:
+        pdf = embedded
 
     step(4)
     files: dict[str, bytes] = {
-        naming.PDF_NAME: signed_pdf,
+        naming.PDF_NAME: pdf,
         naming.JSON_NAME: json_bytes,
         naming.PROTOCOL_NAME: package.protocol_json(
             spec, ready.report, draft.acknowledgements, now
@@ -198,13 +265,15 @@ def export_package(
             spec=spec,
             kommune=kommune,
             ags=ags,
-            signer_fingerprint=key.identity.fingerprint,
-            signer_subject=key.identity.subject,
+            signer_fingerprint=key.identity.fingerprint if key is not None else "",
+            signer_subject=key.identity.subject if key is not None else "",
             created=now,
+            paper=code.text() if code is not None else None,
         )
         step(5)
         files[naming.MANIFEST_NAME] = manifest
-        files[naming.MANIFEST_SIG_NAME] = signing.sign_detached(manifest, key)
+        if key is not None:
+            files[naming.MANIFEST_SIG_NAME] = signing.sign_detached(manifest, key)
         for path, content in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -213,7 +282,11 @@ def export_package(
         step(6)
         digest = hashlib.sha256(manifest).hexdigest()
         mail = build_mail(
-            files, recipient=spec.policy.recipient.value, kommune=kommune, manifest_sha256=digest
+            files,
+            recipient=spec.policy.recipient.value,
+            kommune=kommune,
+            manifest_sha256=digest,
+            paper=code is not None,
         )
         limit = spec.policy.mail_max_bytes.value
         if len(mail) > limit:
@@ -231,7 +304,9 @@ def export_package(
         shutil.rmtree(staging, ignore_errors=True)
         mail_tmp.unlink(missing_ok=True)
         raise
-    return ExportResult(folder, mail_path, digest, len(mail), rendered.pages)
+    return ExportResult(
+        folder, mail_path, digest, len(mail), rendered.pages, code.text() if code else ""
+    )
 
 
 def export_print(

@@ -19,6 +19,22 @@ from zwk_desktop.services.naming import mail_name
 SUBJECT = "Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
 
 
+SIGNED_NOTE = (
+    "Die Bewerbung besteht aus dem signierten PDF (bewerbung.pdf, mit den Angaben als "
+    "eingebettete Datei), den Angaben als JSON (bewerbung.json), dem Prüfprotokoll, den "
+    "Anlagen sowie einem signierten Verzeichnis aller Dateien (manifest.json mit der "
+    "Signatur manifest.json.p7s)."
+)
+PAPER_NOTE = (
+    "Die Bewerbung ist nicht elektronisch signiert: die unterschriebene Papierfassung folgt per "
+    "Post. Beigefügt sind die Druckfassung (bewerbung.pdf, mit den Angaben als eingebettete "
+    "Datei), die Angaben als JSON (bewerbung.json), das Prüfprotokoll, die Anlagen und ein "
+    "Verzeichnis aller Dateien (manifest.json). Der QR-Code auf der Unterschriftsseite der "
+    "Papierfassung enthält die SHA-256-Prüfsumme von bewerbung.json; so lässt sich prüfen, dass "
+    "Papier und Daten übereinstimmen (zwk-desktop verify … --papier …)."
+)
+
+
 class MailError(Exception):
     """The .eml cannot be read as a ZWK package mail (German sentence)."""
 
@@ -38,8 +54,10 @@ def build_mail(
     recipient: str,
     kommune: str,
     manifest_sha256: str,
+    paper: bool = False,
 ) -> bytes:
-    """The .eml bytes; `files` maps package paths to their bytes, in the order to attach."""
+    """The .eml bytes; `files` maps package paths to their bytes, in the order to attach.
+    `paper`: the package is not signed electronically; the signed print follows by post."""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["To"] = recipient
     msg["Subject"] = SUBJECT.format(kommune=kommune)
@@ -49,10 +67,7 @@ def build_mail(
         "Sehr geehrte Damen und Herren,\n\n"
         f"anbei übersenden wir die Bewerbung von {kommune} für das Modellprojekt "
         "„Zukunftswerkstatt Kommunen – Attraktiv im Wandel“.\n\n"
-        "Die Bewerbung besteht aus dem signierten PDF (bewerbung.pdf, mit den Angaben als "
-        "eingebettete Datei), den Angaben als JSON (bewerbung.json), dem Prüfprotokoll, den "
-        "Anlagen sowie einem signierten Verzeichnis aller Dateien (manifest.json mit der "
-        "Signatur manifest.json.p7s).\n\n"
+        f"{PAPER_NOTE if paper else SIGNED_NOTE}\n\n"
         f"SHA-256 der Datei manifest.json:\n{manifest_sha256}\n\n"
         f"Angehängte Dateien:\n{names}\n\n"
         "Mit freundlichen Grüßen\n"

@@ -95,7 +95,10 @@ def manifest_json(
     signer_fingerprint: str,
     signer_subject: str,
     created: dt.datetime,
+    paper: str | None = None,
 ) -> bytes:
+    """The package's table of contents. `paper`: the paper path's code (no electronic
+    signature; the signed print follows by post), recorded as ``signature``."""
     entries = [
         {"path": path, "sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
         for path, content in files.items()
@@ -114,6 +117,9 @@ def manifest_json(
             "data_format": {"format": FORMAT, "format_version": FORMAT_VERSION},
             "kommune": {"name": kommune, "ags": ags},
             "signer": {"subject": signer_subject, "certificate_sha256": signer_fingerprint},
+            "signature": {"kind": "papier", "code": paper}
+            if paper is not None
+            else {"kind": "elektronisch"},
             "files": entries,
         }
     )

@@ -14,7 +14,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import describe
@@ -22,8 +22,14 @@ from zwk_desktop.domain.draft import DraftError, parse_draft
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
 
+if TYPE_CHECKING:
+    from zwk_desktop.services.paper import PaperCode
+    from zwk_desktop.services.trust import TrustAnchors, TrustResult
+
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+TRUST_SUBJECT = "Vertrauen"
+PAPER_SUBJECT = "Papierfassung"
 
 
 class PackageUnreadable(Exception):
@@ -44,6 +50,12 @@ class VerifyReport:
     checks: tuple[Check, ...] = ()
     unreadable: str = ""
     manifest: Mapping[str, Any] = field(default_factory=dict)
+    trust: TrustResult | None = None
+    """With trust anchors: whether the signer's certificate leads to one of them."""
+    paper: bool = False
+    """The package came by the paper path (no electronic signature)."""
+    notes: tuple[str, ...] = ()
+    """What the check did not cover (trust, revocation), in German, after the result."""
 
     @property
     def valid(self) -> bool:
@@ -73,15 +85,33 @@ class VerifyReport:
             mark = "in Ordnung" if c.ok else "FEHLER    "
             lines.append(f"  {mark}  {c.subject.ljust(width)}  {c.message}")
         lines.append("")
-        if self.valid:
-            lines.append(
-                "Ergebnis: gültig. Alle Dateien sind unverändert, so wie sie signiert wurden."
-            )
-        else:
-            lines.append(
-                f"Ergebnis: UNGÜLTIG – verändert oder beschädigt: {', '.join(self.broken)}"
-            )
+        lines.append(self._result())
+        if self.notes:
+            lines.append("")
+            lines.extend(self.notes)
         return "\n".join(lines)
+
+    def _result(self) -> str:
+        broken = [b for b in self.broken if b not in (TRUST_SUBJECT, PAPER_SUBJECT)]
+        if broken:
+            return f"Ergebnis: UNGÜLTIG – verändert oder beschädigt: {', '.join(broken)}"
+        if self.paper:
+            if self.valid:
+                return (
+                    "Ergebnis: gültig. bewerbung.json stimmt mit der unterschriebenen "
+                    "Papierfassung überein (Papierweg, keine elektronische Signatur)."
+                )
+            return (
+                "Ergebnis: NICHT BESTÄTIGT – Papierweg ohne elektronische Signatur. Ob die Daten "
+                "der unterschriebenen Papierfassung entsprechen, zeigt: zwk-desktop verify PFAD "
+                "--papier <Text des QR-Codes>"
+            )
+        if not self.valid:
+            failed = [c.message for c in self.checks if not c.ok]
+            return f"Ergebnis: unverändert, aber {'; '.join(failed)}"
+        if self.trust is not None:
+            return f"Ergebnis: gültig und {self.trust.message}."
+        return "Ergebnis: gültig. Alle Dateien sind unverändert, so wie sie signiert wurden."
 
 
 # --------------------------------------------------------------------------- loading
@@ -120,7 +150,12 @@ def load_package(path: Path) -> dict[str, bytes]:
     return attached
 
 
-def verify_path(path: Path) -> VerifyReport:
+def verify_path(
+    path: Path, *, anchors: TrustAnchors | None = None, papier: PaperCode | None = None
+) -> VerifyReport:
+    """Check a package folder or .eml; with `papier`, also a single ``bewerbung.json``."""
+    if papier is not None and path.is_file() and path.suffix.lower() == ".json":
+        return verify_json(path, papier)
     try:
         files = load_package(path)
     except PackageUnreadable as exc:
@@ -129,27 +164,89 @@ def verify_path(path: Path) -> VerifyReport:
         return VerifyReport(
             str(path), unreadable=f"{path} kann nicht gelesen werden ({exc.strerror})."
         )
-    return verify_files(files, str(path), from_mail=path.is_file())
+    return verify_files(files, str(path), from_mail=path.is_file(), anchors=anchors, papier=papier)
+
+
+def verify_json(path: Path, papier: PaperCode) -> VerifyReport:
+    """A received ``bewerbung.json`` against the code printed on the signed paper."""
+    try:
+        if path.stat().st_size > MAX_PACKAGE_BYTES:
+            return VerifyReport(str(path), unreadable=f"{path} ist zu groß.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return VerifyReport(
+            str(path), unreadable=f"{path} kann nicht gelesen werden ({exc.strerror})."
+        )
+    try:
+        draft = parse_draft(raw)
+    except DraftError as exc:
+        return VerifyReport(str(path), unreadable=f"{path} ist keine bewerbung.json: {exc}")
+    kommune = draft.data.get("kommune") if isinstance(draft.data, dict) else None
+    kommune = kommune if isinstance(kommune, dict) else {}
+    manifest = {"kommune": {"name": kommune.get("name", ""), "ags": kommune.get("ags", "")}}
+    return VerifyReport(str(path), (_paper_check(raw, papier),), manifest=manifest, paper=True)
+
+
+def _paper_check(json_bytes: bytes | None, papier: PaperCode) -> Check:
+    if json_bytes is None:
+        return Check(PAPER_SUBJECT, False, "bewerbung.json fehlt; nichts zu vergleichen.")
+    digest = hashlib.sha256(json_bytes).hexdigest()
+    if digest != papier.sha256:
+        return Check(
+            PAPER_SUBJECT,
+            False,
+            "bewerbung.json stimmt NICHT mit der Papierfassung überein: die Datei hat die "
+            f"SHA-256-Prüfsumme {digest}, gedruckt ist {papier.sha256}.",
+        )
+    return Check(
+        PAPER_SUBJECT,
+        True,
+        f"bewerbung.json stimmt mit dem gedruckten Prüfcode überein (SHA-256 {digest})",
+    )
+
+
+def _paper_manifest(manifest_bytes: bytes) -> str | None:
+    """The paper code a paper-path manifest records, else None."""
+    try:
+        signature = read_manifest(manifest_bytes).get("signature")
+    except ValueError:
+        return None
+    if isinstance(signature, dict) and signature.get("kind") == "papier":
+        return str(signature.get("code") or "")
+    return None
 
 
 # --------------------------------------------------------------------------- checking
 
 
 def verify_files(
-    files: Mapping[str, bytes], source: str, *, from_mail: bool = False
+    files: Mapping[str, bytes],
+    source: str,
+    *,
+    from_mail: bool = False,
+    anchors: TrustAnchors | None = None,
+    papier: PaperCode | None = None,
 ) -> VerifyReport:
-    """Check a package held in memory; `from_mail`: names are the e-mail's attachment names."""
+    """Check a package held in memory; `from_mail`: names are the e-mail's attachment names.
+    `anchors`: check that the signer's certificate leads to one of them; `papier`: the code
+    printed on a hand-signed paper, which ``bewerbung.json`` must match."""
     from zwk_desktop.services.signing import check_detached
 
     checks: list[Check] = []
+    notes: list[str] = []
+    trust: TrustResult | None = None
     manifest_bytes = files.get(naming.MANIFEST_NAME)
     if manifest_bytes is None:
         return VerifyReport(
             source, unreadable="Die Datei manifest.json fehlt; das ist kein ZWK-Bewerbungspaket."
         )
     signature = files.get(naming.MANIFEST_SIG_NAME)
+    recorded_code = _paper_manifest(manifest_bytes) if signature is None else None
+    paper = recorded_code is not None
     cms_fingerprint = ""
-    if signature is None:
+    if paper:
+        pass  # the paper path: the hand-signed print and its code take the signature's place
+    elif signature is None:
         checks.append(
             Check(naming.MANIFEST_SIG_NAME, False, "Die Signatur des Verzeichnisses fehlt.")
         )
@@ -164,6 +261,18 @@ def verify_files(
                     f"Verzeichnis signiert von {cms.signer} (Zertifikat SHA-256 {cms.fingerprint})",
                 )
             )
+            if anchors is not None:
+                from zwk_desktop.services.trust import check_cms
+
+                trust = check_cms(signature, anchors)
+                checks.append(Check(TRUST_SUBJECT, trust.trusted, trust.message))
+            else:
+                from zwk_desktop.services.trust import INTEGRITY_ONLY_NOTE
+
+                notes.append(INTEGRITY_ONLY_NOTE)
+            from zwk_desktop.services.trust import REVOCATION_NOTE
+
+            notes.append(REVOCATION_NOTE)
         elif cms.content_changed:
             checks.append(
                 Check(
@@ -223,19 +332,62 @@ def verify_files(
     pdf = files.get(naming.mail_name(naming.PDF_NAME) if from_mail else naming.PDF_NAME)
     json_bytes = files.get(naming.JSON_NAME)
     if pdf is not None:
-        checks.extend(_check_pdf(pdf, json_bytes, expected_fp))
+        checks.extend(_check_pdf(pdf, json_bytes, expected_fp, paper=paper))
     if json_bytes is not None and naming.JSON_NAME in content:
         checks.append(_revalidate(json_bytes, content, content.get(naming.PROTOCOL_NAME)))
-    return VerifyReport(source, tuple(checks), manifest=manifest)
+    if paper:
+        checks.extend(_paper_checks(recorded_code or "", json_bytes, papier))
+    elif papier is not None:
+        checks.append(_paper_check(json_bytes, papier))
+    return VerifyReport(
+        source, tuple(checks), manifest=manifest, trust=trust, paper=paper, notes=tuple(notes)
+    )
 
 
-def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[Check]:
+def _paper_checks(recorded: str, json_bytes: bytes | None, papier: PaperCode | None) -> list[Check]:
+    from zwk_desktop.services.paper import PaperCodeError, parse_paper_code
+
+    out = []
+    try:
+        code = parse_paper_code(recorded)
+    except PaperCodeError:
+        code = None
+    digest = hashlib.sha256(json_bytes).hexdigest() if json_bytes is not None else ""
+    if code is None or code.sha256 != digest:
+        out.append(
+            Check(
+                naming.MANIFEST_NAME,
+                False,
+                "Der Prüfcode im Verzeichnis passt nicht zu bewerbung.json.",
+            )
+        )
+    if papier is None:
+        out.append(
+            Check(
+                PAPER_SUBJECT,
+                False,
+                "nicht elektronisch signiert: die unterschriebene Papierfassung folgt per Post; "
+                "ihr QR-Code muss zu bewerbung.json passen (verify … --papier …).",
+            )
+        )
+    else:
+        out.append(_paper_check(json_bytes, papier))
+    return out
+
+
+def _check_pdf(
+    pdf: bytes, json_bytes: bytes | None, expected_fp: str, *, paper: bool = False
+) -> list[Check]:
     from zwk_desktop.services.pdf_embed import embedded_json
     from zwk_desktop.services.signing import check_pdf
 
     out = []
-    sig = check_pdf(pdf)
-    if not sig.ok:
+    sig = check_pdf(pdf) if not paper else None
+    if sig is None:
+        out.append(
+            Check(naming.PDF_NAME, True, "Druckfassung zur Unterschrift (Papierweg, ohne Signatur)")
+        )
+    elif not sig.ok:
         out.append(Check(naming.PDF_NAME, False, sig.problem))
     elif sig.fingerprint != expected_fp:
         out.append(
