@@ -24,7 +24,9 @@ def name(cn: str, org: str = "") -> x509.Name:
     return x509.Name(attrs)
 
 
-def usage(*, signature: bool = True, non_repudiation: bool = True, cert_sign: bool = False) -> x509.KeyUsage:
+def usage(
+    *, signature: bool = True, non_repudiation: bool = True, cert_sign: bool = False
+) -> x509.KeyUsage:
     return x509.KeyUsage(
         digital_signature=signature,
         content_commitment=non_repudiation,
@@ -127,3 +129,38 @@ def issue(
 
 def ec_key() -> Any:
     return ec.generate_private_key(ec.SECP256R1())
+
+
+def make_intermediate(root: Issued, cn: str = "ZWK Test-Unter-CA") -> Issued:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name(cn, "Testzertifizierungsstelle"))
+        .issuer_name(root.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - DAY)
+        .not_valid_after(now + 1825 * DAY)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(usage(signature=False, non_repudiation=False, cert_sign=True), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()),
+            critical=False,
+        )
+        .sign(root.key, hashes.SHA256())
+    )
+    return Issued(key, cert)
+
+
+def pkcs12_file(issued: Issued, chain: tuple[Issued, ...], passphrase: bytes) -> bytes:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    return pkcs12.serialize_key_and_certificates(
+        b"test",
+        issued.key,
+        issued.cert,
+        [c.cert for c in chain] or None,
+        serialization.BestAvailableEncryption(passphrase),
+    )

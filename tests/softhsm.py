@@ -19,7 +19,9 @@ SO_PIN = "12345678"
 
 
 def _run(*args: str, env: dict[str, str]) -> None:
-    assert shutil.which(args[0]), f"{args[0]} fehlt (Debian softhsm2/opensc, siehe Makefile DEB_TEST)"
+    assert shutil.which(args[0]), (
+        f"{args[0]} fehlt (Debian softhsm2/opensc, siehe Makefile DEB_TEST)"
+    )
     subprocess.run(list(args), env=env, check=True, capture_output=True, timeout=60)
 
 

@@ -48,7 +48,9 @@ def env(tmp_path: Path, card: SoftToken) -> dict[str, str]:
     )
 
 
-def cli(env: dict[str, str], *args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def cli(
+    env: dict[str, str], *args: str | Path, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     return run_cli(*args, env=env, stdin=stdin)
 
 
@@ -65,7 +67,9 @@ def draft_file(tmp_path: Path) -> Path:
     return path
 
 
-def export(env: dict[str, str], tmp_path: Path, pin: str, out: Path) -> subprocess.CompletedProcess[str]:
+def export(
+    env: dict[str, str], tmp_path: Path, pin: str, out: Path
+) -> subprocess.CompletedProcess[str]:
     return cli(env, "export", draft_file(tmp_path), "--out", out, "--identity", SIGNER,
                "--pin-stdin", *ACCEPT, stdin=pin + "\n")  # fmt: skip
 
@@ -144,7 +148,9 @@ def test_export_with_the_card_is_checked_by_pdfsig_and_openssl_with_the_ca(
     assert "Ergebnis: unverändert, aber nicht vertrauenswürdig" in untrusted.stdout
 
 
-def test_a_wrong_pin_writes_nothing_and_says_so_in_german(env: dict[str, str], tmp_path: Path) -> None:
+def test_a_wrong_pin_writes_nothing_and_says_so_in_german(
+    env: dict[str, str], tmp_path: Path
+) -> None:
     add_card(env)
     out = tmp_path / "out"
     wrong = export(env, tmp_path, "000000", out)
@@ -198,7 +204,9 @@ def test_a_card_with_several_certificates_needs_the_key_label(
 
 
 def test_a_missing_module_is_named(env: dict[str, str], tmp_path: Path) -> None:
-    result = cli(env, "identity", "add-pkcs11", "--module", tmp_path / "fehlt.so", "--funktion", "x")
+    result = cli(
+        env, "identity", "add-pkcs11", "--module", tmp_path / "fehlt.so", "--funktion", "x"
+    )
     assert result.returncode == 1
     assert "ist nicht installiert" in result.stderr and "Traceback" not in result.stderr
 

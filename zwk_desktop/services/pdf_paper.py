@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -19,7 +20,7 @@ from zwk_desktop.services.pdf_fonts import REGULAR
 from zwk_desktop.services.pdf_layout import LINE, WIDTH, Layout
 
 QR_SIZE = 40 * mm
-SIGN_WIDTH = WIDTH - QR_SIZE - 12 * mm
+SIGN_WIDTH = WIDTH - QR_SIZE - 16 * mm
 SIGN_HEIGHT = 34 * mm
 
 INTRO = (
@@ -71,34 +72,39 @@ def paper_signature_block(
 ) -> list[Flowable]:
     s = layout.s
     exact = s.small.clone("exact", hyphenationLang="", embeddedHyphenation=0, splitLongWords=0)
-    groups = code.groups()
-    caption = [
-        Paragraph("Prüfcode der Daten (bewerbung.json)", s.small),
-        Spacer(1, 1 * mm),
-        Paragraph("SHA-256:", exact),
-        Paragraph(f"{groups[0]} {groups[1]}", exact),
-        Paragraph(f"{groups[2]} {groups[3]}", exact),
-        Spacer(1, 1 * mm),
-        Paragraph(
-            f"AGS {code.ags or '–'} · Formular {code.form}, Version {code.version} · "
-            f"Regelwerk {code.rule_set}",
-            exact,
-        ),
+    exact_right = exact.clone("exact_right", alignment=TA_CENTER)
+    qr_column = QR_SIZE + 10 * mm
+    under_qr = [
+        Paragraph("Prüfcode der Daten", exact_right),
+        Paragraph("SHA-256 von bewerbung.json:", exact_right),
+        *(Paragraph(group, exact_right) for group in code.groups()),
     ]
     grid = Table(
-        [[_SignatureLines(), qr_drawing(code.text())], [caption, ""]],
-        colWidths=[WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm],
+        [
+            [_SignatureLines(), qr_drawing(code.text())],
+            ["", under_qr],
+            [
+                Paragraph(
+                    f"AGS {code.ags or '–'} · Formular {code.form}, Version {code.version} · "
+                    f"Regelwerk {code.rule_set}",
+                    exact,
+                ),
+                "",
+            ],
+        ],
+        colWidths=[WIDTH - qr_column, qr_column],
         hAlign="LEFT",
     )
     grid.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("SPAN", (0, 1), (1, 1)),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ("SPAN", (0, 2), (1, 2)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ]
         )
     )
