@@ -89,3 +89,33 @@ def write_cert(token: SoftToken, issued: Issued, label: str, obj_id: str) -> Non
     _run("pkcs11-tool", "--module", MODULE, "--token-label", token.label, "--login",
          "--pin", token.pin, "--write-object", str(der), "--type", "cert", "--id", obj_id,
          "--label", label, env=token.env())  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SharedCard:
+    token: SoftToken
+    ca: Issued
+    signer: Issued
+
+
+_SHARED: list[SharedCard] = []
+
+
+def shared_card() -> SharedCard:
+    """The one token of tests that use SoftHSM in the test process itself: the module reads
+    SOFTHSM2_CONF once, when it is first loaded, and stays loaded, so every in-process test
+    shares this token (signed by its own test CA). Subprocess tests make their own tokens."""
+    if not _SHARED:
+        import atexit
+        import tempfile
+
+        from pki import issue, make_ca
+
+        folder = Path(tempfile.mkdtemp(prefix="zwk-softhsm-"))
+        atexit.register(shutil.rmtree, folder, True)
+        ca = make_ca()
+        signer = issue(ca, "Katrin Wendland", org="Gemeinde Lindenhagen am See")
+        token = make_token(folder, signer, extra=(ca,))
+        os.environ["SOFTHSM2_CONF"] = str(token.conf)
+        _SHARED.append(SharedCard(token, ca, signer))
+    return _SHARED[0]

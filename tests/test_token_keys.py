@@ -3,14 +3,12 @@ wrong PIN, the logged-in card signing PDF and manifest, and where middleware is 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from export_helpers import NOW, new_store, ready_draft
-from pki import Issued, issue, make_ca
-from softhsm import MODULE, PIN, make_token
+from pki import Issued
+from softhsm import MODULE, PIN, shared_card
 
 from zwk_desktop.cli.identity import pin_prompt
 from zwk_desktop.formspec import get_form
@@ -32,20 +30,13 @@ from zwk_desktop.services.verify import verify_path
 
 @pytest.fixture(scope="module")
 def ca() -> Issued:
-    return make_ca()
+    return shared_card().ca
 
 
 @pytest.fixture(scope="module")
-def softhsm(tmp_path_factory: pytest.TempPathFactory, ca: Issued) -> Iterator[None]:
-    """One token for this module; SoftHSM reads SOFTHSM2_CONF when it is first loaded."""
-    token = make_token(tmp_path_factory.mktemp("hsm"), issue(ca, "Katrin Wendland"), extra=(ca,))
-    before = os.environ.get("SOFTHSM2_CONF")
-    os.environ["SOFTHSM2_CONF"] = str(token.conf)
-    yield
-    if before is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:
-        os.environ["SOFTHSM2_CONF"] = before
+def softhsm() -> None:
+    """The process's SoftHSM token (it reads SOFTHSM2_CONF once, when first loaded)."""
+    shared_card()
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
 class Settings:
     language: str = "de"
     """Language of the user interface (a key of LANGUAGES); applied at the next start."""
+    trust_folder: str = ""
+    """Folder (or file) of trust anchors for the Prüfansicht: the certificates of the issuers
+    whose signatures count as trustworthy; empty: integrity is checked only."""
 
 
 class SettingsStore:
@@ -36,6 +39,9 @@ class SettingsStore:
         language = raw.get("language")
         if isinstance(language, str) and language in LANGUAGES:
             settings = replace(settings, language=language)
+        trust = raw.get("trust_folder")
+        if isinstance(trust, str):
+            settings = replace(settings, trust_folder=trust)
         return settings
 
     def save(self, settings: Settings) -> None:

@@ -242,9 +242,17 @@ class ExportCommands(QObject):
         from zwk_desktop.ui.export.package_view import PackageView
 
         target = path if path.is_dir() or path.suffix.lower() == ".eml" else path.parent
-        view = PackageView(target, self.window)
+        view = PackageView(target, self.window, trust=self.trust_folder())
         view.show()
         return view
+
+    def trust_folder(self) -> Path | None:
+        """The trust anchors of the settings (Einstellungen), if any."""
+        from zwk_desktop.locations import data_dir
+        from zwk_desktop.services.settings import SettingsStore
+
+        folder = SettingsStore(data_dir()).load().trust_folder
+        return Path(folder).expanduser() if folder else None
 
     # ----------------------------------------------------------------- Signaturidentitäten…
 
