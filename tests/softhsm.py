@@ -59,6 +59,7 @@ def make_token(
     pin: str = PIN,
     key_label: str = "Signatur",
     key_id: str = "01",
+    bare_certificate: bool = False,
     extra: tuple[Issued, ...] = (),
     others: tuple[tuple[Issued, str, str], ...] = (),
 ) -> SoftToken:
@@ -77,7 +78,13 @@ def make_token(
         _run("softhsm2-util", "--import", str(key_file), "--token", label, "--label", obj_label,
              "--id", obj_id, "--pin", pin, env=env)  # fmt: skip
         key_file.unlink()
-        write_cert(token, issued, obj_label, obj_id)
+        if bare_certificate and n == 0:  # written as in a quick set-up: no id, no label
+            der = folder / "bare.der"
+            der.write_bytes(issued.der())
+            _run("pkcs11-tool", "--module", MODULE, "--token-label", label, "--login", "--pin",
+                 pin, "--write-object", str(der), "--type", "cert", env=env)  # fmt: skip
+        else:
+            write_cert(token, issued, obj_label, obj_id)
     for n, issued in enumerate(extra):
         write_cert(token, issued, f"CA {n + 1}", f"c{n + 1}")
     return token

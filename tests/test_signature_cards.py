@@ -220,3 +220,15 @@ def test_listing_identities_loads_no_card_or_signing_library(env: dict[str, str]
     done = subprocess.run([os.sys.executable, "-c", probe], env=env, capture_output=True,
                           text=True, check=True, timeout=120)  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_certificate_without_id_or_label_finds_its_key(tmp_path: Path, ca: Issued) -> None:
+    bare = make_token(tmp_path / "hsm", issue(ca, SIGNER), bare_certificate=True)
+    env = bare.env({**os.environ, "ZWK_DATA_DIR": str(tmp_path / "data")})
+    added = cli(env, "identity", "add-pkcs11", "--module", MODULE, "--funktion", "x")
+    assert added.returncode == 0, added.stderr
+    out = tmp_path / "out"
+    done = export(env, tmp_path, PIN, out)
+    assert done.returncode == 0, done.stderr
+    folder = next(p for p in out.iterdir() if p.is_dir())
+    assert "Signature is Valid" in tool("pdfsig", folder / "bewerbung.pdf", check=False).stdout

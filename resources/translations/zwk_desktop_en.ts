@@ -751,6 +751,10 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
+        <source>{label} – Signaturkarte</source>
+        <translation>{label} – signature card</translation>
+    </message>
+    <message>
         <source>(keine – bitte unter „Verwalten…“ anlegen)</source>
         <translation>(none – please create one under “Manage…”)</translation>
     </message>

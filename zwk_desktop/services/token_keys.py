@@ -200,38 +200,80 @@ def open_token_key(store: IdentityStore, identity: Identity, ask: PinPrompt) -> 
 
 
 def _signing_key(store: IdentityStore, identity: Identity, ref: TokenRef, session: Any) -> TokenKey:
-    from cryptography import x509
+    """The signer for the identity's key, once the card is known to hold its certificate."""
+    from asn1crypto import x509 as ax509
+    from cryptography.hazmat.primitives import serialization
     from pyhanko.sign.pkcs11 import PKCS11Signer
 
-    key_id = bytes.fromhex(ref.key_id) if ref.key_id else None
-    signer = PKCS11Signer(
-        session,
-        key_id=key_id,
-        cert_id=key_id,
-        key_label=None if key_id else ref.key_label,
-        cert_label=None if key_id else ref.key_label,
-    )
-    try:
-        card_cert = signer.signing_cert
-    except Exception as exc:  # PKCS11Error, or whatever pyHanko wraps a card's answer in
-        raise TokenError(
-            "Auf der Karte fehlt der Schlüssel oder das Zertifikat "
-            f"„{ref.key_label or ref.key_id}“ ({type(exc).__name__}); bitte legen Sie die "
-            "Identität neu an."
-        ) from None
-    certificate = x509.load_der_x509_certificate(card_cert.dump())
-    if fingerprint(certificate) != identity.fingerprint:
+    from zwk_desktop.services.tokens import session_certificates
+
+    certificate = store.certificate(identity)
+    on_card = {fingerprint(c.certificate) for c in session_certificates(session)}
+    if identity.fingerprint not in on_card:
         raise TokenError(
             "Auf der Karte liegt ein anderes Zertifikat als bei der Einrichtung dieser "
             "Identität (erneuerte Karte oder eine andere Karte mit gleichem Namen?); bitte "
             "legen Sie die Identität neu an."
         )
+    key_id, key_label = _key_reference(session, ref, certificate)
+    der = serialization.Encoding.DER
+    signer = PKCS11Signer(
+        session,
+        signing_cert=ax509.Certificate.load(certificate.public_bytes(der)),
+        key_id=key_id,
+        key_label=key_label,
+    )
     chain = tuple(store.chain(identity))
-    if chain:
-        from asn1crypto import x509 as ax509
-        from cryptography.hazmat.primitives import serialization
-
-        signer.cert_registry.register_multiple(
-            ax509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in chain
-        )
+    signer.cert_registry.register_multiple(
+        ax509.Certificate.load(c.public_bytes(der)) for c in chain
+    )
     return TokenKey(identity, certificate, chain, signer, session)
+
+
+def _key_reference(
+    session: Any, ref: TokenRef, certificate: x509.Certificate
+) -> tuple[bytes | None, str | None]:
+    """How pyHanko finds the private key: by the id the certificate shares with it (the usual
+    convention), else by its label, else the one key whose public part matches the
+    certificate (cards whose certificate carries no id or label)."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from pkcs11 import Attribute, ObjectClass, PKCS11Error
+
+    try:
+        keys = list(session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}))
+    except PKCS11Error:
+        keys = []
+
+    def attr(key: Any, which: Any) -> Any:
+        try:
+            return key[which]
+        except PKCS11Error:
+            return None
+
+    wanted_id = bytes.fromhex(ref.key_id) if ref.key_id else None
+    if wanted_id is not None and [k for k in keys if attr(k, Attribute.ID) == wanted_id]:
+        return wanted_id, None
+    if ref.key_label and [k for k in keys if attr(k, Attribute.LABEL) == ref.key_label]:
+        return None, ref.key_label
+    public = certificate.public_key()
+    if isinstance(public, rsa.RSAPublicKey):
+        modulus = public.public_numbers().n
+        matching = [
+            k for k in keys if attr(k, Attribute.MODULUS) is not None
+            and int.from_bytes(attr(k, Attribute.MODULUS), "big") == modulus
+        ]  # fmt: skip
+    else:
+        matching = keys if len(keys) == 1 else []
+    if len(matching) == 1:
+        key = matching[0]
+        key_id = attr(key, Attribute.ID)
+        if key_id and sum(attr(k, Attribute.ID) == key_id for k in keys) == 1:
+            return bytes(key_id), None
+        label = attr(key, Attribute.LABEL)
+        if label and sum(attr(k, Attribute.LABEL) == label for k in keys) == 1:
+            return None, str(label)
+    raise TokenError(
+        "Auf der Karte ist der private Schlüssel zum Zertifikat "
+        f"„{ref.key_label or ref.key_id or certificate.subject.rfc4514_string()}“ nicht zu "
+        "finden; bitte legen Sie die Identität neu an."
+    )

@@ -239,32 +239,39 @@ def find_token(module: str, label: str, serial: str = "") -> tuple[TokenInfo, An
     return hits[0] if hits else None
 
 
-def _certificates(token: Any) -> list[TokenCertificate]:
+def session_certificates(session: Any) -> list[TokenCertificate]:
+    """The certificates visible in an open session of a card."""
     from cryptography import x509
     from pkcs11 import Attribute, ObjectClass, PKCS11Error
 
     out = []
+    for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+        try:
+            cert = x509.load_der_x509_certificate(bytes(obj[Attribute.VALUE]))
+        except (PKCS11Error, ValueError):
+            continue
+        try:
+            label = _text(obj[Attribute.LABEL])
+        except PKCS11Error:
+            label = ""
+        try:
+            key_id = bytes(obj[Attribute.ID]).hex()
+        except PKCS11Error:
+            key_id = ""
+        out.append(TokenCertificate(label, key_id, cert))
+    return out
+
+
+def _certificates(token: Any) -> list[TokenCertificate]:
+    from pkcs11 import PKCS11Error
+
     try:
         with token.open() as session:
-            for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
-                try:
-                    cert = x509.load_der_x509_certificate(bytes(obj[Attribute.VALUE]))
-                except (PKCS11Error, ValueError):
-                    continue
-                try:
-                    label = _text(obj[Attribute.LABEL])
-                except PKCS11Error:
-                    label = ""
-                try:
-                    key_id = bytes(obj[Attribute.ID]).hex()
-                except PKCS11Error:
-                    key_id = ""
-                out.append(TokenCertificate(label, key_id, cert))
+            return session_certificates(session)
     except PKCS11Error as exc:
         raise TokenError(
             f"Die Zertifikate der Karte lassen sich nicht lesen ({type(exc).__name__})."
         ) from None
-    return out
 
 
 def list_certificates(module: str, token_label: str) -> list[TokenCertificate]:

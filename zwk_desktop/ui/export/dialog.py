@@ -271,7 +271,12 @@ class ExportDialog(QDialog):
         current = self.identity.currentData()
         self.identity.clear()
         for identity in self.store.all():
-            self.identity.addItem(identity.label, identity.id)
+            label = (
+                self.tr("{label} – Signaturkarte").format(label=identity.label)
+                if identity.on_token
+                else identity.label
+            )
+            self.identity.addItem(label, identity.id)
         index = self.identity.findData(current)
         if index >= 0:
             self.identity.setCurrentIndex(index)
