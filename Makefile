@@ -23,6 +23,10 @@ DEB_TEST    += poppler-utils qpdf openssl mpack gnome-keyring dbus dbus-daemon
 # issue 6: the population chart's PDF is checked with poppler and drawn with an embedded font
 DEB_TEST    += fonts-dejavu-core
 
+# issue 17: signature cards are tested with a SoftHSM2 token (softhsm2-util) whose certificate is
+# written with pkcs11-tool (opensc); zbarimg (zbar-tools) reads the paper print's QR code.
+DEB_TEST    += softhsm2 opensc zbar-tools
+
 # Packaging tests: nsis (makensis compiles the Windows installer script), binutils (strip,
 # used by PyInstaller on Linux).
 DEB_TEST    += nsis binutils

@@ -150,6 +150,39 @@ EXPORT_STEPS = [
 The example's AGS is fictitious, so its ags_unknown warning is accepted with a reason."""
 STEPS[-1:-1] = EXPORT_STEPS  # before the GUI step
 
+PAPER_PACKAGE = "{glob:{tmp}/papier/ZWK-Bewerbung_*/}"
+CARD_AND_PAPER_STEPS = [
+    Step(
+        # A file that is no PKCS#11 module: the bundled python-pkcs11 extension must load and
+        # report that (an ImportError would name itself instead).
+        "identity tokens (PKCS#11-Anbindung im Bundle)",
+        ("identity", "tokens", "--module", "{examples}/gemeinde-lindenhagen.zwk"),
+        stdout_contains=("lässt sich nicht laden (PKCS11Error)",),
+    ),
+    Step(
+        "export --papier (Druckfassung zur Unterschrift mit QR-Code)",
+        (
+            "export",
+            "{examples}/gemeinde-lindenhagen.zwk",
+            "--out",
+            "{tmp}/papier",
+            "--accept-warnings",
+            "Rauchtest: fiktive Beispielkommune",
+            "--papier",
+        ),
+        stdout_contains=("Prüfcode (QR-Code): ZWK1;",),
+        creates=(PAPER_PACKAGE,),
+    ),
+    Step(
+        "verify (Papierweg ohne Prüfcode: nicht bestätigt)",
+        ("verify", PAPER_PACKAGE),
+        exit_code=1,
+        stdout_contains=("NICHT BESTÄTIGT",),
+    ),
+]
+"""Signature cards and the paper path (issue 17)."""
+STEPS[-1:-1] = CARD_AND_PAPER_STEPS
+
 
 @dataclass
 class Outcome:

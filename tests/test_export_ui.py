@@ -62,7 +62,7 @@ def test_identity_dialog_creates_imports_and_deletes(
     dialog.import_file(p12, "falsch-falsch", "Landrätin", remember=True)
     assert "Passphrase ist falsch" in dialog.message.text() and dialog.list.count() == 1
     dialog.import_file(p12, "geheim-123", "Landrätin", remember=True)
-    assert dialog.list.count() == 2 and "läuft bald ab" in dialog.message.text()
+    assert dialog.list.count() == 2 and "läuft in 10 Tagen ab" in dialog.message.text()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.list.setCurrentRow(0)

@@ -183,7 +183,9 @@ def test_the_smoke_test_passes_on_the_program_from_the_venv() -> None:
     assert {"validate gemeinde-lindenhagen.zwk", "schema", "new", "--version"} <= set(names)
     export = ["identity create", "export gemeinde-lindenhagen.zwk", "verify (Paketordner)",
               "verify (E-Mail)", "identity delete"]  # fmt: skip
-    assert names[-len(export) - 1 : -1] == export  # the export side, before the window
+    cards = [s.name for s in bundle_smoke.CARD_AND_PAPER_STEPS]
+    assert names[-len(export) - len(cards) - 1 : -1] == export + cards  # before the window
+    assert names[-1] == "GUI startet offscreen und beendet sich"
 
 
 def test_the_smoke_test_fails_on_a_wrong_result_and_on_network_use(tmp_path: Path) -> None:

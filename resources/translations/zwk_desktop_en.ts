@@ -234,6 +234,81 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Signaturkarte einrichten</source>
+        <translation>Set up signature card</translation>
+    </message>
+    <message>
+        <source>Stecken Sie die Signaturkarte in den Kartenleser. Das Programm sucht die Kartensoftware (OpenSC oder die Software des Kartenherstellers) an den üblichen Orten; eine andere wählen Sie mit „Andere…“. Der Schlüssel bleibt auf der Karte.</source>
+        <translation>Insert the signature card into the card reader. The program looks for the card software (OpenSC or the card maker&apos;s software) in the usual places; choose another one with “Other…”. The key stays on the card.</translation>
+    </message>
+    <message>
+        <source>Kartensoftware</source>
+        <translation>Card software</translation>
+    </message>
+    <message>
+        <source>&amp;Andere…</source>
+        <translation>&amp;Other…</translation>
+    </message>
+    <message>
+        <source>Karten &amp;suchen</source>
+        <translation>&amp;Search for cards</translation>
+    </message>
+    <message>
+        <source>&amp;Kartensoftware:</source>
+        <translation>&amp;Card software:</translation>
+    </message>
+    <message>
+        <source>Zertifikate auf den Karten</source>
+        <translation>Certificates on the cards</translation>
+    </message>
+    <message>
+        <source>Funktion</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>&amp;Funktion:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Einrichten</source>
+        <translation>S&amp;et up</translation>
+    </message>
+    <message>
+        <source>An den üblichen Orten ist keine Kartensoftware installiert; bitte wählen Sie sie mit „Andere…“.</source>
+        <translation>No card software is installed in the usual places; please choose it with “Other…”.</translation>
+    </message>
+    <message>
+        <source>Kartensoftware (PKCS#11-Modul) wählen</source>
+        <translation>Choose card software (PKCS#11 module)</translation>
+    </message>
+    <message>
+        <source>PKCS#11-Module (*.dll *.so *.dylib);;Alle Dateien (*)</source>
+        <translation>PKCS#11 modules (*.dll *.so *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kartenleser mit PIN-Feld</source>
+        <translation>card reader with PIN pad</translation>
+    </message>
+    <message>
+        <source>PIN über die Tastatur</source>
+        <translation>PIN via the keyboard</translation>
+    </message>
+    <message>
+        <source>Karte „{card}“ ({pad}): {name} – „{label}“ (ID {id}), gültig bis {until}; {status}</source>
+        <translation>Card “{card}” ({pad}): {name} – “{label}” (ID {id}), valid until {until}; {status}</translation>
+    </message>
+    <message>
+        <source>Keine Karte gefunden. Bitte stecken Sie die Karte ein und suchen Sie erneut.</source>
+        <translation>No card found. Please insert the card and search again.</translation>
+    </message>
+</context>
+<context>
     <name>Collab</name>
     <message>
         <source>geändert</source>
@@ -928,6 +1003,18 @@
         <translation>Finish package</translation>
     </message>
     <message>
+        <source>Druckfassung mit QR-Code setzen</source>
+        <translation>Lay out the print version with QR code</translation>
+    </message>
+    <message>
+        <source>ohne elektronische Signatur (Papierweg)</source>
+        <translation>without electronic signature (paper route)</translation>
+    </message>
+    <message>
+        <source>Verzeichnis schreiben</source>
+        <translation>Write the manifest</translation>
+    </message>
+    <message>
         <source>Die Bewerbung enthält {n} Fehler und kann so nicht exportiert werden. Bitte beheben Sie die Fehler; eine Druckfassung mit dem Vermerk ENTWURF ist jederzeit möglich.</source>
         <translation>Errors in the application: {n}. It cannot be exported like this. Please correct the errors; a print version marked DRAFT can be made at any time.</translation>
     </message>
@@ -968,6 +1055,10 @@
         <translation>&amp;Sign as:</translation>
     </message>
     <message>
+        <source>Prüfung des Zertifikats</source>
+        <translation>Certificate check</translation>
+    </message>
+    <message>
         <source>Zielordner</source>
         <translation>Destination folder</translation>
     </message>
@@ -996,6 +1087,14 @@
         <translation>&amp;Print version (DRAFT)</translation>
     </message>
     <message>
+        <source>Druckfassung zur &amp;Unterschrift</source>
+        <translation>Print version for &amp;hand signature</translation>
+    </message>
+    <message>
+        <source>Ohne elektronische Signatur: Paket und E-Mail werden unsigniert geschrieben, bewerbung.pdf zum Unterschreiben mit einem QR-Code, der die Daten bestätigt; das unterschriebene Papier folgt per Post.</source>
+        <translation>Without an electronic signature: package and e-mail are written unsigned, bewerbung.pdf for signing by hand with a QR code that confirms the data; the signed paper follows by post.</translation>
+    </message>
+    <message>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
@@ -1012,12 +1111,28 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
+        <source>{label} – Signaturkarte</source>
+        <translation>{label} – signature card</translation>
+    </message>
+    <message>
         <source>{identity} – nicht die unterzeichnende Person</source>
         <translation>{identity} – not the signatory</translation>
     </message>
     <message>
         <source>(keine – bitte unter „Verwalten…“ anlegen)</source>
         <translation>(none – please create one under “Manage…”)</translation>
+    </message>
+    <message>
+        <source>Zertifikat: {status}</source>
+        <translation>Certificate: {status}</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie die PIN am Kartenleser ein.</source>
+        <translation>Please enter the PIN on the card reader.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: ohne PIN kann nicht signiert werden.</source>
+        <translation>Cancelled: nothing can be signed without the PIN.</translation>
     </message>
     <message>
         <source>Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).</source>
@@ -1030,6 +1145,16 @@
     <message>
         <source>Bitte warten …</source>
         <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>Papierweg – Paket und E-Mail geschrieben (nicht signiert): {folder}
+Bitte drucken Sie {pdf} aus, unterschreiben Sie es und senden Sie es per Post.
+E-Mail zum Versand: {mail}
+Prüfcode (QR-Code): {code}</source>
+        <translation>Paper route – package and e-mail written (not signed): {folder}
+Please print {pdf}, sign it and send it by post.
+E-mail to send: {mail}
+Check code (QR code): {code}</translation>
     </message>
     <message>
         <source>Exportiert: {folder}
@@ -1252,12 +1377,20 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Passphrases are kept in the operating system’s keyring ({backend}).</translation>
     </message>
     <message>
+        <source>Prüfung des Zertifikats</source>
+        <translation>Certificate check</translation>
+    </message>
+    <message>
         <source>&amp;Neue Identität…</source>
         <translation>&amp;New identity…</translation>
     </message>
     <message>
         <source>PKCS#12 &amp;importieren…</source>
         <translation>&amp;Import PKCS#12…</translation>
+    </message>
+    <message>
+        <source>Signatur&amp;karte einrichten…</source>
+        <translation>Set up si&amp;gnature card…</translation>
     </message>
     <message>
         <source>&amp;Löschen</source>
@@ -1272,14 +1405,38 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>self-signed, not a qualified signature</translation>
     </message>
     <message>
+        <source>Signaturkarte, PIN bei jeder Signatur</source>
+        <translation>signature card, PIN at every signature</translation>
+    </message>
+    <message>
         <source>importiert</source>
         <translation>imported</translation>
     </message>
     <message>
+        <source>Zertifikat nicht lesbar</source>
+        <translation>certificate not readable</translation>
+    </message>
+    <message>
         <source>{label} – {kommune}
-{kind}; gültig bis {until}</source>
+{kind}; gültig bis {until}; Zertifikat: {status}</source>
         <translation>{label} – {kommune}
-{kind}; valid until {until}</translation>
+{kind}; valid until {until}; certificate: {status}</translation>
+    </message>
+    <message>
+        <source>Zertifikat: {status}</source>
+        <translation>Certificate: {status}</translation>
+    </message>
+    <message>
+        <source>Gesperrt: {text}</source>
+        <translation>Blocked: {text}</translation>
+    </message>
+    <message>
+        <source>Warnung: {text}</source>
+        <translation>Warning: {text}</translation>
+    </message>
+    <message>
+        <source>Hinweis: {text}</source>
+        <translation>Note: {text}</translation>
     </message>
     <message>
         <source>Angelegt: {label}. Zertifikat SHA-256: {fp}</source>
@@ -1300,6 +1457,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Gelöscht: {label}.</source>
         <translation>Deleted: {label}.</translation>
+    </message>
+    <message>
+        <source>Eingerichtet: {label} (Signaturkarte).</source>
+        <translation>Set up: {label} (signature card).</translation>
     </message>
     <message>
         <source>PKCS#12-Datei wählen</source>
@@ -1833,6 +1994,10 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Individual checks</translation>
     </message>
     <message>
+        <source>Was nicht geprüft wurde</source>
+        <translation>What was not checked</translation>
+    </message>
+    <message>
         <source>&amp;PDF öffnen</source>
         <translation>Open &amp;PDF</translation>
     </message>
@@ -1849,8 +2014,24 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Cannot be read: {why}</translation>
     </message>
     <message>
+        <source>Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen Papierfassung überein.</source>
+        <translation>Valid (paper route): bewerbung.json matches the signed paper version.</translation>
+    </message>
+    <message>
+        <source>Nicht bestätigt – Papierweg ohne elektronische Signatur: ob die Daten der unterschriebenen Papierfassung entsprechen, zeigt ihr QR-Code (zwk-desktop verify … --papier …).</source>
+        <translation>Not confirmed – paper route without electronic signature: whether the data match the signed paper version is shown by its QR code (zwk-desktop verify … --papier …).</translation>
+    </message>
+    <message>
+        <source>Gültig und {trust}.</source>
+        <translation>Valid and {trust}.</translation>
+    </message>
+    <message>
         <source>Gültig: Alle Dateien sind unverändert, so wie sie signiert wurden.</source>
         <translation>Valid: all files are unchanged, exactly as they were signed.</translation>
+    </message>
+    <message>
+        <source>Unverändert, aber {trust}</source>
+        <translation>Unchanged, but {trust}</translation>
     </message>
     <message>
         <source>UNGÜLTIG – verändert, unvollständig oder nicht von der unterzeichnenden Person signiert: {files}</source>
@@ -1879,6 +2060,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>FEHLER</source>
         <translation>ERROR</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensanker aus den Einstellungen: {why}</source>
+        <translation>The trust anchors from the settings: {why}</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2177,37 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Jahr </source>
         <translation>Year </translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN der Signaturkarte</source>
+        <translation>PIN of the signature card</translation>
+    </message>
+    <message>
+        <source>Signieren als {who} mit der Karte „{card}“.</source>
+        <translation>Signing as {who} with the card “{card}”.</translation>
+    </message>
+    <message>
+        <source>Ihr Kartenleser hat ein PIN-Feld: Geben Sie die PIN nach „Signieren“ am Kartenleser ein, nicht am Computer.</source>
+        <translation>Your card reader has a PIN pad: after “Sign”, enter the PIN on the card reader, not on the computer.</translation>
+    </message>
+    <message>
+        <source>Der Kartenleser hat kein PIN-Feld: Geben Sie die PIN hier ein. Sie wird bei jeder Signatur abgefragt und nie gespeichert.</source>
+        <translation>The card reader has no PIN pad: enter the PIN here. It is asked for at every signature and never stored.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Signieren</source>
+        <translation>&amp;Sign</translation>
     </message>
 </context>
 <context>
@@ -2199,8 +2415,32 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
+        <source>Vertrauensanker</source>
+        <translation>Trust anchors</translation>
+    </message>
+    <message>
+        <source>leer: nur die Unversehrtheit prüfen</source>
+        <translation>empty: check integrity only</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Vertrauensanker (Prüfansicht):</source>
+        <translation>&amp;Trust anchors (package check):</translation>
+    </message>
+    <message>
+        <source>Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen als vertrauenswürdig gelten. Ohne ihn prüft die Prüfansicht nur, dass ein Paket unverändert ist, nicht wer es signiert hat.</source>
+        <translation>A folder with the certificates (PEM or DER) of the authorities whose signatures count as trustworthy. Without it the package check only shows that a package is unchanged, not who signed it.</translation>
+    </message>
+    <message>
         <source>Die Sprache wird beim nächsten Start des Programms übernommen. Die Inhalte des Bewerbungsbogens bleiben deutsch.</source>
         <translation>The language is applied the next time the program starts. The contents of the application form stay in German.</translation>
+    </message>
+    <message>
+        <source>Ordner der Vertrauensanker wählen</source>
+        <translation>Choose the folder of trust anchors</translation>
     </message>
     <message>
         <source>Einstellungen nicht gespeichert</source>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zwk_desktop.cli.common import (
     EXIT_INVALID,
@@ -15,12 +17,23 @@ from zwk_desktop.cli.common import (
     say,
     say_json,
 )
-from zwk_desktop.cli.identity import add_passphrase_stdin, passphrase_prompt
+from zwk_desktop.cli.identity import (
+    add_passphrase_stdin,
+    add_pin_stdin,
+    identity_preflight,
+    passphrase_prompt,
+    pin_prompt,
+)
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.draft import normalize
 from zwk_desktop.domain.formatting import size
 from zwk_desktop.domain.signatory import check_signer
 from zwk_desktop.services.identities import Identity, IdentityError, IdentityStore, open_store
+
+if TYPE_CHECKING:
+    from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.formspec import FormSpec
+    from zwk_desktop.services.token_keys import SignatureKey
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,11 +51,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("draft", type=Path, metavar="ENTWURF", help="der Entwurf (.zwk)")
     p.add_argument("--out", type=Path, required=True, metavar="ORDNER", help="Zielordner")
     p.add_argument("--identity", metavar="NAME", help="Signaturidentität (Name oder Kennung)")
-    p.add_argument(
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
         "--entwurf",
         action="store_true",
         help="nur eine unsignierte Druckfassung mit dem Vermerk ENTWURF schreiben "
         "(auch mit Fehlern)",
+    )
+    mode.add_argument(
+        "--papier",
+        action="store_true",
+        help="ohne elektronische Signatur: Paket und E-Mail unsigniert, bewerbung.pdf als "
+        "„Druckfassung zur Unterschrift“ mit QR-Code (Prüfsumme von bewerbung.json); das "
+        "unterschriebene Papier folgt per Post",
     )
     p.add_argument(
         "--accept-warnings",
@@ -56,6 +77,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "je Feld Anzahl der Änderungen, wer und wann zuletzt; keine Werte)",
     )
     add_passphrase_stdin(p)
+    add_pin_stdin(p)
     p.set_defaults(run=run_export)
 
     v = commands.add_parser(
@@ -70,12 +92,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         type=Path,
         metavar="PFAD",
         help="der Paketordner, die .eml-Datei oder das signierte Verzeichnis "
-        "(…_manifest.json), wenn mehrere Pakete in einem Ordner liegen",
+        "(…_manifest.json), wenn mehrere Pakete in einem Ordner liegen; mit --papier auch die "
+        "JSON-Datei einer Bewerbung allein",
     )
     v.add_argument(
         "--json",
         action="store_true",
         help="das Ergebnis als JSON ausgeben (Schema in der README)",
+    )
+    v.add_argument(
+        "--trust",
+        type=Path,
+        metavar="ORDNER_ODER_PEM",
+        help="Vertrauensanker: Zertifikate der Aussteller (PEM/DER-Datei oder Ordner); ohne "
+        "wird nur die Unversehrtheit geprüft",
+    )
+    v.add_argument(
+        "--papier",
+        metavar="PRÜFCODE",
+        help="der Text des QR-Codes der unterschriebenen Druckfassung (oder die gedruckte "
+        "SHA-256-Prüfsumme): die JSON-Datei der Bewerbung muss dazu passen",
     )
     v.set_defaults(run=run_verify)
 
@@ -92,6 +128,10 @@ def run_export(args: argparse.Namespace) -> int:
     )
 
     draft, spec = load_draft(args.draft)
+    if args.papier and args.identity:
+        raise CommandError(
+            "--papier und --identity schließen sich aus: der Papierweg signiert nicht."
+        )
     try:
         check_out_dir(args.out)
         if args.entwurf:
@@ -121,6 +161,12 @@ def run_export(args: argparse.Namespace) -> int:
             raise CommandError(str(exc), EXIT_INVALID) from None
         n = formatting.count(len(ready.unacknowledged), "Hinweis", "Hinweise")
         say(f"Bestätigt: {n}, mit der Begründung „{args.accept_warnings.strip()}“")
+
+    def progress(index: int, label: str) -> None:
+        print(f"  {index + 1}. {label} …", file=sys.stderr, flush=True)
+
+    if args.papier:
+        return _export_paper(spec, draft, args.out, progress, args.aenderungsprotokoll)
     store = open_store()
     try:
         identities = store.all()
@@ -148,31 +194,78 @@ def run_export(args: argparse.Namespace) -> int:
             raise CommandError(check.problem, EXIT_INVALID)
         for warning in check.warnings:
             complain(f"Hinweis: {warning}")
-        key = store.unlock(identity, passphrase_prompt(args.passphrase_stdin))
+        preflight = identity_preflight(store, identity)
+        for warning in preflight.warnings():
+            complain(f"Warnung: {warning}")
+        if preflight.blocking:
+            raise IdentityError(
+                f"Mit „{identity.label}“ kann nicht signiert werden: "
+                f"{' '.join(preflight.reasons())}"
+            )
+        key: SignatureKey
+        if identity.on_token:
+            from zwk_desktop.services.token_keys import open_token_key
+
+            key = open_token_key(store, identity, pin_prompt(args.pin_stdin))
+        else:
+            key = store.unlock(identity, passphrase_prompt(args.passphrase_stdin))
     except IdentityError as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
-
-    def progress(index: int, label: str) -> None:
-        print(f"  {index + 1}. {label} …", file=sys.stderr, flush=True)
 
     try:
         result = export_package(
             spec, draft, key, args.out, progress=progress, changelog=args.aenderungsprotokoll
         )
-    except ExportError as exc:
+    except (ExportError, IdentityError) as exc:
         raise CommandError(str(exc), EXIT_INVALID) from None
     except OSError as exc:
         raise CommandError(write_failed(args.out, exc), EXIT_INVALID) from None
+    finally:
+        close = getattr(key, "close", None)
+        if close is not None:
+            close()  # logs out of the signature card
     say(f"Bewerbungspaket geschrieben: {result.folder}")
     say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
     say(f"SHA-256 des signierten Verzeichnisses: {result.manifest_sha256}")
     return EXIT_OK
 
 
+def _export_paper(
+    spec: FormSpec,
+    draft: Draft,
+    out: Path,
+    progress: Callable[[int, str], None],
+    changelog: bool,
+) -> int:
+    from zwk_desktop.services.export import ExportError, export_paper, write_failed
+
+    try:
+        result = export_paper(spec, draft, out, progress=progress, changelog=changelog)
+    except ExportError as exc:
+        raise CommandError(str(exc), EXIT_INVALID) from None
+    except OSError as exc:
+        raise CommandError(write_failed(out, exc), EXIT_INVALID) from None
+    say(f"Bewerbungspaket (Papierweg, nicht signiert) geschrieben: {result.folder}")
+    say(f"E-Mail zum Versand ({size(result.mail_size)}): {result.mail}")
+    say(
+        f"Druckfassung zur Unterschrift: {result.pdf} – bitte ausdrucken, unterschreiben und per "
+        "Post senden."
+    )
+    say(f"Prüfcode (QR-Code): {result.paper_code}")
+    return EXIT_OK
+
+
 def run_verify(args: argparse.Namespace) -> int:
+    from zwk_desktop.services.paper import PaperCodeError, parse_paper_code
+    from zwk_desktop.services.trust import TrustError, load_anchors
     from zwk_desktop.services.verify import verify_path
 
-    report = verify_path(args.path)
+    try:
+        anchors = load_anchors(args.trust) if args.trust is not None else None
+        papier = parse_paper_code(args.papier) if args.papier is not None else None
+    except (TrustError, PaperCodeError) as exc:
+        raise CommandError(str(exc)) from None
+    report = verify_path(args.path, anchors=anchors, papier=papier)
     if args.json:
         say_json(report.to_json())
         if report.unreadable:

@@ -4,9 +4,11 @@
 `acknowledge_all` records one justification for every open warning (the CLI's
 ``--accept-warnings``). `export_package` runs the steps (PDF, embedding, signature, package
 files, manifest signature, e-mail) in a temporary folder next to the target and renames it at the
-end, so a failure leaves no half-written package. `export_print` writes the unsigned print
-version with the ENTWURF watermark, from any draft. No secret is written anywhere: the key stays
-in memory (`SigningKey`).
+end, so a failure leaves no half-written package. The signing certificate passes the preflight
+first (an expired or unusable one is refused). `export_paper` writes the same package unsigned,
+with the "Druckfassung zur Unterschrift" whose QR code ties the hand-signed paper to the data.
+`export_print` writes the unsigned print version with the ENTWURF watermark, from any draft. No
+secret is written anywhere: the key stays in memory (`SigningKey`) or on the card (`TokenKey`).
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.signatory import check_signer
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services import atomic, naming, pathlimit
-from zwk_desktop.services.identities import SELF_SIGNED_NOTE, SigningKey
+from zwk_desktop.services.identities import SELF_SIGNED_NOTE
 from zwk_desktop.validation import Finding, Report, validate_draft
 
 if TYPE_CHECKING:
     from zwk_desktop.services.pdf_layout import SectionExtra
+    from zwk_desktop.services.preflight import Preflight
+    from zwk_desktop.services.token_keys import SignatureKey
 
 STEPS: tuple[str, ...] = (
     "Angaben prüfen",
@@ -42,6 +46,16 @@ STEPS: tuple[str, ...] = (
     "PDF signieren",
     "Paketdateien schreiben",
     "Verzeichnis signieren",
+    "E-Mail erstellen",
+    "Paket abschließen",
+)
+PAPER_STEPS: tuple[str, ...] = (
+    "Angaben prüfen",
+    "Druckfassung mit QR-Code setzen",
+    "Daten in das PDF einbetten",
+    "ohne elektronische Signatur (Papierweg)",
+    "Paketdateien schreiben",
+    "Verzeichnis schreiben",
     "E-Mail erstellen",
     "Paket abschließen",
 )
@@ -109,6 +123,9 @@ class ExportResult:
     """The name of the signed PDF in the folder (``ZWK-Bewerbung_<AGS>_<Kommune>.pdf``)."""
     warnings: tuple[str, ...] = ()
     """German notes about the export that did not stop it (an identity of another Kommune)."""
+
+    paper_code: str = ""
+    """The paper path's code (the QR code's text); empty for a signed package."""
 
     @property
     def pdf(self) -> Path:
@@ -194,10 +211,17 @@ def _text(data: Mapping[str, object], path: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def certificate_check(spec: FormSpec, key: SignatureKey) -> Preflight:
+    """The preflight of the signing certificate against today and the call's deadline."""
+    from zwk_desktop.services.preflight import preflight
+
+    return preflight(key.certificate, key.chain, deadline=spec.policy.deadline.value)
+
+
 def export_package(
     spec: FormSpec,
     draft: Draft,
-    key: SigningKey,
+    key: SignatureKey,
     out_dir: Path,
     *,
     progress: Progress | None = None,
@@ -207,15 +231,67 @@ def export_package(
 ) -> ExportResult:
     """Write ``ZWK-Bewerbung_<AGS>_<Kommune>_<Datum>/`` and its ``.eml`` into `out_dir`.
     Raises ExportError (German) or OSError (`write_failed` words it); nothing is left then.
+    `key` is a key in memory or an open signature card (`services.tokens.TokenKey`).
     `changelog`: add the summary of the change log (``…_aenderungsprotokoll.json``)."""
+    return _export(
+        spec,
+        draft,
+        key,
+        out_dir,
+        progress=progress,
+        extras=extras,
+        now=now,
+        changelog=changelog,
+    )
+
+
+def export_paper(
+    spec: FormSpec,
+    draft: Draft,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    extras: Mapping[str, SectionExtra] | None = None,
+    now: dt.datetime | None = None,
+    changelog: bool = False,
+) -> ExportResult:
+    """The paper path: the same package and e-mail, unsigned, with the package's PDF as the
+    "Druckfassung zur Unterschrift" (signature lines and a QR code with the SHA-256 of the
+    package's JSON); the e-mail says that the signed paper follows by post."""
+    return _export(
+        spec,
+        draft,
+        None,
+        out_dir,
+        progress=progress,
+        extras=extras,
+        now=now,
+        changelog=changelog,
+    )
+
+
+def _export(
+    spec: FormSpec,
+    draft: Draft,
+    key: SignatureKey | None,
+    out_dir: Path,
+    *,
+    progress: Progress | None,
+    extras: Mapping[str, SectionExtra] | None,
+    now: dt.datetime | None,
+    changelog: bool = False,
+) -> ExportResult:
     from zwk_desktop.services import package, signing
     from zwk_desktop.services.mail import MailSummary, build_mail
+    from zwk_desktop.services.paper import paper_code
     from zwk_desktop.services.pdf import render_pdf
     from zwk_desktop.services.pdf_embed import DocumentInfo, embed_data
 
+    labels = STEPS if key is not None else PAPER_STEPS
+
     def step(index: int) -> None:
         if progress is not None:
-            progress(index, STEPS[index])
+            progress(index, labels[index])
 
     step(0)
     check_out_dir(out_dir)
@@ -224,15 +300,25 @@ def export_package(
         raise ExportError(ready.message())
     now = now or dt.datetime.now().astimezone()
     data = normalize(spec, draft.data)
-    signer = signing.signer_of(key)
-    check = check_signer(data, signer.name, signer.kommune, signer.funktion)
-    if not check.matches:
-        raise ExportError(check.problem)
+    signer = signing.signer_of(key) if key is not None else None  # paper: signed by hand
+    signer_check = None
+    if key is not None and signer is not None:
+        # the signatory named in the form signs (issue 11), with a usable certificate (17)
+        signer_check = check_signer(data, signer.name, signer.kommune, signer.funktion)
+        if not signer_check.matches:
+            raise ExportError(signer_check.problem)
+        certificate = certificate_check(spec, key)
+        if certificate.blocking:
+            raise ExportError(
+                "Mit diesem Zertifikat kann nicht signiert werden: "
+                + " ".join(certificate.reasons())
+            )
     kommune, ags = _text(data, "kommune.name"), _text(data, "kommune.ags")
     json_bytes = package.canonical_json(spec, draft)
     name, limits = _package_name(spec, data, draft.files, out_dir, ags, kommune, now.date())
     names = naming.names_of(data, limits)
     paths = naming.attachment_paths(spec, data, draft.files, limits)
+    code = paper_code(spec, ags, json_bytes) if key is None else None
     layout = spec.attachments
     items = get_value(data, layout.list) or []
     attachments = [
@@ -241,11 +327,12 @@ def export_package(
     ]
 
     step(1)
-    note = (
-        SELF_SIGNED_NOTE
-        if key.identity.self_signed
-        else (f"Signiert mit einem Zertifikat von {key.identity.issuer}.")
-    )
+    if key is None:
+        note = None
+    elif key.identity.self_signed:
+        note = SELF_SIGNED_NOTE
+    else:
+        note = f"Signiert mit einem Zertifikat von {key.identity.issuer}."
     rendered = render_pdf(
         spec,
         data,
@@ -253,8 +340,9 @@ def export_package(
         created=now,
         signer_note=note,
         extras=extras or {},
+        paper=code,
     )
-    if rendered.signature_place is None:
+    if key is not None and rendered.signature_place is None:
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")
 
     step(2)
@@ -269,9 +357,12 @@ def export_package(
     embedded = embed_data(rendered.content, json_bytes, info, now)
 
     step(3)
-    signed_pdf = signing.sign_pdf(
-        embedded, key, rendered.signature_place, ort=_text(data, "unterschrift.ort"), when=now
-    )
+    if key is not None and rendered.signature_place is not None:
+        pdf = signing.sign_pdf(
+            embedded, key, rendered.signature_place, ort=_text(data, "unterschrift.ort"), when=now
+        )
+    else:
+        pdf = embedded
 
     step(4)
     protocol = package.protocol_json(
@@ -285,7 +376,7 @@ def export_package(
         json_sha256=hashlib.sha256(json_bytes).hexdigest(),
     )
     listed = [
-        (names.pdf, "pdf", signed_pdf),
+        (names.pdf, "pdf", pdf),
         (names.json, "json", json_bytes),
         (names.protocol, "protocol", protocol),
         *attachments,
@@ -304,12 +395,14 @@ def export_package(
             ags=ags,
             signer=signer,
             created=now,
-            signed_at=now,
+            signed_at=now if key is not None else None,
+            paper=code.text() if code is not None else None,
         )
         step(5)
         files = {path: content for path, _, content in listed}
         files[names.manifest] = manifest
-        files[names.signature] = signing.sign_detached(manifest, key)
+        if key is not None:
+            files[names.signature] = signing.sign_detached(manifest, key)
         for path, content in files.items():
             with (staging / path).open("xb") as fh:  # exclusive: never through a planted link
                 fh.write(content)
@@ -319,8 +412,9 @@ def export_package(
         mail = build_mail(
             files,
             recipient=spec.policy.recipient.value,
-            summary=MailSummary.of(spec, data, signer.name),
+            summary=MailSummary.of(spec, data, signer.name if signer is not None else ""),
             manifest_name=names.manifest,
+            paper=code is not None,
         )
         limit = spec.policy.mail_max_bytes.value
         if len(mail) > limit:
@@ -353,7 +447,14 @@ def export_package(
         if mail_tmp is not None:
             mail_tmp.unlink(missing_ok=True)
     return ExportResult(
-        folder, mail_path, digest, len(mail), rendered.pages, names.pdf, check.warnings
+        folder,
+        mail_path,
+        digest,
+        len(mail),
+        rendered.pages,
+        names.pdf,
+        signer_check.warnings if signer_check is not None else (),
+        code.text() if code is not None else "",
     )
 
 

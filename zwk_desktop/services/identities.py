@@ -39,13 +39,14 @@ if TYPE_CHECKING:
 
 KEY_BITS = 3072
 VALIDITY_DAYS = 3 * 365
-EXPIRY_WARNING_DAYS = 30
 MIN_PASSPHRASE = 10
 PASSWORD_SAFE_ADVICE = (
     "Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird nur jetzt "
     "angezeigt und nirgends gespeichert, und ohne sie kann mit dieser Identität nicht signiert "
     "werden."
 )
+CHAIN_FILE = "chain.pem"
+TOKEN_KIND = "pkcs11"
 SELF_SIGNED_NOTE = (
     "Selbst ausgestelltes Zertifikat, keine qualifizierte elektronische Signatur: es belegt, dass "
     "das Dokument seit der Signatur unverändert ist, nicht die Identität der Person."
@@ -87,7 +88,7 @@ class Identity:
     kommune: str
     email: str
     kind: str
-    """"selbst" (self-signed here) or "pkcs12" (imported)."""
+    """"selbst" (self-signed here), "pkcs12" (imported) or "pkcs11" (on a signature card)."""
     fingerprint: str
     """SHA-256 of the certificate (DER), hex."""
     subject: str
@@ -104,6 +105,11 @@ class Identity:
     @property
     def self_signed(self) -> bool:
         return self.kind == "selbst"
+
+    @property
+    def on_token(self) -> bool:
+        """The key lives on a signature card (services.tokens), not in ``key.p12``."""
+        return self.kind == TOKEN_KIND
 
 
 @dataclass(frozen=True)
@@ -126,31 +132,10 @@ def fingerprint(cert: x509.Certificate) -> str:
 
 
 def certificate_warnings(cert: x509.Certificate, now: dt.datetime | None = None) -> list[str]:
-    """German warnings: expired, not yet valid, expiring within 30 days, wrong key usage."""
-    from cryptography import x509
+    """German sentences about what blocks or deserves a look (the preflight's, issue 17)."""
+    from zwk_desktop.services.preflight import preflight
 
-    now = now or dt.datetime.now(dt.UTC)
-    out = []
-    end, start = cert.not_valid_after_utc, cert.not_valid_before_utc
-    if end < now:
-        out.append(f"Das Zertifikat ist am {end:%d.%m.%Y} abgelaufen.")
-    elif end - now <= dt.timedelta(days=EXPIRY_WARNING_DAYS):
-        out.append(f"Das Zertifikat läuft bald ab (am {end:%d.%m.%Y}).")
-    if start > now:
-        out.append(f"Das Zertifikat ist erst ab dem {start:%d.%m.%Y} gültig.")
-    try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not (usage.digital_signature or usage.content_commitment):
-            out.append(
-                "Das Zertifikat ist nicht zum Signieren bestimmt (weder digitalSignature noch "
-                "nonRepudiation in der Schlüsselverwendung)."
-            )
-    except x509.ExtensionNotFound:
-        out.append(
-            "Das Zertifikat nennt keine Schlüsselverwendung (digitalSignature oder "
-            "nonRepudiation fehlt)."
-        )
-    return out
+    return [n.message for n in preflight(cert, now=now).notes if n.level != "hinweis"]
 
 
 def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
@@ -212,6 +197,18 @@ class IdentityStore:
         return x509.load_pem_x509_certificate(
             (self.root / identity.id / "certificate.pem").read_bytes()
         )
+
+    def chain(self, identity: Identity) -> list[x509.Certificate]:
+        """The issuers' certificates kept with the identity (none for older identities)."""
+        from cryptography import x509
+
+        path = self.root / identity.id / CHAIN_FILE
+        if not path.is_file():
+            return []
+        try:
+            return x509.load_pem_x509_certificates(path.read_bytes())
+        except ValueError:
+            return []
 
     # ------------------------------------------------------------------ creating
 
@@ -408,6 +405,11 @@ class IdentityStore:
             write_private(
                 staging / "certificate.pem", cert.public_bytes(serialization.Encoding.PEM)
             )
+            if chain:  # public: the preflight checks the issuer chain without the passphrase
+                write_private(
+                    staging / CHAIN_FILE,
+                    b"".join(c.public_bytes(serialization.Encoding.PEM) for c in chain),
+                )
             write_private(
                 staging / "identity.json",
                 (json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n").encode(),
@@ -429,6 +431,11 @@ class IdentityStore:
 
     def unlock(self, identity: Identity, ask: PassphrasePrompt) -> SigningKey:
         """Load the key into memory: the passphrase from the keyring, or asked for."""
+        if identity.on_token:
+            raise IdentityError(
+                f"Der Schlüssel von „{identity.label}“ liegt auf einer Signaturkarte; er wird mit "
+                "der PIN der Karte benutzt, nicht mit einer Passphrase."
+            )
         content = (self.root / identity.id / "key.p12").read_bytes()
         reason = ""
         if identity.passphrase_in_keyring:

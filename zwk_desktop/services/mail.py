@@ -93,9 +93,10 @@ class MailSummary:
             contact=tuple(c for c in contact if c),
         )
 
-    def body(self, files: Mapping[str, bytes], manifest_name: str) -> str:
+    def body(self, files: Mapping[str, bytes], manifest_name: str, *, paper: bool = False) -> str:
         """The German text of the mail: who applies, how much, who signed, whom to ask, and
-        every attached file with its SHA-256 in the form ``sha256sum -c`` reads."""
+        every attached file with its SHA-256 in the form ``sha256sum -c`` reads. `paper`: not
+        signed electronically (issue 17's paper path); the signed print follows by post."""
         years = "\n".join(f"  {year}: {amount}" for year, amount in self.requested)
         sums = "\n".join(f"{hashlib.sha256(b).hexdigest()}  {name}" for name, b in files.items())
         sizes = "\n".join(f"  – {name} ({formatting.size(len(b))})" for name, b in files.items())
@@ -105,12 +106,9 @@ class MailSummary:
             f"anbei übersenden wir die Bewerbung {self.genitive} (Amtlicher Gemeindeschlüssel "
             f"{self.ags}) für das Modellprojekt „{self.programme}“.\n\n"
             f"Beantragte Förderung insgesamt: {self.requested_total}\n{years}\n\n"
-            f"Unterzeichnet und elektronisch signiert von: {self.signatory}\n\n"
+            f"{self._signed(paper)}\n\n"
             f"Ansprechperson für Rückfragen:\n{contact}\n\n"
-            "Die Bewerbung besteht aus dem signierten PDF (mit den Angaben als eingebettete "
-            "Datei), den Angaben als JSON, dem Prüfprotokoll, den Anlagen sowie einem signierten "
-            f"Verzeichnis aller Dateien ({manifest_name} mit der Signatur "
-            f"{manifest_name}{naming.SIGNATURE_SUFFIX}).\n\n"
+            f"{self._contents(manifest_name, paper)}\n\n"
             f"Angehängte Dateien:\n{sizes}\n\n"
             "SHA-256-Prüfsummen der angehängten Dateien (in einer Datei gespeichert prüfbar mit "
             "„sha256sum -c“; das ganze Paket prüft „zwk-desktop verify“):\n"
@@ -118,6 +116,32 @@ class MailSummary:
             "Mit freundlichen Grüßen\n"
             f"{self.signatory}\n"
             f"{self.kommune}\n"
+        )
+
+    def _signed(self, paper: bool) -> str:
+        if paper:
+            return (
+                f"Unterzeichnet von: {self.signatory} – auf Papier, nicht elektronisch signiert: "
+                "die unterschriebene Papierfassung folgt per Post."
+            )
+        return f"Unterzeichnet und elektronisch signiert von: {self.signatory}"
+
+    @staticmethod
+    def _contents(manifest_name: str, paper: bool) -> str:
+        json_name = manifest_name.removesuffix(naming.MANIFEST_SUFFIX) + ".json"
+        if paper:
+            return (
+                "Beigefügt sind die Druckfassung (mit den Angaben als eingebettete Datei), die "
+                "Angaben als JSON, das Prüfprotokoll, die Anlagen und ein Verzeichnis aller "
+                f"Dateien ({manifest_name}). Der QR-Code auf der Unterschriftsseite der "
+                f"Papierfassung enthält die SHA-256-Prüfsumme von {json_name}; so lässt sich "
+                "prüfen, dass Papier und Daten übereinstimmen (zwk-desktop verify … --papier …)."
+            )
+        return (
+            "Die Bewerbung besteht aus dem signierten PDF (mit den Angaben als eingebettete "
+            "Datei), den Angaben als JSON, dem Prüfprotokoll, den Anlagen sowie einem signierten "
+            f"Verzeichnis aller Dateien ({manifest_name} mit der Signatur "
+            f"{manifest_name}{naming.SIGNATURE_SUFFIX})."
         )
 
 
@@ -136,14 +160,16 @@ def build_mail(
     recipient: str,
     summary: MailSummary,
     manifest_name: str,
+    paper: bool = False,
 ) -> bytes:
     """The .eml bytes; `files` maps the package's file names to their bytes, in the order to
-    attach. Each attachment carries its name in Content-Disposition and in Content-Type."""
+    attach. Each attachment carries its name in Content-Disposition and in Content-Type.
+    `paper`: the package is not signed electronically; the signed print follows by post."""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["To"] = recipient
     msg["Subject"] = SUBJECT.format(kommune=summary.kommune)
     msg["X-Unsent"] = "1"
-    msg.set_content(summary.body(files, manifest_name), charset="utf-8")
+    msg.set_content(summary.body(files, manifest_name, paper=paper), charset="utf-8")
     for path, content in files.items():
         kind = detect_kind(content)
         if kind:

@@ -205,11 +205,14 @@ def manifest_json(
     spec: FormSpec,
     kommune: str,
     ags: str,
-    signer: Signer,
+    signer: Signer | None,
     created: dt.datetime,
-    signed_at: dt.datetime,
+    signed_at: dt.datetime | None,
+    paper: str | None = None,
 ) -> bytes:
-    """The manifest over `files` (name, role, bytes), named as in the folder and the e-mail."""
+    """The manifest over `files` (name, role, bytes), named as in the folder and the e-mail.
+    `paper`: the paper path's code (no electronic signature, so no `signer` and no `signed_at`;
+    the signed print follows by post), recorded as ``signature``."""
     entries = [
         {
             "path": name,
@@ -224,7 +227,7 @@ def manifest_json(
             "format": MANIFEST_FORMAT,
             "format_version": MANIFEST_VERSION,
             "created": utc_z(created),
-            "signed_at": utc_z(signed_at),
+            "signed_at": utc_z(signed_at) if signed_at is not None else None,
             "app": {"name": "ZWK Desktop", "version": __version__},
             "form": {
                 "id": spec.id,
@@ -233,7 +236,10 @@ def manifest_json(
             },
             "data_format": {"format": FORMAT, "format_version": RECORD_FORMAT_VERSION},
             "kommune": {"name": kommune, "ags": ags},
-            "signer": signer.to_json(),
+            "signer": signer.to_json() if signer is not None else None,
+            "signature": {"kind": "papier", "code": paper}
+            if paper is not None
+            else {"kind": "elektronisch"},
             "files": entries,
         }
     )

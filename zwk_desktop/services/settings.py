@@ -27,6 +27,9 @@ class Settings:
     ("Berater Müller"); asked once, when it is first needed."""
     name_asked: bool = False
     """The program has asked for the name (it does not ask again; Einstellungen can set it)."""
+    trust_folder: str = ""
+    """Folder (or file) of trust anchors for the Prüfansicht: the certificates of the issuers
+    whose signatures count as trustworthy; empty: integrity is checked only."""
 
 
 class SettingsStore:
@@ -50,6 +53,9 @@ class SettingsStore:
         name = raw.get("user_name")
         if isinstance(name, str) and name.strip():
             settings = replace(settings, user_name=" ".join(name.split())[:MAX_NAME])
+        trust = raw.get("trust_folder")
+        if isinstance(trust, str):
+            settings = replace(settings, trust_folder=trust)
         return settings
 
     def save(self, settings: Settings) -> None:

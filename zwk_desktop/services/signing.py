@@ -24,6 +24,7 @@ from zwk_desktop.services.identities import SigningKey
 from zwk_desktop.services.package import Signer
 from zwk_desktop.services.pdf import SignaturePlace
 from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
+from zwk_desktop.services.token_keys import SignatureKey, TokenKey, card_failure
 
 if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
@@ -74,7 +75,7 @@ def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
 
 def sign_pdf(
     pdf: bytes,
-    key: SigningKey,
+    key: SignatureKey,
     place: SignaturePlace,
     *,
     ort: str,
@@ -88,12 +89,16 @@ def sign_pdf(
     from pyhanko.sign import fields, signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    cert, private, chain = _asn1(key)
-    signer = signers.SimpleSigner(
-        signing_cert=cert,
-        signing_key=private,
-        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
-    )
+    signer: signers.Signer
+    if isinstance(key, TokenKey):
+        signer = key.signer  # the card signs (pyHanko's PKCS11Signer)
+    else:
+        cert, private, chain = _asn1(key)
+        signer = signers.SimpleSigner(
+            signing_cert=cert,
+            signing_key=private,
+            cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
+        )
     identity = key.identity
     text = TextConverter(register_fonts())
     when = when or dt.datetime.now().astimezone()
@@ -131,11 +136,19 @@ def sign_pdf(
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=place.page, box=place.box),
     )
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    if isinstance(key, TokenKey):
+        from pkcs11 import PKCS11Error
+
+        try:
+            pdf_signer.sign_pdf(writer, output=out)
+        except PKCS11Error as exc:
+            raise card_failure(exc) from None
+    else:
+        pdf_signer.sign_pdf(writer, output=out)
     return out.getvalue()
 
 
-def signer_of(key: SigningKey) -> Signer:
+def signer_of(key: SignatureKey) -> Signer:
     """The signer as the manifest names it: the certificate's common name, the identity's
     function, Kommune and e-mail, and the certificate."""
     from cryptography.x509.oid import NameOID
@@ -154,8 +167,10 @@ def signer_of(key: SigningKey) -> Signer:
     )
 
 
-def sign_detached(data: bytes, key: SigningKey) -> bytes:
+def sign_detached(data: bytes, key: SignatureKey) -> bytes:
     """A detached CMS (PKCS #7) signature over `data`, DER, with the signer certificate."""
+    if isinstance(key, TokenKey):
+        return key.sign_cms(data)
     builder = (
         pkcs7.PKCS7SignatureBuilder()
         .set_data(data)

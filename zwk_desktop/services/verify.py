@@ -23,25 +23,35 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zwk_desktop import limits, oserrors
 from zwk_desktop.domain import formatting, jsonread
-from zwk_desktop.domain.attachments import describe
-from zwk_desktop.domain.draft import DraftError, form_of, parse_draft
-from zwk_desktop.domain.signatory import Signatory, same_person, signatory_of
+from zwk_desktop.domain.signatory import Signatory
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
+from zwk_desktop.services.verify_content import (
+    check_pdf_file,
+    check_signatory,
+    revalidate,
+    signatory_in,
+)
+from zwk_desktop.services.verify_paper import paper_check, paper_checks, recorded_code, verify_json
 from zwk_desktop.services.verify_report import (
     EXIT_INVALID,
     EXIT_UNREADABLE,
     EXIT_VALID,
+    TRUST_SUBJECT,
     Check,
     FileStatus,
     ReviewFinding,
     SignerInfo,
     VerifyReport,
 )
+
+if TYPE_CHECKING:
+    from zwk_desktop.services.paper import PaperCode
+    from zwk_desktop.services.trust import TrustAnchors, TrustResult
 
 __all__ = [
     "EXIT_INVALID",
@@ -54,14 +64,13 @@ __all__ = [
     "load_package",
     "read_package",
     "verify_files",
+    "verify_json",
     "verify_path",
 ]
 
 MAX_PACKAGE_BYTES = limits.MAX_PACKAGE_BYTES
 MAX_PACKAGE_ENTRIES = 1000
 """A package has its five files and one per attachment (at most `limits.MAX_ATTACHMENTS`)."""
-SIGNATORY_CHECK = "Unterzeichnung"
-DATA_CHECK = "Angaben"
 
 
 class PackageUnreadable(Exception):
@@ -176,9 +185,15 @@ def read_package(path: Path) -> Package:
     return Package(mail.attachments, mail.problems)
 
 
-def verify_path(path: Path) -> VerifyReport:
+def verify_path(
+    path: Path, *, anchors: TrustAnchors | None = None, papier: PaperCode | None = None
+) -> VerifyReport:
     """Check the package at `path`: a folder, the manifest file inside one (when a reviewer keeps
-    several packages in one folder), or an .eml."""
+    several packages in one folder), or an .eml; with `papier` (the code printed on the signed
+    paper) also the application's JSON alone. `anchors`: the trusted issuers (issue 17)."""
+    is_manifest = path.name == naming.MANIFEST_NAME or path.name.endswith(naming.MANIFEST_SUFFIX)
+    if papier is not None and not is_manifest and path.suffix.lower() == ".json":
+        return verify_json(path, papier)
     try:
         package = read_package(path)
     except PackageUnreadable as exc:
@@ -192,6 +207,8 @@ def verify_path(path: Path) -> VerifyReport:
         from_mail=not path.is_dir() and not chosen,
         manifest=chosen,
         problems=package.problems,
+        anchors=anchors,
+        papier=papier,
     )
 
 
@@ -239,10 +256,14 @@ def verify_files(
     from_mail: bool = False,
     manifest: str | None = None,
     problems: Sequence[tuple[str, str]] = (),
+    anchors: TrustAnchors | None = None,
+    papier: PaperCode | None = None,
 ) -> VerifyReport:
     """Check a package held in memory; `from_mail`: the names are the e-mail's attachment names
     (matters for format 1 only); `manifest`: which manifest, where several packages lie together;
-    `problems`: what `read_package` found wrong with the package's structure (each invalid)."""
+    `problems`: what `read_package` found wrong with the package's structure (each invalid);
+    `anchors`: check that the signer's certificate leads to one of them; `papier`: the code
+    printed on a hand-signed paper, which the application's JSON must match."""
     from zwk_desktop.services.signing import check_detached
 
     ignored = tuple(n for n in files if naming.ignored(n))
@@ -277,7 +298,13 @@ def verify_files(
 
     signature = files.get(layout.signature)
     signer: SignerInfo | None = None
-    if signature is None:
+    notes: list[str] = []
+    trust: TrustResult | None = None
+    recorded = recorded_code(parsed) if signature is None else None
+    paper = recorded is not None
+    if paper:
+        pass  # the paper path: the hand-signed print and its code take the signature's place
+    elif signature is None:
         checks.append(
             Check(
                 layout.signature,
@@ -300,6 +327,18 @@ def verify_files(
                     f"Verzeichnis signiert von {cms.signer} ({kind}, SHA-256 {cms.fingerprint})",
                 )
             )
+            if anchors is not None:
+                from zwk_desktop.services.trust import check_cms
+
+                trust = check_cms(signature, anchors)
+                checks.append(Check(TRUST_SUBJECT, trust.trusted, trust.message))
+            else:
+                from zwk_desktop.services.trust import INTEGRITY_ONLY_NOTE
+
+                notes.append(INTEGRITY_ONLY_NOTE)
+            from zwk_desktop.services.trust import REVOCATION_NOTE
+
+            notes.append(REVOCATION_NOTE)
         elif cms.content_changed:
             checks.append(
                 Check(
@@ -379,15 +418,36 @@ def verify_files(
     pdf = files.get(naming.mail_name(layout.pdf) if from_mail else layout.pdf)
     json_bytes = files.get(layout.json)
     if pdf is not None:
-        checks.extend(_check_pdf(pdf, json_bytes, expected_fp, layout))
+        checks.extend(
+            check_pdf_file(
+                pdf,
+                json_bytes,
+                expected_fp,
+                pdf_name=layout.pdf,
+                json_name=layout.json,
+                paper=paper,
+            )
+        )
     signatory: Signatory | None = None
     findings: tuple[ReviewFinding, ...] = ()
     if json_bytes is not None and layout.json in content:
-        signatory = _signatory(json_bytes)
+        signatory = signatory_in(json_bytes)
         if signatory is not None and signer is not None:
-            checks.append(_check_signatory(signer, signatory))
-        check, findings = _revalidate(json_bytes, content, content.get(layout.protocol))
+            checks.append(check_signatory(signer, signatory))
+        check, findings = revalidate(json_bytes, content, content.get(layout.protocol))
         checks.append(check)
+    if paper:
+        checks.extend(
+            paper_checks(
+                recorded or "",
+                json_bytes,
+                papier,
+                manifest_name=manifest,
+                json_name=layout.json,
+            )
+        )
+    elif papier is not None:
+        checks.append(paper_check(json_bytes, papier, layout.json))
     return VerifyReport(
         source,
         tuple(checks),
@@ -398,183 +458,7 @@ def verify_files(
         findings=findings,
         ignored=ignored,
         pdf_name=layout.pdf,
-    )
-
-
-def _signatory(json_bytes: bytes) -> Signatory | None:
-    try:
-        data = jsonread.loads(json_bytes).get("data")
-    except (ValueError, AttributeError):
-        return None
-    return signatory_of(data) if isinstance(data, dict) else None
-
-
-def _check_signatory(signer: SignerInfo, who: Signatory) -> Check:
-    if same_person(signer.name, who.name):
-        return Check(
-            SIGNATORY_CHECK,
-            True,
-            f"signiert von {signer.name}, der in den Angaben genannten unterzeichnenden Person "
-            f"({who.label})",
-        )
-    return Check(
-        SIGNATORY_CHECK,
-        False,
-        f"Signiert hat {signer.name or 'eine unbekannte Person'} (laut Zertifikat), als "
-        f"unterzeichnende Person nennen die Angaben aber {who.label or 'niemanden'}. Die "
-        "Bewerbung ist nicht von der Person signiert, die sie unterschreiben soll.",
-    )
-
-
-def _check_pdf(
-    pdf: bytes, json_bytes: bytes | None, expected_fp: str, layout: _Layout
-) -> list[Check]:
-    from zwk_desktop.services.inflate import InflateLimit, pdf_inflated_size
-    from zwk_desktop.services.pdf_embed import EmbeddedTooLarge, embedded_json
-    from zwk_desktop.services.signing import check_pdf
-
-    budget = limits.pdf_inflate_budget(len(pdf))
-    try:
-        pdf_inflated_size(pdf, budget)
-    except InflateLimit:
-        # Neither pyHanko nor qpdf ever sees such a file.
-        return [
-            Check(
-                layout.pdf,
-                False,
-                "Das PDF enthält komprimierte Daten, die sich auf mehr als "
-                f"{formatting.size(budget)} entpacken würden (eine „Dekompressionsbombe“); es "
-                "wird nicht weiter geöffnet.",
-            )
-        ]
-    out = []
-    sig = check_pdf(pdf)
-    if not sig.ok:
-        out.append(Check(layout.pdf, False, sig.problem))
-    elif sig.fingerprint != expected_fp:
-        out.append(
-            Check(
-                layout.pdf,
-                False,
-                "Das PDF ist mit einem anderen Zertifikat signiert als das Verzeichnis.",
-            )
-        )
-    else:
-        when = f", {sig.signed_at:%d.%m.%Y %H:%M} Uhr" if sig.signed_at else ""
-        out.append(
-            Check(
-                layout.pdf,
-                True,
-                f"Signatur gültig und deckt die ganze Datei ab ({sig.signer}{when})",
-            )
-        )
-    try:
-        inner = embedded_json(pdf)
-    except EmbeddedTooLarge:
-        out.append(
-            Check(
-                layout.pdf,
-                False,
-                "Die im PDF eingebettete bewerbung.json würde sich auf mehr als "
-                f"{formatting.size(limits.MAX_EMBEDDED_JSON_BYTES)} entpacken; so groß ist "
-                "keine Bewerbung.",
-            )
-        )
-        return out
-    except Exception:  # a damaged PDF may break the parser in any way
-        inner = None
-    if inner is None:
-        out.append(
-            Check(
-                layout.pdf,
-                False,
-                "Im PDF sind die Angaben (bewerbung.json) nicht eingebettet oder nicht lesbar.",
-            )
-        )
-    elif json_bytes is not None and inner != json_bytes:
-        out.append(
-            Check(
-                layout.json,
-                False,
-                f"{layout.json} stimmt nicht mit den im PDF eingebetteten Angaben überein.",
-            )
-        )
-    elif json_bytes is not None:
-        out.append(Check(layout.json, True, "identisch mit den im PDF eingebetteten Angaben"))
-    return out
-
-
-def reviewer_text(message: str) -> str:
-    """A finding's message for the receiving side: without the requests to the applicant
-    ("Bitte fügen Sie die Datei erneut hinzu.")."""
-    sentences = [s.strip() for s in message.replace("; bitte", ". Bitte").split(". ")]
-    kept = [s for s in sentences if s and not s.startswith("Bitte")]
-    text = ". ".join(kept).strip()
-    return text if text.endswith((".", "!", "?")) or not text else text + "."
-
-
-def _revalidate(
-    json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None
-) -> tuple[Check, tuple[ReviewFinding, ...]]:
-    from zwk_desktop.formspec import FormSpecError
-    from zwk_desktop.validation import validate
-
-    try:
-        draft = parse_draft(json_bytes)
-        spec = form_of(draft)
-    except (DraftError, FormSpecError) as exc:
-        return Check(DATA_CHECK, False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}"), ()
-    infos = {}
-    for data in content.values():
-        info = describe(data)
-        infos[info.sha256] = info
-    report = validate(spec, draft.data, infos)
-    findings = tuple(
-        ReviewFinding(f.code, f.severity, f.path, reviewer_text(f.message)) for f in report.findings
-    )
-    errors = formatting.count(len(report.errors), "Fehler", "Fehler")
-    if not report.valid:
-        first = report.errors[0]
-        return (
-            Check(
-                DATA_CHECK,
-                False,
-                f"Die erneute Prüfung der Angaben findet {errors}, z. B. {first.path} "
-                f"({first.code}): {reviewer_text(first.message)}",
-            ),
-            findings,
-        )
-    acked: set[tuple[str, str]] = set()
-    if protocol is not None:
-        try:
-            parsed = jsonread.loads(protocol)
-            acked = {(a["code"], a["path"]) for a in parsed.get("acknowledged_warnings", [])}
-        except (ValueError, TypeError, KeyError, AttributeError):
-            acked = set()
-    open_warnings = [w for w in report.warnings if w.key not in acked]
-    if open_warnings:
-        n = len(open_warnings)
-        return (
-            Check(
-                DATA_CHECK,
-                False,
-                "Im Prüfprotokoll nicht bestätigt: "
-                f"{formatting.count(n, 'Hinweis', 'Hinweise')} der erneuten Prüfung, z. B. "
-                f"{open_warnings[0].code} bei {open_warnings[0].path}.",
-            ),
-            findings,
-        )
-    done = (
-        f"; {formatting.count(len(report.warnings), 'Hinweis', 'Hinweise')}, im Prüfprotokoll "
-        "mit Begründung bestätigt"
-        if report.warnings
-        else ""
-    )
-    return (
-        Check(
-            DATA_CHECK,
-            True,
-            f"erneute Prüfung ohne Fehler (Regelwerk {spec.rule_set_version}{done})",
-        ),
-        findings,
+        trust=trust,
+        paper=paper,
+        notes=tuple(notes),
     )

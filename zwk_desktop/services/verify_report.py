@@ -1,19 +1,28 @@
 """The result of checking a package: per file and per check, as text for a reviewer or as JSON.
 
 `VerifyReport.text` is what ``zwk-desktop verify`` prints; `VerifyReport.to_json` what
-``verify --json`` prints (its JSON Schema is in the README, `VERIFY_SCHEMA` here). A
-self-issued certificate is named for what it is: it proves integrity, not identity.
+``verify --json`` prints (its JSON Schema is in the README). A self-issued certificate is named
+for what it is: it proves integrity, not identity; with trust anchors the result says whether
+the certificate was issued by a trusted issuer (issue 17), and a paper-path package is valid only
+with the code printed on the hand-signed paper.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zwk_desktop.domain.signatory import Signatory, same_person
 
+if TYPE_CHECKING:
+    from zwk_desktop.services.trust import TrustResult
+
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+TRUST_SUBJECT = "Vertrauen"
+"""The check of the signer's certificate against trust anchors (``verify --trust``)."""
+PAPER_SUBJECT = "Papierfassung"
+"""The check of the application's JSON against the code printed on the signed paper."""
 SELF_SIGNED_NOTICE = (
     "Das Zertifikat ist selbst ausgestellt (keine qualifizierte elektronische Signatur): die "
     "Signatur belegt, dass die Dateien seit der Signatur unverändert sind – nicht, wer sie "
@@ -77,6 +86,12 @@ class VerifyReport:
     """Files the system left in the folder (Thumbs.db, desktop.ini, .DS_Store)."""
     pdf_name: str = ""
     """The name of the package's signed PDF."""
+    trust: TrustResult | None = None
+    """With trust anchors: whether the signer's certificate leads to one of them."""
+    paper: bool = False
+    """The package came by the paper path (no electronic signature)."""
+    notes: tuple[str, ...] = ()
+    """What the check did not cover (trust, revocation), in German, after the result."""
 
     @property
     def valid(self) -> bool:
@@ -128,18 +143,38 @@ class VerifyReport:
                 f"  (nicht geprüft, vom System angelegt: {', '.join(sorted(self.ignored))})"
             )
         lines.append("")
-        if self.valid:
-            lines.append(
-                "Ergebnis: gültig. Alle Dateien sind unverändert, so wie sie signiert wurden."
-            )
-        else:
-            lines.append(
-                f"Ergebnis: UNGÜLTIG – verändert, unvollständig oder nicht von der "
-                f"unterzeichnenden Person signiert: {', '.join(self.broken)}"
-            )
+        lines.append(self._result())
         if self.signer is not None and self.signer.self_signed:
             lines.extend(["", f"Hinweis: {SELF_SIGNED_NOTICE}"])
+        if self.notes:
+            lines.append("")
+            lines.extend(self.notes)
         return "\n".join(lines)
+
+    def _result(self) -> str:
+        broken = [b for b in self.broken if b not in (TRUST_SUBJECT, PAPER_SUBJECT)]
+        if broken:
+            return (
+                "Ergebnis: UNGÜLTIG – verändert, unvollständig oder nicht von der "
+                f"unterzeichnenden Person signiert: {', '.join(broken)}"
+            )
+        if self.paper:
+            if self.valid:
+                return (
+                    "Ergebnis: gültig. Die Angaben stimmen mit der unterschriebenen "
+                    "Papierfassung überein (Papierweg, keine elektronische Signatur)."
+                )
+            return (
+                "Ergebnis: NICHT BESTÄTIGT – Papierweg ohne elektronische Signatur. Ob die "
+                "Angaben der unterschriebenen Papierfassung entsprechen, zeigt: zwk-desktop "
+                "verify PFAD --papier <Text des QR-Codes>"
+            )
+        if not self.valid:  # intact, but the issuer is not trusted or the paper differs
+            failed = [c.message for c in self.checks if not c.ok]
+            return f"Ergebnis: unverändert, aber {'; '.join(failed)}"
+        if self.trust is not None:
+            return f"Ergebnis: gültig und {self.trust.message}."
+        return "Ergebnis: gültig. Alle Dateien sind unverändert, so wie sie signiert wurden."
 
     def to_json(self) -> dict[str, Any]:
         """The result for programs: `verify --json` (JSON Schema in the README)."""
@@ -183,4 +218,11 @@ class VerifyReport:
                 for f in self.findings
             ],
             "ignored": sorted(self.ignored),
+            "trust": (
+                {"trusted": self.trust.trusted, "message": self.trust.message}
+                if self.trust is not None
+                else None
+            ),
+            "paper": self.paper,
+            "notes": list(self.notes),
         }

@@ -1,4 +1,5 @@
-"""Signing identities in the GUI: list, create (self-signed), import (PKCS#12), delete; and the
+"""Signing identities in the GUI: list (with each certificate's preflight status), create
+(self-signed), import (PKCS#12), set up a signature card (`ui.dialogs.cards`), delete; and the
 passphrase prompt used wherever a key is unlocked.
 
 The dialogs only collect input and show results; `IdentityStore` does the work. Messages appear
@@ -38,6 +39,7 @@ from zwk_desktop.services.identities import (
     PassphraseRequest,
 )
 from zwk_desktop.ui.common import FOLDERS, fit_to_screen, service_text
+from zwk_desktop.ui.dialogs.cards import CardDialog, status_text
 
 
 def _date(stamp: str) -> str:
@@ -223,8 +225,15 @@ class IdentityDialog(QDialog):
         self.keyring.setWordWrap(True)
         layout.addWidget(self.keyring)
         self.list = QListWidget()
+        self.list.setObjectName("identitaeten")
         self.list.setAccessibleName(self.tr("Signaturidentitäten"))
         layout.addWidget(self.list)
+        self.preflight = QLabel()
+        self.preflight.setObjectName("zertifikatspruefung")
+        self.preflight.setAccessibleName(self.tr("Prüfung des Zertifikats"))
+        self.preflight.setWordWrap(True)
+        self.preflight.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.preflight)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -232,15 +241,19 @@ class IdentityDialog(QDialog):
         row = QHBoxLayout()
         self.create_button = QPushButton(self.tr("&Neue Identität…"))
         self.import_button = QPushButton(self.tr("PKCS#12 &importieren…"))
+        self.card_button = QPushButton(self.tr("Signatur&karte einrichten…"))
+        self.card_button.setObjectName("karte_einrichten")
         self.delete_button = QPushButton(self.tr("&Löschen"))
         close = QPushButton(self.tr("&Schließen"))
-        for button in (self.create_button, self.import_button, self.delete_button):
+        buttons = (self.create_button, self.import_button, self.card_button, self.delete_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch()
         row.addWidget(close)
         layout.addLayout(row)
         self.create_button.clicked.connect(self._ask_create)
         self.import_button.clicked.connect(self._ask_import)
+        self.card_button.clicked.connect(self._ask_card)
         self.delete_button.clicked.connect(self._ask_delete)
         close.clicked.connect(self.accept)
         self.list.currentRowChanged.connect(lambda _: self._update())
@@ -249,23 +262,41 @@ class IdentityDialog(QDialog):
     # ------------------------------------------------------------------ list
 
     def refresh(self) -> None:
+        from zwk_desktop.services.preflight import default_deadline, preflight
+
         self.list.clear()
+        self.checks = {}
+        deadline = default_deadline()
         try:
             identities = self.store.all()
         except OSError as exc:
             identities = []
             self.message.setText(self._os_problem(exc))
         for identity in identities:
-            kind = (
-                self.tr("selbst ausgestellt, keine qualifizierte Signatur")
-                if identity.self_signed
-                else self.tr("importiert")
-            )
-            text = self.tr("{label} – {kommune}\n{kind}; gültig bis {until}").format(
+            if identity.self_signed:
+                kind = self.tr("selbst ausgestellt, keine qualifizierte Signatur")
+            elif identity.on_token:
+                kind = self.tr("Signaturkarte, PIN bei jeder Signatur")
+            else:
+                kind = self.tr("importiert")
+            try:
+                check = preflight(
+                    self.store.certificate(identity),
+                    self.store.chain(identity),
+                    deadline=deadline,
+                )
+            except (OSError, ValueError):
+                check = None
+            self.checks[identity.id] = check
+            status = status_text(check.status) if check else self.tr("Zertifikat nicht lesbar")
+            text = self.tr(
+                "{label} – {kommune}\n{kind}; gültig bis {until}; Zertifikat: {status}"
+            ).format(
                 label=identity.label,
                 kommune=identity.kommune,
                 kind=kind,
                 until=_date(identity.not_after),
+                status=status,
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, identity.id)
@@ -281,7 +312,23 @@ class IdentityDialog(QDialog):
         return self.store.find(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update(self) -> None:
-        self.delete_button.setEnabled(self.list.currentItem() is not None)
+        item = self.list.currentItem()
+        self.delete_button.setEnabled(item is not None)
+        check = (
+            self.checks.get(str(item.data(Qt.ItemDataRole.UserRole)))
+            if item is not None and hasattr(self, "checks")
+            else None
+        )
+        lines = []
+        if check is not None:
+            lines.append(self.tr("Zertifikat: {status}").format(status=status_text(check.status)))
+            prefix = {
+                "sperre": self.tr("Gesperrt: {text}"),
+                "warnung": self.tr("Warnung: {text}"),
+                "hinweis": self.tr("Hinweis: {text}"),
+            }
+            lines += [prefix[n.level].format(text=n.message) for n in check.notes]
+        self.preflight.setText("\n".join(lines))
 
     # ------------------------------------------------------------------ actions
 
@@ -354,6 +401,16 @@ class IdentityDialog(QDialog):
                 dialog.kommune.text(),
                 dialog.email.text(),
             )
+
+    def _ask_card(self) -> None:
+        dialog = CardDialog(self.store, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.identity is not None:
+            self.message.setText(
+                self.tr("Eingerichtet: {label} (Signaturkarte).").format(
+                    label=dialog.identity.label
+                )
+            )
+            self.refresh()
 
     def _ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -1,5 +1,6 @@
-"""Einstellungen: the language of the user interface (applied at the next start) and the user's
-name (in comments, the change log and files written for others)."""
+"""Einstellungen: the language of the user interface (applied at the next start), the user's
+name (in comments, the change log and files written for others) and the trust anchors of the
+Prüfansicht."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,7 +60,30 @@ class SettingsDialog(QDialog):
         name_label = QLabel(translate("Settings", "Ihr &Name:"))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
+        trust_row = QHBoxLayout()
+        self.trust = QLineEdit(self.settings.trust_folder)
+        self.trust.setObjectName("vertrauensanker")
+        self.trust.setAccessibleName(translate("Settings", "Vertrauensanker"))
+        self.trust.setPlaceholderText(translate("Settings", "leer: nur die Unversehrtheit prüfen"))
+        choose = QPushButton(translate("Settings", "&Ordner wählen…"))
+        choose.setObjectName("vertrauensanker_waehlen")
+        choose.clicked.connect(self._choose_trust)
+        trust_row.addWidget(self.trust, 1)
+        trust_row.addWidget(choose)
+        trust_label = QLabel(translate("Settings", "&Vertrauensanker (Prüfansicht):"))
+        trust_label.setBuddy(self.trust)
+        form.addRow(trust_label, trust_row)
         layout.addLayout(form)
+        trust_note = QLabel(
+            translate(
+                "Settings",
+                "Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen "
+                "als vertrauenswürdig gelten. Ohne ihn prüft die Prüfansicht nur, dass ein Paket "
+                "unverändert ist, nicht wer es signiert hat.",
+            )
+        )
+        trust_note.setWordWrap(True)
+        layout.addWidget(trust_note)
         note = QLabel(
             translate(
                 "Settings",
@@ -73,12 +100,20 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _choose_trust(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self, translate("Settings", "Ordner der Vertrauensanker wählen"), self.trust.text()
+        )
+        if name:
+            self.trust.setText(name)
+
     def accept(self) -> None:
         chosen = replace(
             self.settings,
             language=str(self.language.currentData()),
             user_name=" ".join(self.name.text().split()),
             name_asked=True,
+            trust_folder=self.trust.text().strip(),
         )
         try:
             self.store.save(chosen)

@@ -247,9 +247,17 @@ class ExportCommands(QObject):
         # a manifest names its package among several in one folder (the ministry's inbox)
         keep = path.is_dir() or path.suffix.lower() == ".eml" or path.name.endswith("manifest.json")
         target = path if keep else path.parent
-        view = PackageView(target, self.window)
+        view = PackageView(target, self.window, trust=self.trust_folder())
         view.show()
         return view
+
+    def trust_folder(self) -> Path | None:
+        """The trust anchors of the settings (Einstellungen), if any."""
+        from zwk_desktop.locations import data_dir
+        from zwk_desktop.services.settings import SettingsStore
+
+        folder = SettingsStore(data_dir()).load().trust_folder
+        return Path(folder).expanduser() if folder else None
 
     # ----------------------------------------------------------------- Signaturidentitäten…
 

@@ -2,7 +2,8 @@
 
 Nothing is written: the package is read into memory and checked on a worker thread; the view
 lists every check with its file and a German sentence, and says in one line whether the package
-is valid.
+is valid. With trust anchors (the folder in the settings) it also says whether the signer's
+certificate was issued by a trusted authority; without, that only integrity was checked.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
-from zwk_desktop.ui.common import fit_to_screen
+from zwk_desktop.ui.common import fit_to_screen, translate
 from zwk_desktop.ui.export.worker import BackgroundJob
 
 VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
@@ -36,9 +37,13 @@ class PackageView(QDialog):
 
     checked = Signal(object)
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, trust: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        self.setObjectName("pruefansicht")
         self.path = path
+        self.trust = trust
         self.report: VerifyReport | None = None
         self.setWindowTitle(self.tr("Prüfansicht – {name}").format(name=path.name))
         fit_to_screen(self, 860, 480)
@@ -48,6 +53,7 @@ class PackageView(QDialog):
         self.banner.setAccessibleName(self.tr("Ergebnis der Prüfung"))
         self.banner.setMinimumHeight(2 * self.banner.fontMetrics().height() + 16)
         layout.addWidget(self.banner)
+        self.banner.setObjectName("pruefergebnis")
         self.kommune = QLabel()
         layout.addWidget(self.kommune)
         self.table = QTableWidget(0, 3)
@@ -63,6 +69,11 @@ class PackageView(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
+        self.notes = QLabel()
+        self.notes.setObjectName("pruefhinweise")
+        self.notes.setAccessibleName(self.tr("Was nicht geprüft wurde"))
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
         row = QHBoxLayout()
         self.pdf_button = QPushButton(self.tr("&PDF öffnen"))
         self.pdf_button.setEnabled(False)
@@ -73,7 +84,7 @@ class PackageView(QDialog):
         layout.addLayout(row)
         self.pdf_button.clicked.connect(self.open_pdf)
         close.clicked.connect(self.accept)
-        self.job = BackgroundJob(lambda progress: verify_path(path), self)
+        self.job = BackgroundJob(lambda progress: check(path, trust), self)
         self.job.done.connect(self.show_report)
         self.job.failed.connect(
             lambda exc: self.banner.setText(
@@ -87,11 +98,36 @@ class PackageView(QDialog):
         if report.unreadable:
             self.banner.setText(self.tr("Nicht lesbar: {why}").format(why=report.unreadable))
             self.banner.setStyleSheet(INVALID_STYLE)
+        elif report.paper and report.valid:
+            self.banner.setText(
+                self.tr(
+                    "Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen "
+                    "Papierfassung überein."
+                )
+            )
+            self.banner.setStyleSheet(VALID_STYLE)
+        elif report.paper and not _changed(report):
+            self.banner.setText(
+                self.tr(
+                    "Nicht bestätigt – Papierweg ohne elektronische Signatur: ob die Daten der "
+                    "unterschriebenen Papierfassung entsprechen, zeigt ihr QR-Code "
+                    "(zwk-desktop verify … --papier …)."
+                )
+            )
+            self.banner.setStyleSheet(INVALID_STYLE)
+        elif report.valid and report.trust is not None:
+            self.banner.setText(self.tr("Gültig und {trust}.").format(trust=report.trust.message))
+            self.banner.setStyleSheet(VALID_STYLE)
         elif report.valid:
             self.banner.setText(
                 self.tr("Gültig: Alle Dateien sind unverändert, so wie sie signiert wurden.")
             )
             self.banner.setStyleSheet(VALID_STYLE)
+        elif report.trust is not None and not report.trust.trusted and not _changed(report):
+            self.banner.setText(
+                self.tr("Unverändert, aber {trust}").format(trust=report.trust.message)
+            )
+            self.banner.setStyleSheet(INVALID_STYLE)
         else:
             self.banner.setText(
                 self.tr(
@@ -133,6 +169,7 @@ class PackageView(QDialog):
             self.table.setItem(i, 1, QTableWidgetItem(check.subject))
             self.table.setItem(i, 2, QTableWidgetItem(check.message))
         self.table.resizeRowsToContents()
+        self.notes.setText("\n".join(report.notes))
         self.pdf_button.setEnabled(self.pdf is not None)
         self.checked.emit(report)
 
@@ -148,3 +185,28 @@ class PackageView(QDialog):
     def open_pdf(self) -> None:
         if self.pdf is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+
+
+def _changed(report: VerifyReport) -> bool:
+    """Whether a file or the data failed (not only the trust or the paper confirmation)."""
+    from zwk_desktop.services.verify_report import PAPER_SUBJECT, TRUST_SUBJECT
+
+    return any(b not in (TRUST_SUBJECT, PAPER_SUBJECT) for b in report.broken)
+
+
+def check(path: Path, trust: Path | None) -> VerifyReport:
+    """`verify_path` with the anchors of `trust` (unreadable anchors are reported as such)."""
+    from zwk_desktop.services.trust import TrustError, load_anchors
+
+    if trust is None:
+        return verify_path(path)
+    try:
+        anchors = load_anchors(trust)
+    except TrustError as exc:
+        return VerifyReport(
+            str(path),
+            unreadable=translate(
+                "PackageView", "Die Vertrauensanker aus den Einstellungen: {why}"
+            ).format(why=str(exc)),
+        )
+    return verify_path(path, anchors=anchors)
