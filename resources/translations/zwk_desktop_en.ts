@@ -616,16 +616,32 @@
         <translation>The passphrase needs at least {n} characters. {reason}</translation>
     </message>
     <message>
-        <source>Das Zertifikat ist am {date} abgelaufen.</source>
-        <translation>The certificate expired on {date}.</translation>
+        <source>Das Zertifikat ist am {date} abgelaufen; damit kann nicht mehr signiert werden.</source>
+        <translation>The certificate expired on {date}; it can no longer be used to sign.</translation>
     </message>
     <message>
-        <source>Das Zertifikat läuft bald ab (am {date}).</source>
-        <translation>The certificate expires soon (on {date}).</translation>
+        <source>Das Zertifikat ist erst ab dem {date} gültig; vorher kann damit nicht signiert werden.</source>
+        <translation>The certificate is only valid from {date}; it cannot be used to sign before then.</translation>
     </message>
     <message>
-        <source>Das Zertifikat ist erst ab dem {date} gültig.</source>
-        <translation>The certificate is only valid from {date}.</translation>
+        <source>Das Zertifikat läuft {when} ab (am {date}). Beantragen Sie rechtzeitig ein neues Zertifikat bei der ausstellenden Stelle.</source>
+        <translation>The certificate expires {when} (on {date}). Apply to the issuing authority for a new certificate in good time.</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>in 1 Tag</source>
+        <translation>in 1 day</translation>
+    </message>
+    <message>
+        <source>in {n} Tagen</source>
+        <translation>in {n} days</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat läuft am {date} ab, vor dem Ende der Bewerbungsfrist am {deadline}: signieren Sie vorher.</source>
+        <translation>The certificate expires on {date}, before the application deadline on {deadline}: sign before then.</translation>
     </message>
     <message>
         <source>Name, Funktion und Kommune sind für eine Signaturidentität nötig.</source>
