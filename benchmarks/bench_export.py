@@ -94,7 +94,8 @@ def export() -> list[Result]:
         _run(ours_args, env, PASSPHRASE + "\n")
         import pikepdf
 
-        with pikepdf.open(next(out.glob("*/bewerbung.pdf"))) as pdf:
+        manifest = next(out.glob("*/*_manifest.json"))  # the PDF has the manifest's stem
+        with pikepdf.open(str(manifest).removesuffix("_manifest.json") + ".pdf") as pdf:
             pages = len(pdf.pages)
         shutil.rmtree(out)
         font = ROOT / "resources" / "fonts" / "NotoSans-Regular.ttf"

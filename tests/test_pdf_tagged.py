@@ -1,6 +1,6 @@
 """The application PDF is tagged (PDF/UA-1), read back by pikepdf, pdfua and poppler (issue 12).
 
-Every example and a stress draft, each signed (the package's bewerbung.pdf) and as the ENTWURF
+Every example and a stress draft, each signed (the package's PDF) and as the ENTWURF
 print: pdfua finds nothing, poppler reads a tagged document with the headings in form order,
 every text-showing operator belongs to an element or an artifact, tables have their header
 cells, the chart has an alternative text, the signature field is tagged, the signature stays
@@ -15,11 +15,12 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
 from conftest import EXAMPLES
-from export_helpers import NOW, never_ask, new_store, ready_draft, tool
+from export_helpers import NOW, never_ask, new_store, package_file, ready_draft, tool
 from tagged_pdf import (
     Node,
     stress_draft,
@@ -31,17 +32,20 @@ from tagged_pdf import (
 )
 
 from zwk_desktop.domain.draft import Draft, normalize
+from zwk_desktop.domain.signatory import signatory_of
 from zwk_desktop.formspec import get_form
-from zwk_desktop.services import naming, pdf_tags
-from zwk_desktop.services.export import export_package, export_print
-from zwk_desktop.services.identities import SigningKey
+from zwk_desktop.services import pdf_tags
+from zwk_desktop.services.export import export_package, export_paper, export_print
+from zwk_desktop.services.identities import IdentityStore, SigningKey
 from zwk_desktop.services.package import canonical_json
+from zwk_desktop.services.paper import paper_code
 from zwk_desktop.services.pdf import render_pdf
 from zwk_desktop.services.pdf_embed import embedded_json
 from zwk_desktop.services.verify import verify_path
 
 DRAFTS = [p.name for p in sorted(EXAMPLES.glob("*.zwk"))] + ["stress"]
-KINDS = ["signiert", "entwurf"]
+KINDS = ["signiert", "entwurf", "papier"]
+"""The package's signed PDF, the ENTWURF print and the paper print for signing by hand."""
 
 
 @dataclass(frozen=True)
@@ -51,14 +55,20 @@ class Made:
     pdf: Path
     draft: Draft
     folder: Path | None
+    code: str = ""
+    """The paper print's code (its QR code's text)."""
 
 
 @pytest.fixture(scope="module")
-def signer(tmp_path_factory: pytest.TempPathFactory) -> SigningKey:
-    store = new_store(tmp_path_factory.mktemp("identities"))
-    identity = store.create_self_signed(
-        "Katrin Wendland", "Bürgermeisterin", "Gemeinde Lindenhagen am See", "", never_ask
-    )
+def store(tmp_path_factory: pytest.TempPathFactory) -> IdentityStore:
+    return new_store(tmp_path_factory.mktemp("identities"))
+
+
+def _signer_of(store: IdentityStore, draft: Draft) -> SigningKey:
+    """A self-signed identity of the person the draft names as signatory (only they may sign)."""
+    who = signatory_of(draft.data)
+    kommune = str(draft.data.get("kommune", {}).get("name", ""))
+    identity = store.create_self_signed(who.name, who.funktion, kommune, "", never_ask)
     return store.unlock(identity, never_ask)
 
 
@@ -68,32 +78,37 @@ _MADE: dict[tuple[str, str], Made] = {}
 @pytest.fixture(params=[(d, k) for d in DRAFTS for k in KINDS], ids=lambda p: f"{p[0]}-{p[1]}")
 def made(
     request: pytest.FixtureRequest,
-    signer: SigningKey,
+    store: IdentityStore,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Made:
-    return _make(*request.param, signer, tmp_path_factory)
+    return _make(*request.param, store, tmp_path_factory)
 
 
 @pytest.fixture(params=DRAFTS)
 def signed(
     request: pytest.FixtureRequest,
-    signer: SigningKey,
+    store: IdentityStore,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Made:
-    return _make(request.param, "signiert", signer, tmp_path_factory)
+    return _make(request.param, "signiert", store, tmp_path_factory)
 
 
 def _make(
-    name: str, kind: str, signer: SigningKey, tmp_path_factory: pytest.TempPathFactory
+    name: str, kind: str, store: IdentityStore, tmp_path_factory: pytest.TempPathFactory
 ) -> Made:
     """Each PDF is made once per module and shared by the tests."""
     if (name, kind) not in _MADE:
         draft = stress_draft() if name == "stress" else ready_draft(name)
         out = tmp_path_factory.mktemp("out")
         if kind == "signiert":
-            result = export_package(get_form(), draft, signer, out, now=NOW)
+            result = export_package(get_form(), draft, _signer_of(store, draft), out, now=NOW)
             _MADE[name, kind] = Made(
-                name, kind, result.folder / naming.PDF_NAME, draft, result.folder
+                name, kind, result.folder / result.pdf_name, draft, result.folder
+            )
+        elif kind == "papier":
+            result = export_paper(get_form(), draft, out, now=NOW)
+            _MADE[name, kind] = Made(
+                name, kind, result.folder / result.pdf_name, draft, result.folder, result.paper_code
             )
         else:
             _MADE[name, kind] = Made(
@@ -213,6 +228,9 @@ def test_the_chart_is_a_figure_whose_alt_text_names_first_and_last_year(made: Ma
     rows = made.draft.data["ausgangslage"]["bevoelkerung"]
     years = sorted(r["jahr"] for r in rows)
     figures = [n for n in _tree(made).walk() if n.role == "Figure"]
+    qr_codes = [f for f in figures if str(f.obj.Alt).startswith("QR-Code")]
+    assert len(qr_codes) == (made.kind == "papier")
+    figures = [f for f in figures if f not in qr_codes]
     assert len(figures) == 1
     alt = str(figures[0].obj.Alt)
     assert str(years[0]) in alt and str(years[-1]) in alt and "%" in alt
@@ -223,7 +241,7 @@ def test_the_chart_is_a_figure_whose_alt_text_names_first_and_last_year(made: Ma
 
 def test_the_signature_field_is_tagged_form_with_the_signers_name(made: Made) -> None:
     forms = [n for n in _tree(made).walk() if n.role == "Form"]
-    if made.kind == "entwurf":
+    if made.kind != "signiert":  # the ENTWURF and the paper print are not signed here
         assert forms == []
         return
     assert len(forms) == 1
@@ -232,7 +250,7 @@ def test_the_signature_field_is_tagged_form_with_the_signers_name(made: Made) ->
         objr = form.obj.K
         widget = objr.Obj
         assert pikepdf.Name.Sig == widget.FT and widget.Subtype == pikepdf.Name.Widget
-        assert "Katrin Wendland" in str(widget.TU)
+        assert signatory_of(made.draft.data).name in str(widget.TU)
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
         mapped = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
         assert mapped[int(widget.StructParent)].objgen == form.obj.objgen
@@ -243,7 +261,8 @@ def test_the_signature_field_is_tagged_form_with_the_signers_name(made: Made) ->
 def test_the_signature_box_shows_the_signer_as_tagged_text(signed: Made) -> None:
     struct = tool("pdfinfo", "-struct-text", signed.pdf).stdout
     stamp = struct[struct.index('"Elektronisch signiert von') :][:400]
-    assert "Katrin Wendland" in stamp and "Bürgermeisterin" in stamp
+    who = signatory_of(signed.draft.data)
+    assert who.name in stamp and who.funktion in stamp
     assert "Selbst ausgestelltes Zertifikat – keine QES" in stamp
     assert struct.index("Elektronisch signiert von") < struct.rindex("Form")
 
@@ -293,8 +312,8 @@ def test_the_chart_text_is_text_not_paths(made: Made) -> None:
 
 
 def test_pdfa_claims_only_what_is_checked(made: Made) -> None:
-    """The signed PDF claims PDF/A-3b (not 3a) and brings what that needs and we can check;
-    the ENTWURF print (transparent watermark, no output intent) claims no PDF/A at all."""
+    """The signed PDF and the paper print (the package's PDF, unsigned) claim PDF/A-3b (not 3a)
+    and bring what that needs and we can check; the ENTWURF print (transparent watermark, no output intent) claims no PDF/A at all."""
     with pikepdf.open(made.pdf) as pdf:
         meta = pdf.open_metadata()
         xmp = pdf.Root.Metadata.read_bytes().decode()
@@ -321,22 +340,83 @@ def test_the_signature_stays_valid_and_the_json_unchanged(signed: Made) -> None:
     assert "Signature is Valid" in sig and "Total document signed" in sig
     assert verify_path(made.folder).valid
     inside = embedded_json(made.pdf.read_bytes())
-    assert inside == (made.folder / naming.JSON_NAME).read_bytes()
+    assert inside == package_file(made.folder, ".json").read_bytes()
     assert inside == canonical_json(get_form(), made.draft)
     assert json.loads(inside)["data"]["kommune"]["name"] == made.draft.data["kommune"]["name"]
+
+
+@pytest.fixture(params=DRAFTS)
+def paper(
+    request: pytest.FixtureRequest,
+    store: IdentityStore,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Made:
+    return _make(request.param, "papier", store, tmp_path_factory)
+
+
+def test_the_paper_prints_qr_code_is_a_figure_with_the_code_as_alt_text(paper: Made) -> None:
+    from zwk_desktop.services.paper import parse_paper_code
+
+    (qr,) = [
+        n
+        for n in _tree(paper).walk()
+        if n.role == "Figure" and str(n.obj.Alt).startswith("QR-Code")
+    ]
+    alt = str(qr.obj.Alt)
+    assert alt.endswith(paper.code)
+    assert parse_paper_code(paper.code).sha256 in alt.replace(" ", "")
+    assert qr.all_marks(), "the figure holds the QR code's drawing"
+    bbox = [float(v) for v in qr.obj.A.BBox]
+    assert bbox[2] - bbox[0] > 100 and bbox[3] - bbox[1] > 100  # 40 mm square
+
+
+def test_the_paper_prints_signature_lines_are_captioned_text(paper: Made) -> None:
+    struct = tool("pdfinfo", "-struct-text", paper.pdf).stdout
+    block = struct[struct.rindex("Ort, Datum, Unterschrift") :]
+    order = [
+        "Mit ihrer Unterschrift bestätigt",
+        '"Ort, Datum"',
+        '"Unterschrift der unterzeichnenden Person"',
+        '"Dienstsiegel"',
+        "Figure",
+        '"Prüfcode der Daten"',
+        '"SHA-256 von bewerbung.json:"',
+        '"AGS ',
+    ]
+    positions = [block.index(text) for text in order]
+    assert positions == sorted(positions)
+    from zwk_desktop.services.paper import parse_paper_code
+
+    digest = parse_paper_code(paper.code).sha256
+    groups = re.findall(r'^\s+"([0-9a-f]{16})"$', block, re.M)
+    assert "".join(groups) == digest
+
+
+def test_the_paper_package_keeps_its_json_and_verifies_with_the_code(paper: Made) -> None:
+    from zwk_desktop.services.paper import parse_paper_code
+
+    assert paper.folder is not None
+    assert "Signature" not in tool("pdfsig", paper.pdf, check=False).stdout
+    inside = embedded_json(paper.pdf.read_bytes())
+    assert inside == package_file(paper.folder, ".json").read_bytes()
+    assert inside == canonical_json(get_form(), paper.draft)
+    assert verify_path(paper.folder, papier=parse_paper_code(paper.code)).valid
 
 
 # ---------------------------------------------------------------------- looks the same
 
 
+@pytest.mark.parametrize("kind", ["entwurf", "papier"])
 def test_tagging_leaves_every_page_looking_exactly_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spec = get_form()
     data = normalize(spec, stress_draft().data)
-    tagged = render_pdf(spec, data, created=NOW, watermark=True).content
+    code = paper_code(spec, "12073999", b"{}") if kind == "papier" else None
+    options: dict[str, Any] = {"watermark": kind == "entwurf", "paper": code}
+    tagged = render_pdf(spec, data, created=NOW, **options).content
     monkeypatch.setattr(pdf_tags.Recorder, "install", lambda self, canvas: None)
-    plain = render_pdf(spec, data, created=NOW, watermark=True).content
+    plain = render_pdf(spec, data, created=NOW, **options).content
     assert _operators(tagged) >= {"BDC", "EMC"}
     assert not _operators(plain) & {"BDC", "BMC", "EMC"}
     for name, content in (("tagged", tagged), ("plain", plain)):

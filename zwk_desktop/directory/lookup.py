@@ -15,9 +15,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop import oserrors
 from zwk_desktop.directory.gv100 import GEMEINDE_TYPES, KREIS_TYPES, VERBAND_TYPES
 from zwk_desktop.directory.index import INDEX_FORMAT, INDEX_VERSION, KREISFREI, kreis_label
 from zwk_desktop.directory.names import (
@@ -154,9 +156,16 @@ class Directory:
         except (KeyError, TypeError, ValueError) as exc:
             raise DirectoryError(f"{origin}: der Index ist unvollständig ({exc})") from None
         self._row = {ags: i for i, ags in enumerate(self._ags)}
-        # searchable rows: (row, search key, its name part " core | designation ", AGS)
-        self._rows = [
-            (i, key, key[: key.rindex("|")], self._ags[i]) for i, key in enumerate(keys) if key
+        self._keys = keys
+
+    @cached_property
+    def _rows(self) -> list[tuple[int, str, str, str]]:
+        """Searchable rows: (row, search key, its name part " core | designation ", AGS); made
+        at the first search (a lookup by key, as the validation does, needs none)."""
+        return [
+            (i, key, key[: key.rindex("|")], self._ags[i])
+            for i, key in enumerate(self._keys)
+            if key
         ]
 
     @classmethod
@@ -165,7 +174,7 @@ class Directory:
             data = json.loads(path.read_bytes())
         except OSError as exc:
             raise DirectoryError(
-                f"{path}: das Gemeindeverzeichnis kann nicht gelesen werden ({exc.strerror})"
+                f"{path}: das Gemeindeverzeichnis kann nicht gelesen werden ({oserrors.cause(exc)})"
             ) from exc
         except ValueError as exc:
             raise DirectoryError(f"{path}: der Index ist beschädigt ({exc})") from exc

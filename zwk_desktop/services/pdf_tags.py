@@ -19,6 +19,8 @@ else in the program writes content-stream operators for tagging:
    - ``paragraph(p, role="P", lang=None)``: any other role, or a fragment in another language
      (``lang="en"`` puts ``/Lang`` on the element).
    - ``artifact(f)``: decoration that is not content at all.
+   - ``grid(t)``: a table that only places its cells (the paper print's signature lines beside
+     its QR code): no ``Table`` element, each cell's flowables tagged like a story's.
 
    A flowable of another kind that draws (an image, a custom flowable) makes `story` raise:
    declare it, or let it draw its own tags (next step). Nothing is tagged twice.
@@ -430,6 +432,51 @@ def as_list(t: T, labels: Sequence[str] | None = None) -> T:
     t._renderCB = _TableTags(t, "L", "LI", cell, alts)  # type: ignore[attr-defined]
     t._pdf_table = True  # type: ignore[attr-defined]
     return t
+
+
+def grid(t: T, headings: Mapping[str, int] | None = None) -> T:
+    """A table that only arranges its cells on the page (no data table): no ``Table``
+    element; each cell's flowables are tagged as in a story (paragraphs as ``P``, anything
+    else declared beforehand), its rules and backgrounds are artifacts. A cell may hold text
+    only as a flowable; an empty string cell is an artifact."""
+    from reportlab.platypus import Flowable
+
+    for row in t._cellvalues:  # type: ignore[attr-defined]  # reportlab's normalised rows
+        for value in row:
+            if isinstance(value, Flowable):
+                story([value], headings or {})
+            elif isinstance(value, list | tuple):
+                story(list(value), headings or {})
+            elif value not in (None, ""):
+                raise TypeError(f"text in a layout grid must be a Paragraph: {value!r}")
+    t._renderCB = _GridTags()  # type: ignore[attr-defined]
+    t._pdf_table = True  # type: ignore[attr-defined]
+    return t
+
+
+class _GridTags:
+    """reportlab's table render callback of a `grid`: the flowables of a cell mark
+    themselves; an empty cell (reportlab still draws its empty string) and the lines and
+    backgrounds are artifacts."""
+
+    def __init__(self) -> None:
+        self.open = False
+
+    def __call__(self, t: Table, command: str, *args: Any) -> None:
+        from reportlab.platypus import Flowable
+
+        canvas = t.canv
+        rec = _recorder(canvas)
+        if rec is None:
+            return
+        if command in ("startBG", "startLines") or (
+            command == "startCell" and not isinstance(args[2], Flowable | list | tuple)
+        ):
+            rec.begin_artifact(canvas, "Layout", None)
+            self.open = True
+        elif command in ("endBG", "endLines", "endCell") and self.open:
+            rec.end(canvas)
+            self.open = False
 
 
 class _TableTags:
