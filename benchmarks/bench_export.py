@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 from benchmarks import Result, benchmark
+from zwk_desktop.domain.draft import read_draft
+from zwk_desktop.domain.signatory import signatory_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -74,9 +76,10 @@ def export() -> list[Result]:
         # An installed program runs from compiled bytecode (pip and the bundle ship .pyc).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        who = signatory_of(read_draft(largest).data)  # only the person the form names signs
         subprocess.run(
-            [*_command(), "identity", "create", "--name", "Bench Mark", "--funktion",
-             "Bürgermeisterin", "--kommune", "Benchstadt", "--passphrase-stdin"],
+            [*_command(), "identity", "create", "--name", who.name, "--funktion",
+             who.funktion, "--kommune", "Benchstadt", "--passphrase-stdin"],
             input=PASSPHRASE, text=True, env=env, check=True, capture_output=True,
         )  # fmt: skip
         key = next((work / "data" / "identities").glob("*/key.p12"))
