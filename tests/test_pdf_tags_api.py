@@ -156,3 +156,30 @@ def test_marked_content_cannot_nest() -> None:
         pdf_tags.artifact_on(canvas),
     ):
         pass
+
+
+def test_a_layout_grid_is_no_table_its_cells_are_content_and_empty_cells_artifacts() -> None:
+    """`grid`: a table that only places things side by side (the paper print's signature
+    lines beside its QR code) adds no Table element; its paragraphs are P, a figure keeps
+    its alternative text, an empty string cell (reportlab draws it) is an artifact."""
+    picture = Drawing(40, 40)
+    picture.add(Rect(0, 0, 40, 40))
+    t = Table(
+        [
+            [Paragraph("Links", _style("cell")), pdf_tags.figure(picture, "Ein Quadrat")],
+            ["", [Paragraph("Unter dem Bild", _style("cell"))]],
+        ],
+        style=[("FONTNAME", (0, 0), (-1, -1), REGULAR), ("GRID", (0, 0), (-1, -1), 0.5, "black")],
+    )
+    pdf, _ = _build([pdf_tags.grid(t)])
+    with _open(pdf) as doc:
+        tree = structure(doc)
+        assert _roles(tree) == ["Document", "P", "Figure", "P"]
+        (figure,) = [n for n in tree.walk() if n.role == "Figure"]
+        assert str(figure.obj.Alt) == "Ein Quadrat"
+        assert untagged_text(doc) == []
+
+
+def test_a_layout_grid_refuses_bare_text() -> None:
+    with pytest.raises(TypeError, match="Paragraph"):
+        pdf_tags.grid(Table([["Text ohne Absatz", ""]]))
