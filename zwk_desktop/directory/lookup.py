@@ -15,6 +15,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -150,13 +151,19 @@ class Directory:
             self._plz_mehrere: list[int] = cols["plz_mehrere"]
             self._ort: list[str] = cols["ort"]
             self._verband: list[int] = cols["verband"]
-            keys: list[str] = cols["suche"]
+            self._keys: list[str] = cols["suche"]
         except (KeyError, TypeError, ValueError) as exc:
             raise DirectoryError(f"{origin}: der Index ist unvollständig ({exc})") from None
         self._row = {ags: i for i, ags in enumerate(self._ags)}
-        # searchable rows: (row, search key, its name part " core | designation ", AGS)
-        self._rows = [
-            (i, key, key[: key.rindex("|")], self._ags[i]) for i, key in enumerate(keys) if key
+
+    @cached_property
+    def _rows(self) -> list[tuple[int, str, str, str]]:
+        """Searchable rows: (row, search key, its name part " core | designation ", AGS); built
+        at the first search, so that a lookup by AGS (the validation) does not pay for it."""
+        return [
+            (i, key, key[: key.rindex("|")], self._ags[i])
+            for i, key in enumerate(self._keys)
+            if key
         ]
 
     @classmethod

@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Any
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
-from zwk_desktop.services.identities import SigningKey
-from zwk_desktop.services.pdf import SignaturePlace
-from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
-
 if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
+
+    from zwk_desktop.services.identities import SigningKey
+    from zwk_desktop.services.pdf import SignaturePlace
 
 FIELD_NAME = "Signatur"
 
@@ -71,6 +70,8 @@ def sign_pdf(
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
 
     cert, private, chain = _asn1(key)
     signer = signers.SimpleSigner(
