@@ -15,7 +15,15 @@ from zwk_desktop.cli.common import EXIT_UNREADABLE, CommandError, complain
 if TYPE_CHECKING:
     # Never run; names the command modules for tools that follow imports (PyInstaller's
     # analysis), since `build_parser` imports them by name.
-    from zwk_desktop.cli import about, drafts, export, gemeinde, identity, validate  # noqa: F401
+    from zwk_desktop.cli import (  # noqa: F401
+        about,
+        drafts,
+        export,
+        gemeinde,
+        identity,
+        inbox,
+        validate,
+    )
 
 COMMANDS: dict[str, str] = {
     "validate": "validate",
@@ -25,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "identity": "identity",
     "export": "export",
     "verify": "export",
+    "posteingang": "inbox",
     "gemeinde": "gemeinde",
     "about": "about",
 }

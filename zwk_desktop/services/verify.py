@@ -14,13 +14,16 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import describe
 from zwk_desktop.domain.draft import DraftError, parse_draft
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
+
+if TYPE_CHECKING:
+    from zwk_desktop.validation import Report
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
@@ -44,6 +47,12 @@ class VerifyReport:
     checks: tuple[Check, ...] = ()
     unreadable: str = ""
     manifest: Mapping[str, Any] = field(default_factory=dict)
+    signer: str = ""
+    """The common name of the certificate whose signature over the manifest is intact."""
+    certificate_sha256: str = ""
+    """That certificate's SHA-256 fingerprint (hex), for the receiving side to remember."""
+    findings: Report | None = None
+    """What the re-validation of the enclosed data found (None when it could not run)."""
 
     @property
     def valid(self) -> bool:
@@ -148,7 +157,7 @@ def verify_files(
             source, unreadable="Die Datei manifest.json fehlt; das ist kein ZWK-Bewerbungspaket."
         )
     signature = files.get(naming.MANIFEST_SIG_NAME)
-    cms_fingerprint = ""
+    cms_fingerprint = cms_signer = ""
     if signature is None:
         checks.append(
             Check(naming.MANIFEST_SIG_NAME, False, "Die Signatur des Verzeichnisses fehlt.")
@@ -156,7 +165,7 @@ def verify_files(
     else:
         cms = check_detached(manifest_bytes, signature)
         if cms.ok:
-            cms_fingerprint = cms.fingerprint
+            cms_fingerprint, cms_signer = cms.fingerprint, cms.signer
             checks.append(
                 Check(
                     naming.MANIFEST_SIG_NAME,
@@ -224,9 +233,18 @@ def verify_files(
     json_bytes = files.get(naming.JSON_NAME)
     if pdf is not None:
         checks.extend(_check_pdf(pdf, json_bytes, expected_fp))
+    findings = None
     if json_bytes is not None and naming.JSON_NAME in content:
-        checks.append(_revalidate(json_bytes, content, content.get(naming.PROTOCOL_NAME)))
-    return VerifyReport(source, tuple(checks), manifest=manifest)
+        check, findings = _revalidate(json_bytes, content, content.get(naming.PROTOCOL_NAME))
+        checks.append(check)
+    return VerifyReport(
+        source,
+        tuple(checks),
+        manifest=manifest,
+        signer=cms_signer,
+        certificate_sha256=cms_fingerprint,
+        findings=findings,
+    )
 
 
 def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[Check]:
@@ -279,7 +297,9 @@ def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[C
     return out
 
 
-def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None) -> Check:
+def _revalidate(
+    json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None
+) -> tuple[Check, Report | None]:
     from zwk_desktop.formspec import get_form
     from zwk_desktop.validation import validate
 
@@ -287,7 +307,7 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
         draft = parse_draft(json_bytes)
         spec = get_form(draft.form_id, draft.form_version)
     except (DraftError, KeyError) as exc:
-        return Check("Angaben", False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}")
+        return Check("Angaben", False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}"), None
     infos = {}
     for path, data in content.items():
         if path.startswith(f"{naming.ATTACHMENT_DIR}/"):
@@ -301,7 +321,7 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
             False,
             f"Die erneute Prüfung findet {len(report.errors)} Fehler, z. B. {first.path}: "
             f"{first.message}",
-        )
+        ), report
     acked: set[tuple[str, str]] = set()
     if protocol is not None:
         try:
@@ -316,7 +336,7 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
             False,
             f"{len(open_warnings)} Hinweis(e) der erneuten Prüfung sind im Prüfprotokoll nicht "
             f"bestätigt, z. B. {open_warnings[0].code}.",
-        )
+        ), report
     done = (
         f"; {len(report.warnings)} Hinweis(e), im Prüfprotokoll bestätigt"
         if report.warnings
@@ -324,4 +344,4 @@ def _revalidate(json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes
     )
     return Check(
         "Angaben", True, f"erneute Prüfung ohne Fehler (Regelwerk {spec.rule_set_version}{done})"
-    )
+    ), report

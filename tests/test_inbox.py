@@ -1,0 +1,274 @@
+"""The Posteingang's parts without worker processes: finding packages, merging copies, grouping by
+AGS, the summary, trust on first use, spreadsheet safety (issue 18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from zwk_desktop.services.inbox.check import same_person
+from zwk_desktop.services.inbox.discover import InboxUnreadable, discover
+from zwk_desktop.services.inbox.model import (
+    KIND_FOLDER,
+    KIND_MAIL,
+    TRUST_FIRST,
+    TRUST_KNOWN,
+    TRUST_OTHER,
+    Application,
+)
+from zwk_desktop.services.inbox.overview import (
+    compare_certificates,
+    mark_current,
+    merge_copies,
+    summarize,
+)
+from zwk_desktop.services.inbox.tables import cell_text, columns, csv_bytes, neutral
+from zwk_desktop.services.inbox.trust import TrustStore
+
+YEARS = ("2021", "2022", "2023", "2024")
+DAY = dt.datetime(2021, 7, 10, 12, 0, tzinfo=dt.UTC)
+
+
+def _row(path: str, ags: str = "12073999", **kw: object) -> Application:
+    amounts = kw.pop("amounts", None)
+    beantragt = None
+    if amounts is not None:
+        beantragt = {y: Decimal(a) for y, a in zip(YEARS, amounts, strict=True)}  # type: ignore[call-overload]
+        beantragt["gesamt"] = sum(beantragt.values(), Decimal("0"))
+    defaults: dict[str, object] = {
+        "kind": KIND_MAIL,
+        "status": "gültig",
+        "valid": True,
+        "ags": ags,
+        "land": "BB",
+        "art": "gemeinde",
+        "received": DAY,
+        "beantragt": beantragt,
+        "content_key": path,
+    }
+    defaults.update(kw)
+    return Application(path=path, **defaults)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def test_discover_finds_mails_and_package_folders_recursively(tmp_path: Path) -> None:
+    (tmp_path / "a.eml").write_bytes(b"x")
+    (tmp_path / "B.EML").write_bytes(b"x")
+    (tmp_path / "Thumbs.db").write_bytes(b"x")
+    (tmp_path / "notiz.txt").write_bytes(b"x")
+    package = tmp_path / "2021" / "juli" / "ZWK-Bewerbung_1"
+    (package / "anlagen").mkdir(parents=True)
+    (package / "manifest.json").write_text("{}")
+    (package / "anlagen" / "drin.eml").write_bytes(b"belongs to the package")
+    renamed = tmp_path / "2021" / "ZWK-Bewerbung_2"
+    renamed.mkdir()
+    (renamed / "ZWK-Bewerbung_12073579_Uckerland_manifest.json").write_text("{}")
+    (tmp_path / "2021" / "juli" / "c.eml").write_bytes(b"x")
+    found = discover(tmp_path)
+    assert [(Path(c.path).relative_to(tmp_path).as_posix(), c.kind) for c in found] == [
+        ("2021/ZWK-Bewerbung_2", KIND_FOLDER),
+        ("2021/juli/ZWK-Bewerbung_1", KIND_FOLDER),
+        ("2021/juli/c.eml", KIND_MAIL),
+        ("B.EML", KIND_MAIL),
+        ("a.eml", KIND_MAIL),
+    ]
+
+
+def test_discover_reports_links_instead_of_following_them(tmp_path: Path) -> None:
+    outside = tmp_path / "draussen"
+    (outside / "tief").mkdir(parents=True)
+    (outside / "tief" / "x.eml").write_bytes(b"x")
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    (inbox / "link").symlink_to(outside, target_is_directory=True)
+    found = discover(inbox)
+    assert [c.path for c in found] == [str(inbox / "link")]
+
+
+def test_discover_refuses_what_is_no_readable_folder(tmp_path: Path) -> None:
+    with pytest.raises(InboxUnreadable, match="gibt es nicht"):
+        discover(tmp_path / "fehlt")
+    (tmp_path / "datei.eml").write_bytes(b"x")
+    with pytest.raises(InboxUnreadable, match="kein Ordner"):
+        discover(tmp_path / "datei.eml")
+
+
+# --------------------------------------------------------------------------- the overview
+
+
+def test_a_folder_and_its_mail_are_one_application() -> None:
+    rows = [
+        _row("/e/ordner/P", kind=KIND_FOLDER, content_key="k1"),
+        _row("/e/P.eml", content_key="k1"),
+        _row("/e/Q.eml", ags="16099", content_key="k2"),
+        _row("/e/kaputt.eml", ags="", content_key="", valid=False, status="unlesbar"),
+    ]
+    merged = merge_copies(rows)
+    assert [(r.path, r.also) for r in merged] == [
+        ("/e/P.eml", ("/e/ordner/P",)),
+        ("/e/Q.eml", ()),
+        ("/e/kaputt.eml", ()),
+    ]
+
+
+def test_the_newest_application_of_an_ags_is_current() -> None:
+    rows = [
+        _row("/e/alt.eml", received=DAY),
+        _row("/e/neu.eml", received=DAY + dt.timedelta(days=2)),
+        _row("/e/mitte.eml", received=DAY + dt.timedelta(days=1)),
+        _row("/e/andere.eml", ags="16099"),
+        _row("/e/ohne.eml", ags=""),
+    ]
+    marked = {r.path: r.stand for r in mark_current(rows)}
+    assert marked == {
+        "/e/alt.eml": "ersetzt",
+        "/e/neu.eml": "aktuell",
+        "/e/mitte.eml": "ersetzt",
+        "/e/andere.eml": "aktuell",
+        "/e/ohne.eml": "aktuell",
+    }
+    # Same time of receipt: the later signature decides.
+    tie = mark_current(
+        [_row("/e/a.eml", signed="2021-07-02T10:00:00"), _row("/e/b.eml", signed="2021-07-01")]
+    )
+    assert [r.aktuell for r in tie] == [True, False]
+
+
+def test_summary_counts_only_valid_current_rows() -> None:
+    rows = mark_current(
+        [
+            _row("/e/1.eml", amounts=("1000.00", "2000.00", "0", "0")),
+            _row(
+                "/e/2.eml",
+                ags="12073998",
+                amounts=("0", "500.50", "0", "0"),
+                art="kreisangehoerige_stadt",
+            ),
+            _row(
+                "/e/3.eml", ags="16099", land="TH", art="landkreis", amounts=("100", "0", "0", "1")
+            ),
+            _row("/e/alt.eml", received=DAY - dt.timedelta(days=1), amounts=("9", "9", "9", "9")),
+            _row(
+                "/e/bad.eml",
+                ags="14522999",
+                valid=False,
+                status="verändert",
+                amounts=("7", "7", "7", "7"),
+            ),
+        ]
+    )
+    summary = summarize(
+        rows, YEARS, ["SH", "TH", "BB"], ["gemeinde", "kreisangehoerige_stadt", "landkreis"]
+    )
+    assert (summary.applications, summary.valid, summary.invalid, summary.replaced) == (5, 4, 1, 1)
+    assert summary.total.count == 3
+    assert summary.total.beantragt == {
+        "2021": Decimal("1100.00"),
+        "2022": Decimal("2500.50"),
+        "2023": Decimal("0.00"),
+        "2024": Decimal("1.00"),
+        "gesamt": Decimal("3601.50"),
+    }
+    assert list(summary.by_land) == ["TH", "BB"]  # the form's order
+    assert summary.by_land["BB"].count == 2
+    assert summary.by_land["BB"].beantragt["gesamt"] == Decimal("3500.50")
+    assert list(summary.by_art) == ["gemeinde", "kreisangehoerige_stadt", "landkreis"]
+
+
+# --------------------------------------------------------------------------- trust on first use
+
+
+def test_trust_on_first_use_per_ags(tmp_path: Path) -> None:
+    path = tmp_path / "daten" / "zertifikate.sqlite"
+    rows = [
+        _row("/e/1.eml", fingerprint="aa", received=DAY),
+        _row("/e/2.eml", fingerprint="bb", received=DAY + dt.timedelta(days=1), content_key="x"),
+        _row("/e/3.eml", fingerprint="aa", received=DAY + dt.timedelta(days=2), content_key="y"),
+        _row("/e/4.eml", ags="16099", fingerprint="bb"),
+        _row("/e/5.eml", ags="14522999", fingerprint="cc", valid=False),
+    ]
+    with TrustStore(path) as store:
+        states = [r.trust for r in compare_certificates(rows, store)]
+        assert states == [TRUST_FIRST, TRUST_OTHER, TRUST_KNOWN, TRUST_FIRST, ""]
+        listed = [(c.ags, c.fingerprint, c.first) for c in store.certificates()]
+        assert listed == [
+            ("12073999", "aa", True),
+            ("12073999", "bb", False),
+            ("16099", "bb", True),
+        ]
+    # Remembered across runs: a new package of that AGS with yet another certificate.
+    with TrustStore(path) as store:
+        again = compare_certificates([_row("/e/6.eml", fingerprint="dd")], store)
+        assert again[0].trust == TRUST_OTHER
+        assert again[0].trust_note == "anderes Zertifikat als bei der ersten Bewerbung"
+        anchored = compare_certificates([_row("/e/7.eml", fingerprint="ee")], store, {"ee"})
+        assert anchored[0].trust == "vertrauensanker"
+
+
+def test_trust_store_that_cannot_be_written_compares_for_the_run(tmp_path: Path) -> None:
+    blocker = tmp_path / "daten"
+    blocker.write_text("a file where the folder should be")  # fails for root as well
+    with TrustStore(blocker / "posteingang" / "zertifikate.sqlite") as store:
+        assert "nur für diesen Lauf" in store.notice
+        rows = [
+            _row("/e/1.eml", fingerprint="aa"),
+            _row("/e/2.eml", fingerprint="bb", received=DAY + dt.timedelta(days=1)),
+        ]
+        assert [r.trust for r in compare_certificates(rows, store)] == [TRUST_FIRST, TRUST_OTHER]
+
+
+def test_same_person_ignores_titles_case_and_punctuation() -> None:
+    assert same_person("Dr. Matthias Kühnel", "Matthias Kühnel")
+    assert same_person("Katrin Wendland", "katrin  wendland")
+    assert same_person("Prof. Dr. Anna-Lena Groß", "Anna-Lena Groß")
+    assert not same_person("Katrin Wendland", "Erika Mustermann")
+    assert not same_person("Katrin Wendland", "Katrin Wendland-Meier")
+    assert not same_person("", "Katrin Wendland")
+
+
+# --------------------------------------------------------------------------- spreadsheet safety
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+49 30 1234", "'+49 30 1234"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("Gemeinde Lindenhagen", "Gemeinde Lindenhagen"),
+        ("-1.500,00", "-1.500,00"),
+        ("-1500.00", "-1500.00"),
+        ("", ""),
+    ],
+)
+def test_neutral_text_is_never_a_formula(text: str, safe: str) -> None:
+    assert neutral(text) == safe
+
+
+def test_csv_cells_from_packages_are_neutralised(tmp_path: Path) -> None:
+    from zwk_desktop.services.inbox.model import Overview, Summary, Totals
+
+    hostile = _row(
+        "/e/=x.eml",
+        kommune="=cmd|' /C calc'!A0",
+        landkreis="@Kreis",
+        signatory="+Max",
+        amounts=("-100.00", "0", "0", "0"),
+        errors=("=Fehler",),
+    )
+    zero = {k: Decimal("0") for k in (*YEARS, "gesamt")}
+    overview = Overview("/e", (hostile,), Summary(1, 1, 0, 0, Totals(0, zero)), years=YEARS)
+    cols = {c.header: c for c in columns(YEARS)}
+    assert cell_text(cols["Kommune"], hostile) == "'=cmd|' /C calc'!A0"
+    assert cell_text(cols["Beantragt 2021"], hostile) == "-100,00"
+    text = csv_bytes(overview).decode("utf-8-sig")
+    for field in ("'=cmd|' /C calc'!A0", "'@Kreis", "'+Max", "'=Fehler"):
+        assert field in text, field
+    assert ";=" not in text and ";@" not in text and ";+" not in text

@@ -1,0 +1,146 @@
+"""``zwk-desktop posteingang ORDNER``: every application received under a folder, one overview."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zwk_desktop.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CommandError,
+    complain,
+    say,
+)
+
+if TYPE_CHECKING:
+    from zwk_desktop.services.inbox.model import Overview
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Anzahl (1 oder mehr)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zeit in Sekunden")
+    return value
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "posteingang",
+        help="alle eingegangenen Bewerbungen eines Ordners prüfen und als Übersicht ausgeben",
+        description="Liest jede E-Mail (.eml) und jeden Paketordner unter ORDNER (auch in "
+        "Unterordnern), prüft jedes Paket wie „verify“ (Signaturen, Prüfsummen, eingebettete "
+        "Daten, erneute Prüfung der Angaben) und gibt eine Zeile je Bewerbung aus: Kommune, AGS, "
+        "Land, Art, Einwohner, beantragte Beträge je Jahr, Unterzeichner, Signatur, Fehler, "
+        "Hinweise und bestätigte Hinweise. Bewerbungen derselben AGS: die neueste ist "
+        "„aktuell“, die anderen „ersetzt“. Das Zertifikat der ersten gültigen Bewerbung je AGS "
+        "wird gemerkt; eine spätere mit anderem Zertifikat wird gemeldet. Exit-Code 0: alle "
+        "gültig, 1: nicht alle gültig (die Zeilen sagen, welche), 2: Ordner nicht lesbar oder "
+        "Ausgabe nicht schreibbar.",
+    )
+    p.add_argument("folder", type=Path, metavar="ORDNER", help="der Ordner mit den Eingängen")
+    p.add_argument("--csv", type=Path, metavar="DATEI", help="die Übersicht als CSV für Excel")
+    p.add_argument("--xlsx", type=Path, metavar="DATEI", help="die Übersicht als Excel-Mappe")
+    p.add_argument(
+        "--json", action="store_true", help="die Übersicht als JSON auf der Standardausgabe"
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="so viele Pakete gleichzeitig prüfen (Standard: einer je Prozessorkern)",
+    )
+    p.add_argument(
+        "--zeitlimit",
+        type=_seconds,
+        metavar="SEKUNDEN",
+        help="höchstens so lange je Paket prüfen (Standard: 30)",
+    )
+    p.set_defaults(run=run_inbox)
+
+
+def _progress(done: int, total: int, row: object) -> None:
+    print(f"\r  {done} von {total} Paketen geprüft", end="", file=sys.stderr, flush=True)
+    if done == total:
+        print(file=sys.stderr, flush=True)
+
+
+def run_inbox(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from zwk_desktop.services.inbox import (
+        InboxUnreadable,
+        WorkerError,
+        default_limits,
+        scan,
+    )
+
+    limits = default_limits()
+    if args.zeitlimit:
+        limits = dataclasses.replace(limits, time=args.zeitlimit)
+    try:
+        overview, notice = scan(
+            args.folder,
+            jobs=args.jobs,
+            limits=limits,
+            progress=_progress if sys.stderr.isatty() else None,
+        )
+    except InboxUnreadable as exc:
+        raise CommandError(str(exc), EXIT_UNREADABLE) from None
+    except WorkerError as exc:
+        raise CommandError(str(exc), EXIT_UNREADABLE) from None
+    if notice:
+        complain(notice)
+    _write_files(args, overview)
+    if args.json:
+        from zwk_desktop.services.inbox.tables import overview_json
+
+        say(json.dumps(overview_json(overview), ensure_ascii=False, indent=2))
+    else:
+        from zwk_desktop.services.inbox.report import overview_text
+
+        say(overview_text(overview))
+    if not overview.applications:
+        complain(
+            f"Unter {args.folder} gibt es keine E-Mails (.eml) und keine Paketordner "
+            "(mit manifest.json)."
+        )
+    return EXIT_OK if overview.all_valid else EXIT_INVALID
+
+
+def _write_files(args: argparse.Namespace, overview: Overview) -> None:
+    from zwk_desktop.services.inbox.tables import csv_bytes, write_atomic
+    from zwk_desktop.services.inbox.workbook import workbook_bytes
+
+    targets = []
+    if args.csv:
+        targets.append((args.csv, csv_bytes))
+    if args.xlsx:
+        targets.append((args.xlsx, workbook_bytes))
+    for target, render in targets:
+        if target.is_dir():
+            raise CommandError(f"{target} ist ein Ordner; bitte einen Dateinamen angeben.")
+        try:
+            write_atomic(target, render(overview))
+        except OSError as exc:
+            raise CommandError(
+                f"{target} kann nicht geschrieben werden ({exc.strerror or exc}).", EXIT_UNREADABLE
+            ) from None
+        complain(f"Übersicht geschrieben: {target}")

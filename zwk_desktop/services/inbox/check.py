@@ -1,0 +1,320 @@
+"""Checking one received package (in a worker process): verify it, then read its row.
+
+The checks themselves are `verify`'s (the same engine as ``zwk-desktop verify``): the manifest's
+signature, every file's hash, the PDF signature, the embedded JSON, the re-validation under the
+rule set the data name. This module adds what the overview needs beside them: when the package
+came in, who applies for how much, who signed, what was acknowledged. Everything is read from
+memory; nothing is written. Any failure on hostile input becomes an "unlesbar" row with a German
+reason, never an exception out of `check_candidate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.parser
+import email.policy
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from zwk_desktop.domain import formatting
+from zwk_desktop.services import naming
+from zwk_desktop.services.inbox.model import (
+    KIND_MAIL,
+    STATUS_CHANGED,
+    STATUS_SIGNER,
+    STATUS_UNREADABLE,
+    STATUS_VALID,
+    TOTAL,
+    Acknowledged,
+    Application,
+    Candidate,
+)
+
+FROM_MAIL_DATE = "Datum der E-Mail"
+FROM_FILE_TIME = "Dateizeit"
+MAX_TEXT = 300
+"""Longest text taken into a cell from a package (a hostile name may be megabytes long)."""
+MEMORY_REASON = (
+    "Die Prüfung braucht mehr Speicher als erlaubt; das Paket ist beschädigt oder absichtlich so "
+    "gebaut."
+)
+MAX_LISTED = 50
+"""Most errors or warnings listed per row; the rest are counted."""
+_TITLES = re.compile(r"\b(dr|prof|dipl|ing|med|phil|rer|nat|jur|h\.?\s*c)\b\.?", re.IGNORECASE)
+
+
+def size_limit(mail_max_bytes: int) -> int:
+    """Largest .eml or package folder the inbox opens: twice what the call allows for the mail
+    (room for re-encoding by gateways); anything larger cannot be an application."""
+    return 2 * mail_max_bytes
+
+
+def check_candidate(candidate: Candidate, max_bytes: int) -> Application:
+    """The row of one candidate; never raises (hostile input gives an "unlesbar" row)."""
+    path = Path(candidate.path)
+    try:
+        return _check(path, candidate.kind, max_bytes)
+    except MemoryError:
+        return unreadable(candidate, MEMORY_REASON)
+    except RecursionError:
+        return unreadable(candidate, "Das Paket ist zu tief verschachtelt, um es zu prüfen.")
+    except Exception as exc:  # hostile input may break a parser in any way
+        return unreadable(candidate, f"Das Paket lässt sich nicht prüfen ({type(exc).__name__}).")
+
+
+def unreadable(candidate: Candidate, reason: str, **extra: Any) -> Application:
+    """An "unlesbar" row; the row names the package, so the reason need not repeat its path."""
+    if reason.startswith(f"{candidate.path} "):
+        subject = "Die Datei" if candidate.kind == KIND_MAIL else "Der Ordner"
+        reason = f"{subject} {reason.removeprefix(f'{candidate.path} ')}"
+    reason = reason.removeprefix(f"{candidate.path}: ")
+    return Application(
+        path=candidate.path,
+        kind=candidate.kind,
+        status=STATUS_UNREADABLE,
+        valid=False,
+        reason=reason,
+        errors=(reason,),
+        **extra,
+    )
+
+
+def _check(path: Path, kind: str, max_bytes: int) -> Application:
+    from zwk_desktop.services.verify import PackageUnreadable, load_package, verify_files
+
+    candidate = Candidate(str(path), kind)
+    if path.is_symlink():
+        return unreadable(
+            candidate, "Das ist eine Verknüpfung; der Posteingang folgt keinen Verknüpfungen."
+        )
+    received, received_from = _file_time(path)
+    size = _size(path)
+    if size > max_bytes:
+        return unreadable(
+            candidate,
+            f"{'Die E-Mail' if kind == KIND_MAIL else 'Der Paketordner'} ist mit "
+            f"{formatting.size(size)} größer, als eine Bewerbung sein kann (höchstens "
+            f"{formatting.size(max_bytes)}) und wurde nicht geöffnet.",
+            received=received,
+            received_from=received_from,
+        )
+    if kind == KIND_MAIL:
+        received, received_from = _mail_date(path) or (received, received_from)
+    try:
+        files = load_package(path)
+    except PackageUnreadable as exc:
+        return unreadable(candidate, str(exc), received=received, received_from=received_from)
+    except OSError as exc:
+        return unreadable(
+            candidate,
+            f"{path} kann nicht gelesen werden ({exc.strerror}).",
+            received=received,
+            received_from=received_from,
+        )
+    report = verify_files(files, str(path), from_mail=kind == KIND_MAIL)
+    if report.unreadable:
+        return unreadable(
+            candidate, report.unreadable, received=received, received_from=received_from
+        )
+    facts = _application_facts(files)
+    errors: list[str] = []
+    changed = [c for c in report.checks if not c.ok and c.subject != "Angaben"]
+    errors.extend(f"{c.subject}: {c.message}" for c in changed)
+    findings = report.findings
+    failed_angaben = [c for c in report.checks if not c.ok and c.subject == "Angaben"]
+    if findings is not None and findings.errors:
+        errors.extend(f"{f.path}: {f.message}" for f in findings.errors)
+    else:
+        errors.extend(f"Angaben: {c.message}" for c in failed_angaben)
+    errors.extend(facts.pop("problems", []))
+    status = STATUS_CHANGED if changed else STATUS_VALID
+    signatory = str(facts.get("signatory", ""))
+    if status == STATUS_VALID and report.signer and not same_person(signatory, report.signer):
+        status = STATUS_SIGNER
+        errors.append(
+            f"Unterzeichner weicht ab: signiert hat „{report.signer}“, im Formular unterschreibt "
+            f"„{signatory or '(niemand)'}“."
+        )
+    warnings = [f"{w.path}: {w.message}" for w in findings.warnings] if findings is not None else []
+    manifest = report.manifest if isinstance(report.manifest, Mapping) else {}
+    return Application(
+        path=str(path),
+        kind=kind,
+        status=status,
+        valid=report.valid and status == STATUS_VALID,
+        received=received,
+        received_from=received_from,
+        signer=_clip(report.signer),
+        fingerprint=report.certificate_sha256,
+        signed=_clip(manifest.get("created")),
+        errors=_listed(errors),
+        warnings=_listed(warnings),
+        content_key=content_key(files),
+        **facts,
+    )
+
+
+# --------------------------------------------------------------------------- the package's facts
+
+
+def _application_facts(files: Mapping[str, bytes]) -> dict[str, Any]:
+    """Kommune, amounts, signatory and acknowledgements, as the enclosed files state them."""
+    from zwk_desktop.domain.budget import compute_budget
+    from zwk_desktop.domain.draft import DraftError, parse_draft
+    from zwk_desktop.formspec import FormSpecError, get_form
+
+    facts: dict[str, Any] = {"acknowledged": _acknowledged(files.get(naming.PROTOCOL_NAME))}
+    raw = files.get(naming.JSON_NAME)
+    if raw is None:
+        return facts
+    try:
+        draft = parse_draft(raw)
+    except DraftError as exc:
+        facts["problems"] = [f"{naming.JSON_NAME}: {exc}"]
+        return facts
+    data = draft.data
+    kommune = _mapping(data.get("kommune"))
+    unterschrift = _mapping(data.get("unterschrift"))
+    facts.update(
+        kommune=_clip(kommune.get("name")),
+        ags=_clip(kommune.get("ags")),
+        land=_clip(kommune.get("bundesland")),
+        landkreis=_clip(kommune.get("landkreis")),
+        art=_clip(kommune.get("art")),
+        einwohner=_int(kommune.get("einwohner")),
+        signatory=_clip(unterschrift.get("name")),
+        signatory_funktion=_clip(unterschrift.get("funktion")),
+    )
+    try:
+        spec = get_form(draft.form_id, draft.form_version)
+    except (KeyError, FormSpecError):
+        return facts
+    facts["rule_set"] = spec.rule_set_version
+    facts["land_name"] = _choice_label(spec, "kommune.bundesland", facts["land"])
+    facts["art_name"] = _choice_label(spec, "kommune.art", facts["art"])
+    budget = compute_budget(spec, data)
+    requested = dict(budget.requested)
+    requested[TOTAL] = budget.total_requested
+    own = dict(budget.own_funds)
+    own[TOTAL] = sum(budget.own_funds.values(), Decimal("0.00"))
+    facts["beantragt"] = requested
+    facts["eigenmittel"] = own
+    return facts
+
+
+def _acknowledged(protocol: bytes | None) -> tuple[Acknowledged, ...]:
+    if protocol is None or len(protocol) > 5 * 1024 * 1024:
+        return ()
+    try:
+        parsed = json.loads(protocol)
+    except (ValueError, RecursionError):
+        return ()
+    items = parsed.get("acknowledged_warnings") if isinstance(parsed, dict) else None
+    if not isinstance(items, list):
+        return ()
+    out = []
+    for item in items[:MAX_LISTED]:
+        if isinstance(item, dict):
+            out.append(
+                Acknowledged(
+                    _clip(item.get("code")),
+                    _clip(item.get("path")),
+                    _clip(item.get("justification"), 1000),
+                )
+            )
+    return tuple(out)
+
+
+def _choice_label(spec: Any, field_path: str, code: str) -> str:
+    try:
+        field = spec.field(field_path)
+    except KeyError:
+        return code
+    return next((str(c.label) for c in field.choices if c.code == code), code)
+
+
+def same_person(signatory: str, signer: str) -> bool:
+    """Whether the signatory named in the form and the certificate's name are one person:
+    the same words, ignoring case, punctuation and academic titles ("Dr. Matthias Kühnel" is
+    "Matthias Kühnel")."""
+
+    def words(name: str) -> list[str]:
+        plain = _TITLES.sub(" ", name.casefold())
+        return re.findall(r"\w+", plain)
+
+    mine, theirs = words(signatory), words(signer)
+    return bool(mine) and mine == theirs
+
+
+def content_key(files: Mapping[str, bytes]) -> str:
+    """The same for a package folder and its e-mail (same bytes, other names)."""
+    digests = sorted(hashlib.sha256(data).hexdigest() for data in files.values())
+    return hashlib.sha256("\n".join(digests).encode("ascii")).hexdigest()
+
+
+# --------------------------------------------------------------------------- small readers
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _clip(value: Any, limit: int = MAX_TEXT) -> str:
+    if not isinstance(value, str):
+        return ""
+    text = " ".join(value.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if abs(value) < 10**15 else None
+
+
+def _listed(items: list[str]) -> tuple[str, ...]:
+    clipped = [_clip(i, 1000) for i in items]
+    if len(clipped) <= MAX_LISTED:
+        return tuple(clipped)
+    return (*clipped[:MAX_LISTED], f"… und {len(clipped) - MAX_LISTED} weitere")
+
+
+def _size(path: Path) -> int:
+    """Bytes of a file, or of all files in a folder (without reading them)."""
+    if not path.is_dir():
+        return path.stat().st_size
+    total = 0
+    for item in path.rglob("*"):
+        if item.is_file() and not item.is_symlink():
+            total += item.stat().st_size
+    return total
+
+
+def _file_time(path: Path) -> tuple[dt.datetime | None, str]:
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None, ""
+    return dt.datetime.fromtimestamp(stamp).astimezone(), FROM_FILE_TIME
+
+
+def _mail_date(path: Path) -> tuple[dt.datetime, str] | None:
+    """The mail's Date header, if it has a readable one (drafts with X-Unsent have none)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(256 * 1024)
+        headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(head)
+        value = headers.get("Date")
+        when = getattr(value, "datetime", None)
+    except Exception:  # a malformed header is no date, not a broken row
+        return None
+    if not isinstance(when, dt.datetime):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when, FROM_MAIL_DATE
