@@ -101,7 +101,7 @@ STEPS: list[Step] = [
 """The smoke test. Add a step here when a command lands (see packaging/README.md)."""
 
 PASSPHRASE = "rauchtest-passphrase\n"  # without a keyring the program reads it from stdin
-IDENTITY = ("--name", "Erika Mustermann", "--funktion", "Bürgermeisterin")
+IDENTITY = ("--name", "Katrin Wendland", "--funktion", "Bürgermeisterin")
 KOMMUNE = ("--kommune", "Gemeinde Lindenhagen am See")
 EMAIL = ("--email", "buergermeisterin@lindenhagen.example")
 PACKAGE = "{glob:{tmp}/export/ZWK-Bewerbung_*/}"
@@ -127,7 +127,14 @@ EXPORT_STEPS = [
     ),
     Step("verify (Paketordner)", ("verify", PACKAGE)),
     Step("verify (E-Mail)", ("verify", "{glob:{tmp}/export/*.eml}")),
-    Step("identity delete", ("identity", "delete", "Erika Mustermann")),
+    Step(
+        "posteingang (zwei Prüfprozesse, Excel-Mappe)",
+        ("posteingang", "{tmp}/export", "--jobs", "2", "--json", "--xlsx", "{tmp}/eingang.xlsx"),
+        stdout_is_json=True,
+        stdout_contains=('"status": "gültig"', '"ags": "12073999"'),
+        creates=("{tmp}/eingang.xlsx",),
+    ),
+    Step("identity delete", ("identity", "delete", "Katrin Wendland")),
 ]
 """The export side (issue 5): a signed package of an example, checked by the bundle itself.
 The example's AGS is fictitious, so its ags_unknown warning is accepted with a reason."""

@@ -51,6 +51,9 @@ class Limits:
 
 def _serve(conn: Connection, scratch: str, memory: int | None, max_bytes: int) -> None:
     """The worker's loop: warm up, say "ready", then check each candidate it receives."""
+    from zwk_desktop import netguard
+
+    netguard.install_from_environment()  # the same network guard as the program that started it
     os.chdir(scratch)
     os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = scratch
     tempfile.tempdir = scratch
