@@ -272,3 +272,46 @@ def test_csv_cells_from_packages_are_neutralised(tmp_path: Path) -> None:
     for field in ("'=cmd|' /C calc'!A0", "'@Kreis", "'+Max", "'=Fehler"):
         assert field in text, field
     assert ";=" not in text and ";@" not in text and ";+" not in text
+
+
+# --------------------------------------------------------------------------- the chart plan
+
+
+def test_bar_chart_plan_by_land_and_by_art_with_a_round_scale() -> None:
+    from zwk_desktop.services.inbox.chart import BY_ART, BY_LAND, _ticks, requested_by
+    from zwk_desktop.services.inbox.model import Overview
+
+    rows = mark_current(
+        [
+            _row("/e/1.eml", amounts=("1000.00", "2000.00", "0", "0")),
+            _row(
+                "/e/2.eml",
+                ags="16099",
+                land="TH",
+                art="landkreis",
+                amounts=("40000", "40000", "0", "0"),
+            ),
+        ]
+    )
+    lands = {"BB": "Brandenburg", "TH": "Thüringen"}
+    arts = {"gemeinde": "Gemeinde", "landkreis": "Landkreis"}
+    summary = summarize(rows, YEARS, list(lands), list(arts))
+    overview = Overview("/e", tuple(rows), summary, years=YEARS, land_names=lands, art_names=arts)
+    chart = requested_by(overview, BY_LAND)
+    assert [(b.label, b.amount, b.count) for b in chart.bars] == [
+        ("Brandenburg", Decimal("3000.00"), 1),
+        ("Thüringen", Decimal("80000"), 1),
+    ]
+    assert chart.ticks[0] == 0 and chart.top >= Decimal("80000") and 3 <= len(chart.ticks) <= 7
+    assert chart.summary == (
+        "Beantragt nach Land (gültige, aktuelle Bewerbungen): Brandenburg 3.000,00\u00a0€ "
+        "(1 Bewerbung); Thüringen 80.000,00\u00a0€ (1 Bewerbung)."
+    )
+    assert [b.label for b in requested_by(overview, BY_ART).bars] == ["Gemeinde", "Landkreis"]
+    assert _ticks(Decimal("0")) == (Decimal("0"),)
+    assert _ticks(Decimal("7")) == tuple(Decimal(i) for i in range(8))
+    assert _ticks(Decimal("1234567"))[-1] == Decimal("1500000")
+    empty = Overview("/e", (), summarize([], YEARS), years=YEARS)
+    assert (
+        requested_by(empty, BY_LAND).summary == "Beantragt nach Land: noch keine gültige Bewerbung."
+    )
