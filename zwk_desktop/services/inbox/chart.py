@@ -6,6 +6,7 @@ The window draws the plan with QPainter (QtCharts is not part of pyside6-essenti
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -48,7 +49,7 @@ def _ticks(largest: Decimal) -> tuple[Decimal, ...]:
         step = magnitude * factor
         if largest / step <= 6:
             break
-    count = int(-(-largest // step))  # ceiling
+    count = math.ceil(largest / step)
     return tuple(step * i for i in range(count + 1))
 
 
