@@ -83,7 +83,7 @@ bench: $(STAMP) deb-test
 # them with .venv/bin/pyside6-linguist), then compile the .qm files the program loads.
 TS := resources/translations/zwk_desktop_en.ts
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate zwk_desktop/ui/*.py -ts $(TS) -source-language de_DE \
+	$(BIN)/pyside6-lupdate zwk_desktop/ui/*.py zwk_desktop/ui/*/*.py -ts $(TS) -source-language de_DE \
 	    -target-language en_GB -no-obsolete -locations none
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 

@@ -25,7 +25,7 @@ import bundle_build  # noqa: E402
 import bundle_smoke  # noqa: E402
 
 from zwk_desktop.app import QUIT_AFTER_START  # noqa: E402
-from zwk_desktop.ui.startup_probe import SHOWN_MARKER  # noqa: E402
+from zwk_desktop.ui.window.startup_probe import SHOWN_MARKER  # noqa: E402
 
 RUNS = 7
 MB = 1_000_000

@@ -34,7 +34,7 @@ def keystroke() -> list[Result]:
     from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 
     from zwk_desktop.app import build_services
-    from zwk_desktop.ui.main_window import MainWindow
+    from zwk_desktop.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(build_services())

@@ -96,7 +96,7 @@ def autosave_ui_thread() -> list[Result]:
     a save done entirely on the UI thread."""
     from PySide6.QtWidgets import QApplication
 
-    from zwk_desktop.ui.autosave import AutosaveController
+    from zwk_desktop.ui.window.autosave import AutosaveController
 
     app = QApplication.instance() or QApplication([])
     with _folder() as folder:
@@ -151,7 +151,7 @@ def drafts_list() -> list[Result]:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from zwk_desktop.ui.drafts_manager import DraftsManager
+    from zwk_desktop.ui.dialogs.drafts_manager import DraftsManager
 
     app = QApplication.instance() or QApplication([])
     with _folder() as folder:

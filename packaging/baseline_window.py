@@ -7,7 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 if os.environ.get("ZWK_QUIT_AFTER_START") == "1":
-    from zwk_desktop.ui.startup_probe import install_probe
+    from zwk_desktop.ui.window.startup_probe import install_probe
 
     install_probe(sys.argv[1:])
 app = QApplication.instance() or QApplication(sys.argv)

@@ -54,7 +54,7 @@ KEY_FILE = ".build-key"
 # What each bundle is built from, besides the installed distributions and Python.
 PACKAGING_INPUTS = ("packaging/*.py", "packaging/*.spec", "packaging/hooks/*.py")
 APP_INPUTS = ("pyproject.toml", "zwk_desktop/**/*", *(f"{d}/**/*" for d in DATA_FOLDERS))
-BASELINE_INPUTS = (*PACKAGING_INPUTS, "zwk_desktop/ui/startup_probe.py")
+BASELINE_INPUTS = (*PACKAGING_INPUTS, "zwk_desktop/ui/window/startup_probe.py")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from test_licences import DESTATIS_SOURCE
 
 from zwk_desktop.licences import components
-from zwk_desktop.ui.about import AboutDialog, about_action, show_about
+from zwk_desktop.ui.dialogs.about import AboutDialog, about_action, show_about
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from test_export_identities import _p12
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import STEPS, ExportResult, export_package
 from zwk_desktop.services.identities import IdentityStore, PassphraseRequest
-from zwk_desktop.ui.export_dialog import DONE_MARK, ExportDialog
-from zwk_desktop.ui.identity_dialog import IdentityDialog, NewIdentityDialog, PassphraseDialog
-from zwk_desktop.ui.package_view import PackageView
+from zwk_desktop.ui.dialogs.identity import IdentityDialog, NewIdentityDialog, PassphraseDialog
+from zwk_desktop.ui.export.dialog import DONE_MARK, ExportDialog
+from zwk_desktop.ui.export.package_view import PackageView
 
 
 @pytest.fixture

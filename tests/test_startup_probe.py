@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from zwk_desktop.app import QUIT_AFTER_START
-from zwk_desktop.ui.startup_probe import (
+from zwk_desktop.ui.window.startup_probe import (
     EXIT_NO_MAIN_WINDOW,
     EXIT_WINDOW_STAYED_OPEN,
     SHOWN_MARKER,
@@ -52,7 +52,7 @@ def test_a_window_that_refuses_to_close_fails_the_start() -> None:
     script = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
-from zwk_desktop.ui.startup_probe import install_probe
+from zwk_desktop.ui.window.startup_probe import install_probe
 
 install_probe([])
 
@@ -74,7 +74,7 @@ def test_no_main_window_fails_the_start_after_the_time_limit() -> None:
     script = """
 import sys
 from PySide6.QtWidgets import QApplication, QDialog
-import zwk_desktop.ui.startup_probe as probe
+import zwk_desktop.ui.window.startup_probe as probe
 
 probe.TIMEOUT_S = 1
 probe.install_probe([])

@@ -28,10 +28,10 @@ from zwk_desktop.services.autosave import (
 )
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.summary import DraftStats
-from zwk_desktop.ui.autosave import AutosaveController, status_text
-from zwk_desktop.ui.drafts_manager import DraftsManager, DraftsModel
-from zwk_desktop.ui.notices import NoticeBar, show_start_notices
-from zwk_desktop.ui.versions_dialog import VersionsDialog
+from zwk_desktop.ui.dialogs.drafts_manager import DraftsManager, DraftsModel
+from zwk_desktop.ui.dialogs.versions import VersionsDialog
+from zwk_desktop.ui.window.autosave import AutosaveController, status_text
+from zwk_desktop.ui.window.notices import NoticeBar, show_start_notices
 
 
 class ThreadRecordingSession(DraftSession):

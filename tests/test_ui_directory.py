@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from zwk_desktop.directory import Directory, Entry, default_directory
 from zwk_desktop.directory.fill import kommune_fill
 from zwk_desktop.formspec import get_form
-from zwk_desktop.ui.directory_picker import (
+from zwk_desktop.ui.directory.picker import (
     AGS_ROLE,
     DirectoryCompleter,
     DirectoryMark,
     MemberPicker,
 )
-from zwk_desktop.ui.population_chart import LINE, PopulationChartView
+from zwk_desktop.ui.pages.population_chart import LINE, PopulationChartView
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def test_the_chart_explains_when_it_cannot_draw(qtbot: Any) -> None:
 def test_no_reportlab_at_gui_start_up() -> None:
     code = (
         "import sys\n"
-        "import zwk_desktop.app, zwk_desktop.ui.population_chart, zwk_desktop.ui.directory_picker\n"
+        "import zwk_desktop.app, zwk_desktop.ui.pages.population_chart, zwk_desktop.ui.directory.picker\n"
         "import zwk_desktop.services.population_pdf\n"
         "assert 'reportlab' not in sys.modules, sorted(m for m in sys.modules if 'reportlab' in m)\n"
     )

@@ -23,7 +23,7 @@ from uitools import focused, key, make_window, shortcut, type_text, widget
 from zwk_desktop.domain.draft import normalize
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.ui.main_window import MainWindow
+from zwk_desktop.ui.window.main_window import MainWindow
 
 EXAMPLE = "landkreis-hohenwald.zwk"
 

@@ -72,15 +72,15 @@ def test_the_menus_of_export_directory_and_about_load_their_parts_only_when_used
     result = start(data_dir=tmp_path)
     modules = result["modules"]
     assert isinstance(modules, list)
-    assert "zwk_desktop.ui.export_menu" in modules and "zwk_desktop.ui.about" in modules
+    assert "zwk_desktop.ui.export.menu" in modules and "zwk_desktop.ui.dialogs.about" in modules
     for lazy in (
-        "zwk_desktop.ui.export_commands",
-        "zwk_desktop.ui.export_dialog",
-        "zwk_desktop.ui.package_view",
-        "zwk_desktop.ui.identity_dialog",
+        "zwk_desktop.ui.export.commands",
+        "zwk_desktop.ui.export.dialog",
+        "zwk_desktop.ui.export.package_view",
+        "zwk_desktop.ui.dialogs.identity",
         "zwk_desktop.services.identities",
-        "zwk_desktop.ui.directory_extra",
-        "zwk_desktop.ui.population_extra",
+        "zwk_desktop.ui.directory.extra",
+        "zwk_desktop.ui.pages.population_extra",
         "zwk_desktop.directory",
         "zwk_desktop.licences",
     ):

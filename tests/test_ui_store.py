@@ -27,11 +27,11 @@ from uitools import answering_message_box, focused, key, make_window, shortcut, 
 from zwk_desktop.domain.draft import read_draft
 from zwk_desktop.locations import data_dir
 from zwk_desktop.services.recovery import start_up
-from zwk_desktop.ui.drafts_manager import DraftsDialog
-from zwk_desktop.ui.main_window import MainWindow
-from zwk_desktop.ui.open_draft import OpenDraft
-from zwk_desktop.ui.start_page import RECENT
-from zwk_desktop.ui.versions_dialog import VersionsDialog
+from zwk_desktop.ui.dialogs.drafts_manager import DraftsDialog
+from zwk_desktop.ui.dialogs.versions import VersionsDialog
+from zwk_desktop.ui.window.main_window import MainWindow
+from zwk_desktop.ui.window.open_draft import OpenDraft
+from zwk_desktop.ui.window.start_page import RECENT
 
 HOHENWALD = EXAMPLES / "landkreis-hohenwald.zwk"
 
@@ -266,7 +266,7 @@ def test_a_version_is_restored_through_the_window(qtbot: Any) -> None:
     replace_text(widget(window, "kommune.name"), "Landkreis Hohenwald-Süd")
     shortcut(window, "Ctrl+S")
     shortcut(window, "F8")  # restored from the Prüfen page, which stays shown
-    window.act_versions.trigger()
+    window.menu_actions.versions.trigger()
     dialog = window.findChild(VersionsDialog)
     assert isinstance(dialog, VersionsDialog) and dialog.isVisible()
     assert [v.reason for v in dialog.versions.rows] == ["save", "save", "import"]

@@ -19,10 +19,10 @@ from conftest import EXAMPLES, ROOT
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMenu
 
-from zwk_desktop.ui.application import install_translators, translation_file
+from zwk_desktop.ui.window.application import install_translators, translation_file
 
 TS = ROOT / "resources" / "translations" / "zwk_desktop_en.ts"
-UI_SOURCES = sorted((ROOT / "zwk_desktop" / "ui").glob("*.py"))
+UI_SOURCES = sorted((ROOT / "zwk_desktop" / "ui").rglob("*.py"))
 
 
 @contextmanager
@@ -160,11 +160,11 @@ def test_texts_the_services_give_in_german_read_the_same_in_the_german_interface
     from zwk_desktop.services.export import STEPS, acknowledge_all, readiness
     from zwk_desktop.services.identities import SELF_SIGNED_NOTE
     from zwk_desktop.services.records import VersionInfo
-    from zwk_desktop.ui.about import AboutDialog
     from zwk_desktop.ui.common import draft_title
-    from zwk_desktop.ui.export_dialog import readiness_text, step_labels
-    from zwk_desktop.ui.identity_dialog import NewIdentityDialog
-    from zwk_desktop.ui.versions_dialog import version_time
+    from zwk_desktop.ui.dialogs.about import AboutDialog
+    from zwk_desktop.ui.dialogs.identity import NewIdentityDialog
+    from zwk_desktop.ui.dialogs.versions import version_time
+    from zwk_desktop.ui.export.dialog import readiness_text, step_labels
 
     one_warning = read_draft(EXAMPLES / "gemeinde-lindenhagen.zwk")
     states = [

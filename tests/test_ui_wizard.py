@@ -19,7 +19,7 @@ from uitools import answering_message_box, focused, key, make_window, shortcut, 
 from zwk_desktop.domain.draft import normalize, read_draft
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.ui.common import PATH_PROPERTY
-from zwk_desktop.ui.main_window import MainWindow
+from zwk_desktop.ui.window.main_window import MainWindow
 
 HOHENWALD = EXAMPLES / "landkreis-hohenwald.zwk"
 
@@ -494,7 +494,7 @@ def test_a_file_that_cannot_be_written_says_so_and_keeps_the_draft(
 
 
 def test_language_setting_is_stored_for_the_next_start(qtbot: Any) -> None:
-    from zwk_desktop.ui.settings_dialog import SettingsDialog
+    from zwk_desktop.ui.dialogs.settings import SettingsDialog
 
     window = make_window(qtbot)
     dialog = SettingsDialog(window.services.settings, window)

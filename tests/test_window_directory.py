@@ -13,9 +13,9 @@ from test_ui_directory import type_and_choose
 from test_ui_wizard import checked, feedback, replace_text
 from uitools import make_window, type_text, widget
 
-from zwk_desktop.ui.directory_extra import DirectoryAssist, MemberExtra
-from zwk_desktop.ui.main_window import MainWindow
-from zwk_desktop.ui.population_extra import PopulationExtra
+from zwk_desktop.ui.directory.extra import DirectoryAssist, MemberExtra
+from zwk_desktop.ui.pages.population_extra import PopulationExtra
+from zwk_desktop.ui.window.main_window import MainWindow
 
 AHORN = {
     "kommune.name": ("Gemeinde Ahorn", "Gemeinde Ahorn"),

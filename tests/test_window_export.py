@@ -19,11 +19,11 @@ from uitools import make_window, shortcut
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import STEPS, ExportResult, export_package
 from zwk_desktop.services.identities import open_store
-from zwk_desktop.ui.export_commands import ExportCommands
-from zwk_desktop.ui.export_dialog import ExportDialog
-from zwk_desktop.ui.identity_dialog import IdentityDialog
-from zwk_desktop.ui.main_window import MainWindow
-from zwk_desktop.ui.package_view import PackageView
+from zwk_desktop.ui.dialogs.identity import IdentityDialog
+from zwk_desktop.ui.export.commands import ExportCommands
+from zwk_desktop.ui.export.dialog import ExportDialog
+from zwk_desktop.ui.export.package_view import PackageView
+from zwk_desktop.ui.window.main_window import MainWindow
 
 LINDENHAGEN = EXAMPLES / "gemeinde-lindenhagen.zwk"
 

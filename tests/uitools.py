@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from zwk_desktop.app import build_services
-from zwk_desktop.ui.main_window import MainWindow
+from zwk_desktop.ui.window.main_window import MainWindow
 
 
 def make_window(qtbot: Any) -> MainWindow:

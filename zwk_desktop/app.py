@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from zwk_desktop.formspec.models import FormSpec
-    from zwk_desktop.ui.context import UiServices
     from zwk_desktop.ui.extensions import Extensions, PageExtra
+    from zwk_desktop.ui.window.context import UiServices
 
 NO_DISPLAY = (
     "ZWK Desktop braucht eine grafische Oberfläche, aber es ist keine Anzeige verfügbar "
@@ -33,7 +33,7 @@ def display_available() -> bool:
 
 QUIT_AFTER_START = "ZWK_QUIT_AFTER_START"
 """Environment variable for smoke tests and start-up measurements: with ``1`` the program quits
-by itself once its main window is shown (see `zwk_desktop.ui.startup_probe`)."""
+by itself once its main window is shown (see `zwk_desktop.ui.window.startup_probe`)."""
 
 
 def build_services() -> UiServices:
@@ -41,8 +41,8 @@ def build_services() -> UiServices:
     from zwk_desktop.locations import data_dir, examples_dir
     from zwk_desktop.services.recovery import open_store
     from zwk_desktop.services.settings import SettingsStore
-    from zwk_desktop.ui.context import UiServices
     from zwk_desktop.ui.extensions import Extensions
+    from zwk_desktop.ui.window.context import UiServices
 
     folder = data_dir()
     extensions = Extensions()
@@ -59,19 +59,20 @@ def add_export_and_directory(extensions: Extensions) -> None:
     """Export, identities and Prüfansicht in the menus (issue 5); the municipality picker and
     the population chart on their pages (issue 6); About/Licences in the Hilfe menu (issue 7).
     Their modules import only Qt here; what they need beyond is imported when used."""
-    from zwk_desktop.ui.about import about_action
-    from zwk_desktop.ui.export_menu import export_menu
+    from zwk_desktop.ui.dialogs.about import about_action
+    from zwk_desktop.ui.export.menu import export_menu
     from zwk_desktop.ui.extensions import MenuAction
 
-    extensions.actions += [*export_menu(), MenuAction("hilfe", about_action)]
+    about = MenuAction("hilfe", lambda window: about_action(window.window()))
+    extensions.actions += [*export_menu(), about]
     extensions.form_extras.append(directory_and_chart)
 
 
 def directory_and_chart(spec: FormSpec, section_id: str) -> list[PageExtra]:
     """The page extras the form places: the municipality directory on the kommune page, the
     population chart after its table. Imported when a page is built, not at start-up."""
-    from zwk_desktop.ui.directory_extra import directory_extras
-    from zwk_desktop.ui.population_extra import population_extras
+    from zwk_desktop.ui.directory.extra import directory_extras
+    from zwk_desktop.ui.pages.population_extra import population_extras
 
     return directory_extras(spec, section_id) + population_extras(spec, section_id)
 
@@ -81,9 +82,9 @@ def run_gui(argv: Sequence[str]) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     if os.environ.get(QUIT_AFTER_START) == "1":
-        from zwk_desktop.ui.startup_probe import install_probe
+        from zwk_desktop.ui.window.startup_probe import install_probe
 
         install_probe(argv)
-    from zwk_desktop.ui.application import run
+    from zwk_desktop.ui.window.application import run
 
     return run(list(argv), build_services())

@@ -31,13 +31,13 @@ from zwk_desktop.services.identities import PassphraseRequest
 from zwk_desktop.services.identities import open_store as open_identities
 from zwk_desktop.services.portable import import_file
 from zwk_desktop.services.recovery import open_store, start_up
-from zwk_desktop.ui.application import install_translators
-from zwk_desktop.ui.directory_extra import DirectoryAssist, MemberExtra
-from zwk_desktop.ui.drafts_manager import DraftsDialog
-from zwk_desktop.ui.export_commands import ExportCommands
-from zwk_desktop.ui.main_window import MainWindow
-from zwk_desktop.ui.population_extra import PopulationExtra
-from zwk_desktop.ui.versions_dialog import VersionsDialog
+from zwk_desktop.ui.dialogs.drafts_manager import DraftsDialog
+from zwk_desktop.ui.dialogs.versions import VersionsDialog
+from zwk_desktop.ui.directory.extra import DirectoryAssist, MemberExtra
+from zwk_desktop.ui.export.commands import ExportCommands
+from zwk_desktop.ui.pages.population_extra import PopulationExtra
+from zwk_desktop.ui.window.application import install_translators
+from zwk_desktop.ui.window.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

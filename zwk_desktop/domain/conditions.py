@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from zwk_desktop.domain.values import is_empty
-from zwk_desktop.formspec.models import Condition
+from zwk_desktop.formspec.base import Condition
 
 Getter = Callable[[str], Any]
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from zwk_desktop.domain.paths import parse_path
-from zwk_desktop.formspec import models as m
-from zwk_desktop.formspec.models import FormField, FormSpec, RuleBase, Status
+from zwk_desktop.formspec import rules as m
+from zwk_desktop.formspec.base import Severity, Status
+from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.formspec.rules import RuleBase
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _ASIDE = re.compile(r"\s*\([^()]*\{[^}]*\}[^()]*\)")
@@ -22,7 +24,7 @@ _ASIDE = re.compile(r"\s*\([^()]*\{[^}]*\}[^()]*\)")
 @dataclass(frozen=True, slots=True)
 class RuleHelp:
     code: str
-    severity: m.Severity
+    severity: Severity
     status: Status
     summary: str
     """The rule's German message shortened to its first sentence, placeholders as „…“."""

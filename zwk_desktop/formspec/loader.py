@@ -18,18 +18,15 @@ from typing import Any, get_args
 import yaml
 from pydantic import ValidationError
 
-from zwk_desktop.formspec.models import (
-    GENERIC_CODES,
+from zwk_desktop.formspec.base import GENERIC_CODES, Condition, FieldType
+from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.formspec.rules import (
     AgsBundeslandRule,
     AttachmentRequiredRule,
-    Condition,
     DateAfterPolicyRule,
     DateNotAfterRule,
     DirectoryAgsNameRule,
     DirectoryAgsUnknownRule,
-    FieldType,
-    FormField,
-    FormSpec,
     MeasuresCostRule,
     MonthsInTermRule,
     PathParams,

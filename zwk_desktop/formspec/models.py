@@ -1,140 +1,34 @@
 """Typed, immutable models of a form definition (``forms/*.yaml``).
 
-The models only describe the form; `zwk_desktop.formspec.loader` reads a YAML file into them and
-checks every cross-reference. Nothing here imports Qt or does I/O.
+Fields, sections, policy, layouts and the whole `FormSpec`; the shared vocabulary (statuses,
+field types, conditions) is in `zwk_desktop.formspec.base`, the named rules are in
+`zwk_desktop.formspec.rules`. The models only describe the form; `zwk_desktop.formspec.loader`
+reads a YAML file into them and checks every cross-reference. Nothing here imports Qt or does
+I/O.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-Status = Literal["D", "E", "I"]
-"""D documented in the call, E evidenced by selected municipalities, I inferred."""
-
-Severity = Literal["error", "warning", "info"]
-
-FieldType = Literal[
-    "text",
-    "long",
-    "int",
-    "dec",
-    "money",
-    "date",
-    "month",
-    "bool",
-    "choice",
-    "multi",
-    "email",
-    "phone",
-    "group",
-    "list",
-    "year_map",
-]
-SCALAR_TYPES: frozenset[str] = frozenset(
-    {"text", "long", "int", "dec", "money", "date", "month", "bool", "choice", "email", "phone"}
+from zwk_desktop.formspec.base import (
+    OVERRIDABLE_CHECKS,
+    TEXT_TYPES,
+    YEAR_MONTH_RE,
+    Condition,
+    FieldId,
+    FieldType,
+    Frozen,
+    Status,
+    T,
 )
-TEXT_TYPES: frozenset[str] = frozenset({"text", "long", "email", "phone"})
-
-GENERIC_CODES: tuple[str, ...] = (
-    "required",
-    "recommended_missing",
-    "max_length",
-    "min_length",
-    "format",
-    "range",
-    "choice_invalid",
-    "min_items",
-    "max_items",
-    "unknown_field",
-)
-"""Codes of the generic checks; every form must give a German message for each."""
-
-OVERRIDABLE_CHECKS: frozenset[str] = frozenset(
-    {"required", "range", "precision", "min_items", "max_items", "format"}
-)
-"""Generic checks whose finding code a field may replace by a named rule's code (`codes`)."""
-
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-YEAR_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-T = TypeVar("T")
-
-
-def _id_syntax(value: str) -> str:
-    if not ID_RE.match(value):
-        raise ValueError("eine id besteht aus Kleinbuchstaben, Ziffern und _")
-    return value
-
-
-FieldId = Annotated[str, AfterValidator(_id_syntax)]
-"""An id of a section or field: lower-case letters, digits and underscores."""
-
-
-class Frozen(BaseModel):
-    """Base of all spec models: immutable, and an unknown key is an error."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-# --------------------------------------------------------------------------- conditions
-
-
-class Condition(Frozen):
-    """A condition over the application data, used for visibility, required-if and rules.
-
-    Exactly one form: ``{field, equals}``, ``{field, in}``, ``{field, contains}``,
-    ``{field, any_greater}``, ``{field, filled}``, ``{all: [...]}``, ``{any: [...]}``,
-    ``{not: {...}}``.
-    """
-
-    field: str | None = Field(None, description="Absolute field path the condition reads.")
-    equals: str | int | float | bool | None = Field(None, description="Value equals this.")
-    in_: tuple[str | int | bool, ...] | None = Field(
-        None, alias="in", description="Value is one of these."
-    )
-    contains: str | None = Field(None, description="A multi-choice contains this code.")
-    any_greater: Decimal | None = Field(
-        None, description="A number, or any value of a year map, is greater than this."
-    )
-    filled: bool | None = Field(None, description="The field is filled (true) or empty (false).")
-    all_: tuple[Condition, ...] | None = Field(None, alias="all")
-    any_: tuple[Condition, ...] | None = Field(None, alias="any")
-    not_: Condition | None = Field(None, alias="not")
-
-    @model_validator(mode="after")
-    def _one_operator(self) -> Condition:
-        ops = [
-            name
-            for name in ("equals", "in_", "contains", "any_greater", "filled")
-            if getattr(self, name) is not None
-        ]
-        combinators = [n for n in ("all_", "any_", "not_") if getattr(self, n) is not None]
-        if combinators:
-            if ops or self.field is not None or len(combinators) > 1:
-                raise ValueError("all/any/not stehen allein, ohne field und ohne Vergleich")
-        elif self.field is None or len(ops) != 1:
-            raise ValueError(
-                "eine Bedingung braucht field und genau einen Vergleich "
-                "(equals, in, contains, any_greater oder filled)"
-            )
-        return self
-
-    def fields(self) -> Iterator[str]:
-        """Every field path this condition reads."""
-        if self.field is not None:
-            yield self.field
-        for sub in (self.all_ or ()) + (self.any_ or ()):
-            yield from sub.fields()
-        if self.not_ is not None:
-            yield from self.not_.fields()
-
+from zwk_desktop.formspec.rules import Rule, RuleBase
 
 # --------------------------------------------------------------------------- fields
 
@@ -444,245 +338,6 @@ class PopulationLayout(Frozen):
     def field_id(self) -> str:
         """Id of the table within its section (the chart is placed after it)."""
         return self.list.rsplit(".", 1)[-1]
-
-
-# --------------------------------------------------------------------------- rules
-
-
-class RuleBase(Frozen):
-    id: str | None = Field(None, description="Unique id; defaults to the code.")
-    code: str = Field(description="Stable public rule code of fields.md.")
-    severity: Severity
-    status: Status
-    source: str | None = None
-    message: str = Field(description="German message template; placeholders are the params.")
-    variants: dict[str, str] = Field(
-        default_factory=dict,
-        description="Alternative German messages for distinct cases of the same rule.",
-    )
-
-    @property
-    def rule_id(self) -> str:
-        return self.id or self.code
-
-
-class PathParams(Frozen):
-    path: str
-
-
-class GenericRule(RuleBase):
-    """A code raised by a generic check through a field's `codes` or `must_be_true`."""
-
-    kind: Literal["generic"]
-
-
-class AgsBundeslandParams(Frozen):
-    ags: str
-    bundesland: str
-
-
-class AgsBundeslandRule(RuleBase):
-    kind: Literal["ags_bundesland"]
-    params: AgsBundeslandParams
-
-
-class DirectoryAgsParams(Frozen):
-    ags: str = Field(description="Field with the AGS; may lie in a list (``list[].ags``).")
-    when: Condition | None = Field(None, description="Only checked while this holds.")
-
-
-class DirectoryAgsUnknownRule(RuleBase):
-    """An AGS that the municipality directory does not know."""
-
-    kind: Literal["directory_ags_unknown"]
-    params: DirectoryAgsParams
-
-
-class DirectoryAgsNameParams(DirectoryAgsParams):
-    name: str = Field(description="Field with the name; in the same list as the AGS, if any.")
-
-
-class DirectoryAgsNameRule(RuleBase):
-    """A name that does not name the municipality the AGS belongs to in the directory."""
-
-    kind: Literal["directory_ags_name"]
-    params: DirectoryAgsNameParams
-
-
-class PlausibleRangeParams(PathParams):
-    min: Decimal
-    max: Decimal
-
-
-class PlausibleRangeRule(RuleBase):
-    kind: Literal["plausible_range"]
-    params: PlausibleRangeParams
-
-
-class ConditionParams(PathParams):
-    when: Condition
-
-
-class ConditionRule(RuleBase):
-    """Reports at `path` whenever `when` holds."""
-
-    kind: Literal["condition"]
-    params: ConditionParams
-
-
-class ShortTextParams(PathParams):
-    min: int = Field(ge=1)
-
-
-class ShortTextRule(RuleBase):
-    """A filled text shorter than `min` characters."""
-
-    kind: Literal["short_text"]
-    params: ShortTextParams
-
-
-class DateNotAfterParams(PathParams):
-    other: str
-    when: Condition | None = None
-
-
-class DateNotAfterRule(RuleBase):
-    kind: Literal["date_not_after"]
-    params: DateNotAfterParams
-
-
-class DateAfterPolicyParams(PathParams):
-    policy: Literal["deadline"]
-
-
-class DateAfterPolicyRule(RuleBase):
-    kind: Literal["date_after_policy"]
-    params: DateAfterPolicyParams
-
-
-class UniqueInListParams(Frozen):
-    list: str
-    field: str
-
-
-class UniqueInListRule(RuleBase):
-    kind: Literal["unique_in_list"]
-    params: UniqueInListParams
-
-
-class SumRangeParams(PathParams):
-    fields: tuple[str, ...] = Field(min_length=2)
-    min: Decimal
-    max: Decimal
-
-
-class SumRangeRule(RuleBase):
-    """When every field is filled, their sum must lie within min..max."""
-
-    kind: Literal["sum_range"]
-    params: SumRangeParams
-
-
-class MonthsInTermParams(Frozen):
-    list: str
-    fields: tuple[str, ...] = Field(min_length=1)
-
-
-class MonthsInTermRule(RuleBase):
-    kind: Literal["months_in_term"]
-    params: MonthsInTermParams
-
-
-class ScheduleOrderParams(Frozen):
-    list: str
-    step: str
-    start: str
-    end: str
-
-
-class ScheduleOrderRule(RuleBase):
-    kind: Literal["schedule_order"]
-    params: ScheduleOrderParams
-
-
-class BudgetRule(RuleBase):
-    """Budget rules read the budget layout of the form; `path` is where they report."""
-
-    kind: Literal[
-        "budget_empty",
-        "budget_year_cap",
-        "budget_total_cap",
-        "budget_first_year_pro_rata",
-    ]
-    params: PathParams
-
-
-class BudgetItemRule(RuleBase):
-    """Budget rules that report per item or per year at the field concerned."""
-
-    kind: Literal["budget_justification", "zentral_exceeds_requested"]
-
-
-class MeasuresCostParams(PathParams):
-    categories: tuple[str, ...] = Field(min_length=1)
-
-
-class MeasuresCostRule(RuleBase):
-    kind: Literal["measures_cost"]
-    params: MeasuresCostParams
-
-
-class AttachmentRequiredParams(Frozen):
-    when: Condition
-    art: str
-
-
-class AttachmentRequiredRule(RuleBase):
-    kind: Literal["attachment_required"]
-    params: AttachmentRequiredParams
-
-
-class AttachmentRule(RuleBase):
-    kind: Literal[
-        "attachment_type", "attachment_too_large", "attachment_content", "attachment_hash"
-    ]
-
-
-class MailSizeParams(PathParams):
-    warning_above: Literal["mail_warning_bytes"]
-    error_above: Literal["mail_max_bytes"]
-    overhead_bytes: int = Field(
-        ge=0, description="Estimated size of the PDF, JSON, manifest and signature in the mail."
-    )
-
-
-class MailSizeRule(RuleBase):
-    kind: Literal["mail_size"]
-    params: MailSizeParams
-
-
-Rule = Annotated[
-    GenericRule
-    | AgsBundeslandRule
-    | DirectoryAgsUnknownRule
-    | DirectoryAgsNameRule
-    | PlausibleRangeRule
-    | ConditionRule
-    | ShortTextRule
-    | DateNotAfterRule
-    | DateAfterPolicyRule
-    | UniqueInListRule
-    | SumRangeRule
-    | MonthsInTermRule
-    | ScheduleOrderRule
-    | BudgetRule
-    | BudgetItemRule
-    | MeasuresCostRule
-    | AttachmentRequiredRule
-    | AttachmentRule
-    | MailSizeRule,
-    Field(discriminator="kind"),
-]
 
 
 # --------------------------------------------------------------------------- the form

@@ -43,6 +43,15 @@ from zwk_desktop.services.records import (
     utc_now,
 )
 from zwk_desktop.services.store_errors import StoreCorrupt, StoreError, StoreUnavailable, translate
+from zwk_desktop.services.store_schema import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    SUMMARY_COLUMNS,
+    VERSION_COLUMNS,
+    checked_draft,
+    envelope_of,
+    summary_of,
+)
 
 if TYPE_CHECKING:
     from zwk_desktop.domain.draft import Draft
@@ -53,58 +62,6 @@ if TYPE_CHECKING:
 # list of recent drafts) needs only SQLite.
 
 DB_NAME = "entwuerfe.sqlite3"
-SCHEMA_VERSION = 1
-
-_STATE = """
-    form_id TEXT NOT NULL,
-    form_version TEXT NOT NULL,
-    format_version INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    meta TEXT NOT NULL,
-    acknowledgements TEXT NOT NULL,
-    files TEXT NOT NULL"""
-"""The columns of a draft's state, the same in ``drafts`` and ``versions``. ``data``, ``meta``
-and ``acknowledgements`` are JSON in the layout of ``format_version``; ``files`` maps the
-sha256 the draft names to the key of its bytes in ``blobs``."""
-
-_SCHEMA = f"""
-CREATE TABLE drafts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT,
-    title TEXT NOT NULL,
-    created TEXT NOT NULL,
-    modified TEXT NOT NULL,{_STATE},
-    completeness INTEGER,
-    errors INTEGER,
-    warnings INTEGER,
-    deleted TEXT
-);
-CREATE TABLE versions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
-    created TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',{_STATE}
-);
-CREATE INDEX versions_by_draft ON versions(draft_id, id);
-CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, content BLOB NOT NULL);
-CREATE TABLE sessions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    started TEXT NOT NULL,
-    ended TEXT,
-    host TEXT NOT NULL,
-    pid INTEGER NOT NULL,
-    token TEXT NOT NULL,
-    draft_id INTEGER,
-    recovered INTEGER NOT NULL DEFAULT 0
-);
-"""
-
-_SUMMARY_COLUMNS = (
-    "id, name, title, created, modified, form_id, form_version, completeness, errors, warnings, "
-    "deleted"
-)
-_VERSION_COLUMNS = "form_id, form_version, format_version, data, meta, acknowledgements, files"
 
 
 @dataclass
@@ -148,7 +105,7 @@ class DraftStore:
 
     def _connection(self) -> _Open:
         if self._open is None:
-            con, notice = open_checked(self.path, _SCHEMA, SCHEMA_VERSION, self._checked)
+            con, notice = open_checked(self.path, SCHEMA, SCHEMA_VERSION, self._checked)
             self._checked = True
             if notice:
                 self.notices.append(notice)
@@ -302,11 +259,11 @@ class DraftStore:
         """The envelope (of the row's format version) and the files of a draft or version."""
         with self._read() as con:
             row = con.execute(
-                f"SELECT {_VERSION_COLUMNS} FROM {table} WHERE id = ?", (key,)
+                f"SELECT {VERSION_COLUMNS} FROM {table} WHERE id = ?", (key,)
             ).fetchone()
             if row is None:
                 return None
-            return _envelope(row), load_blobs(con, json.loads(row[6]))
+            return envelope_of(row), load_blobs(con, json.loads(row[6]))
 
     def load(self, draft_id: int) -> LoadedDraft:
         """The draft's current state. A row of an older format is migrated here; its previous
@@ -321,9 +278,9 @@ class DraftStore:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
         envelope, files = fetched
         if envelope["format_version"] >= FORMAT_VERSION:
-            return LoadedDraft(_checked_draft(envelope, files))
+            return LoadedDraft(checked_draft(envelope, files))
         migrated, report = migrate(envelope, FORMAT_VERSION)
-        draft = _checked_draft(migrated, files)
+        draft = checked_draft(migrated, files)
         note = migration_text(report, installed_form(draft)) if report else ""
         with self._write() as opened:
             now = stamp(self.clock())
@@ -335,11 +292,11 @@ class DraftStore:
     def summary(self, draft_id: int) -> DraftSummary:
         with self._read() as con:
             row = con.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)
+                f"SELECT {SUMMARY_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)
             ).fetchone()
         if row is None:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
-        return _summary(row)
+        return summary_of(row)
 
     def list_drafts(self, *, trash: bool = False, limit: int = -1) -> list[DraftSummary]:
         """All drafts (or those in the Papierkorb), the most recently changed first; at most
@@ -347,11 +304,11 @@ class DraftStore:
         where = "deleted IS NOT NULL" if trash else "deleted IS NULL"
         with self._read() as con:
             rows = con.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, "
+                f"SELECT {SUMMARY_COLUMNS} FROM drafts WHERE {where} ORDER BY modified DESC, "
                 "id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [_summary(r) for r in rows]
+        return [summary_of(r) for r in rows]
 
     def rename(self, draft_id: int, name: str) -> None:
         """Give a draft its own name; an empty name shows the Kommune again."""
@@ -436,7 +393,7 @@ class DraftStore:
         envelope, files = fetched
         if envelope["format_version"] < FORMAT_VERSION:
             envelope = migrate(envelope, FORMAT_VERSION)[0]
-        return _checked_draft(envelope, files)
+        return checked_draft(envelope, files)
 
     def restore_version(self, draft_id: int, version_id: int) -> Draft:
         """Make a version the current state again, in one transaction: the stored state is kept
@@ -466,8 +423,8 @@ class DraftStore:
         self, con: sqlite3.Connection, draft_id: int, reason: str, now: str, note: str = ""
     ) -> int:
         cur = con.execute(
-            f"INSERT INTO versions (draft_id, created, reason, note, {_VERSION_COLUMNS}) "
-            f"SELECT id, ?, ?, ?, {_VERSION_COLUMNS} FROM drafts WHERE id = ?",
+            f"INSERT INTO versions (draft_id, created, reason, note, {VERSION_COLUMNS}) "
+            f"SELECT id, ?, ?, ?, {VERSION_COLUMNS} FROM drafts WHERE id = ?",
             (now, reason, note, draft_id),
         )
         if cur.rowcount != 1:
@@ -484,7 +441,7 @@ class DraftStore:
 
         parts = take_apart(envelope)
         opened.con.execute(
-            f"INSERT INTO versions (draft_id, created, reason, note, {_VERSION_COLUMNS}) "
+            f"INSERT INTO versions (draft_id, created, reason, note, {VERSION_COLUMNS}) "
             "VALUES (?, ?, 'before_migration', ?, ?, ?, ?, ?, ?, ?, '{}')",
             (
                 draft_id,
@@ -553,45 +510,6 @@ class DraftStore:
         """``PRAGMA integrity_check``: ``"ok"`` or the problems found."""
         with self._read() as con:
             return "\n".join(r[0] for r in con.execute("PRAGMA integrity_check"))
-
-
-def _summary(row: tuple[Any, ...]) -> DraftSummary:
-    return DraftSummary(
-        id=row[0],
-        name=row[1],
-        title=row[2],
-        created=parse_stamp(row[3]),
-        modified=parse_stamp(row[4]),
-        form_id=row[5],
-        form_version=row[6],
-        completeness=row[7],
-        errors=row[8],
-        warnings=row[9],
-        deleted=parse_stamp(row[10]) if row[10] else None,
-    )
-
-
-def _envelope(row: tuple[Any, ...]) -> dict[str, Any]:
-    """The envelope of a row of drafts or versions (``_VERSION_COLUMNS``), files aside."""
-    from zwk_desktop.domain.draft import FORMAT
-    from zwk_desktop.domain.migrations import EnvelopeParts, assemble
-
-    form_id, form_version, format_version, data, meta, acks, _files = row
-    parts = EnvelopeParts(
-        format_version, form_id, form_version, json.loads(meta), json.loads(data), json.loads(acks)
-    )
-    return assemble(parts, FORMAT)
-
-
-def _checked_draft(envelope: dict[str, Any], files: dict[str, bytes]) -> Draft:
-    from zwk_desktop.domain.draft import DraftError, draft_from_json
-
-    try:
-        draft = draft_from_json(envelope)
-    except DraftError as exc:
-        raise StoreError(f"Ein gespeicherter Entwurf ist nicht lesbar: {exc}") from None
-    draft.files.update(files)
-    return draft
 
 
 __all__ = [

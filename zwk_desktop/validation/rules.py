@@ -15,8 +15,8 @@ from typing import Any
 from zwk_desktop.directory import Entry
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import FILE_KIND_LABELS, base64_size
-from zwk_desktop.formspec import models as m
-from zwk_desktop.validation.engine import Context, jsonable
+from zwk_desktop.formspec import rules as m
+from zwk_desktop.validation.context import Context, jsonable
 
 RuleFn = Callable[[Any, Context], None]
 _REGISTRY: dict[str, RuleFn] = {}

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.fields import Editor, PageEnv, ReadOnlyEditor, scalar_editor
+from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv
+from zwk_desktop.ui.pages.fields import ReadOnlyEditor, scalar_editor
 
 LABEL_EMS = 17
 """Width of the label column in multiples of the font's height."""
@@ -75,9 +76,6 @@ class Row:
     path: str
     widgets: tuple[QWidget, ...]
 
-
-EditorFactory = Callable[[PageEnv, FormField, str, str], Editor]
-"""Builds the editor of a list or year map (from the lists module, which imports this one)."""
 
 Override = Callable[[FormField, str, str], Editor | None]
 """Builds a special editor for a field (field, path, label), or None for the usual one."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
-from zwk_desktop.ui.export_worker import BackgroundJob
+from zwk_desktop.ui.export.worker import BackgroundJob
 
 VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
 INVALID_STYLE = "background:#fbe4e4; color:#7f1d1d; padding:6px; font-weight:bold"

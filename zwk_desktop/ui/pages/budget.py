@@ -17,8 +17,8 @@ from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.ui.common import COLOURS, clear_layout, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
-from zwk_desktop.ui.fields import NumberEditor, PageEnv
-from zwk_desktop.ui.page import FindingsBox, status_note
+from zwk_desktop.ui.pages.base import FindingsBox, PageEnv, status_note
+from zwk_desktop.ui.pages.fields import NumberEditor
 
 LINE_OFFSET = 4
 """Pixels that put a label's text on the line of the input field beside it."""
@@ -65,7 +65,7 @@ class BudgetGrid(QWidget):
         super().__init__()
         self.setObjectName("finanzplan:tabelle")
         self.session: EditSession = ctx.session
-        self.env: PageEnv = ctx.env
+        self.env = PageEnv.of(ctx)
         self.spec = ctx.session.spec
         self.layout_ = self.spec.budget
         self.years = self.spec.policy.year_keys

@@ -52,7 +52,7 @@ from zwk_desktop.ui.common import (
     local_time,
     translate,
 )
-from zwk_desktop.ui.tables import Index, ListTableModel
+from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

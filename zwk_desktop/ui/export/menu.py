@@ -6,7 +6,7 @@ package folder or its e-mail); Extras → „Signaturidentitäten…“.
 
 `export_menu()` returns the `MenuAction`s the composition root adds to the window's extensions.
 The window builds them at start-up, so this module makes only the actions: their commands
-(`zwk_desktop.ui.export_commands.ExportCommands`) are imported when an entry is chosen.
+(`zwk_desktop.ui.export.commands.ExportCommands`) are imported when an entry is chosen.
 """
 
 from __future__ import annotations
@@ -17,16 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.extensions import MenuAction, MenuName
+from zwk_desktop.ui.extensions import DraftWindow, MenuAction, MenuName
 
 if TYPE_CHECKING:
-    from zwk_desktop.ui.export_commands import IdentityStoreFactory
-    from zwk_desktop.ui.main_window import MainWindow
+    from zwk_desktop.ui.export.commands import IdentityStoreFactory
 
 
-def run(window: MainWindow, command: str, identities: IdentityStoreFactory | None) -> None:
+def run(window: DraftWindow, command: str, identities: IdentityStoreFactory | None) -> None:
     """Run a command of the window's `ExportCommands` (made on first use)."""
-    from zwk_desktop.ui.export_commands import ExportCommands
+    from zwk_desktop.ui.export.commands import ExportCommands
 
     getattr(ExportCommands.of(window, identities), command)()
 
@@ -40,13 +39,13 @@ def _entry(
     needs_draft: bool = False,
     keys: str = "",
 ) -> MenuAction:
-    def build(window: MainWindow) -> QAction:
-        action = QAction(text(), window)
+    def build(window: DraftWindow) -> QAction:
+        action = QAction(text(), window.window())
         action.setObjectName(name)
         if keys:  # setShortcuts with a list: setShortcut's overloads build Qt's namespace
             action.setShortcuts([QKeySequence.fromString(keys)])
         action.triggered.connect(lambda: run(window, command, identities))
-        window.addAction(action)  # the shortcut works while no menu is open
+        window.window().addAction(action)  # the shortcut works while no menu is open
         return action
 
     return MenuAction(menu, build, needs_draft)

@@ -14,9 +14,10 @@ from zwk_desktop.domain.attachments import FILE_KIND_LABELS
 from zwk_desktop.editing.session import AttachmentRejected
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.fields import Editor, PageEnv, ReadOnlyEditor
-from zwk_desktop.ui.layout import Override
-from zwk_desktop.ui.lists import ListEditor
+from zwk_desktop.ui.pages.base import Editor, PageEnv
+from zwk_desktop.ui.pages.fields import ReadOnlyEditor
+from zwk_desktop.ui.pages.layout import Override
+from zwk_desktop.ui.pages.lists import ListEditor
 
 
 class AttachmentsEditor(ListEditor):

@@ -1,11 +1,11 @@
-"""The commands behind the export side's menu entries (`zwk_desktop.ui.export_menu`): the
+"""The commands behind the export side's menu entries (`zwk_desktop.ui.export.menu`): the
 export dialog for the open draft, its ENTWURF print, the Prüfansicht of a package, the signing
 identities. Imported when an entry is first chosen; the dialogs and with them reportlab, pyHanko
 and cryptography only when their command runs.
 
 The open draft stays the window's `EditSession`: warnings acknowledged in the export dialog are
 recorded in the session (so autosave keeps them with the draft), and just before the export
-starts the window records a version of the draft in the store (`MainWindow.record_version`).
+starts the window records a version of the draft in the store (`DraftWindow.record_version`).
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ if TYPE_CHECKING:  # Qt classes are made on first use: the dialogs' ones when a 
     from zwk_desktop.domain.draft import Draft
     from zwk_desktop.editing.session import EditSession
     from zwk_desktop.services.identities import IdentityStore
-    from zwk_desktop.ui.export_dialog import ExportDialog
-    from zwk_desktop.ui.export_worker import BackgroundJob
-    from zwk_desktop.ui.identity_dialog import IdentityDialog
-    from zwk_desktop.ui.main_window import MainWindow
-    from zwk_desktop.ui.package_view import PackageView
+    from zwk_desktop.ui.dialogs.identity import IdentityDialog
+    from zwk_desktop.ui.export.dialog import ExportDialog
+    from zwk_desktop.ui.export.package_view import PackageView
+    from zwk_desktop.ui.export.worker import BackgroundJob
+    from zwk_desktop.ui.extensions import DraftWindow
 
 IdentityStoreFactory = Callable[[], "IdentityStore"]
 """Opens the user's signing identities (default: `zwk_desktop.services.identities.open_store`)."""
@@ -53,10 +53,13 @@ class ExportCommands(QObject):
     printed = Signal(object)
     """An ENTWURF print was written (its `Path`)."""
 
-    def __init__(self, window: MainWindow, identities: IdentityStoreFactory | None) -> None:
-        super().__init__(window)
+    def __init__(self, window: DraftWindow, identities: IdentityStoreFactory | None) -> None:
+        super().__init__(window.window())
         self.setObjectName("exportbefehle")
-        self.window = window
+        self.host = window
+        """The open draft (`host.session`) and its versions."""
+        self.window = window.window()
+        """The parent of the dialogs."""
         self._identities = identities
         self._folder: Path | None = None
         self.print_job: BackgroundJob | None = None
@@ -64,8 +67,8 @@ class ExportCommands(QObject):
         self._busy: QProgressDialog | None = None
 
     @staticmethod
-    def of(window: MainWindow, identities: IdentityStoreFactory | None) -> ExportCommands:
-        found = window.findChild(ExportCommands, "exportbefehle")
+    def of(window: DraftWindow, identities: IdentityStoreFactory | None) -> ExportCommands:
+        found = window.window().findChild(ExportCommands, "exportbefehle")
         return found if found is not None else ExportCommands(window, identities)
 
     def store(self) -> IdentityStore:
@@ -90,16 +93,16 @@ class ExportCommands(QObject):
 
     def export(self) -> ExportDialog | None:
         """Open the export dialog for the open draft (window-modal, not blocking)."""
-        session = self.window.session
+        session = self.host.session
         if session is None:
             return None
-        from zwk_desktop.ui.export_dialog import ExportDialog
+        from zwk_desktop.ui.export.dialog import ExportDialog
 
         dialog = ExportDialog(
             session.spec, session.draft, self.store(), self.window, out_dir=self.folder()
         )
         dialog.draft_changed.connect(lambda draft: take_acknowledgements(session, draft))
-        dialog.export_starting.connect(lambda: self.window.record_version("export"))
+        dialog.export_starting.connect(lambda: self.host.record_version("export"))
         dialog.exported.connect(lambda result: self._used(result.folder.parent))
         dialog.printed.connect(lambda path: self._used(path.parent))
         dialog.finished.connect(dialog.deleteLater)
@@ -115,7 +118,7 @@ class ExportCommands(QObject):
         """Ask for a folder and write the ENTWURF print of the open draft there."""
         from PySide6.QtWidgets import QFileDialog
 
-        session = self.window.session
+        session = self.host.session
         if session is None or self.print_job is not None:
             return
         name = QFileDialog.getExistingDirectory(
@@ -131,7 +134,7 @@ class ExportCommands(QObject):
         from PySide6.QtWidgets import QProgressDialog
 
         from zwk_desktop.services.export import export_print
-        from zwk_desktop.ui.export_worker import BackgroundJob
+        from zwk_desktop.ui.export.worker import BackgroundJob
 
         spec, draft = session.spec, copy.deepcopy(session.draft)
         busy = QProgressDialog(
@@ -236,7 +239,7 @@ class ExportCommands(QObject):
 
     def open_package(self, path: Path) -> PackageView:
         """The Prüfansicht of a package: a folder, its e-mail, or any file in its folder."""
-        from zwk_desktop.ui.package_view import PackageView
+        from zwk_desktop.ui.export.package_view import PackageView
 
         target = path if path.is_dir() or path.suffix.lower() == ".eml" else path.parent
         view = PackageView(target, self.window)
@@ -246,9 +249,9 @@ class ExportCommands(QObject):
     # ----------------------------------------------------------------- Signaturidentitäten…
 
     def manage_identities(self) -> IdentityDialog:
-        from zwk_desktop.ui.identity_dialog import IdentityDialog
+        from zwk_desktop.ui.dialogs.identity import IdentityDialog
 
-        session = self.window.session
+        session = self.host.session
         name = session.get("kommune.name") if session is not None else None
         dialog = IdentityDialog(
             self.store(), self.window, kommune=name if isinstance(name, str) else ""

@@ -12,7 +12,7 @@ from zwk_desktop.editing.entry import show_dec, show_int
 from zwk_desktop.editing.help import field_help
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.ui.common import heading, severity_word, translate
-from zwk_desktop.ui.page import status_note
+from zwk_desktop.ui.pages.base import status_note
 
 
 class HelpPanel(QWidget):

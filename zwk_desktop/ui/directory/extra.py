@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from zwk_desktop.directory import Entry
     from zwk_desktop.editing.session import EditSession, Event
     from zwk_desktop.formspec.models import FormSpec
-    from zwk_desktop.ui.directory_picker import DirectoryMark
+    from zwk_desktop.ui.directory.picker import DirectoryMark
 
 
 def directory_extras(spec: FormSpec, section_id: str) -> list[PageExtra]:
@@ -100,7 +100,7 @@ class DirectoryAssist(QLabel):
         from zwk_desktop.directory import LICENCE_NAME, default_directory
         from zwk_desktop.directory.fill import layout_of
         from zwk_desktop.domain import formatting
-        from zwk_desktop.ui.directory_picker import DirectoryCompleter
+        from zwk_desktop.ui.directory.picker import DirectoryCompleter
 
         super().__init__()
         self.setObjectName(f"{ctx.section.id}:gemeindeverzeichnis")
@@ -176,7 +176,7 @@ class DirectoryAssist(QLabel):
     def _mark(self, path: str) -> DirectoryMark | None:
         """The mark of the field at `path`, placed in its editor when new (a list rebuilds
         its items' editors, and their marks with them)."""
-        from zwk_desktop.ui.directory_picker import DirectoryMark
+        from zwk_desktop.ui.directory.picker import DirectoryMark
 
         editor = self.env.editors.get(path)
         if editor is None:
@@ -196,7 +196,7 @@ class MemberExtra(QWidget):
     def __init__(self, ctx: PageContext) -> None:
         from zwk_desktop.directory import default_directory
         from zwk_desktop.directory.fill import layout_of
-        from zwk_desktop.ui.directory_picker import MemberPicker
+        from zwk_desktop.ui.directory.picker import MemberPicker
 
         super().__init__()
         self.session = ctx.session

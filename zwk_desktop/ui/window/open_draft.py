@@ -16,10 +16,10 @@ from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.autosave import DraftSession, SaveStatus
 from zwk_desktop.services.summary import open_warnings
-from zwk_desktop.ui.autosave import AutosaveController
 from zwk_desktop.ui.common import draft_title
-from zwk_desktop.ui.editor import EditorView
 from zwk_desktop.ui.extensions import Extensions
+from zwk_desktop.ui.window.autosave import AutosaveController
+from zwk_desktop.ui.window.editor import EditorView
 
 EDITS = ("value", "items", "acknowledgement")
 """The kinds of session events that change the draft (and so start an autosave)."""

@@ -8,42 +8,37 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from zwk_desktop.domain.paths import format_path, parse_path
 from zwk_desktop.editing.session import EditSession, Event
-from zwk_desktop.formspec.models import FormField, Section
+from zwk_desktop.formspec.models import FormField, FormSpec, Section
 from zwk_desktop.ui.common import discard, heading, translate
-from zwk_desktop.ui.extensions import PageContext, PageExtra
-from zwk_desktop.ui.fields import Editor, PageEnv
-from zwk_desktop.ui.layout import FieldRows
-from zwk_desktop.ui.lists import ListEditor, YearMapEditor, list_editor
+from zwk_desktop.ui.extensions import Extensions, PageContext, PageExtra
+from zwk_desktop.ui.pages.attachments import AttachmentsEditor
+from zwk_desktop.ui.pages.base import Editor, FindingsBox, PageEnv, status_note
+from zwk_desktop.ui.pages.budget import budget_extra
+from zwk_desktop.ui.pages.layout import FieldRows
+from zwk_desktop.ui.pages.lists import ListEditor, YearMapEditor
 from zwk_desktop.validation import Finding
 
 
-def status_note(status: str) -> str:
-    """What the status of a field, rule or section means, in one German sentence."""
-    return {
-        "D": translate("Page", "Grundlage: im Aufruf dokumentiert."),
-        "E": translate(
-            "Page",
-            "Grundlage: durch Berichte ausgewählter Kommunen belegt, nicht im Aufruf selbst "
-            "dokumentiert.",
-        ),
-        "I": translate(
-            "Page",
-            "Abgeleitet aus der allgemeinen Förderpraxis des Bundes, nicht im Aufruf dokumentiert.",
-        ),
-    }[status]
+def page_extras(extensions: Extensions, spec: FormSpec, section_id: str) -> list[PageExtra]:
+    """The extras of a section's page: the budget grid on the budget's page, then what the
+    form decides (`Extensions.form_extras`), then the extras added for the section."""
+    out = []
+    if section_id == spec.budget.items.split(".")[0]:
+        out.append(budget_extra(spec))
+    out += [extra for extras in extensions.form_extras for extra in extras(spec, section_id)]
+    return out + extensions.page_extras.get(section_id, [])
+
+
+def list_editor(env: PageEnv, f: FormField, path: str, label: str) -> Editor:
+    """The editor of a list: attachments get their own, every other list the usual one."""
+    if path == env.session.spec.attachments.list:
+        return AttachmentsEditor(env, f, path, label)
+    return ListEditor(env, f, path, label)
 
 
 def parent_path(path: str) -> str:
     parts = parse_path(path)
     return format_path(parts[:-1]) if len(parts) > 1 else ""
-
-
-class FindingsBox(Editor):
-    """Findings about a whole section or group (e.g. the age shares' sum)."""
-
-    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
-        super().__init__(env, f, path, label)
-        self.finish()
 
 
 class SectionPage(QScrollArea):
@@ -64,6 +59,7 @@ class SectionPage(QScrollArea):
             session,
             claimed=frozenset(c for e in extras for c in e.claims),
             on_rebuilt=self._rebuilt,
+            list_editor=list_editor,
         )
         content = QWidget()
         content.setObjectName(f"inhalt:{section.id}")

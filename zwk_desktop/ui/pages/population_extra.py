@@ -29,7 +29,7 @@ class PopulationExtra(QWidget):
     """The chart of the population table, kept up to date with the session."""
 
     def __init__(self, ctx: PageContext) -> None:
-        from zwk_desktop.ui.population_chart import PopulationChartView
+        from zwk_desktop.ui.pages.population_chart import PopulationChartView
 
         super().__init__()
         layout = ctx.session.spec.population

@@ -9,9 +9,9 @@ itself in the background; Strg+S records a version, „Speichern unter…“ wri
 recovered. When the store cannot be written, the notice bar says so and offers „Speichern
 unter…“; the draft stays in memory and saving is retried.
 
-All menus are built in `_build_menus`, where the actions of other parts of the program
-(`services.extensions.actions`) are added. The editing view, the form and the draft model are
-loaded only when a draft is opened.
+The actions and menus are built in `zwk_desktop.ui.window.menus`, where the actions of other
+parts of the program (`services.extensions.actions`) are added. The editing view, the form and
+the draft model are loaded only when a draft is opened.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -35,15 +34,16 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.ui.common import discard, draft_title, translate
-from zwk_desktop.ui.context import UiServices
-from zwk_desktop.ui.start_page import RECENT, StartPage, list_examples
+from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.menus import WindowActions, build_menus
+from zwk_desktop.ui.window.start_page import StartPage, list_examples
 
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession
     from zwk_desktop.services.autosave import DraftSession, SaveStatus
-    from zwk_desktop.ui.editor import EditorView
-    from zwk_desktop.ui.notices import Kind, NoticeBar
-    from zwk_desktop.ui.open_draft import OpenDraft
+    from zwk_desktop.ui.window.editor import EditorView
+    from zwk_desktop.ui.window.notices import Kind, NoticeBar
+    from zwk_desktop.ui.window.open_draft import OpenDraft
 
 APP_NAME = "ZWK Desktop"
 
@@ -78,8 +78,10 @@ class MainWindow(QMainWindow):
         self.start.example_chosen.connect(self.open_example)
         self.stack.addWidget(self.start)
         self.setCentralWidget(central)
-        self._build_actions()
-        self._build_menus()
+        self.menu_actions = WindowActions(self, self)
+        build_menus(
+            self.menuBar(), self, self.menu_actions, services.extensions, self.examples, self.store
+        )
         self._enable()
         self.update_title()
         em = self.fontMetrics().height()
@@ -101,175 +103,11 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- actions and menus
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: object,
-        *keys: QKeySequence.StandardKey | str,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        sequences: list[QKeySequence] = []
-        for k in keys:
-            # keyBindings/fromString instead of QKeySequence(k): resolving that constructor
-            # builds PySide6's whole Qt namespace (~25 ms) before the start screen shows
-            if isinstance(k, str):
-                sequences.append(QKeySequence.fromString(k))
-            else:
-                sequences.extend(QKeySequence.keyBindings(k))
-        if sequences:
-            action.setShortcuts(sequences)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even while a menu bar entry is hidden
-        return action
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.act_new = self._action(
-            "aktion:neu",
-            translate("Main", "&Neue Bewerbung"),
-            self.new_draft,
-            std.New,
-        )
-        self.act_open = self._action(
-            "aktion:oeffnen",
-            translate("Main", "Bewerbung ö&ffnen…"),
-            self.open_dialog,
-            std.Open,
-        )
-        self.act_open.setToolTip(
-            translate("Main", "Eine .zwk-Datei als neuen Entwurf übernehmen (importieren)")
-        )
-        self.act_drafts = self._action(
-            "aktion:entwuerfe",
-            translate("Main", "&Entwürfe…"),
-            self.show_drafts,
-            "Ctrl+Shift+O",
-        )
-        self.act_save = self._action(
-            "aktion:speichern", translate("Main", "&Speichern"), self.save, std.Save
-        )
-        self.act_save.setToolTip(
-            translate("Main", "Jetzt speichern und den Stand als Version festhalten")
-        )
-        self.act_save_as = self._action(
-            "aktion:speichern-unter",
-            translate("Main", "Speichern &unter…"),
-            self.save_as,
-            "Ctrl+Shift+S",
-        )
-        self.act_save_as.setToolTip(
-            translate("Main", "Den Entwurf als .zwk-Datei in einen Ordner schreiben (exportieren)")
-        )
-        self.act_versions = self._action(
-            "aktion:versionen", translate("Main", "&Versionen…"), self.show_versions
-        )
-        self.act_close = self._action(
-            "aktion:schliessen",
-            translate("Main", "Bewerbung s&chließen"),
-            self.close_draft,
-            "Ctrl+W",
-            "Ctrl+F4",
-        )
-        self.act_quit = self._action(
-            "aktion:beenden", translate("Main", "&Beenden"), self.close, "Ctrl+Q"
-        )
-        self.act_back = self._action(
-            "aktion:zurueck",
-            translate("Main", "&Voriger Abschnitt"),
-            lambda: self._editor_call("back"),
-            "Alt+Left",
-        )
-        self.act_next = self._action(
-            "aktion:weiter",
-            translate("Main", "&Nächster Abschnitt"),
-            lambda: self._editor_call("next"),
-            "Alt+Right",
-        )
-        self.act_review = self._action(
-            "aktion:pruefen",
-            translate("Main", "&Prüfen"),
-            lambda: self._editor_call("show_review"),
-            "F8",
-        )
-        self.act_sections = self._action(
-            "aktion:abschnitte",
-            translate("Main", "Zur &Abschnittsliste"),
-            lambda: self._editor_call("focus_sections"),
-            "F6",
-        )
-        self.act_help = self._action(
-            "aktion:hilfe",
-            translate("Main", "&Hilfe zum Feld ein/aus"),
-            lambda: self._editor_call("toggle_help"),
-            std.HelpContents,
-        )
-        self.act_settings = self._action(
-            "aktion:einstellungen", translate("Main", "&Einstellungen…"), self.show_settings
-        )
-        self.draft_actions = [
-            self.act_save, self.act_save_as, self.act_versions, self.act_close, self.act_back,
-            self.act_next, self.act_review, self.act_sections, self.act_help,
-        ]  # fmt: skip
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        extra: dict[str, list[QAction]] = {"datei": [], "extras": [], "hilfe": []}
-        for contribution in self.services.extensions.actions:
-            action = contribution.build(self)
-            extra[contribution.menu].append(action)
-            if contribution.needs_draft:
-                self.draft_actions.append(action)
-        file_menu = bar.addMenu(translate("Main", "&Datei"))
-        file_menu.setToolTipsVisible(True)
-        file_menu.addAction(self.act_new)
-        file_menu.addAction(self.act_open)
-        file_menu.addAction(self.act_drafts)
-        self.recent_menu = file_menu.addMenu(translate("Main", "&Zuletzt verwendet"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.example_menu = file_menu.addMenu(translate("Main", "Beispie&l öffnen"))
-        for example in self.examples:
-            action = self.example_menu.addAction(example.title)
-            action.triggered.connect(lambda _=False, p=example.path: self.open_example(p))
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_save)
-        file_menu.addAction(self.act_save_as)
-        file_menu.addAction(self.act_versions)
-        if extra["datei"]:
-            file_menu.addSeparator()
-            file_menu.addActions(extra["datei"])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_close)
-        file_menu.addAction(self.act_quit)
-        go = bar.addMenu(translate("Main", "&Gehe zu"))
-        go.addActions([self.act_back, self.act_next, self.act_review, self.act_sections])
-        extras = bar.addMenu(translate("Main", "E&xtras"))
-        extras.addAction(self.act_settings)
-        extras.addActions(extra["extras"])
-        help_menu = bar.addMenu(translate("Main", "&Hilfe"))
-        help_menu.addAction(self.act_help)
-        help_menu.addActions(extra["hilfe"])
-
-    def _fill_recent(self) -> None:
-        menu: QMenu = self.recent_menu
-        menu.clear()
-        try:
-            entries = self.store.list_drafts(limit=RECENT)
-        except StoreError as exc:
-            menu.addAction(str(exc)).setEnabled(False)
-            return
-        for entry in entries:
-            action = menu.addAction(draft_title(entry.label))
-            action.triggered.connect(lambda _=False, i=entry.id: self.open_draft(i))
-        if not entries:
-            menu.addAction(translate("Main", "Noch keine Entwürfe")).setEnabled(False)
-
     def _enable(self) -> None:
-        for action in self.draft_actions:
+        for action in self.menu_actions.draft_actions:
             action.setEnabled(self.current is not None)
 
-    def _editor_call(self, name: str) -> None:
+    def editor_call(self, name: str) -> None:
         if self.editor is not None:
             getattr(self.editor, name)()
 
@@ -280,7 +118,7 @@ class MainWindow(QMainWindow):
         """The notice bar above the page, built when the first notice is shown (its module
         needs PySide6's large ``Qt`` namespace, which the start screen does without)."""
         if self._notices is None:
-            from zwk_desktop.ui.notices import NoticeBar
+            from zwk_desktop.ui.window.notices import NoticeBar
 
             self._notices = NoticeBar()
             self._notices.actionTriggered.connect(self._notice_clicked)
@@ -313,7 +151,7 @@ class MainWindow(QMainWindow):
             self.open_draft(reopen)
         if not self.startup.messages:
             return
-        from zwk_desktop.ui.notices import show_start_notices
+        from zwk_desktop.ui.window.notices import show_start_notices
 
         if show_start_notices(self.notices, self.startup):
             recovered = reopen is not None and self.current is not None
@@ -398,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def _show(self, stored: DraftSession) -> bool:
         """Show a draft for editing, with autosave."""
-        from zwk_desktop.ui.open_draft import OpenDraft
+        from zwk_desktop.ui.window.open_draft import OpenDraft
 
         draft = stored.draft
         if stored.spec is None:
@@ -496,7 +334,7 @@ class MainWindow(QMainWindow):
         """„Versionen…“: the history of the open draft; a restore rebuilds the pages."""
         from PySide6.QtCore import Qt
 
-        from zwk_desktop.ui.versions_dialog import VersionsDialog
+        from zwk_desktop.ui.dialogs.versions import VersionsDialog
 
         if self.current is None:
             return
@@ -532,7 +370,7 @@ class MainWindow(QMainWindow):
         """„Entwürfe…“: every stored draft; open, duplicate, rename, Papierkorb, search."""
         from PySide6.QtCore import Qt
 
-        from zwk_desktop.ui.drafts_manager import DraftsDialog
+        from zwk_desktop.ui.dialogs.drafts_manager import DraftsDialog
 
         if self.current is not None:
             self.current.autosave.flush()  # the list shows the open draft as it is now
@@ -649,6 +487,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.current.title()} – {APP_NAME}")
 
     def show_settings(self) -> None:
-        from zwk_desktop.ui.settings_dialog import SettingsDialog
+        from zwk_desktop.ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.services.settings, self).exec()

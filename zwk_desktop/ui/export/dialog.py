@@ -44,8 +44,8 @@ from zwk_desktop.services.export import (
 )
 from zwk_desktop.services.identities import IdentityError, IdentityStore, PassphrasePrompt
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.export_worker import BackgroundJob
-from zwk_desktop.ui.identity_dialog import IdentityDialog, PassphraseDialog
+from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
+from zwk_desktop.ui.export.worker import BackgroundJob
 
 if TYPE_CHECKING:
     from zwk_desktop.services.pdf_layout import SectionExtra

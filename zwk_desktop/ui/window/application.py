@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from zwk_desktop import __version__
 from zwk_desktop.locations import resources_dir
 from zwk_desktop.ui.common import icon
-from zwk_desktop.ui.context import UiServices
-from zwk_desktop.ui.main_window import MainWindow
+from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.main_window import MainWindow
 
 TRANSLATIONS = "translations"
 

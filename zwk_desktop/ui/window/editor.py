@@ -29,10 +29,10 @@ from zwk_desktop.ui.common import (
     translate,
 )
 from zwk_desktop.ui.extensions import Extensions
-from zwk_desktop.ui.help_panel import HelpPanel
-from zwk_desktop.ui.layout import chain_tab_order, focus_chain
-from zwk_desktop.ui.page import SectionPage
-from zwk_desktop.ui.review import ReviewPage
+from zwk_desktop.ui.pages.help_panel import HelpPanel
+from zwk_desktop.ui.pages.layout import chain_tab_order, focus_chain
+from zwk_desktop.ui.pages.page import SectionPage, page_extras
+from zwk_desktop.ui.pages.review import ReviewPage
 
 CHECK_DELAY_MS = 250
 """Validation runs this long after the last change (typing is never blocked by it)."""
@@ -156,7 +156,7 @@ class EditorView(QWidget):
         if index not in self.pages:
             section = self.spec.sections[index]
             page = SectionPage(
-                self.session, section, self.extensions.extras_for(self.spec, section.id)
+                self.session, section, page_extras(self.extensions, self.spec, section.id)
             )
             page.rebuilt.connect(self.fix_tab_order)
             page.show_findings()

@@ -4,7 +4,7 @@ the current state stays in the history)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -27,12 +27,27 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.autosave import AutosaveController
 from zwk_desktop.ui.common import draft_title, translate
-from zwk_desktop.ui.tables import Index, ListTableModel
+from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
+
+if TYPE_CHECKING:
+    from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.services.autosave import DraftSession
 
 SHOWN = 160
 """Characters of a value shown in the table; the tooltip has more."""
+
+
+class VersionHistory(Protocol):
+    """What the dialog needs of the open draft (`zwk_desktop.ui.window.autosave.
+    AutosaveController` implements it): its stored session and a way to restore a version
+    that first waits for a save in progress."""
+
+    session: DraftSession
+
+    def restore_version(self, version_id: int) -> Draft:
+        """Make a stored version the current state (raises StoreError)."""
+        ...
 
 
 def version_time(info: VersionInfo) -> str:
@@ -66,7 +81,7 @@ def reason_text(info: VersionInfo) -> str:
 class VersionsModel(ListTableModel[VersionInfo]):
     """The versions, newest first, with the number of fields that differ from now."""
 
-    def __init__(self, controller: AutosaveController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: VersionHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.rows = []
@@ -169,7 +184,7 @@ class VersionsDialog(QDialog):
     restored = Signal(object)
     """The restored state became current (a `Draft`, also `controller.session.draft`)."""
 
-    def __init__(self, controller: AutosaveController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: VersionHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, icon, show_new, translate
-from zwk_desktop.ui.fields import BoolEditor, Editor, NumberEditor, PageEnv, scalar_editor
-from zwk_desktop.ui.layout import FieldRows, Override, field_label
+from zwk_desktop.ui.pages.base import Editor, PageEnv
+from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
+from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
 
 COMPACT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "email", "phone"}
@@ -196,7 +197,9 @@ class ListEditor(Editor):
         card.frame_layout.insertLayout(0, head)
         grid = QGridLayout()
         card.frame_layout.insertLayout(1, grid)
-        rows = FieldRows(self.env, grid, list_editor, YearMapEditor, self.child_override(i))
+        rows = FieldRows(
+            self.env, grid, self.env.list_editor, YearMapEditor, self.child_override(i)
+        )
         skip = {self.field.fixed_rows} if self.fixed else set()
         for child in self.field.fields:
             if child.id not in skip:
@@ -361,12 +364,3 @@ class YearMapEditor(Editor):
 
     def focus_input(self) -> None:
         self.cells[0].focus_input()
-
-
-def list_editor(env: PageEnv, f: FormField, path: str, label: str) -> Editor:
-    """The editor of a list: attachments get their own, every other list the usual one."""
-    if path == env.session.spec.attachments.list:
-        from zwk_desktop.ui.attachments import AttachmentsEditor
-
-        return AttachmentsEditor(env, f, path, label)
-    return ListEditor(env, f, path, label)

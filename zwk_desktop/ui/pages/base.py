@@ -1,0 +1,173 @@
+"""What every editor of a page shares: the page's environment (`PageEnv`), the editor base
+class with its findings line (`Editor`), the findings of a whole section (`FindingsBox`) and the
+sentence that explains a field's status. The editors by field type are in
+`zwk_desktop.ui.pages.fields`, lists in `zwk_desktop.ui.pages.lists`."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from zwk_desktop.editing.session import EditSession
+from zwk_desktop.formspec.models import FormField
+from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
+from zwk_desktop.ui.extensions import PageContext
+from zwk_desktop.validation import Finding
+
+
+@dataclass
+class PageEnv:
+    """What the editors of one page share: the session and the editors by concrete path."""
+
+    session: EditSession
+    editors: dict[str, Editor] = field(default_factory=dict)
+    claimed: frozenset[str] = frozenset()
+    """Template paths an extra of the page edits itself; the generated rows skip them."""
+    on_rebuilt: Callable[[], None] = lambda: None
+    """Called after a list rebuilt its items (the page fixes the tab order)."""
+    list_editor: EditorFactory = field(kw_only=True)
+    """Builds the editor of a list, also of a list inside a list's item (the page decides:
+    the attachments get their own, see `zwk_desktop.ui.pages.page.list_editor`)."""
+
+    @staticmethod
+    def of(ctx: PageContext) -> PageEnv:
+        """The environment behind a page extra's context. The pages build every context with
+        their `PageEnv`; extras of this room (the budget grid) make editors in it, extras of
+        other rooms see it only as `PageFields`."""
+        if not isinstance(ctx.env, PageEnv):
+            raise TypeError(f"not a page's context: {ctx.env!r}")
+        return ctx.env
+
+
+def finding_lines(
+    findings: list[tuple[Finding, bool]], local: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(severity, word, message) of each finding: „Fehler“, „Hinweis (bestätigt)“, …"""
+    lines = []
+    if local:
+        lines.append(("error", severity_word("error"), local))
+    for finding, acknowledged in findings:
+        if local and finding.code == "format":
+            continue  # the editor's own sentence about the typed text says it better
+        word = severity_word(finding.severity)
+        if acknowledged:
+            word = translate("Fields", "{severity} (bestätigt)").format(severity=word)
+        lines.append((finding.severity, word, finding.message))
+    return lines
+
+
+def findings_html(lines: list[tuple[str, str, str]]) -> str:
+    """The lines as rich text; the word says the severity, the colour only repeats it."""
+    return "<br>".join(
+        f'<span style="color:{COLOURS[sev]}"><b>{html.escape(word)}:</b></span> {html.escape(msg)}'
+        for sev, word, msg in lines
+    )
+
+
+class Editor(QWidget):
+    """Base of all editors: the path, the findings line below the input, focus."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__()
+        self.env = env
+        self.session = env.session
+        self.field = f
+        self.path = path
+        self.label_text = label
+        self._loading = False
+        self.writing = False
+        """True while this editor writes to the session (it need not be refreshed then)."""
+        self._shown = ""
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(2)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setObjectName(f"{path}:meldung")
+        self.feedback.setAccessibleName(
+            translate("Fields", "Prüfmeldung zu {label}").format(label=label)
+        )
+        self.feedback.hide()
+        env.editors[path] = self
+
+    def setup_input(self, widget: QWidget) -> None:
+        """Name a widget after the field (objectName, accessible name and description)."""
+        widget.setObjectName(self.path)
+        widget.setProperty(PATH_PROPERTY, self.path)
+        widget.setAccessibleName(self.label_text)
+        widget.setAccessibleDescription(self.field.help)
+        widget.setToolTip(self.field.help)
+
+    def finish(self) -> None:
+        """Add the findings line below everything else and load the value."""
+        self.outer.addWidget(self.feedback)
+        self.refresh()
+
+    # overridden by the editors
+    def focus_input(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Show the session's current value."""
+
+    def local_problem(self) -> str | None:
+        """A sentence about typed text that cannot be read, if any."""
+        return None
+
+    def write(self, value: Any) -> None:
+        if self._loading:
+            return
+        self.writing = True
+        try:
+            self.session.set(self.path, value)
+        finally:
+            self.writing = False
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        pairs = [(f, self.session.acknowledgement(f) is not None) for f in findings]
+        lines = finding_lines(pairs, self.local_problem())
+        text = findings_html(lines)
+        if text == self._shown:
+            return
+        self._shown = text
+        self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))
+        # a screen reader reads the findings with the field, not only the help
+        described = "\n".join([self.field.help, *(f"{word}: {msg}" for _, word, msg in lines)])
+        for widget in self.findChildren(QWidget):
+            if widget.property(PATH_PROPERTY) == self.path:
+                widget.setAccessibleDescription(described)
+
+
+EditorFactory = Callable[[PageEnv, FormField, str, str], Editor]
+"""Builds the editor of a field (environment, field, concrete path, label)."""
+
+
+class FindingsBox(Editor):
+    """Findings about a whole section or group (e.g. the age shares' sum)."""
+
+    def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
+        super().__init__(env, f, path, label)
+        self.finish()
+
+
+def status_note(status: str) -> str:
+    """What the status of a field, rule or section means, in one German sentence."""
+    return {
+        "D": translate("Page", "Grundlage: im Aufruf dokumentiert."),
+        "E": translate(
+            "Page",
+            "Grundlage: durch Berichte ausgewählter Kommunen belegt, nicht im Aufruf selbst "
+            "dokumentiert.",
+        ),
+        "I": translate(
+            "Page",
+            "Abgeleitet aus der allgemeinen Förderpraxis des Bundes, nicht im Aufruf dokumentiert.",
+        ),
+    }[status]
