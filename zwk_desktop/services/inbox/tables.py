@@ -55,7 +55,7 @@ def columns(years: Sequence[str]) -> list[Column]:
     out = [
         Column("Eingegangen", DATETIME, lambda a: a.received, 17),
         Column("Stand", TEXT, lambda a: a.stand, 9),
-        Column("Signatur", TEXT, lambda a: a.status, 12),
+        Column("Signatur", TEXT, lambda a: a.status, 22),
         Column("Gültig", TEXT, lambda a: "ja" if a.valid else "nein", 7),
         Column("Kommune", TEXT, lambda a: a.kommune, 32),
         Column("AGS", TEXT, lambda a: a.ags, 10),
