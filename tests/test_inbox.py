@@ -132,6 +132,17 @@ def test_the_newest_application_of_an_ags_is_current() -> None:
         "/e/andere.eml": "aktuell",
         "/e/ohne.eml": "aktuell",
     }
+    # A broken package, however new, does not push a valid one out; without a valid one, the
+    # newest broken one is current.
+    broken = mark_current(
+        [
+            _row("/e/gut.eml", received=DAY),
+            _row("/e/kaputt.eml", received=DAY + dt.timedelta(days=1), valid=False),
+            _row("/x/a.eml", ags="1", received=DAY, valid=False),
+            _row("/x/b.eml", ags="1", received=DAY + dt.timedelta(days=1), valid=False),
+        ]
+    )
+    assert [r.stand for r in broken] == ["aktuell", "ersetzt", "ersetzt", "aktuell"]
     # Same time of receipt: the later signature decides.
     tie = mark_current(
         [_row("/e/a.eml", signed="2021-07-02T10:00:00"), _row("/e/b.eml", signed="2021-07-01")]

@@ -173,3 +173,25 @@ def test_bad_option_values_are_explained_in_german(tmp_path: Path) -> None:
     assert done.returncode == 2 and "keine Anzahl" in done.stderr
     done = run_cli("posteingang", tmp_path, "--zeitlimit", "bald")
     assert done.returncode == 2 and "keine Zeit in Sekunden" in done.stderr
+
+
+def test_received_is_the_mail_date_or_the_manifest_time_of_a_folder(
+    package: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from inbox_helpers import with_date
+
+    from zwk_desktop.services.inbox.check import check_candidate
+    from zwk_desktop.services.inbox.model import KIND_FOLDER, KIND_MAIL, Candidate
+
+    folder = shutil.copytree(package[0], tmp_path / "ordner")
+    saved = dt.datetime(2021, 7, 16, 8, 15, tzinfo=dt.UTC)
+    os.utime(folder / "manifest.json", (saved.timestamp(), saved.timestamp()))
+    row = check_candidate(Candidate(str(folder), KIND_FOLDER), 40 * 1024 * 1024)
+    assert row.valid and row.received == saved and row.received_from == "Dateizeit"
+    mail = Path(shutil.copy(package[1], tmp_path / "post.eml"))
+    sent = dt.datetime(2021, 7, 19, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    with_date(mail, sent)
+    row = check_candidate(Candidate(str(mail), KIND_MAIL), 40 * 1024 * 1024)
+    assert row.valid and row.received == sent and row.received_from == "Datum der E-Mail"

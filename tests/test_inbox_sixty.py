@@ -104,7 +104,7 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Inbox:
         if how in ("folder", "both"):
             target = folder / "ordner" / result.folder.name
             shutil.copytree(result.folder, target)
-            os.utime(target, (received.timestamp(), received.timestamp()))
+            os.utime(target / "manifest.json", (received.timestamp(), received.timestamp()))
             if how == "folder":
                 expected[str(target)] = exp
                 return str(target)

@@ -296,7 +296,16 @@ def _size(path: Path) -> int:
 
 
 def _file_time(path: Path) -> tuple[dt.datetime | None, str]:
+    """When the file was saved; for a package folder, when its manifest was (copying a folder
+    keeps its files' times, not the folder's own)."""
+    from zwk_desktop.services.inbox.discover import is_package_folder
+
     try:
+        if path.is_dir() and not path.is_symlink():
+            names = [p.name for p in path.iterdir() if p.is_file()]
+            manifest = next((n for n in sorted(names) if is_package_folder([n])), None)
+            if manifest is not None:
+                path = path / manifest
         stamp = path.stat().st_mtime
     except OSError:
         return None, ""

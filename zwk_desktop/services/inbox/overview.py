@@ -4,7 +4,9 @@ compared with the first ones, and the summary.
 - A package folder and the .eml beside it (or two copies of one mail) carry the same files: they
   are one application, shown once (the mail first, since it carries the date of receipt).
 - Applications with the same AGS: the newest (received, then signed) is "aktuell", the others
-  "ersetzt".
+  "ersetzt". A package that is not valid never replaces a valid one (else anyone could push a
+  Kommune's application out of the sums by sending a broken package with its AGS): the newest
+  valid one is "aktuell", and only where none is valid the newest of all.
 - The summary counts every row and sums the requested amounts of the valid, current ones
   (an application replaced by a newer one is not counted twice).
 """
@@ -59,11 +61,16 @@ def _newness(row: Application) -> tuple[dt.datetime, str, str]:
     return (row.received or _EARLIEST, row.signed, row.path)
 
 
+def _rank(row: Application) -> tuple[bool, dt.datetime, str, str]:
+    return (row.valid, *_newness(row))
+
+
 def mark_current(rows: Sequence[Application]) -> list[Application]:
-    """Per AGS, the newest application stays "aktuell", the others become "ersetzt"."""
+    """Per AGS, the newest valid application (the newest of all where none is valid) stays
+    "aktuell", the others become "ersetzt"."""
     newest: dict[str, Application] = {}
     for row in rows:
-        if row.ags and (row.ags not in newest or _newness(row) > _newness(newest[row.ags])):
+        if row.ags and (row.ags not in newest or _rank(row) > _rank(newest[row.ags])):
             newest[row.ags] = row
     return [dataclasses.replace(row, aktuell=not row.ags or newest[row.ags] is row) for row in rows]
 
