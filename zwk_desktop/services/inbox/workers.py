@@ -19,6 +19,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections import deque
@@ -54,6 +55,9 @@ def _serve(conn: Connection, scratch: str, memory: int | None, max_bytes: int) -
     from zwk_desktop import netguard
 
     netguard.install_from_environment()  # the same network guard as the program that started it
+    # Ctrl+C in the terminal reaches the whole process group: the program that started the
+    # workers stops them; they do not die mid-package with a traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.chdir(scratch)
     os.environ["TMPDIR"] = os.environ["TEMP"] = os.environ["TMP"] = scratch
     tempfile.tempdir = scratch
