@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -232,8 +233,14 @@ def test_keyboard_reaches_everything_and_everything_has_a_name(
             child.isVisible()
             and child.focusPolicy() != Qt.FocusPolicy.NoFocus
             and child.objectName().startswith("posteingang:")
+            and not isinstance(child, QLabel | QPushButton)  # read by their text
         ):
-            assert child.accessibleName() or isinstance(child, QPushButton), child.objectName()
+            assert child.accessibleName(), child.objectName()
+    # Labels that carry news (the state, the sums, the chart in words) are read by their text.
+    for name in ("posteingang:status", "posteingang:summe", "posteingang:diagramm-text"):
+        label = widget(window, name)
+        assert isinstance(label, QLabel)
+        assert label.accessibleName() == "" and label.text() and label.accessibleDescription()
     window.close()
 
 

@@ -139,7 +139,7 @@ class RequestedChartView(QWidget):
         layout.addWidget(self.chart)
         self.words = QLabel()
         self.words.setObjectName("posteingang:diagramm-text")
-        self.words.setAccessibleName(self.tr("Diagramm in Worten"))
+        self.words.setAccessibleDescription(self.tr("Diagramm in Worten"))
         self.words.setWordWrap(True)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.words)

@@ -82,7 +82,8 @@ class InboxWindow(QDialog):
             self.tr("Die Pakete in {folder} werden geprüft …").format(folder=folder)
         )
         self.banner.setObjectName("posteingang:status")
-        self.banner.setAccessibleName(self.tr("Stand der Prüfung"))
+        # No accessible name: a screen reader reads a label's text, which is the news here.
+        self.banner.setAccessibleDescription(self.tr("Stand der Prüfung"))
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(NEUTRAL_STYLE)
         layout.addWidget(self.banner)
@@ -139,7 +140,7 @@ class InboxWindow(QDialog):
 
         self.summary = QLabel()
         self.summary.setObjectName("posteingang:summe")
-        self.summary.setAccessibleName(self.tr("Summe"))
+        self.summary.setAccessibleDescription(self.tr("Summe"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
