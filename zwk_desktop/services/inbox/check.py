@@ -317,6 +317,8 @@ def _mail_date(path: Path) -> tuple[dt.datetime, str] | None:
     try:
         with path.open("rb") as handle:
             head = handle.read(256 * 1024)
+        end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0), default=-1)
+        head = head[: end + 2] if end >= 0 else head  # the header block only
         headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(head)
         value = headers.get("Date")
         when = getattr(value, "datetime", None)
