@@ -84,16 +84,16 @@ def test_a_package_over_the_time_limit_is_stopped_and_the_run_goes_on(
 ) -> None:
     inbox = tmp_path / "eingang"
     inbox.mkdir()
-    hostile_folder(inbox / "a-langsam", {"bewerbung.pdf": slow_pdf(1_500_000)})
+    hostile_folder(inbox / "a-langsam", {"bewerbung.pdf": slow_pdf(1_900_000)})
     shutil.copy(package[1], inbox / "b-gut.eml")
     done = run_cli(
-        "posteingang", inbox, "--json", "--jobs", "1", "--zeitlimit", "1", env=_env(tmp_path)
+        "posteingang", inbox, "--json", "--jobs", "1", "--zeitlimit", "2", env=_env(tmp_path)
     )
     assert done.returncode == 1, done.stderr
     rows = {Path(a["path"]).name: a for a in json.loads(done.stdout)["applications"]}
     slow = rows["a-langsam"]
     assert slow["status"] == "unlesbar"
-    assert "länger als 1 Sekunden" in slow["errors"][0]
+    assert "länger als 2 Sekunden" in slow["errors"][0]
     assert rows["b-gut.eml"]["valid"] is True  # the worker was replaced and went on
 
 
