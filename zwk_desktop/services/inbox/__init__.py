@@ -48,15 +48,13 @@ def scan(
     jobs: int | None = None,
     limits: Limits | None = None,
     store_path: Path | None = None,
-    anchored: Callable[[list[Application]], set[str]] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Overview, str]:
     """The overview of `folder` and a German notice ("" when there is nothing to say).
 
     Raises InboxUnreadable when the folder cannot be read, WorkerError when no worker starts.
-    `store_path`: the trust-on-first-use store (default: in the data folder). `anchored` gives
-    the fingerprints of the rows whose certificates chain to a trust anchor.
+    `store_path`: the trust-on-first-use store (default: in the data folder).
     """
     from zwk_desktop.services.inbox.overview import build_overview
     from zwk_desktop.services.inbox.trust import TrustStore, default_store_path
@@ -69,7 +67,6 @@ def scan(
         progress=progress,
         cancelled=cancelled,
     )
-    fingerprints = anchored(rows) if anchored is not None else set()
     with TrustStore(store_path or default_store_path()) as store:
-        overview = build_overview(str(folder), rows, store, anchored=fingerprints)
+        overview = build_overview(str(folder), rows, store)
         return overview, store.notice
