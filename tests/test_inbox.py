@@ -221,6 +221,34 @@ def test_trust_on_first_use_per_ags(tmp_path: Path) -> None:
         assert anchored[0].trust == "vertrauensanker"
 
 
+def test_a_certificate_confirmed_by_phone_is_no_longer_flagged(tmp_path: Path) -> None:
+    from zwk_desktop.services.inbox.model import TRUST_CONFIRMED
+
+    path = tmp_path / "zertifikate.sqlite"
+    with TrustStore(path) as store:
+        store.confirm("16099", "vorab")  # confirmed before any package of it arrived
+        rows = [
+            _row("/e/1.eml", fingerprint="aa"),
+            _row("/e/2.eml", fingerprint="bb", received=DAY + dt.timedelta(days=1)),
+            _row("/e/3.eml", ags="16099", fingerprint="vorab", signer="Dr. Kühnel"),
+        ]
+        states = [r.trust for r in compare_certificates(rows, store)]
+        assert states == [TRUST_FIRST, TRUST_OTHER, TRUST_CONFIRMED]
+        store.confirm("12073999", "bb")
+    with TrustStore(path) as store:
+        again = compare_certificates(rows, store)
+        assert [r.trust for r in again] == [TRUST_KNOWN, TRUST_CONFIRMED, TRUST_CONFIRMED]
+        assert again[1].trust_note == "mit der Kommune bestätigt"
+        listed = {
+            (c.ags, c.fingerprint): (c.first, c.confirmed, c.signer) for c in store.certificates()
+        }
+        assert listed == {
+            ("12073999", "aa"): (True, False, ""),
+            ("12073999", "bb"): (False, True, ""),
+            ("16099", "vorab"): (True, True, "Dr. Kühnel"),
+        }
+
+
 def test_trust_store_that_cannot_be_written_compares_for_the_run(tmp_path: Path) -> None:
     blocker = tmp_path / "daten"
     blocker.write_text("a file where the folder should be")  # fails for root as well

@@ -195,3 +195,42 @@ def test_received_is_the_mail_date_or_the_manifest_time_of_a_folder(
     with_date(mail, sent)
     row = check_candidate(Candidate(str(mail), KIND_MAIL), 40 * 1024 * 1024)
     assert row.valid and row.received == sent and row.received_from == "Datum der E-Mail"
+
+
+def test_a_new_certificate_is_flagged_until_the_desk_confirms_it(
+    package: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    shutil.copy(package[1], inbox / "1-erste.eml")
+    other = Identities(tmp_path / "ids").key("Katrin Wendland")  # same name, other key
+    later = export(draft_of("lindenhagen"), other, tmp_path / "out", NOW + dt.timedelta(days=1))
+    shutil.copy(later.mail, inbox / "2-zweite.eml")
+    os.utime(inbox / "2-zweite.eml", (NOW.timestamp() + 86400,) * 2)
+    os.utime(inbox / "1-erste.eml", (NOW.timestamp(),) * 2)
+    done = run_cli("posteingang", inbox, "--json", env=_env(tmp_path))
+    rows = {Path(a["path"]).name: a for a in json.loads(done.stdout)["applications"]}
+    assert rows["1-erste.eml"]["zertifikat"] == "erstmals"
+    assert rows["2-zweite.eml"]["zertifikat"] == "abweichend"
+    assert "anderes Zertifikat als bei der ersten Bewerbung" in done.stdout
+    new = rows["2-zweite.eml"]["certificate_sha256"]
+    confirmed = run_cli(
+        "posteingang",
+        inbox,
+        "--json",
+        "--bestaetigt",
+        f"12073999={new.upper()}",
+        env=_env(tmp_path),
+    )
+    document = json.loads(confirmed.stdout)
+    rows = {Path(a["path"]).name: a for a in document["applications"]}
+    assert rows["1-erste.eml"]["zertifikat"] == "bekannt"
+    assert rows["2-zweite.eml"]["zertifikat"] == "bestaetigt"
+    assert [(c["first"], c["confirmed"]) for c in document["certificates"]] == [
+        (True, False),
+        (False, True),
+    ]
+    bad = run_cli("posteingang", inbox, "--bestaetigt", "12073999=abc", env=_env(tmp_path))
+    assert bad.returncode == 2 and "nicht AGS=SHA-256" in bad.stderr

@@ -267,3 +267,43 @@ def test_table_words_read_in_german_exactly_as_the_services_write_them(qapp: Any
     assert set(headers) - {f"Beantragt {y}" for y in ("2021", "2022", "2023", "2024")} <= set(
         _words()
     )
+
+
+def test_zertifikat_bestaetigen_remembers_the_certificate_for_its_ags(
+    qtbot: Any, inbox_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zwk_desktop.services.inbox.trust import TrustStore
+
+    window = _open(qtbot, inbox_folder, tmp_path)
+    button = widget(window, "posteingang:zertifikat-bestaetigen")
+    status = widget(window, "posteingang:filter-status")
+    assert isinstance(status, QComboBox)
+    status.setCurrentIndex(status.findData("unlesbar"))
+    window.table.selectRow(0)
+    assert not button.isEnabled()  # nothing to confirm on an unreadable package
+    status.setCurrentIndex(status.findData("gültig"))
+    land = widget(window, "posteingang:filter-land")
+    assert isinstance(land, QComboBox)
+    land.setCurrentIndex(land.findData("TH"))
+    window.table.setFocus()
+    window.table.selectRow(0)
+    assert button.isEnabled()
+    asked: list[str] = []
+
+    def yes(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(asked) == 1)  # an access key clicks the button animated
+    assert "Landkreis Hohenwald (AGS 16099)" in asked[0]
+    (row,) = _rows(window)
+    assert row["Zertifikat"] == "mit der Kommune bestätigt"
+    assert not button.isEnabled()
+    with TrustStore(tmp_path / "zertifikate.sqlite") as store:
+        (cert,) = [c for c in store.certificates() if c.ags == "16099"]
+        assert cert.confirmed and cert.first
+    window.close()

@@ -1181,6 +1181,14 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Save as CS&amp;V…</translation>
     </message>
     <message>
+        <source>&amp;Zertifikat bestätigen…</source>
+        <translation>Confirm cer&amp;tificate…</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat der gewählten Bewerbung ist mit der Kommune abgeglichen (etwa am Telefon): für diese AGS nicht mehr als neu oder abweichend melden</source>
+        <translation>The certificate of the chosen application has been checked with the municipality (by phone, say): no longer report it as new or different for this AGS</translation>
+    </message>
+    <message>
         <source>S&amp;chließen</source>
         <translation>&amp;Close</translation>
     </message>
@@ -1239,6 +1247,24 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>{path}
 
 {reason}</translation>
+    </message>
+    <message>
+        <source>Zertifikat bestätigen</source>
+        <translation>Confirm certificate</translation>
+    </message>
+    <message>
+        <source>Haben Sie mit {kommune} (AGS {ags}) abgeglichen, dass dieses Zertifikat von dort stammt?
+
+Signiert von: {signer}
+SHA-256: {fingerprint}
+
+Der Posteingang merkt es sich und meldet es für diese AGS nicht mehr als neu oder abweichend.</source>
+        <translation>Have you checked with {kommune} (AGS {ags}) that this certificate is theirs?
+
+Signed by: {signer}
+SHA-256: {fingerprint}
+
+The inbox remembers it and no longer reports it as new or different for this AGS.</translation>
     </message>
     <message>
         <source>Als Excel speichern</source>

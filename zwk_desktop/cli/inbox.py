@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,18 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _confirmation(text: str) -> tuple[str, str]:
+    ags, _, fingerprint = text.replace(":", "=").partition("=")
+    fingerprint = fingerprint.strip().lower().replace(":", "")
+    if not re.fullmatch(r"\d{5}(\d{3})?", ags.strip()) or not re.fullmatch(
+        r"[0-9a-f]{64}", fingerprint
+    ):
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ ist nicht AGS=SHA-256 (z. B. 12073999=8227d023…, 64 Hexadezimalziffern)"
+        )
+    return ags.strip(), fingerprint
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "posteingang",
@@ -73,6 +86,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="SEKUNDEN",
         help="höchstens so lange je Paket prüfen (Standard: 30)",
     )
+    p.add_argument(
+        "--bestaetigt",
+        type=_confirmation,
+        action="append",
+        default=[],
+        metavar="AGS=SHA256",
+        help="dieses Zertifikat ist für diese AGS mit der Kommune bestätigt (etwa am Telefon): "
+        "nicht mehr als abweichend melden (mehrfach möglich; wird gemerkt)",
+    )
     p.set_defaults(run=run_inbox)
 
 
@@ -100,6 +122,7 @@ def run_inbox(args: argparse.Namespace) -> int:
             args.folder,
             jobs=args.jobs,
             limits=limits,
+            confirm=args.bestaetigt,
             progress=_progress if sys.stderr.isatty() else None,
         )
     except InboxUnreadable as exc:

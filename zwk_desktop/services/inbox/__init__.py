@@ -10,7 +10,7 @@ and JSON. No Qt: the command line and the window use the same functions.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from zwk_desktop.services.inbox.discover import InboxUnreadable, discover
@@ -48,13 +48,15 @@ def scan(
     jobs: int | None = None,
     limits: Limits | None = None,
     store_path: Path | None = None,
+    confirm: Sequence[tuple[str, str]] = (),
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Overview, str]:
     """The overview of `folder` and a German notice ("" when there is nothing to say).
 
     Raises InboxUnreadable when the folder cannot be read, WorkerError when no worker starts.
-    `store_path`: the trust-on-first-use store (default: in the data folder).
+    `store_path`: the trust-on-first-use store (default: in the data folder); `confirm`: (AGS,
+    SHA-256) pairs the desk confirmed with the town hall, recorded before the comparison.
     """
     from zwk_desktop.services.inbox.overview import build_overview
     from zwk_desktop.services.inbox.trust import TrustStore, default_store_path
@@ -68,5 +70,7 @@ def scan(
         cancelled=cancelled,
     )
     with TrustStore(store_path or default_store_path()) as store:
+        for ags, fingerprint in confirm:
+            store.confirm(ags, fingerprint)
         overview = build_overview(str(folder), rows, store)
         return overview, store.notice

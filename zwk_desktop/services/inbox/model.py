@@ -29,11 +29,14 @@ TRUST_OTHER = "abweichend"
 """Signed with another certificate than the first valid package of this AGS."""
 TRUST_ANCHORED = "vertrauensanker"
 """The certificate is issued under one of the given trust anchors: no confirmation needed."""
+TRUST_CONFIRMED = "bestaetigt"
+"""The desk confirmed this certificate for this AGS with the town hall (by phone)."""
 TRUST_NOTES = {
     TRUST_FIRST: "erstes Zertifikat dieser AGS (telefonisch bestätigen)",
     TRUST_KNOWN: "wie bei der ersten Bewerbung",
     TRUST_OTHER: "anderes Zertifikat als bei der ersten Bewerbung",
     TRUST_ANCHORED: "ausgestellt unter einem Vertrauensanker",
+    TRUST_CONFIRMED: "mit der Kommune bestätigt",
 }
 """German wording of each trust state for rows and tables."""
 
@@ -137,6 +140,8 @@ class Certificate:
     """When the package that brought it was received (ISO 8601)."""
     first: bool
     """The certificate of the first valid package of this AGS."""
+    confirmed: bool = False
+    """The desk confirmed it with the town hall."""
 
 
 @dataclass(frozen=True)

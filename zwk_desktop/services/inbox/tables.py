@@ -255,6 +255,7 @@ def overview_json(overview: Overview) -> dict[str, Any]:
                 "sha256": c.fingerprint,
                 "first_seen": c.first_seen,
                 "first": c.first,
+                "confirmed": c.confirmed,
             }
             for c in overview.certificates
         ],

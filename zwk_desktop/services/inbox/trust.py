@@ -4,8 +4,10 @@ Anyone can make a self-issued identity with any name. The inbox therefore rememb
 the fingerprint of the certificate that signed the first valid package (in its own small SQLite
 file beside the program's data, ``posteingang/zertifikate.sqlite``), and flags a later package
 of that AGS signed with another certificate. Every certificate seen is kept, so that the desk can
-confirm them with the town hall by phone. When the file cannot be written (a read-only data
-folder), the comparison still works for the run, in memory, and the caller is told.
+confirm them with the town hall by phone; a certificate the desk marks as confirmed (`confirm`,
+also before any package of it arrived) is no longer flagged. When the file cannot be written (a
+read-only data folder), the comparison still works for the run, in memory, and the caller is
+told.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ import sqlite3
 from pathlib import Path
 
 from zwk_desktop.locations import data_dir
-from zwk_desktop.services.inbox.model import TRUST_FIRST, TRUST_KNOWN, TRUST_OTHER, Certificate
+from zwk_desktop.services.inbox.model import (
+    TRUST_CONFIRMED,
+    TRUST_FIRST,
+    TRUST_KNOWN,
+    TRUST_OTHER,
+    Certificate,
+)
 
 STORE_NAME = "zertifikate.sqlite"
 
@@ -27,6 +35,7 @@ CREATE TABLE IF NOT EXISTS zertifikate (
     kommune TEXT NOT NULL,
     first_seen TEXT NOT NULL,
     first INTEGER NOT NULL,
+    confirmed INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (ags, fingerprint)
 )
 """
@@ -72,41 +81,59 @@ class TrustStore:
         self.close()
 
     def observe(self, ags: str, fingerprint: str, signer: str, kommune: str, seen: str) -> str:
-        """Record a valid package's certificate; returns TRUST_FIRST, TRUST_KNOWN or TRUST_OTHER."""
+        """Record a valid package's certificate; returns TRUST_FIRST, TRUST_KNOWN,
+        TRUST_CONFIRMED or TRUST_OTHER."""
         try:
             with self._db:
-                row = self._db.execute(
+                first = self._db.execute(
                     "SELECT fingerprint FROM zertifikate WHERE ags = ? AND first = 1", (ags,)
                 ).fetchone()
-                if row is None:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO zertifikate VALUES (?, ?, ?, ?, ?, 1)",
-                        (ags, fingerprint, signer, kommune, seen),
-                    )
-                    return TRUST_FIRST
-                if row[0] == fingerprint:
-                    return TRUST_KNOWN
+                mine = self._db.execute(
+                    "SELECT confirmed FROM zertifikate WHERE ags = ? AND fingerprint = ?",
+                    (ags, fingerprint),
+                ).fetchone()
                 self._db.execute(
-                    "INSERT OR IGNORE INTO zertifikate VALUES (?, ?, ?, ?, ?, 0)",
-                    (ags, fingerprint, signer, kommune, seen),
+                    "INSERT OR IGNORE INTO zertifikate VALUES (?, ?, ?, ?, ?, ?, 0)",
+                    (ags, fingerprint, signer, kommune, seen, int(first is None)),
                 )
-                return TRUST_OTHER
+                self._db.execute(  # a certificate confirmed before its first package
+                    "UPDATE zertifikate SET signer = ?, kommune = ?, first_seen = ?, "
+                    "first = (first OR ?) WHERE ags = ? AND fingerprint = ? AND signer = ''",
+                    (signer, kommune, seen, int(first is None), ags, fingerprint),
+                )
+                if mine is not None and mine[0]:
+                    return TRUST_CONFIRMED
+                if first is None:
+                    return TRUST_FIRST
+                return TRUST_KNOWN if first[0] == fingerprint else TRUST_OTHER
         except sqlite3.Error as exc:
             if not self.notice:
                 self.notice = f"Die Zertifikate können nicht gespeichert werden ({exc})."
             return TRUST_FIRST
 
+    def confirm(self, ags: str, fingerprint: str) -> None:
+        """Mark a certificate as confirmed for this AGS (the desk phoned the town hall)."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR IGNORE INTO zertifikate VALUES (?, ?, '', '', '', 0, 1)",
+                (ags, fingerprint),
+            )
+            self._db.execute(
+                "UPDATE zertifikate SET confirmed = 1 WHERE ags = ? AND fingerprint = ?",
+                (ags, fingerprint),
+            )
+
     def certificates(self, ags: set[str] | None = None) -> tuple[Certificate, ...]:
         """Every certificate remembered (for these AGS), the first of each AGS first."""
         try:
             rows = self._db.execute(
-                "SELECT ags, fingerprint, signer, kommune, first_seen, first FROM zertifikate "
-                "ORDER BY ags, first DESC, first_seen, fingerprint"
+                "SELECT ags, fingerprint, signer, kommune, first_seen, first, confirmed "
+                "FROM zertifikate ORDER BY ags, first DESC, first_seen, fingerprint"
             ).fetchall()
         except sqlite3.Error:
             return ()
         return tuple(
-            Certificate(r[0], r[1], r[2], r[3], r[4], bool(r[5]))
+            Certificate(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]))
             for r in rows
             if ags is None or r[0] in ags
         )

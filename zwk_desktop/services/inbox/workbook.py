@@ -102,7 +102,15 @@ def _summary_sheet(sheet: Any, overview: Overview, bold: Any) -> None:
 
 def _certificate_sheet(sheet: Any, overview: Overview, bold: Any) -> None:
     sheet.append(
-        ["AGS", "Kommune", "Signiert von", "Zertifikat SHA-256", "Zuerst gesehen", "Erstes"]
+        [
+            "AGS",
+            "Kommune",
+            "Signiert von",
+            "Zertifikat SHA-256",
+            "Zuerst gesehen",
+            "Erstes",
+            "Bestätigt",
+        ]
     )
     for cell in sheet[1]:
         cell.font = bold
@@ -115,8 +123,9 @@ def _certificate_sheet(sheet: Any, overview: Overview, bold: Any) -> None:
                 c.fingerprint,
                 c.first_seen,
                 "ja" if c.first else "nein",
+                "ja" if c.confirmed else "nein",
             ]
         )
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEF", (10, 32, 26, 66, 20, 8), strict=True):
+    for letter, width in zip("ABCDEFG", (10, 32, 26, 66, 20, 8, 10), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -10,6 +10,7 @@ keyboard (access keys on every label and button) and named for screen readers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from pathlib import Path
@@ -32,7 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zwk_desktop.services.inbox.model import STATUS_UNREADABLE, TOTAL, Application, Overview
+from zwk_desktop.services.inbox.model import (
+    STATUS_UNREADABLE,
+    TOTAL,
+    TRUST_CONFIRMED,
+    TRUST_FIRST,
+    TRUST_OTHER,
+    Application,
+    Overview,
+)
 from zwk_desktop.services.inbox.tables import money_text
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.inbox.chart import RequestedChartView
@@ -149,8 +158,17 @@ class InboxWindow(QDialog):
         self.open_button = self._button("posteingang:pruefansicht", self.tr("Prüfansicht ö&ffnen"))
         self.excel_button = self._button("posteingang:excel", self.tr("Als &Excel speichern…"))
         self.csv_button = self._button("posteingang:csv", self.tr("Als CS&V speichern…"))
+        self.confirm_button = self._button(
+            "posteingang:zertifikat-bestaetigen", self.tr("&Zertifikat bestätigen…")
+        )
+        self.confirm_button.setToolTip(
+            self.tr(
+                "Das Zertifikat der gewählten Bewerbung ist mit der Kommune abgeglichen (etwa am "
+                "Telefon): für diese AGS nicht mehr als neu oder abweichend melden"
+            )
+        )
         close = self._button("posteingang:schliessen", self.tr("S&chließen"))
-        for button in (self.open_button, self.excel_button, self.csv_button):
+        for button in (self.open_button, self.excel_button, self.csv_button, self.confirm_button):
             button.setEnabled(False)
             buttons.addWidget(button)
         buttons.addStretch()
@@ -159,6 +177,10 @@ class InboxWindow(QDialog):
 
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self.open_selected)
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._update_confirm()
+        )
         self.excel_button.clicked.connect(lambda: self.save("xlsx"))
         self.csv_button.clicked.connect(lambda: self.save("csv"))
         close.clicked.connect(self.close)
@@ -244,6 +266,7 @@ class InboxWindow(QDialog):
         if overview.applications:
             self.table.selectRow(0)
             self.table.setFocus()
+        self._update_confirm()
         self.scanned.emit(overview)
 
     def _size_columns(self) -> None:
@@ -376,6 +399,63 @@ class InboxWindow(QDialog):
         view.show()
         self.views.append(view)
         return view
+
+    # -- trust on first use
+
+    def _confirmable(self, row: Application | None) -> bool:
+        return bool(
+            row is not None
+            and row.valid
+            and row.ags
+            and row.fingerprint
+            and row.trust in (TRUST_FIRST, TRUST_OTHER)
+        )
+
+    def _update_confirm(self) -> None:
+        self.confirm_button.setEnabled(self._confirmable(self.selected()))
+
+    def confirm_selected(self) -> bool:
+        """Mark the selected row's certificate as confirmed for its AGS, after asking."""
+        row = self.selected()
+        if self.overview is None or row is None or not self._confirmable(row):
+            return False
+        groups = " ".join(row.fingerprint[i : i + 4] for i in range(0, len(row.fingerprint), 4))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Zertifikat bestätigen"),
+            self.tr(
+                "Haben Sie mit {kommune} (AGS {ags}) abgeglichen, dass dieses Zertifikat von dort "
+                "stammt?\n\nSigniert von: {signer}\nSHA-256: {fingerprint}\n\nDer Posteingang "
+                "merkt es sich und meldet es für diese AGS nicht mehr als neu oder abweichend."
+            ).format(kommune=row.kommune, ags=row.ags, signer=row.signer, fingerprint=groups),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from zwk_desktop.services.inbox.trust import TrustStore, default_store_path
+
+        with TrustStore(self.store_path or default_store_path()) as store:
+            store.confirm(row.ags, row.fingerprint)
+            agss = {a.ags for a in self.overview.applications if a.ags}
+            certificates = store.certificates(agss)
+        applications = tuple(
+            dataclasses.replace(a, trust=TRUST_CONFIRMED)
+            if a.ags == row.ags and a.fingerprint == row.fingerprint and a.trust
+            else a
+            for a in self.overview.applications
+        )
+        self.overview = dataclasses.replace(
+            self.overview, applications=applications, certificates=certificates
+        )
+        self.model.set_overview(self.overview)
+        self._select_path(row.path)
+        return True
+
+    def _select_path(self, path: str) -> None:
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.proxy.application(proxy_row).path == path:
+                self.table.selectRow(proxy_row)
+                break
+        self._update_confirm()
 
     # -- saving
 
