@@ -249,6 +249,27 @@ def test_a_certificate_confirmed_by_phone_is_no_longer_flagged(tmp_path: Path) -
         }
 
 
+def test_a_store_made_before_confirmations_gets_the_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "alt.sqlite"
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE zertifikate (ags TEXT NOT NULL, fingerprint TEXT NOT NULL, signer TEXT NOT "
+        "NULL, kommune TEXT NOT NULL, first_seen TEXT NOT NULL, first INTEGER NOT NULL, "
+        "PRIMARY KEY (ags, fingerprint))"
+    )
+    db.execute("INSERT INTO zertifikate VALUES ('16099', 'aa', 'X', 'Y', '2021-07-01', 1)")
+    db.commit()
+    db.close()
+    with TrustStore(path) as store:
+        assert store.notice == ""
+        rows = compare_certificates([_row("/e/1.eml", ags="16099", fingerprint="bb")], store)
+        assert rows[0].trust == TRUST_OTHER
+        store.confirm("16099", "bb")
+        assert [c.confirmed for c in store.certificates()] == [False, True]
+
+
 def test_trust_store_that_cannot_be_written_compares_for_the_run(tmp_path: Path) -> None:
     blocker = tmp_path / "daten"
     blocker.write_text("a file where the folder should be")  # fails for root as well

@@ -280,6 +280,7 @@ def inbox_shot(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)  # left by an earlier run
     made = folder.with_name(folder.name + "-export")
     shutil.rmtree(made, ignore_errors=True)
+    folder.with_name("zertifikate.sqlite").unlink(missing_ok=True)
     folder.mkdir(parents=True)
     store = open_identities()
     spec = get_form()

@@ -41,6 +41,15 @@ CREATE TABLE IF NOT EXISTS zertifikate (
 """
 
 
+def _prepare(db: sqlite3.Connection) -> None:
+    """The table, also in a file made before certificates could be confirmed."""
+    with db:
+        db.execute(_SCHEMA)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(zertifikate)")}
+        if "confirmed" not in columns:
+            db.execute("ALTER TABLE zertifikate ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0")
+
+
 def default_store_path() -> Path:
     return data_dir() / "posteingang" / STORE_NAME
 
@@ -58,8 +67,7 @@ class TrustStore:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, timeout=10)
-                db.execute(_SCHEMA)
-                db.commit()
+                _prepare(db)
                 return db
             except (OSError, sqlite3.Error) as exc:
                 self.notice = (
@@ -67,7 +75,7 @@ class TrustStore:
                     "werden nur für diesen Lauf verglichen."
                 )
         db = sqlite3.connect(":memory:")
-        db.execute(_SCHEMA)
+        _prepare(db)
         return db
 
     def close(self) -> None:
