@@ -207,20 +207,53 @@ def makensis() -> str:
     return found
 
 
-def build_installer(bundle: Path, outfile: Path, *, check_only: bool) -> Path:
+SIGN_COMMAND_VARIABLE = "ZWK_SIGN_COMMAND"
+"""A code-signing command, e.g. ``signtool sign /fd SHA256 /f cert.pfx /p …`` (the file is
+appended). When set (CI with a certificate in its secrets), the two executables, the installer
+and the uninstaller are signed; see packaging/README.md."""
+
+
+def sign_command() -> str | None:
+    return os.environ.get(SIGN_COMMAND_VARIABLE) or None
+
+
+def sign_executables(bundle: Path, command: str) -> list[Path]:
+    """Sign the bundle's Windows executables before they are packed into the installer."""
+    signed = sorted(bundle.glob("*.exe"))
+    for exe in signed:
+        subprocess.run(f'{command} "{exe}"', shell=True, check=True)
+    return signed
+
+
+def build_installer(
+    bundle: Path,
+    outfile: Path,
+    *,
+    check_only: bool,
+    version: str = __version__,
+    target: str | None = None,
+    signing: str | None = None,
+) -> Path:
     """Compile the NSIS script around `bundle`. `check_only` (Linux CI) compiles without
     compression, with warnings as errors, and deletes the result: the script is checked, the
-    real installer needs the Windows bundle."""
+    real installer needs the Windows bundle. `target` (e.g. ``amd64-unicode``) picks NSIS'
+    target; `signing` a code-signing command for the installer and the uninstaller."""
     outfile.parent.mkdir(parents=True, exist_ok=True)
     command = [
         makensis(),
         "-V2",
         "-WX",
-        f"-DVERSION={__version__}",
-        f"-DVERSION_QUAD={version_quad(__version__)}",
+        "-INPUTCHARSET",
+        "UTF8",
+        f"-DVERSION={version}",
+        f"-DVERSION_QUAD={version_quad(version)}",
         f"-DBUNDLE_DIR={bundle.resolve()}",
         f"-DOUTFILE={outfile.resolve()}",
     ]
+    if target:
+        command.append(f"-DTARGET={target}")
+    if signing:
+        command.append(f"-DSIGN_COMMAND={signing}")
     if check_only:
         command.append("-DNO_COMPRESSION")
     subprocess.run([*command, str(NSIS_SCRIPT)], check=True)
@@ -278,7 +311,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.installer:
         setup = DIST / f"ZWK-Desktop-Setup-{__version__}.exe"
-        build_installer(Path(app.folder), setup, check_only=False)
+        signing = sign_command()
+        if signing:
+            sign_executables(Path(app.folder), signing)
+        build_installer(Path(app.folder), setup, check_only=False, signing=signing)
     baseline = build_baseline(args.force)
     SIZES_FILE.write_text(
         json.dumps({"app": asdict(app), "baseline": asdict(baseline)}, indent=2),

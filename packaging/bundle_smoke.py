@@ -67,6 +67,10 @@ class Step:
     """Start the desktop program (its windowed executable) with ``ZWK_QUIT_AFTER_START=1``:
     exit code 0 means the main window was shown and every window closed again."""
     timeout_s: float = 120
+    env: tuple[tuple[str, str | None], ...] = ()
+    """Changes to the isolated environment: a value, or None to remove the variable."""
+    bundle_only: bool = False
+    """Checks a property of the built executables (not of a ``--command`` such as the venv)."""
 
 
 def _validate_examples() -> list[Step]:
@@ -96,12 +100,25 @@ STEPS: list[Step] = [
         ("about",),
         stdout_contains=("Python", "Qt", "LGPL-3.0-only", "PySide6", "pydantic", "PyYAML"),
     ),
+    Step(
+        "UTF-8-Modus (Ausgabe umgeleitet, Gebietsschema C, ohne PYTHONIOENCODING)",
+        ("gemeinde", "Müncheberg"),
+        stdout_contains=("Müncheberg",),
+        bundle_only=True,
+        env=(
+            ("PYTHONIOENCODING", None),
+            ("LC_ALL", "C"),
+            ("LANG", "C"),
+            ("PYTHONCOERCECLOCALE", "0"),
+        ),
+    ),
     Step("GUI startet offscreen und beendet sich", (), gui=True),
 ]
 """The smoke test. Add a step here when a command lands (see packaging/README.md)."""
 
 PASSPHRASE = "rauchtest-passphrase\n"  # without a keyring the program reads it from stdin
 IDENTITY = ("--name", "Katrin Wendland", "--funktion", "Bürgermeisterin")
+"""The signatory named in the example: only she may sign it (issue 11)."""
 KOMMUNE = ("--kommune", "Gemeinde Lindenhagen am See")
 EMAIL = ("--email", "buergermeisterin@lindenhagen.example")
 PACKAGE = "{glob:{tmp}/export/ZWK-Bewerbung_*/}"
@@ -131,7 +148,7 @@ EXPORT_STEPS = [
         "posteingang (zwei Prüfprozesse, Excel-Mappe)",
         ("posteingang", "{tmp}/export", "--jobs", "2", "--json", "--xlsx", "{tmp}/eingang.xlsx"),
         stdout_is_json=True,
-        stdout_contains=('"status": "gültig"', '"ags": "12073999"'),
+        stdout_contains=('"status": "g\\u00fcltig"', '"ags": "12073999"'),
         creates=("{tmp}/eingang.xlsx",),
     ),
     Step("identity delete", ("identity", "delete", "Katrin Wendland")),
@@ -139,6 +156,39 @@ EXPORT_STEPS = [
 """The export side (issue 5): a signed package of an example, checked by the bundle itself.
 The example's AGS is fictitious, so its ags_unknown warning is accepted with a reason."""
 STEPS[-1:-1] = EXPORT_STEPS  # before the GUI step
+
+PAPER_PACKAGE = "{glob:{tmp}/papier/ZWK-Bewerbung_*/}"
+CARD_AND_PAPER_STEPS = [
+    Step(
+        # A file that is no PKCS#11 module: the bundled python-pkcs11 extension must load and
+        # report that (an ImportError would name itself instead).
+        "identity tokens (PKCS#11-Anbindung im Bundle)",
+        ("identity", "tokens", "--module", "{examples}/gemeinde-lindenhagen.zwk"),
+        stdout_contains=("lässt sich nicht laden (PKCS11Error)",),
+    ),
+    Step(
+        "export --papier (Druckfassung zur Unterschrift mit QR-Code)",
+        (
+            "export",
+            "{examples}/gemeinde-lindenhagen.zwk",
+            "--out",
+            "{tmp}/papier",
+            "--accept-warnings",
+            "Rauchtest: fiktive Beispielkommune",
+            "--papier",
+        ),
+        stdout_contains=("Prüfcode (QR-Code): ZWK1;",),
+        creates=(PAPER_PACKAGE,),
+    ),
+    Step(
+        "verify (Papierweg ohne Prüfcode: nicht bestätigt)",
+        ("verify", PAPER_PACKAGE),
+        exit_code=1,
+        stdout_contains=("NICHT BESTÄTIGT",),
+    ),
+]
+"""Signature cards and the paper path (issue 17)."""
+STEPS[-1:-1] = CARD_AND_PAPER_STEPS
 
 
 @dataclass
@@ -157,6 +207,7 @@ class Target:
     cli: tuple[str, ...]
     gui: tuple[str, ...]
     examples: Path
+    is_bundle: bool = False
 
     @staticmethod
     def bundle(folder: Path) -> Target:
@@ -170,7 +221,7 @@ class Target:
                 raise SystemExit(f"Im Bundle {folder} fehlt das Programm {exe.name}.")
         internal = folder / "_internal"
         examples = (internal if internal.is_dir() else folder) / "examples"
-        return Target((str(cli),), (str(gui),), examples)
+        return Target((str(cli),), (str(gui),), examples, is_bundle=True)
 
 
 def unpack(archive: Path, into: Path) -> Path:
@@ -206,13 +257,14 @@ def expand(arg: str, tmp: Path, examples: Path) -> str:
 
 
 def isolated_environment(home: Path) -> dict[str, str]:
-    """The environment of every step: fresh user folders, headless Qt, network guard on, and no
-    D-Bus session (so no step reaches the real Secret Service keyring of whoever runs it; the
-    program then works without a keyring, as on a PC that has none)."""
+    """The environment of every step: fresh user folders (and ``ZWK_DATA_DIR`` in them), headless
+    Qt, network guard on, no D-Bus session and keyring's fail backend, so that no step reaches
+    the keyring of whoever runs it (Secret Service, Windows Credential Manager); the program then
+    works without a keyring, as on a PC that has none."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("ZWK_", "XDG_")) and k != "DBUS_SESSION_BUS_ADDRESS"
+        if not k.startswith(("ZWK_", "XDG_", "PYTHON_KEYRING")) and k != "DBUS_SESSION_BUS_ADDRESS"
     }
     folders = {
         "HOME": home,
@@ -230,6 +282,8 @@ def isolated_environment(home: Path) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env[NETWORK_GUARD] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
+    env["ZWK_DATA_DIR"] = str(home / "zwk-daten")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     return env
 
 
@@ -256,6 +310,11 @@ def run_step(step: Step, target: Target, tmp: Path, prefix: Sequence[str]) -> Ou
     env = isolated_environment(tmp / "home")
     if step.gui:
         env[QUIT_AFTER_START] = "1"
+    for name, value in step.env:
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     command = [*prefix, *(target.gui if step.gui else target.cli), *args]
     try:
         done = subprocess.run(
@@ -325,6 +384,10 @@ def run(
         report("Alle Schritte laufen ohne Netzwerk (" + " ".join(prefix[:-1]) + ") und mit")
         report(f"der Netzwerksperre im Programm ({NETWORK_GUARD}=1).")
     failed = 0
+    skipped = [s for s in steps if s.bundle_only and not target.is_bundle]
+    steps = [s for s in steps if s not in skipped]
+    for step in skipped:
+        report(f"–      {step.name} (nur für das gebaute Bundle)")
     with tempfile.TemporaryDirectory(prefix="zwk-smoke-") as scratch:
         tmp = Path(scratch)
         for step in steps:

@@ -120,8 +120,30 @@ def filter_datas(entries: Iterable[TocEntry]) -> list[TocEntry]:
     return [entry for entry in entries if keep_data_file(entry[0])]
 
 
-def windows_version_info(version: str, description: str, company: str, copyright: str) -> Any:
-    """The version resource of the Windows executable (shown in Explorer's file properties)."""
+PYTHON_OPTIONS = [("X utf8_mode=1", None, "OPTION")]
+"""Interpreter options of the bundled executables: Python's UTF-8 mode, so that output
+redirected or piped on Windows is UTF-8, not the ANSI code page (cp1252)."""
+
+FILE_DESCRIPTION = "ZWK Desktop"
+
+
+def version_strings(version: str, exe_name: str, company: str, copyright: str) -> dict[str, str]:
+    """The strings of a Windows executable's version resource."""
+    return {
+        "CompanyName": company,
+        "FileDescription": FILE_DESCRIPTION,
+        "FileVersion": version,
+        "InternalName": exe_name.removesuffix(".exe"),
+        "LegalCopyright": copyright,
+        "OriginalFilename": exe_name,
+        "ProductName": "ZWK Desktop",
+        "ProductVersion": version,
+    }
+
+
+def windows_version_info(version: str, exe_name: str, company: str, copyright: str) -> Any:
+    """The version resource of a Windows executable (Explorer's file properties, Task Manager,
+    AppLocker's publisher rules): its own OriginalFilename, the short description."""
     from PyInstaller.utils.win32.versioninfo import (
         FixedFileInfo,
         StringFileInfo,
@@ -136,16 +158,7 @@ def windows_version_info(version: str, description: str, company: str, copyright
     numbers += [0] * (4 - len(numbers))
     quad = tuple(numbers)
     german_unicode = "040704B0"  # language 0x0407 (German, Germany), code page 1200 (UTF-16)
-    strings = {
-        "CompanyName": company,
-        "FileDescription": description,
-        "FileVersion": version,
-        "InternalName": "zwk-desktop",
-        "LegalCopyright": copyright,
-        "OriginalFilename": "zwk-desktop.exe",
-        "ProductName": "ZWK Desktop",
-        "ProductVersion": version,
-    }
+    strings = version_strings(version, exe_name, company, copyright)
     return VSVersionInfo(
         ffi=FixedFileInfo(
             filevers=quad,

@@ -21,3 +21,20 @@ def run_cli(
         env={**(env or os.environ), "PYTHONIOENCODING": "utf-8"},
         timeout=120,
     )
+
+
+def run_in_process(*args: str | Path) -> tuple[int, str, str]:
+    """``zwk-desktop ARGS`` called in this process (fast, for the fuzz tests): exit code,
+    stdout, stderr. An exception out of main() is not caught: it is the crash a test looks for."""
+    import contextlib
+    import io
+
+    from zwk_desktop.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()

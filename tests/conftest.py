@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,21 @@ def _isolated_user_data(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    common = sys.modules.get("zwk_desktop.ui.common")
+    if common is not None:  # the file dialogs' last folder is per run of the program
+        common.FOLDERS.last = None
     return home
+
+
+@pytest.fixture(autouse=True)
+def _program_language(request: pytest.FixtureRequest) -> None:
+    """Tests that show widgets get the translators the program installs at start (German, with
+    its plural forms), as `zwk_desktop.ui.window.application.run` does."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from zwk_desktop.ui.window.language import ensure_translators
+
+    ensure_translators(request.getfixturevalue("qapp"))
 
 
 @pytest.fixture(scope="session")

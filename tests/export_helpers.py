@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from clitools import run_cli  # noqa: F401  (re-exported for the export tests)
 from conftest import load_example
 
@@ -67,8 +69,13 @@ def new_store(root: Path, secrets: Any | None = None) -> IdentityStore:
     return IdentityStore(root, secrets or MemorySecrets())
 
 
-def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run an independent tool (poppler, qpdf, openssl, munpack) and return its output."""
+def tool(
+    *args: str | Path, check: bool = True, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run an independent tool (poppler, qpdf, openssl, munpack, sha256sum) and return its
+    output."""
+    if shutil.which(str(args[0])) is None and sys.platform == "win32":
+        pytest.skip(f"{args[0]} (poppler, qpdf, openssl, mpack) is checked on Linux")
     assert shutil.which(str(args[0])), f"{args[0]} fehlt (Debian-Paket, siehe Makefile DEB_TEST)"
     return subprocess.run(
         [str(a) for a in args],
@@ -77,4 +84,25 @@ def tool(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[s
         errors="replace",
         check=check,
         timeout=60,
+        cwd=cwd,
     )
+
+
+STEM = "ZWK-Bewerbung_12073999_Lindenhagen-am-See"
+"""Every file of the Lindenhagen package carries AGS and Kommune (issue 11)."""
+NAMES = {
+    "bewerbung.pdf": f"{STEM}.pdf",
+    "bewerbung.json": f"{STEM}.json",
+    "pruefprotokoll.json": f"{STEM}_pruefprotokoll.json",
+    "manifest.json": f"{STEM}_manifest.json",
+    "manifest.json.p7s": f"{STEM}_manifest.json.p7s",
+}
+"""The Lindenhagen package's files by the names they had before issue 11."""
+
+
+def package_file(folder: Path, suffix: str) -> Path:
+    """The file of the package in `folder` whose name is the package's stem and `suffix`
+    (".pdf", ".json", "_manifest.json", "_manifest.json.p7s"): the names carry AGS and
+    Kommune (issue 11), found through the one manifest."""
+    (manifest,) = folder.glob("*_manifest.json")
+    return folder / (manifest.name.removesuffix("_manifest.json") + suffix)

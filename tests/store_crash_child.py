@@ -7,6 +7,9 @@ child opens the store as the program does at start (crash recovery included), pr
 returned it appends the edit's number to REPORT (one line, one ``os.write`` on an O_APPEND
 descriptor, so a line is either there or not). When the child is gone the launcher prints
 ``exit N STATUS``. Forking from a launcher that has imported everything keeps each round fast.
+
+``python store_crash_child.py DATA_DIR DRAFT_ID --einzeln REPORT`` runs one child directly (no
+fork): the variant for Windows, killed there with TerminateProcess.
 """
 
 from __future__ import annotations
@@ -78,4 +81,10 @@ def serve(data_dir: str, draft_id: int) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]))
+    if sys.argv[3:4] == ["--einzeln"]:
+        # One run without the forking launcher (Windows has no fork): this process is the one
+        # that gets killed.
+        os.environ["ZWK_DATA_DIR"] = sys.argv[1]
+        edit_and_autosave(sys.argv[1], int(sys.argv[2]), sys.argv[4])
+    else:
+        serve(sys.argv[1], int(sys.argv[2]))

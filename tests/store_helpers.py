@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,6 +85,15 @@ def is_german_sentence(text: str) -> bool:
     )
 
 
+def _deny_writes(paths: list[Path], undo: bool = False) -> None:
+    """Windows: deny (or allow again) writing, creating and deleting for the current user."""
+    user = os.environ.get("USERNAME", "")
+    for p in paths:
+        rights = "(OI)(CI)(W,D,DC)" if p.is_dir() else "(W,D)"
+        args = ["/remove:d", user] if undo else ["/deny", f"{user}:{rights}"]
+        subprocess.run(["icacls", str(p), *args], check=True, capture_output=True)
+
+
 @contextlib.contextmanager
 def read_only(folder: Path) -> Iterator[None]:
     """Make a folder and its files read-only for this process, even as root (where permission
@@ -95,7 +105,9 @@ def read_only(folder: Path) -> Iterator[None]:
     (permissions are checked when a file is opened), so leaving the index alone is also the
     faithful picture; the database and its ``-wal`` refuse every write."""
     paths = [folder, *sorted(p for p in folder.iterdir() if not p.name.endswith("-shm"))]
-    if os.geteuid() == 0:
+    if sys.platform == "win32":
+        _deny_writes(paths)  # Windows: an ACL, which applies to administrators as well
+    elif os.geteuid() == 0:
         subprocess.run(["chattr", "+i", *map(str, paths)], check=True)
         os.sync()  # clean pages are write-protected again: a write fault would happen now
     else:
@@ -112,7 +124,9 @@ def read_only(folder: Path) -> Iterator[None]:
             raise AssertionError(f"{folder} could not be made read-only")
         yield
     finally:
-        if os.geteuid() == 0:
+        if sys.platform == "win32":
+            _deny_writes(paths, undo=True)
+        elif os.geteuid() == 0:
             subprocess.run(["chattr", "-i", *map(str, paths)], check=True)
         else:
             for p in paths:

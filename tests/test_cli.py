@@ -202,7 +202,8 @@ def test_new_writes_an_empty_draft_and_never_overwrites(tmp_path: Path) -> None:
     result = cli("new", "--out", out)
     assert result.returncode == 0, result.stderr
     envelope = json.loads(out.read_text(encoding="utf-8"))
-    assert envelope["format"] == "zwk-application" and envelope["format_version"] == 1
+    assert envelope["format"] == "zwk-application" and envelope["format_version"] == 2
+    assert set(envelope["lineage"]) >= {"draft", "version", "written", "items"}
     assert envelope["form"] == {"id": "zwk-2021", "version": "1"}
     steps = [row["schritt"] for row in envelope["data"]["massnahmen"]["zeitplan"]]
     assert steps == ["kickoff", "kommunalprofil", "zukunftswerkstatt", "werkstattplan",

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import base64_size, detect_kind
-from zwk_desktop.domain.budget import compute_budget
+from zwk_desktop.domain.budget import compute_budget, year_cap
 from zwk_desktop.domain.datamodel import envelope_model
 from zwk_desktop.domain.draft import draft_from_json, empty_data, new_draft, normalize, parse_draft
 from zwk_desktop.domain.paths import format_path, get_value, parse_path, set_value, template_path
@@ -61,6 +61,11 @@ def test_german_formats() -> None:
     assert formatting.money(Decimal("40000")) == "40.000,00\xa0€"
     assert formatting.number(Decimal("1234.5")) == "1.234,5"
     assert formatting.number(Decimal("0.5"), 2) == "0,50"
+    # one sign for negative numbers everywhere: the typographic minus U+2212
+    assert formatting.money(Decimal("-1234.5")) == "\u22121.234,50\xa0€"
+    assert formatting.number(-31) == "\u221231"
+    assert formatting.number(Decimal("-12.7"), 1) == "\u221212,7"
+    assert formatting.plain(-5) == "\u22125"
     assert formatting.date("2021-07-20") == "20.07.2021"
     assert formatting.month("2021-09") == "September 2021"
     assert formatting.size(10 * 1024 * 1024) == "10,0 MB"
@@ -99,8 +104,35 @@ def test_budget_of_an_example(spec: Any) -> None:
                              "2023": Decimal("17900.00"), "2024": Decimal("7900.00")}  # fmt: skip
     assert budget.headroom["2022"] == Decimal("12100.00")
     assert budget.total == Decimal("61000.00")
-    assert budget.first_year_cap == Decimal("40000.00") * 4 / 12
+    assert budget.first_year_cap == Decimal("13333.33")
+    assert budget.headroom["2021"] == Decimal("13333.33") - Decimal("7300.00")
+    assert budget.year_caps == {"2021": Decimal("13333.33"), "2022": Decimal("40000.00"),
+                                "2023": Decimal("40000.00"), "2024": Decimal("40000.00")}  # fmt: skip
+    assert budget.total_cap == Decimal("160000.00")  # the hard limit stays a full cap per year
     assert budget.category_total(["umsetzung"]) == Decimal("20000.00")
+
+
+def test_year_cap_comes_from_the_policy_of_the_form(spec: Any) -> None:
+    policy = spec.policy
+    first = year_cap(policy, 2021)
+    assert (first.amount, first.months, first.assumed, first.pro_rata) == (
+        Decimal("13333.33"), 4, True, True)  # fmt: skip
+    assert year_cap(policy, "2022").amount == Decimal("40000.00")
+    assert not year_cap(policy, "2022").assumed
+
+    # the months are configurable in the form: six months, documented, give half the cap
+    def with_months(months: tuple[int, ...], status: str) -> Any:
+        first_year = policy.first_year_months.model_copy(update={"value": months, "status": status})
+        return policy.model_copy(update={"first_year_months": first_year})
+
+    six = with_months((7, 8, 9, 10, 11, 12), "D")
+    assert (year_cap(six, "2021").amount, year_cap(six, "2021").assumed) == (
+        Decimal("20000.00"),
+        False,
+    )
+    whole = with_months(tuple(range(1, 13)), "I")
+    assert year_cap(whole, "2021").amount == Decimal("40000.00")
+    assert not year_cap(whole, "2021").pro_rata
 
 
 def test_new_draft_has_the_fixed_steps_and_reads_back(spec: Any) -> None:
@@ -184,3 +216,48 @@ def test_huge_numbers_are_formatted_not_a_crash() -> None:
     assert formatting.number(1e25) == "10.000.000.000.000.000.000.000.000"
     assert formatting.number(Decimal("1E+300")).startswith("1.000.000")
     assert formatting.number(Decimal("123456789012345678901234567890.5"), 1).endswith(",5")
+
+
+@pytest.mark.parametrize(
+    ("name", "art", "genitive_form", "short"),
+    [
+        ("Gemeinde Lindenhagen am See", "gemeinde", "der Gemeinde Lindenhagen am See", "Lindenhagen am See"),
+        ("Landkreis Hohenwald", "landkreis", "des Landkreises Hohenwald", "Hohenwald"),
+        ("Städteverbund Oberes Tal", "zusammenschluss", "des Städteverbunds Oberes Tal", "Oberes Tal"),
+        ("Stadt Prenzlau", "kreisangehoerige_stadt", "der Stadt Prenzlau", "Prenzlau"),
+        ("Uckerland", "gemeinde", "der Gemeinde Uckerland", "Uckerland"),
+        ("Rhein-Sieg-Kreis", "landkreis", "des Rhein-Sieg-Kreises", "Rhein-Sieg-Kreis"),
+        ("München, Landeshauptstadt", "kreisfreie_stadt", "der Landeshauptstadt München", "München"),
+        ("Amt Gramzow", "zusammenschluss", "des Amtes Gramzow", "Gramzow"),
+    ],
+)  # fmt: skip
+def test_the_kommune_in_the_genitive_with_the_article_of_its_designation(
+    name: str, art: str, genitive_form: str, short: str
+) -> None:
+    from zwk_desktop.domain.designation import genitive, short_name
+
+    assert genitive(name, art) == genitive_form
+    assert short_name(name) == short
+
+
+def test_signatory_names_are_compared_as_people_write_them() -> None:
+    from zwk_desktop.domain.signatory import check_signer, matching_first, same_person
+
+    assert same_person("Dr. Matthias Kühnel", "Kuehnel, Matthias")
+    assert same_person("katrin  WENDLAND", "Katrin Wendland")
+    assert not same_person("Katrin Wendland", "Uwe Lichtenberger")
+    assert not same_person("", "")
+    data = load_example("staedteverbund-oberes-tal.zwk")["data"]
+    refused = check_signer(data, "Katrin Wendland", "Gemeinde Lindenhagen am See")
+    assert not refused.matches
+    assert "Katrin Wendland" in refused.problem and "Uwe Lichtenberger" in refused.problem
+    other_kommune = check_signer(data, "Uwe Lichtenberger", "Stadt Altenbrück")
+    assert other_kommune.matches and "Stadt Altenbrück" in other_kommune.warnings[0]
+    assert check_signer(data, "Uwe Lichtenberger", "Städteverbund Oberes Tal").warnings == ()
+    people = [
+        ("Katrin Wendland", "Gemeinde Lindenhagen am See"),
+        ("Uwe Lichtenberger", "Stadt Altenbrück"),
+        ("Uwe Lichtenberger", "Städteverbund Oberes Tal"),
+    ]
+    ordered = matching_first(people, data, lambda p: p[0], lambda p: p[1])
+    assert ordered == [people[2], people[1], people[0]]

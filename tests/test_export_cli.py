@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import example_draft, run_cli
+from export_helpers import NAMES, example_draft, run_cli
 
 PASSPHRASE = "Skript-Passphrase-2021"
 
@@ -85,15 +85,18 @@ def test_export_with_warnings_needs_accept_warnings_and_records_the_text(
     assert done.returncode == 0, done.stderr
     assert "Bewerbungspaket geschrieben" in done.stdout and ".eml" in done.stdout
     folder = next(p for p in out.iterdir() if p.is_dir())
-    protocol = json.loads((folder / "pruefprotokoll.json").read_bytes())
+    protocol = json.loads((folder / NAMES["pruefprotokoll.json"]).read_bytes())
     assert {a["justification"] for a in protocol["acknowledged_warnings"]} == {
         "Zahl folgt im Herbst."
     }
     assert cli(env, "verify", folder).returncode == 0
     pdf_text = subprocess.run(
-        ["pdftotext", folder / "bewerbung.pdf", "-"], capture_output=True, text=True, check=True
+        ["pdftotext", folder / NAMES["bewerbung.pdf"], "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
-    assert "Bevölkerungsentwicklung 2000–2020: –22,1 %" in pdf_text  # the chart, by default
+    assert "Bevölkerungsentwicklung 2000–2020: −22,1 %" in pdf_text  # the chart, by default
 
 
 def test_export_refuses_errors_and_a_wrong_passphrase(env: dict[str, str], tmp_path: Path) -> None:
@@ -113,7 +116,9 @@ def test_export_refuses_errors_and_a_wrong_passphrase(env: dict[str, str], tmp_p
         "x",
         stdin="falsch\n",
     )
-    assert wrong.returncode == 1 and "ohne Passphrase" in wrong.stderr
+    # issue 15: a wrong passphrase says so, not "Abgebrochen: ohne Passphrase …"
+    assert wrong.returncode == 1 and "Die Passphrase ist falsch" in wrong.stderr
+    assert "ohne Passphrase" not in wrong.stderr
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
@@ -147,3 +152,44 @@ def test_identity_list_and_delete(env: dict[str, str]) -> None:
     assert missing.returncode == 1 and "gibt es nicht" in missing.stderr
     assert cli(env, "identity", "delete", "Katrin Wendland").returncode == 0
     assert "noch keine Signaturidentität" in cli(env, "identity", "list").stdout
+
+
+def test_export_with_the_identity_of_another_person_exits_1_and_writes_nothing(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The Städteverbund is signed by Uwe Lichtenberger, not by Katrin Wendland (issue 11)."""
+    create_identity(env)
+    draft = tmp_path / "staedteverbund.zwk"
+    draft.write_bytes(example_draft("staedteverbund-oberes-tal.zwk").to_bytes())
+    out = tmp_path / "out"
+    refused = cli(
+        env,
+        "export",
+        draft,
+        "--out",
+        out,
+        "--accept-warnings",
+        "Geprüft.",
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "Katrin Wendland" in refused.stderr and "Uwe Lichtenberger" in refused.stderr
+    assert not out.exists()
+    # her own application she may sign; "Lindenhagen" is not quite the applicant's name: a note
+    own = tmp_path / "lindenhagen.zwk"
+    own.write_bytes(example_draft().to_bytes())
+    done = cli(
+        env,
+        "export",
+        own,
+        "--out",
+        out,
+        "--accept-warnings",
+        "Geprüft.",
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Hinweis: Die Signaturidentität" in done.stderr
+    assert "„Lindenhagen“" in done.stderr

@@ -151,7 +151,7 @@ def test_pkcs12_import_without_remembering_asks_each_time(tmp_path: Path) -> Non
     ("options", "expected"),
     [
         ({"expired": True}, "abgelaufen"),
-        ({"days_valid": 10}, "läuft bald ab"),
+        ({"days_valid": 10}, "läuft in 10 Tagen ab"),
         ({"usage": False}, "nicht zum Signieren bestimmt"),
         ({"usage": None}, "keine Schlüsselverwendung"),
     ],

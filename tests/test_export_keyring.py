@@ -22,6 +22,12 @@ from export_helpers import never_ask, run_cli
 from zwk_desktop.services.identities import IdentityStore
 from zwk_desktop.services.secrets import SERVICE, KeyringSecretStore
 
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="Secret Service (D-Bus, gnome-keyring) is Linux; Windows' Credential Manager is "
+    "covered by test_keyring_fallback.py with pinned backends",
+)
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gemeinde-lindenhagen.zwk"
 
 

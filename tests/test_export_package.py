@@ -6,12 +6,22 @@ import email
 import email.policy
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from export_helpers import NOW, example_draft, never_ask, new_store, ready_draft, tool
+from export_helpers import (
+    NAMES,
+    NOW,
+    STEM,
+    example_draft,
+    never_ask,
+    new_store,
+    ready_draft,
+    tool,
+)
 
 from zwk_desktop.domain.draft import Draft
 from zwk_desktop.formspec import get_form
@@ -36,7 +46,8 @@ class Exported:
     out: Path
 
     def file(self, name: str) -> Path:
-        return self.result.folder / name
+        """A file of the package by its role's former name ("bewerbung.pdf")."""
+        return self.result.folder / NAMES.get(name, name)
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +82,9 @@ def test_package_layout_and_names(exported: Exported) -> None:
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert names == sorted(
         [
-            "bewerbung.pdf",
-            "bewerbung.json",
-            "pruefprotokoll.json",
-            "manifest.json",
-            "manifest.json.p7s",
-            "anlagen/01_Beschluss-der-Gemeindevertretung-vom-24-06-2021.pdf",
-            "anlagen/02_Unterstuetzungsschreiben-des-Seniorenbeirats.png",
+            *NAMES.values(),
+            f"{STEM}_Anlage-01_Beschluss-der-Gemeindevertretung-vom-24.pdf",
+            f"{STEM}_Anlage-02_Unterstuetzungsschreiben-des.png",  # cut at a word (issue 13)
         ]
     )
     assert all(n.isascii() for n in names)
@@ -142,7 +149,7 @@ def test_openssl_accepts_the_manifest_signature(exported: Exported) -> None:
         exported.file("manifest.json"),
         "-noverify",
         "-out",
-        "/dev/null",
+        os.devnull,
     )
     assert "Verification successful" in result.stderr
 
@@ -196,7 +203,7 @@ def test_manifest_lists_every_file_with_hash_and_signer(exported: Exported) -> N
     on_disk = {
         p.relative_to(exported.result.folder).as_posix(): p.read_bytes()
         for p in exported.result.folder.rglob("*")
-        if p.is_file() and not p.name.startswith("manifest.json")
+        if p.is_file() and not p.name.startswith(NAMES["manifest.json"])
     }
     assert set(listed) == set(on_disk)
     for path, content in on_disk.items():
@@ -225,7 +232,7 @@ def test_pruefprotokoll_records_rule_set_and_acknowledgements(
     assert list(tmp_path.iterdir()) == []
     acked = acknowledge_all(draft, ready.unacknowledged, "Daten liegen erst im Herbst vor.")
     result = export_package(spec, acked, signer, tmp_path, now=NOW)
-    protocol = json.loads((result.folder / "pruefprotokoll.json").read_bytes())
+    protocol = json.loads((result.folder / NAMES["pruefprotokoll.json"]).read_bytes())
     entries = {(a["code"], a["path"]): a for a in protocol["acknowledged_warnings"]}
     assert ("recommended_missing", "ausgangslage.anteil_migration") in entries
     assert (
@@ -259,7 +266,7 @@ def test_a_second_export_on_the_same_day_gets_its_own_folder(exported: Exported)
     again = export_package(get_form(), exported.draft, exported.key, exported.out, now=NOW)
     assert again.folder.name == exported.result.folder.name + "_2"
     assert again.mail.name == again.folder.name + ".eml"
-    assert (again.folder / "bewerbung.json").read_bytes() == exported.file(
+    assert (again.folder / NAMES["bewerbung.json"]).read_bytes() == exported.file(
         "bewerbung.json"
     ).read_bytes()
     assert exported.result.folder.is_dir()

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from export_helpers import NOW, MemorySecrets, example_draft, never_ask, new_store, ready_draft
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from test_export_identities import _p12
 
 from zwk_desktop.formspec import get_form
@@ -62,7 +62,7 @@ def test_identity_dialog_creates_imports_and_deletes(
     dialog.import_file(p12, "falsch-falsch", "Landrätin", remember=True)
     assert "Passphrase ist falsch" in dialog.message.text() and dialog.list.count() == 1
     dialog.import_file(p12, "geheim-123", "Landrätin", remember=True)
-    assert dialog.list.count() == 2 and "läuft bald ab" in dialog.message.text()
+    assert dialog.list.count() == 2 and "läuft in 10 Tagen ab" in dialog.message.text()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.list.setCurrentRow(0)
@@ -197,11 +197,110 @@ def test_pruefansicht_shows_valid_and_broken_packages(
     assert view.table.rowCount() == len(view.report.checks) > 5 and view.pdf_button.isEnabled()
     assert "Gemeinde Lindenhagen am See" in view.kommune.text()
 
-    json_file = result.folder / "bewerbung.json"
+    json_file = result.pdf.with_suffix(".json")
     json_file.write_bytes(json_file.read_bytes().replace(b"Lindenhagen", b"Lindenhagem", 1))
     broken = PackageView(result.folder)
     qtbot.addWidget(broken)
     qtbot.waitUntil(lambda: broken.report is not None, timeout=60_000)
-    assert broken.banner.text().startswith("UNGÜLTIG") and "bewerbung.json" in broken.banner.text()
+    assert broken.banner.text().startswith("UNGÜLTIG") and json_file.name in broken.banner.text()
     rows = [broken.table.item(i, 0).text() for i in range(broken.table.rowCount())]
     assert "FEHLER" in rows
+
+
+def test_export_dialog_refuses_another_persons_identity_naming_both(
+    qtbot: Any, tmp_path: Path, store: IdentityStore
+) -> None:
+    """The Städteverbund is signed by Uwe Lichtenberger; Katrin Wendland may not (issue 11)."""
+    draft = ready_draft("staedteverbund-oberes-tal.zwk")
+    dialog = ExportDialog(get_form(), draft, store, out_dir=tmp_path / "out", prompt=never_ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.identity.currentText().endswith("nicht die unterzeichnende Person")
+    with qtbot.waitSignal(dialog.refused, timeout=10_000) as signal:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # no passphrase asked
+    for text in (signal.args[0], dialog.message.text()):
+        assert "Katrin Wendland" in text and "Uwe Lichtenberger" in text
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_identity_picker_offers_the_signatorys_identities_first(
+    qtbot: Any, tmp_path: Path, store: IdentityStore
+) -> None:
+    store.create_self_signed(
+        "Uwe Lichtenberger", "Bürgermeister", "Stadt Altenbrück", "", never_ask
+    )
+    store.create_self_signed(
+        "Uwe Lichtenberger", "Verbandsvorsitzender", "Städteverbund Oberes Tal", "", never_ask
+    )
+    draft = ready_draft("staedteverbund-oberes-tal.zwk")
+    dialog = ExportDialog(get_form(), draft, store, out_dir=tmp_path, prompt=never_ask)
+    qtbot.addWidget(dialog)
+    items = [dialog.identity.itemText(i) for i in range(dialog.identity.count())]
+    assert items == [
+        "Uwe Lichtenberger (Verbandsvorsitzender)",
+        "Uwe Lichtenberger (Bürgermeister)",
+        "Katrin Wendland (Bürgermeisterin) – nicht die unterzeichnende Person",
+    ]
+    assert dialog.identity.currentIndex() == 0 and dialog.export_button.isEnabled()
+    assert dialog.message.text() == ""
+    dialog.show()
+    dialog.identity.setFocus()
+    qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # the same person, another Kommune
+    assert dialog.identity.currentIndex() == 1
+    assert "Stadt Altenbrück" in dialog.message.text()
+    assert "Städteverbund Oberes Tal" in dialog.message.text()
+    qtbot.keyClick(dialog.identity, Qt.Key.Key_Down)  # another person: said at once
+    assert "Katrin Wendland" in dialog.message.text()
+    assert "Uwe Lichtenberger" in dialog.message.text()
+
+
+@pytest.mark.parametrize(
+    ("opens", "program", "lead"),
+    [
+        (False, None, "öffnet kein Programm die E-Mail-Datei"),
+        (True, "olk.exe", "olk.exe öffnet die E-Mail-Datei nur zum Lesen"),
+        (True, "OUTLOOK.EXE", "Die E-Mail ist in OUTLOOK.EXE geöffnet"),
+    ],
+    ids=["kein-Programm", "neues-Outlook", "klassisches-Outlook"],
+)
+def test_opening_the_mail_is_checked_and_says_how_to_send_it(
+    qtbot: Any,
+    tmp_path: Path,
+    store: IdentityStore,
+    monkeypatch: pytest.MonkeyPatch,
+    opens: bool,
+    program: str | None,
+    lead: str,
+) -> None:
+    """Issue 13 item 9: when no program handles .eml, or it opens as a received mail, the dialog
+    says how to send the package (files of the folder, recipient and subject to copy)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+    from zwk_desktop.services import mail_open
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opens)
+    monkeypatch.setattr(mail_open, "eml_handler", lambda: mail_open.MailHandler(program, True))
+    dialog = ExportDialog(get_form(), ready_draft(), store, out_dir=tmp_path, prompt=never_ask)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as signal:
+        dialog.export_button.click()
+    result: ExportResult = signal.args[0]
+    help_box = dialog.findChild(QWidget, "sendHelp")
+    assert help_box is not None and not help_box.isVisibleTo(dialog)
+    dialog.mail_button.click()
+    assert help_box.isVisibleTo(dialog)
+    lead_label = dialog.findChild(QLabel, "sendHelpLead")
+    assert lead_label is not None and lead in lead_label.text()
+    recipient = dialog.findChild(QLineEdit, "sendRecipient")
+    subject = dialog.findChild(QLineEdit, "sendSubject")
+    assert recipient is not None and recipient.text() == get_form().policy.recipient.value
+    assert subject is not None and "Lindenhagen" in subject.text()
+    copy = dialog.findChild(QPushButton, "copySubject")
+    assert copy is not None
+    copy.click()
+    assert QGuiApplication.clipboard().text() == subject.text()
+    attach = dialog.findChild(QLabel, "sendAttach")
+    files = [p for p in result.folder.rglob("*") if p.is_file()]
+    assert attach is not None and f"alle {len(files)} Dateien" in attach.text()
+    assert str(result.folder) in attach.text()

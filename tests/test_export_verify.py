@@ -8,14 +8,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import NOW, never_ask, new_store, ready_draft, run_cli
+from export_helpers import NAMES, NOW, STEM, never_ask, new_store, ready_draft, run_cli
 
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import ExportResult, export_package
 from zwk_desktop.services.verify import load_package, verify_files, verify_path
 
-ATTACHMENT = "anlagen/01_Beschluss-der-Gemeindevertretung-vom-24-06-2021.pdf"
-TARGETS = ("bewerbung.pdf", "bewerbung.json", "manifest.json", ATTACHMENT, "manifest.json.p7s")
+ATTACHMENT = f"{STEM}_Anlage-01_Beschluss-der-Gemeindevertretung-vom-24.pdf"
+PDF, JSON, MANIFEST = NAMES["bewerbung.pdf"], NAMES["bewerbung.json"], NAMES["manifest.json"]
+TARGETS = (PDF, JSON, MANIFEST, ATTACHMENT, NAMES["manifest.json.p7s"])
 POSITIONS_PER_FILE = 50
 """5 files × 50 positions = 250 single-byte flips in total."""
 
@@ -38,7 +39,7 @@ def test_an_untouched_package_is_valid_as_folder_and_as_mail(package: ExportResu
         text = report.text()
         assert "Ergebnis: gültig" in text
         assert "Signatur gültig und deckt die ganze Datei ab" in text
-        assert "identisch mit der im PDF eingebetteten Fassung" in text
+        assert "identisch mit den im PDF eingebetteten Angaben" in text
         assert "erneute Prüfung ohne Fehler" in text
 
 
@@ -68,19 +69,19 @@ def test_every_single_byte_flip_is_detected_and_names_the_file(package: ExportRe
 
 def test_a_changed_embedded_json_is_named_even_with_a_matching_hash(package: ExportResult) -> None:
     files = load_package(package.folder)
-    files["bewerbung.json"] = files["bewerbung.json"].replace(b"Lindenhagen", b"Lindenhagem", 1)
+    files[JSON] = files[JSON].replace(b"Lindenhagen", b"Lindenhagem", 1)
     report = verify_files(files, "Test")
     assert report.exit_code == 1
-    assert "bewerbung.json" in report.broken
+    assert JSON in report.broken
 
 
 def test_a_missing_or_added_file_is_named(package: ExportResult) -> None:
     files = load_package(package.folder)
     del files[ATTACHMENT]
-    files["anlagen/99_extra.pdf"] = b"%PDF-1.4\n"
+    files[f"{STEM}_Anlage-99_extra.pdf"] = b"%PDF-1.4\n"
     report = verify_files(files, "Test")
     assert report.exit_code == 1
-    assert ATTACHMENT in report.broken and "anlagen/99_extra.pdf" in report.broken
+    assert ATTACHMENT in report.broken and f"{STEM}_Anlage-99_extra.pdf" in report.broken
 
 
 def test_an_appended_incremental_update_is_not_covered_by_the_signature(
@@ -93,7 +94,7 @@ def test_an_appended_incremental_update_is_not_covered_by_the_signature(
 
     from zwk_desktop.services.signing import check_pdf
 
-    signed = (package.folder / "bewerbung.pdf").read_bytes()
+    signed = (package.folder / PDF).read_bytes()
     assert check_pdf(signed).ok
     writer = IncrementalPdfFileWriter(io.BytesIO(signed))
     writer.set_info(None)
@@ -115,7 +116,7 @@ def test_cli_verify_exit_codes_and_named_files(package: ExportResult, tmp_path: 
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "Ergebnis: gültig" in ok.stdout
     assert _cli("verify", package.mail).returncode == 0
-    for target in ("bewerbung.pdf", "manifest.json", ATTACHMENT):
+    for target in (PDF, MANIFEST, ATTACHMENT):
         copy = tmp_path / target.replace("/", "_") / package.folder.name
         shutil.copytree(package.folder, copy)
         data = bytearray((copy / target).read_bytes())
@@ -134,7 +135,7 @@ def test_cli_verify_exit_codes_and_named_files(package: ExportResult, tmp_path: 
 def test_cli_verify_finds_a_tampered_mail(package: ExportResult, tmp_path: Path) -> None:
     raw = package.mail.read_bytes()
     # Change one base64 character inside the attached PDF's body.
-    head = raw.index(b'filename="bewerbung.pdf"')
+    head = raw.index(f'filename="{PDF}"'.encode())
     body = raw.index(b"\r\n\r\n", head) + 4
     position = body + 400
     swapped = b"A" if raw[position : position + 1] != b"A" else b"B"
@@ -142,4 +143,4 @@ def test_cli_verify_finds_a_tampered_mail(package: ExportResult, tmp_path: Path)
     tampered.write_bytes(raw[:position] + swapped + raw[position + 1 :])
     result = _cli("verify", tampered)
     assert result.returncode == 1, result.stdout
-    assert "bewerbung.pdf" in result.stdout.split("Ergebnis:")[1]
+    assert PDF in result.stdout.split("Ergebnis:")[1]

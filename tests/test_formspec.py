@@ -273,3 +273,29 @@ def test_field_and_section_ids_are_lower_case_identifiers() -> None:
     assert "Kleinbuchstaben" in err.problems[0].message
     err = broken("  - id: kontakte\n", "  - id: Kontakte\n")
     assert "Kleinbuchstaben" in err.problems[0].message
+
+
+def test_label_by_names_a_choice_beside_the_field() -> None:
+    err = broken("            label_by: anrede\n", "            label_by: vorname\n")
+    assert "'vorname' ist kein Auswahlfeld" in err.problems[0].message
+    assert err.problems[0].loc[-1] == "label_by"
+
+
+def test_agreeing_labels_use_codes_of_the_label_by_field() -> None:
+    err = broken(
+        "labels: {frau: Landrätin, herr: Landrat}", "labels: {frau: Landrätin, mann: Landrat}"
+    )
+    assert "['mann']" in err.problems[0].message
+
+
+def test_agreeing_labels_need_label_by() -> None:
+    err = broken("            label_by: anrede\n", "")
+    assert "label_by" in err.problems[0].message
+
+
+def test_the_function_of_the_hvb_agrees_with_the_anrede() -> None:
+    funktion = get_form().field("kontakte.hvb.funktion")
+    assert funktion.choice_label("landrat", "herr") == "Landrat"
+    assert funktion.choice_label("buergermeister", "frau") == "Bürgermeisterin"
+    for anrede in ("divers", "keine", None):
+        assert funktion.choice_label("landrat", anrede) == "Landrätin / Landrat"

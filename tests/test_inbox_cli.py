@@ -187,7 +187,8 @@ def test_received_is_the_mail_date_or_the_manifest_time_of_a_folder(
 
     folder = shutil.copytree(package[0], tmp_path / "ordner")
     saved = dt.datetime(2021, 7, 16, 8, 15, tzinfo=dt.UTC)
-    os.utime(folder / "manifest.json", (saved.timestamp(), saved.timestamp()))
+    (manifest,) = folder.glob("*_manifest.json")
+    os.utime(manifest, (saved.timestamp(), saved.timestamp()))
     row = check_candidate(Candidate(str(folder), KIND_FOLDER), 40 * 1024 * 1024)
     assert row.valid and row.received == saved and row.received_from == "Dateizeit"
     mail = Path(shutil.copy(package[1], tmp_path / "post.eml"))

@@ -34,7 +34,9 @@ from inbox_helpers import (
     export,
     hostile_folder,
     huge_number_json,
+    manifest_of,
     nested_mime,
+    package_file,
     requested,
     rewrite_manifest_entry,
     slow_pdf,
@@ -104,7 +106,7 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Inbox:
         if how in ("folder", "both"):
             target = folder / "ordner" / result.folder.name
             shutil.copytree(result.folder, target)
-            os.utime(target / "manifest.json", (received.timestamp(), received.timestamp()))
+            os.utime(manifest_of(target), (received.timestamp(), received.timestamp()))
             if how == "folder":
                 expected[str(target)] = exp
                 return str(target)
@@ -162,28 +164,30 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Inbox:
     def fresh_export(tag: str, i: int, signer: str | None = None) -> Any:
         name, funktion, *_ = SIGNATORIES["lindenhagen"]
         draft = draft_of("lindenhagen", {"kommune.ags": _ags("lindenhagen", 50 + i)})
-        return export(draft, ids.key(signer or name, funktion), made / tag, when()), draft
+        key = ids.key(signer or name, funktion)
+        return export(draft, key, made / tag, when(), anyone=signer is not None), draft
 
     tampered = folder / "manipuliert"
     result, _ = fresh_export("t-pdf", 1)
     target = shutil.copytree(result.folder, tampered / "pdf-byte")
-    pdf = bytearray((target / "bewerbung.pdf").read_bytes())
+    pdf_file = package_file(target, "pdf")
+    pdf = bytearray(pdf_file.read_bytes())
     pdf[len(pdf) // 2] ^= 0x20
-    (target / "bewerbung.pdf").write_bytes(bytes(pdf))
-    expected[str(target)] = Expected("verändert", False, reason="bewerbung.pdf")
+    pdf_file.write_bytes(bytes(pdf))
+    expected[str(target)] = Expected("verändert", False, reason=pdf_file.name)
 
     result, _ = fresh_export("t-json", 2)
     target = shutil.copytree(result.folder, tampered / "json-betrag")
-    text = (target / "bewerbung.json").read_text(encoding="utf-8")
+    json_file = package_file(target, "json")
+    text = json_file.read_text(encoding="utf-8")
     changed = text.replace('"2022": "', '"2022": "1', 1)
     assert changed != text
-    rewrite_manifest_entry(target, "bewerbung.json", changed.encode("utf-8"))
-    expected[str(target)] = Expected("verändert", False, reason="manifest.json")
+    rewrite_manifest_entry(target, json_file.name, changed.encode("utf-8"))
+    expected[str(target)] = Expected("verändert", False, reason="_manifest.json")
 
     result, _ = fresh_export("t-anlage", 3)
     target = shutil.copytree(result.folder, tampered / "anlage-fehlt")
-    attachment = next((target / "anlagen").iterdir())
-    attachment.unlink()
+    package_file(target, "attachment").unlink()
     expected[str(target)] = Expected("verändert", False, reason="Die Datei fehlt")
 
     result, _ = fresh_export("t-fremd", 4, signer="Erika Mustermann")

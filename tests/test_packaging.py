@@ -7,6 +7,7 @@ from __future__ import annotations
 import glob
 import importlib.metadata as md
 import os
+import subprocess
 import sys
 import tarfile
 from pathlib import Path
@@ -169,18 +170,23 @@ def test_licences_of_free_form_debian_copyright_files() -> None:
 def test_the_smoke_test_passes_on_the_program_from_the_venv() -> None:
     """The same steps as for the bundle, run against the installed command: proves the steps
     themselves and the isolation (a fresh home per run, network guard on)."""
-    command = str(Path(sys.executable).parent / "zwk-desktop")
+    command = str(
+        Path(sys.executable).parent / ("zwk-desktop.exe" if os.name == "nt" else "zwk-desktop")
+    )
     target = bundle_smoke.Target((command,), (command,), ROOT / "examples")
     lines: list[str] = []
     assert bundle_smoke.run(target, bundle_smoke.STEPS, require_netns=False, report=lines.append)
-    assert lines[-1] == f"Rauchtest bestanden: alle {len(bundle_smoke.STEPS)} Schritte."
+    run_here = [s for s in bundle_smoke.STEPS if not s.bundle_only]
+    assert lines[-1] == f"Rauchtest bestanden: alle {len(run_here)} Schritte."
     names = [s.name for s in bundle_smoke.STEPS]
     assert "GUI startet offscreen und beendet sich" in names
     assert {"validate gemeinde-lindenhagen.zwk", "schema", "new", "--version"} <= set(names)
     export = ["identity create", "export gemeinde-lindenhagen.zwk", "verify (Paketordner)",
               "verify (E-Mail)", "posteingang (zwei Prüfprozesse, Excel-Mappe)",
               "identity delete"]  # fmt: skip
-    assert names[-len(export) - 1 : -1] == export  # the export side, before the window
+    cards = [s.name for s in bundle_smoke.CARD_AND_PAPER_STEPS]
+    assert names[-len(export) - len(cards) - 1 : -1] == export + cards  # before the window
+    assert names[-1] == "GUI startet offscreen und beendet sich"
 
 
 def test_the_smoke_test_fails_on_a_wrong_result_and_on_network_use(tmp_path: Path) -> None:
@@ -246,15 +252,84 @@ def test_windows_version_numbers_have_four_parts() -> None:
 NSIS_SCRIPT = ROOT / "packaging" / "windows" / "zwk-desktop.nsi"
 
 
-def test_the_installer_is_per_user_and_writes_only_below_hkcu() -> None:
+def test_the_installer_is_per_user_by_default_and_for_all_users_only_with_allusers() -> None:
     script = NSIS_SCRIPT.read_text(encoding="utf-8")
     assert "RequestExecutionLevel user" in script
     assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP_NAME}"' in script
-    assert "HKLM" not in script and "HKCR" not in script
-    assert 'WriteRegStr HKCU "Software\\Classes\\.zwk" "" "${PROG_ID}"' in script
+    assert (
+        "HKCR" not in script
+        and "WriteRegStr HKLM" not in script
+        and "WriteRegStr HKCU" not in script
+    )
+    assert 'WriteRegStr SHCTX "Software\\Classes\\.zwk" "" "${PROG_ID}"' in script
+    # All users (HKLM, Program Files) only in the /ALLUSERS branch, after the administrator check.
+    on_init = script[
+        script.index("Function .onInit") : script.index(
+            "FunctionEnd", script.index("Function .onInit")
+        )
+    ]
+    allusers = on_init.index('${GetOptions} $R0 "/ALLUSERS" $R1')
+    assert allusers < on_init.index("Call RequireAdmin") < on_init.index("SetShellVarContext all")
+    assert '"$PROGRAMFILES64\\${APP_NAME}"' in on_init
+    assert on_init.rstrip().endswith("Call CheckRunning")
     # Drafts stay unless asked: the data folder is removed only under $PurgeData == 1.
     purge = script.index("${If} $PurgeData == 1")
-    assert script.index('RMDir /r "${DATA_DIR}"') > purge
+    assert script.index('RMDir /r "$DataDir"') > purge
+
+
+def test_the_mutex_name_is_the_same_for_program_installer_and_stand_in() -> None:
+    from zwk_desktop.services.instance import MUTEX_NAME
+
+    assert f'!define MUTEX "{MUTEX_NAME}"' in NSIS_SCRIPT.read_text(encoding="utf-8")
+    standin = (ROOT / "packaging" / "windows" / "standin.c").read_text(encoding="utf-8")
+    assert f'L"Local\\\\{MUTEX_NAME}"' in standin and f'L"Global\\\\{MUTEX_NAME}"' in standin
+
+
+def test_german_texts_reach_the_installer_as_utf8_and_signing_hooks_run(tmp_path: Path) -> None:
+    """makensis reads the script as UTF-8 (-INPUTCHARSET UTF8): „Entwürfe“ is in the installer's
+    strings (UTF-16 in an uncompressed build) instead of mojibake; with a signing command the
+    installer and the uninstaller are handed to it (!finalize, !uninstfinalize)."""
+    payload = tmp_path / "bundle"
+    (payload / "_internal").mkdir(parents=True)
+    for name in ("zwk-desktop.exe", "zwk-desktop-cli.exe"):
+        (payload / name).write_bytes(b"MZ")
+    log = tmp_path / "signiert.txt"
+    signer = tmp_path / "signtool.py"
+    signer.write_text(
+        f"import sys\nopen({str(log)!r}, 'a', encoding='utf-8').write(sys.argv[-1] + '\\n')\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "setup.exe"
+    command = [
+        bundle_build.makensis(), "-V2", "-INPUTCHARSET", "UTF8", "-DVERSION=1.2.3",
+        f"-DBUNDLE_DIR={payload}", f"-DOUTFILE={out}", "-DNO_COMPRESSION",
+        f"-DSIGN_COMMAND={sys.executable} {signer}", str(NSIS_SCRIPT),
+    ]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)
+    content = out.read_bytes()
+    assert "Entwürfe".encode("utf-16-le") in content
+    assert "Entwürfe".encode().decode("latin-1").encode("utf-16-le") not in content
+    signed = log.read_text(encoding="utf-8").splitlines()
+    assert len(signed) == 2  # the uninstaller (written into the installer), then the installer
+    assert signed[-1] == str(out)
+    assert "--installer" not in " ".join(signed)
+    built = bundle_build.build_installer.__code__.co_consts
+    assert "-INPUTCHARSET" in built and "UTF8" in built
+
+
+def test_the_bundle_executables_are_signed_before_packing(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    for name in ("zwk-desktop.exe", "zwk-desktop-cli.exe"):
+        (bundle / name).write_bytes(b"MZ")
+    log = tmp_path / "signiert.txt"
+    signer = tmp_path / "signtool.py"
+    signer.write_text(
+        f"import sys\nopen({str(log)!r}, 'a').write(sys.argv[-1] + '\\n')\n", encoding="utf-8"
+    )
+    signed = bundle_build.sign_executables(bundle, f'"{sys.executable}" "{signer}"')
+    assert [p.name for p in signed] == ["zwk-desktop-cli.exe", "zwk-desktop.exe"]
+    assert sorted(log.read_text().split()) == sorted(str(p) for p in signed)
 
 
 def test_makensis_compiles_the_installer_script(tmp_path: Path) -> None:
@@ -295,10 +370,10 @@ def test_microsofts_runtime_dlls_from_the_windows_system_folder(tmp_path: Path) 
 def test_the_windows_workflow_calls_existing_scripts() -> None:
     import yaml
 
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "windows.yml").read_text())
-    [job] = workflow["jobs"].values()
-    assert job["runs-on"] == "windows-latest"
-    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8"))
+    jobs = workflow["jobs"]
+    assert {job["runs-on"] for job in jobs.values()} == {"windows-latest"}
+    runs = "\n".join(step.get("run", "") for job in jobs.values() for step in job["steps"])
     for script in (
         "packaging\\bundle_build.py --installer",
         "packaging\\bundle_smoke.py dist\\zwk-desktop",
@@ -306,6 +381,25 @@ def test_the_windows_workflow_calls_existing_scripts() -> None:
     ):
         assert script in runs
         assert (ROOT / script.split()[0].replace("\\", "/")).is_file()
+    # ruff, mypy and the whole suite run on Windows too.
+    tests = "\n".join(step.get("run", "") for step in jobs["tests"]["steps"])
+    for command in ("ruff check", "ruff format --check", "mypy", "pytest"):
+        assert command in tests
+
+
+def test_every_multi_line_step_of_the_windows_workflow_stops_at_its_first_failure() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8"))
+    for job in workflow["jobs"].values():
+        assert job["defaults"]["run"]["shell"] == "pwsh"
+        for step in job["steps"]:
+            lines = step.get("run", "").strip().splitlines()
+            if len(lines) > 1:
+                assert lines[:2] == [
+                    '$ErrorActionPreference = "Stop"',
+                    "$PSNativeCommandUseErrorActionPreference = $true",
+                ], step["name"]
 
 
 def test_plugins_of_other_qt_hooks_are_filtered_on_every_layout() -> None:

@@ -76,11 +76,23 @@ def test_chart_plan_puts_years_in_proportion_and_values_within_the_ticks() -> No
     assert plan.title == "Bevölkerungsentwicklung 2000–2020: −22,1 %"
     assert [p.x for p in plan.points] == [0.0, 0.5, 0.75, 1.0]
     assert all(0 < p.y < 1 for p in plan.points)
-    assert [t.label for t in plan.ticks] == ["2.250", "2.500", "2.750", "3.000", "3.250"]
+    # the axis starts at 0, so that a decline of a fifth does not look like a collapse
+    assert [t.label for t in plan.ticks] == ["0", "1.000", "2.000", "3.000", "4.000"]
+    assert plan.ticks[0].y == 0.0
+    assert min(p.y for p in plan.points) > 0.5  # 2.418 of at most 4.000
     assert [(s.x, s.text, s.decline) for s in plan.steps] == [
         (0.25, "−12,7 %", True), (0.625, "−6,3 %", True), (0.875, "−4,8 %", True)
     ]  # fmt: skip
     assert chart_plan(development([{"jahr": 2020, "einwohner": 1}])) is None
+
+
+@pytest.mark.parametrize("values", [[(2000, 3105), (2020, 2418)], [(1995, 103420), (2020, 84213)],
+                                    [(2010, 500), (2020, 500)], [(2010, 0), (2020, 40)]])  # fmt: skip
+def test_the_chart_axis_always_starts_at_zero(values: list[tuple[int, int]]) -> None:
+    plan = chart_plan(development({"jahr": y, "einwohner": v} for y, v in values))
+    assert plan is not None
+    assert plan.ticks[0].value == 0
+    assert max(p.value for p in plan.points) <= plan.ticks[-1].value
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE_AGS_PATHS, EXAMPLE_NAMES, load_example
+from conftest import EXAMPLE_AGS_PATHS, EXAMPLE_NAMES, ROOT, load_example
 
 from zwk_desktop.directory import default_directory
 from zwk_desktop.directory.fill import kommune_fill, member_item, members_fill
@@ -35,6 +36,7 @@ FIELDS_MD_CODES = {
     "budget_precision", "budget_empty", "budget_justification_missing", "budget_year_cap",
     "budget_total_cap", "budget_2021_pro_rata", "measures_cost_exceed",
     "zentral_exceeds_requested", "own_contribution_not_required", "declaration_missing",
+    "step_order",
     "deadline_passed", "attachment_missing", "attachment_type", "attachment_too_large",
     "package_too_large_for_mail", "attachment_content_missing", "attachment_hash_mismatch",
 }  # fmt: skip
@@ -220,6 +222,12 @@ FAILING = [
                  "evaluation"]),
          "commitments_incomplete", "error", "voraussetzungen.mitwirkung",
          {"count": 5, "min": 6}),
+    Case("commitments_none", L, setter("voraussetzungen.mitwirkung", []),
+         "commitments_incomplete", "error", "voraussetzungen.mitwirkung",
+         {"count": 0, "min": 6}),
+    Case("commitments_absent", G, setter("voraussetzungen.mitwirkung", None),
+         "commitments_incomplete", "error", "voraussetzungen.mitwirkung",
+         {"count": 0, "min": 6}),
     Case("support_false", G, setter("voraussetzungen.unterstuetzung_verwaltungsspitze", False),
          "declaration_missing", "error", "voraussetzungen.unterstuetzung_verwaltungsspitze"),
     # --- ausgangslage
@@ -250,6 +258,9 @@ FAILING = [
          {"position": 2, "schritt": "werkstattplan", "erwartet": "kommunalprofil"}),
     Case("schedule_sixth_row", G, lambda env: data(env)["massnahmen"]["zeitplan"].append({"schritt": "kickoff", "von": "2024-01", "bis": "2024-02", "beschreibung": "Noch ein Auftakt."}),
          "schedule_order", "error", "massnahmen.zeitplan[5].schritt", {"position": 6, "count": 6}),
+    Case("step_bis_before_von", G, setter("massnahmen.umsetzungsschritte[0].bis", "2021-12"),
+         "step_order", "error", "massnahmen.umsetzungsschritte[0].bis",
+         {"von": "2022-01", "bis": "2021-12"}),
     Case("schedule_four_rows", G, keep_items("massnahmen.zeitplan", 4), "min_items", "error",
          "massnahmen.zeitplan", {"count": 4, "min": 5}),
     # --- finanzplan
@@ -404,6 +415,8 @@ ALSO_EXPECTED: dict[str, set[tuple[str, str]]] = {
     "year_cap": set(),
     "mail_error": set(),
     "required_if_quartier": {("required", "kommune.quartier_einwohner")},
+    "commitments_none": {("required", "voraussetzungen.mitwirkung")},
+    "commitments_absent": {("required", "voraussetzungen.mitwirkung")},
 }
 
 
@@ -424,6 +437,7 @@ PASSING = [
     Case("age_sum_incomplete", G, setter("ausgangslage.anteil_65_plus", None), "age_shares_sum", "", ""),
     Case("integration_200", L, setter("ziele.integration.ziele", "x" * 200), "integration_minimal", "", ""),
     Case("schedule_term_edges", G, both(setter("massnahmen.zeitplan[0].von", "2021-09"), setter("massnahmen.zeitplan[4].bis", "2024-12")), "schedule_out_of_term", "", ""),
+    Case("step_one_month", G, setter("massnahmen.umsetzungsschritte[0].bis", "2022-01"), "step_order", "", ""),
     Case("schedule_same_start", G, setter("massnahmen.zeitplan[1].von", "2021-09"), "schedule_order", "", ""),
     Case("year_cap_exact", G, setter("finanzplan.posten[0].betraege.2022", "18800.00"), "budget_year_cap", "", ""),
     Case("year_cap_own_funds", G, both(setter("finanzplan.posten[0].betraege.2022", "18800.01"), setter("finanzplan.eigenmittel", {"2022": "0.01"})), "budget_year_cap", "", ""),
@@ -489,3 +503,9 @@ def test_the_form_declares_every_named_code_of_fields_md() -> None:
     generic = {"required", "recommended_missing", "max_length", "min_length", "format", "range",
                "choice_invalid", "min_items", "unknown_field"}  # fmt: skip
     assert get_form().rule_codes == FIELDS_MD_CODES - generic | DIRECTORY_CODES
+
+
+def test_the_readme_lists_every_named_code() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"(?m)^\| `(\w+)` \|", readme.split("### Befundcodes", 1)[1]))
+    assert listed == get_form().rule_codes

@@ -156,7 +156,11 @@ def test_section_status_and_progress(spec: Any) -> None:
     s.set("kommune.name", "")
     s.check()
     status = s.section_status("kommune")
-    assert (status.errors, status.warnings, status.complete) == (1, 1, False)
+    # the emptied name is missing, not yet a mistake: the user has not left the field (issue 10)
+    assert (status.errors, status.warnings, status.missing, status.complete) == (0, 1, 1, False)
+    s.leave("kommune.name")
+    status = s.section_status("kommune")
+    assert (status.errors, status.warnings, status.missing, status.complete) == (1, 1, 0, False)
     assert s.progress().complete == len(spec.sections) - 1
     assert s.progress().percent == round(100 * 11 / 12)
 
@@ -261,7 +265,7 @@ def test_help_names_inferred_rules(spec: Any) -> None:
     amounts = field_help(
         spec, "finanzplan.posten[].betraege", spec.field("finanzplan.posten[].betraege")
     )
-    assert "„Beträge je Jahr“ hat mehr als zwei Nachkommastellen." in [
+    assert "Beträge haben höchstens zwei Nachkommastellen." in [  # the rule's own summary
         r.summary for r in amounts.rules
     ]
 
@@ -271,6 +275,9 @@ def test_help_names_inferred_rules(spec: Any) -> None:
     [
         (entry.parse_int, "84.213", 84213, None),
         (entry.parse_int, "-790", -790, None),
+        (entry.parse_int, "\u2212790", -790, None),  # as shown: the typographic minus
+        (entry.parse_dec, "\u20131,5", -1.5, None),  # an en dash from a word processor
+        (entry.parse_money, "\u22125,00 €", "-5.00", None),
         (entry.parse_int, "12,5", "12,5", "int"),
         (entry.parse_dec, "1.234,56", 1234.56, None),
         (entry.parse_dec, "0,5", 0.5, None),
@@ -299,8 +306,11 @@ def test_german_input(parse: Any, text: str, value: Any, problem: str | None) ->
 
 def test_german_display() -> None:
     assert entry.show_int(84213) == "84.213"
-    assert entry.show_int(2021) == "2021"
-    assert entry.show_int(-790) == "-790"
+    assert entry.show_int(2412) == "2.412"  # as the lists and the PDF show it (issue 10)
+    assert entry.show_int(2021, grouping=False) == "2021"  # years (the form's grouping: false)
+    assert entry.show_int(-790) == "\u2212790"  # the one minus sign of the program (U+2212)
+    assert entry.show_money("-5.00") == "\u22125,00"
+    assert entry.parse_int(entry.show_int(-12345)).value == -12345
     assert entry.show_int(1500000) == "1.500.000"
     assert entry.show_dec(1187.5) == "1.187,5"
     assert entry.show_dec(1) == "1"

@@ -44,7 +44,7 @@ def test_store_lives_in_the_data_dir_with_wal_and_full_sync() -> None:
     row = con.execute(
         "SELECT title, form_id, form_version, format_version FROM drafts WHERE id = ?", (draft_id,)
     ).fetchone()
-    assert row == ("Gemeinde Lindenhagen am See", "zwk-2021", "1", 1)
+    assert row == ("Gemeinde Lindenhagen am See", "zwk-2021", "1", 2)
     internal = store._connection().con  # the store's own connection
     assert internal.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
 
@@ -238,7 +238,9 @@ def test_corrupt_database_is_moved_aside_and_a_new_one_created() -> None:
 
 
 def test_damaged_pages_are_detected_and_readable_drafts_salvaged() -> None:
+    """The whole file is checked at the start after a run that did not end (issue 10)."""
     store = make_store()
+    store.begin_session("rechner", 4711, "abgestuerzt")  # a run that never ends: a crash
     first = store.create(example())
     draft = example("landkreis-hohenwald.zwk")
     second = store.create(draft)

@@ -51,30 +51,40 @@ def test_every_old_format_has_a_fixture_and_a_migration() -> None:
 
 @pytest.mark.parametrize("fixture", OLD_FORMATS, ids=lambda p: p.name)
 def test_migration_from_each_fixture(fixture: Path, spec: object) -> None:
+    """Every old format is read, imported as a new draft (an old file has no lineage) and kept
+    in the history exactly as it was."""
+    version = json.loads(fixture.read_text("utf-8"))["format_version"]
     store = make_store()
     result = import_file(store, fixture)
-    assert result.migration is not None
-    assert result.migration.from_version == json.loads(fixture.read_text("utf-8"))["format_version"]
+    assert result.migration is not None and result.merge is None
+    assert result.migration.from_version == version
     assert is_german_sentence(result.message)
+    assert f"Formatversion {version} → {FORMAT_VERSION}" in result.message
     assert "Felder übernommen" in result.message
-    assert "1 neues Pflichtfeld (Angaben zur Kommune › Strukturschwache Region)" in result.message
 
     draft = store.load(result.draft_id).draft
     expected = load_example("gemeinde-lindenhagen.zwk")
-    del expected["data"]["kommune"]["strukturschwach"]
+    if version == 0:  # format 0 had no kommune.strukturschwach
+        assert "1 neues Pflichtfeld (Angaben zur Kommune › Strukturschwache Region)" in (
+            result.message
+        )
+        del expected["data"]["kommune"]["strukturschwach"]
     assert draft.data == expected["data"]
     assert draft.to_json()["files"] == expected["files"]
     assert draft.form_id == "zwk-2021" and draft.form_version == "1"
-    assert [(a.code, a.path) for a in draft.acknowledgements] == [
-        ("recommended_missing", "ausgangslage.prognose")
-    ]
-    summary = store.summary(result.draft_id)
-    assert summary.errors == 1 and summary.completeness == 99
+    assert draft.lineage is not None and draft.lineage.draft  # a new lineage in the store
+    if version == 0:
+        assert [(a.code, a.path) for a in draft.acknowledgements] == [
+            ("recommended_missing", "ausgangslage.prognose")
+        ]
+        summary = store.summary(result.draft_id)
+        assert summary.errors == 1 and summary.completeness == 99
 
     versions = store.versions(result.draft_id)
     assert [v.reason for v in versions] == ["import", "before_migration"]
     before = versions[1]
-    assert before.format_version == 0 and "Formatversion 0 → 1" in before.note
+    assert before.format_version == version
+    assert f"Formatversion {version} → {FORMAT_VERSION}" in before.note
     con = sqlite3.connect(store.path)
     kept = json.loads(
         con.execute("SELECT data FROM versions WHERE id = ?", (before.id,)).fetchone()[0]
@@ -132,17 +142,34 @@ def test_migration_keeps_exact_amounts_and_odd_values() -> None:
     assert report is not None and "finanzplan.posten[0].betraege.2021" in report.converted
 
 
-def test_export_and_import_make_a_new_draft_and_never_overwrite(tmp_path: Path) -> None:
+def test_export_then_import_merges_into_the_same_draft_and_a_copy_is_a_new_one(
+    tmp_path: Path,
+) -> None:
+    """Issue 16: a file of a draft the store knows comes back into that draft, never as a
+    second copy; ``as_new`` (``--als-neuer-entwurf``) makes a copy with a lineage of its own."""
     store = make_store()
     first = store.create(example())
     target = tmp_path / "entwurf.zwk"
-    exported = export_draft(store, first, target)
+    exported = export_draft(store, first, target, by="Berater Müller")
     assert target.read_bytes() == exported.to_bytes()
-    assert store.versions(first)[0].reason == "export"
+    assert store.versions(first)[0].reason == "export_file"  # named by its cause (issue 10)
+    envelope = json.loads(target.read_text("utf-8"))
+    lineage = envelope["lineage"]
+    assert envelope["format_version"] == FORMAT_VERSION == 2
+    assert lineage["draft"] == store.load(first).draft.lineage.draft  # type: ignore[union-attr]
+    assert lineage["version"] == store.versions(first)[0].uuid and lineage["by"] == "Berater Müller"
+    assert lineage["version"] in [v for v, _ in store.exchanged(first)]  # a merge base now
+
     again = import_file(store, target)
-    assert again.draft_id != first
-    assert [d.id for d in store.list_drafts()] == [again.draft_id, first]
-    assert store.load(again.draft_id).draft.to_bytes() == store.load(first).draft.to_bytes()
+    assert again.draft_id == first and again.merge is not None and again.merge.nothing_new
+    assert "keine neuen Änderungen" in again.message and is_german_sentence(again.message)
+    assert [d.id for d in store.list_drafts()] == [first]
+
+    copy = import_file(store, target, as_new=True)
+    assert copy.draft_id != first and copy.merge is None and "als Kopie" in copy.message
+    copied = store.load(copy.draft_id).draft
+    assert copied.data == store.load(first).draft.data
+    assert copied.lineage.draft != lineage["draft"]  # type: ignore[union-attr]
     assert not [p for p in tmp_path.iterdir() if p.name != "entwurf.zwk"]  # no temp files left
 
 
@@ -152,7 +179,7 @@ def test_a_file_given_on_the_command_line_opens_as_a_new_draft(tmp_path: Path) -
     opened = open_file(store, FIXTURES / "format-0-lindenhagen.zwk")
     assert opened.draft_id is not None and opened.draft_id != existing
     assert opened.draft.data == store.load(opened.draft_id).draft.data
-    assert "importiert" in opened.message and "Formatversion 0 → 1" in opened.message
+    assert "importiert" in opened.message and "Formatversion 0 → 2" in opened.message
     store.close()
     with read_only(store.path.parent):
         in_memory = open_file(store, EXAMPLES / "landkreis-hohenwald.zwk")
@@ -231,11 +258,15 @@ def test_random_valid_drafts_round_trip_through_store_export_and_import(draft: D
     assert stored.to_bytes() == draft.to_bytes()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "rund.zwk"
-        export_draft(store, draft_id, path)
-        assert path.read_bytes() == draft.to_bytes()
-        imported = import_file(store, path)
-    assert imported.migration is None
-    assert store.load(imported.draft_id).draft.to_bytes() == draft.to_bytes()
+        exported = export_draft(store, draft_id, path)
+        assert path.read_bytes() == exported.to_bytes()
+        assert read_draft(path).data == draft.data
+        imported = import_file(store, path)  # the same draft: merged, nothing new
+        assert imported.draft_id == draft_id and imported.merge is not None
+        assert imported.merge.nothing_new
+        copied = import_file(store, path, as_new=True)
+    assert copied.migration is None
+    assert store.load(copied.draft_id).draft.data == draft.data
     store.close()
 
 
@@ -288,7 +319,7 @@ def test_drafts_command_line(tmp_path: Path) -> None:
     imported = _cli("drafts", "import", FIXTURES / "format-0-lindenhagen.zwk")
     assert imported.returncode == 0, imported.stderr
     assert "als neuer Entwurf Nr. 1 importiert" in imported.stdout
-    assert "Formatversion 0 → 1" in imported.stdout
+    assert "Formatversion 0 → 2" in imported.stdout
 
     listing = _cli("drafts", "list")
     assert listing.returncode == 0

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from store_crash_child import COUNTER
 from store_helpers import crash_with_open_draft, example, is_german_sentence, make_store
 
@@ -119,6 +120,9 @@ class Launcher:
         self.proc.wait(timeout=30)
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "fork"), reason="fork (POSIX); the variant below runs on Windows"
+)
 def test_killing_the_autosaving_process_200_times_never_loses_a_completed_save() -> None:
     folder = data_dir()
     store = make_store()
@@ -164,3 +168,46 @@ def test_killing_the_autosaving_process_200_times_never_loses_a_completed_save()
         recovered.shut_down()
     launcher.close()
     assert kills_while_saving >= KILLS * 0.8
+
+
+SPAWNED_KILLS = 5
+
+
+def test_killing_a_started_autosaving_process_never_loses_a_completed_save() -> None:
+    """The same on every system, without fork: each round starts the program anew and ends it
+    with ``Popen.kill()`` (TerminateProcess on Windows, SIGKILL elsewhere) while it saves."""
+    folder = data_dir()
+    store = make_store()
+    draft_id = store.create(example())
+    store.close()
+    rng = random.Random(20261204)
+    last_saved = 0
+    for round_ in range(SPAWNED_KILLS):
+        report = folder / f"report-{round_}.txt"
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(folder), str(draft_id), "--einzeln", str(report)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None
+        ready = child.stdout.readline().split()
+        assert ready[:1] == ["ready"], child.stderr.read() if child.stderr else ready
+        assert int(ready[2]) >= last_saved
+        time.sleep(rng.uniform(0.05, 0.3))  # a random moment during the edits
+        child.kill()
+        child.communicate(timeout=60)
+        assert child.returncode != 0
+        reported = _last_reported(report)
+        if reported is not None:
+            last_saved = max(last_saved, reported)
+        con = sqlite3.connect(folder / "entwuerfe.sqlite3")
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)], round_
+        con.close()
+        check = make_store()
+        counter = check.load(draft_id).draft.data[COUNTER[0]][COUNTER[1]]
+        assert counter >= last_saved, round_
+        last_saved = counter
+        recovered = start_up(check)
+        assert recovered.reopen == draft_id, round_
+        recovered.shut_down()

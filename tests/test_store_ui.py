@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from store_helpers import (
+    FIXTURES,
     Clock,
     crash_with_open_draft,
     example,
@@ -124,7 +125,7 @@ def test_explicit_save_and_export_record_versions(qtbot: QtBot, tmp_path: Path) 
     target = tmp_path / "ausgabe.zwk"
     controller.export(target)
     assert read_draft(target).title == "Gemeinde Lindenhagen am See"
-    assert [v.reason for v in store.versions(draft_id)][:2] == ["export", "save"]
+    assert [v.reason for v in store.versions(draft_id)][:2] == ["export_file", "save"]
 
 
 def test_failed_autosave_is_reported_and_retried(qtbot: QtBot) -> None:
@@ -270,7 +271,10 @@ def test_import_and_export_from_the_manager(qtbot: QtBot, tmp_path: Path) -> Non
     assert manager.import_from(bad) is None
     assert "UTF-8" in manager.message.text() and "nichts übernommen" in manager.message.text()
     assert manager.proxy.rowCount() == 3
-    new_id = manager.import_from(target)
+    same = manager.import_from(target)  # its own draft: merged into it (issue 16), not copied
+    assert same == ids["gemeinde"] and manager.selected_id() == same
+    assert manager.proxy.rowCount() == 3 and "keine neuen Änderungen" in manager.message.text()
+    new_id = manager.import_from(FIXTURES / "format-1-lindenhagen.zwk")  # no lineage: new
     assert new_id is not None and manager.selected_id() == new_id
     assert manager.proxy.rowCount() == 4 and "importiert" in manager.message.text()
     assert not manager.export_to(ids["gemeinde"], tmp_path / "fehlt" / "x.zwk")

@@ -159,7 +159,7 @@ def test_a_zwk_file_is_imported_as_a_new_draft_and_opened(
     text = notice(window)
     assert text.startswith(
         f"„Gemeinde Lindenhagen am See“ wurde als neuer Entwurf Nr. {draft_id} importiert. Die "
-        "Datei hatte ein älteres Format und wurde umgestellt: Formatversion 0 → 1:"
+        "Datei hatte ein älteres Format und wurde umgestellt: Formatversion 0 → 2:"
     )
     assert old.read_bytes() == before, "the file itself is never written"
     reasons = [v.reason for v in make_store().versions(draft_id)]

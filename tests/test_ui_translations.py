@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from zwk_desktop.ui.window.application import install_translators, translation_file
 
 TS = ROOT / "resources" / "translations" / "zwk_desktop_en.ts"
+TS_DE = ROOT / "resources" / "translations" / "zwk_desktop_de.ts"
+"""German's own file: the plural forms of the counting texts (lupdate -pluralonly)."""
 UI_SOURCES = sorted((ROOT / "zwk_desktop" / "ui").rglob("*.py"))
 
 
@@ -61,16 +63,65 @@ def test_the_translation_file_lists_every_current_string(tmp_path: Path) -> None
     )
 
 
+def test_the_german_plural_forms_list_every_counting_string(tmp_path: Path) -> None:
+    copy = tmp_path / "de.ts"
+    shutil.copy(TS_DE, copy)
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run(
+        [str(lupdate), *map(str, UI_SOURCES), "-ts", str(copy), "-pluralonly",
+         "-source-language", "de_DE", "-target-language", "de_DE", "-no-obsolete",
+         "-locations", "none"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    assert [(c, s) for c, s, _ in messages(copy)] == [(c, s) for c, s, _ in messages(TS_DE)]
+    counting = [(c, s) for c, s, m in messages(TS) if m.get("numerus") == "yes"]
+    assert counting and [(c, s) for c, s, _ in messages(TS_DE)] == counting
+
+
+def texts_of(translation: ET.Element) -> list[str]:
+    """The translation, or each of its plural forms."""
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
 def test_every_string_is_translated_with_the_same_placeholders() -> None:
-    found = messages(TS)
+    found = messages(TS) + messages(TS_DE)
     assert len(found) > 100
     for context, source, message in found:
         translation = message.find("translation")
         assert translation is not None and translation.get("type") is None, (context, source)
-        text = translation.text or ""
-        assert text.strip(), (context, source)
-        assert sorted(re.findall(r"\{\w+\}", text)) == sorted(re.findall(r"\{\w+\}", source))
-        assert source.count("&") == text.count("&"), (context, source)
+        for text in texts_of(translation):
+            assert text.strip(), (context, source)
+            placeholders = sorted(re.findall(r"\{\w+\}", text))
+            assert placeholders == sorted(re.findall(r"\{\w+\}", source)), (context, source)
+            assert source.count("&") == text.count("&"), (context, source)
+            assert re.findall(r"%L?n", text) == re.findall(r"%L?n", source), (context, source)
+
+
+def test_counting_texts_take_the_plural_form_of_the_language(qapp: QApplication) -> None:
+    from zwk_desktop.ui.common import count_missing, count_warnings, counting
+
+    assert [count_warnings(n) for n in (1, 2)] == ["1 Hinweis", "2 Hinweise"]
+    assert count_missing(1) == "1 Angabe fehlt" and count_missing(7) == "7 Angaben fehlen"
+    assert counting().entries(1) == "1 Eintrag"
+    assert counting().characters(1500) == "1.500 Zeichen"
+    with english(qapp):
+        assert [count_warnings(n) for n in (1, 2)] == ["1 warning", "2 warnings"]
+        assert counting().entries(4) == "4 entries"
+
+
+def test_change_markers_and_comments_are_counted_by_the_plural_rules(qapp: QApplication) -> None:
+    """Issue 16's counts in the section list go through Qt's plural forms (issue 10)."""
+    from zwk_desktop.ui.common import changes_by, count_comments
+
+    assert changes_by({"Frau Schmidt": 1, "": 3}) == [
+        "3 Änderungen der anderen Seite",
+        "1 Änderung von Frau Schmidt",
+    ]
+    assert [count_comments(n) for n in (1, 2)] == ["1 offener Kommentar", "2 offene Kommentare"]
+    with english(qapp):
+        assert changes_by({"Frau Schmidt": 2}) == ["2 changes by Frau Schmidt"]
+        assert count_comments(1) == "1 open comment"
 
 
 def test_the_compiled_translation_is_loaded_for_english(qapp: QApplication) -> None:
@@ -96,7 +147,7 @@ def test_english_window(qtbot: Any, qapp: QApplication) -> None:
     with english(qapp):
         window = make_window(qtbot)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&File", "&Go", "&Tools", "&Help"]
+        assert menus == ["&File", "&Go", "Colla&boration", "&Tools", "&Help"]
         assert window.start.new_button.text() == "&New application"
         # every entry of a menu has its own access key, as in any menu a keyboard user opens
         for bar_entry in window.menuBar().actions():

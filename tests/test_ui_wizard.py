@@ -122,6 +122,9 @@ def test_conditional_fields_appear_and_disappear_and_hidden_ones_are_not_checked
     type_text(art, "Quartier")
     assert quartier.isVisible() and einwohner.isVisible()
     checked(qtbot, window)
+    assert feedback(window, "kommune.quartier_name") == "", "missing, but not yet left"
+    quartier.setFocus()
+    key(quartier, Qt.Key.Key_Tab)  # left empty: now it is said to be missing (issue 10)
     assert "Name des Quartiers" in feedback(window, "kommune.quartier_name")
     type_text(quartier, "Nordstadt")
     key(art, Qt.Key.Key_Down)  # → Kreisfreie Stadt
@@ -165,7 +168,7 @@ def test_long_text_counter_says_what_is_missing_to_the_minimum(qtbot: Any) -> No
     type_text(text, "Abwanderung")
     counter = widget(window, "ausgangslage.herausforderungen:zaehler")
     assert isinstance(counter, QLabel)
-    assert counter.text() == "11 Zeichen – mindestens 300, es fehlen noch 289 (höchstens 2500)"
+    assert counter.text() == "11 Zeichen – mindestens 300, es fehlen noch 289 (höchstens 2.500)"
 
 
 def test_german_number_input_is_stored_in_the_file_format(qtbot: Any) -> None:
@@ -372,7 +375,7 @@ def test_attachments_are_added_checked_and_removed(
     datei, groesse = widget(window, "anlagen[0].datei"), widget(window, "anlagen[0].groesse")
     assert isinstance(datei, QLineEdit) and datei.isReadOnly()
     assert datei.text() == "beschluss_lk.pdf (PDF)"
-    assert isinstance(groesse, QLineEdit) and groesse.text() == "1,6 KB (1.654 Bytes)"
+    assert isinstance(groesse, QLineEdit) and groesse.text() == "1.654 Bytes (1,6 KB)"
     assert sha in session.draft.files
     remove = widget(window, "anlagen[0]:entfernen")
     remove.setFocus()
@@ -398,7 +401,7 @@ def test_help_panel_follows_the_focus_and_names_inferred_rules(qtbot: Any) -> No
         "Abgeleitet aus der allgemeinen Förderpraxis des Bundes, nicht im Aufruf dokumentiert."
         in html
     )
-    assert "Der Gemeindeschlüssel beginnt mit …, das gehört zu …." in html
+    assert "Der Gemeindeschlüssel muss zum gewählten Bundesland passen." in html  # no „…“
     assert "abgeleitet aus der Förderpraxis, nicht im Aufruf dokumentiert" in html
     shortcut(window, "F1")
     assert not help_text.isVisible()

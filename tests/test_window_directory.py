@@ -23,7 +23,7 @@ AHORN = {
     "kommune.ags": ("09473112", "09473112"),
     "kommune.bundesland": ("BY", "Bayern"),
     "kommune.landkreis": ("Landkreis Coburg", "Landkreis Coburg"),
-    "kommune.einwohner": (4047, "4047"),
+    "kommune.einwohner": (4047, "4.047"),  # as the directory's list shows it
     "kommune.einwohner_stand": ("2024-12-31", "31.12.2024"),
     "kommune.flaeche_km2": (19.83, "19,83"),
     "kommune.anschrift.plz": ("96482", "96482"),

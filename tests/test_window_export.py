@@ -150,15 +150,15 @@ def test_a_full_export_through_the_window_with_the_os_keyring(
         assert dialog.isVisible() and "Bitte warten" in dialog.message.text()
     result: ExportResult = signal.args[0]
     versions = window.store.versions(current.draft_id)
-    assert [v.reason for v in versions].count("export") == 1  # recorded before the export
+    assert [v.reason for v in versions].count("export_package") == 1  # before the export
     assert window.store.load_version(versions[0].id).acknowledgements  # with the confirmation
     assert dialog.progress.value() == len(STEPS)
 
     for package in (result.folder, result.mail):
         checked = run_cli("verify", package)
         assert checked.returncode == 0, checked.stdout + checked.stderr
-    text = tool("pdftotext", result.folder / "bewerbung.pdf", "-").stdout
-    assert "Bevölkerungsentwicklung 2000–2020: –22,1 %" in text
+    text = tool("pdftotext", result.pdf, "-").stdout
+    assert "Bevölkerungsentwicklung 2000–2020: −22,1 %" in text  # U+2212 (issue 11)
     assert "um 22,1 % gesunken: von 3.105 auf 2.418" in text
     assert "Gemeinde Lindenhagen am See" in text and "12073999" in text
     dialog.mail_button.click()
@@ -222,17 +222,20 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> ExportResult:
     return export_package(get_form(), ready_draft(), key, root / "out")
 
 
-@pytest.mark.parametrize("chosen", ["manifest.json", "bewerbung.pdf", "e-mail"])
+@pytest.mark.parametrize("chosen", ["_manifest.json", ".pdf", "e-mail"])
 def test_paket_pruefen_opens_the_pruefansicht(
     qtbot: Any, package: ExportResult, monkeypatch: pytest.MonkeyPatch, chosen: str
 ) -> None:
     window = make_window(qtbot)  # no draft needed
-    path = package.mail if chosen == "e-mail" else package.folder / chosen
+    stem = package.pdf.name.removesuffix(".pdf")
+    path = package.mail if chosen == "e-mail" else package.folder / f"{stem}{chosen}"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     entry(window, "aktion:paket-pruefen").trigger()
     view = window.findChild(PackageView)
     assert view is not None and view.isVisible()
-    assert view.path == (package.mail if chosen == "e-mail" else package.folder)
+    # a chosen manifest names its package (several may lie in one folder); any other file its
+    # folder
+    assert view.path == (path if chosen != ".pdf" else package.folder)
     qtbot.waitUntil(lambda: view.report is not None, timeout=60_000)
     assert view.banner.text().startswith("Gültig")
     assert "Gemeinde Lindenhagen am See" in view.kommune.text()

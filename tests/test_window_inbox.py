@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from export_helpers import NOW
-from inbox_helpers import Identities, draft_of, export
+from inbox_helpers import Identities, draft_of, export, package_file
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -55,9 +55,10 @@ def inbox_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         NOW,
     )
     target = shutil.copytree(changed.folder, folder / "veraendert")
-    pdf = bytearray((target / "bewerbung.pdf").read_bytes())
+    pdf_file = package_file(target, "pdf")
+    pdf = bytearray(pdf_file.read_bytes())
     pdf[len(pdf) // 2] ^= 0x01
-    (target / "bewerbung.pdf").write_bytes(bytes(pdf))
+    pdf_file.write_bytes(bytes(pdf))
     (folder / "kein-paket.eml").write_bytes(b"Subject: Hallo\r\n\r\nnur Text\r\n")
     return folder
 

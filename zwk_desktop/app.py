@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,12 +40,14 @@ by itself once its main window is shown (see `zwk_desktop.ui.window.startup_prob
 def build_services() -> UiServices:
     """The services of the window: the draft store, settings, examples, extensions."""
     from zwk_desktop.locations import data_dir, examples_dir
+    from zwk_desktop.services.private_files import prepare_data_dir
     from zwk_desktop.services.recovery import open_store
     from zwk_desktop.services.settings import SettingsStore
+    from zwk_desktop.services.window_state import WindowState
     from zwk_desktop.ui.extensions import Extensions
     from zwk_desktop.ui.window.context import UiServices
 
-    folder = data_dir()
+    folder = prepare_data_dir(data_dir())
     extensions = Extensions()
     add_export_and_directory(extensions)
     return UiServices(
@@ -52,6 +55,7 @@ def build_services() -> UiServices:
         settings=SettingsStore(folder),
         extensions=extensions,
         examples=examples_dir(),
+        window_state=WindowState(folder),
     )
 
 
@@ -80,13 +84,32 @@ def directory_and_chart(spec: FormSpec, section_id: str) -> list[PageExtra]:
 
 
 def run_gui(argv: Sequence[str]) -> int:
+    from zwk_desktop.services import crashlog
+
+    crashlog.install()  # the window replaces this with its error dialog once it exists
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services import instance
+
+    files = [Path(a) for a in argv if not a.startswith("-")]
+    lock, problem = instance.start_or_hand_over(data_dir(), files)
+    if lock is None:  # another window runs: it took the request, or it does not answer
+        if problem:
+            from zwk_desktop.ui.window.application import show_message
+
+            print(problem, file=sys.stderr)
+            show_message("ZWK Desktop", problem)
+            return 1
+        return 0
     if os.environ.get(QUIT_AFTER_START) == "1":
         from zwk_desktop.ui.window.startup_probe import install_probe
 
         install_probe(argv)
     from zwk_desktop.ui.window.application import run
 
-    return run(list(argv), build_services())
+    try:
+        return run(list(argv), build_services())
+    finally:
+        lock.release()

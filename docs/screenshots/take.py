@@ -256,12 +256,13 @@ def export_shots(window: MainWindow, out: Path) -> None:
     shot(dialog, "export-dialog")
     dialog.reject()
 
-    view = commands.open_package(result.folder / "manifest.json")
+    (manifest,) = result.folder.glob("*_manifest.json")
+    view = commands.open_package(manifest)
     wait_for(view.checked)
-    view.resize(980, 440)
+    view.resize(980, 520)
     shot(view, "pruefansicht")
     view.close()
-    pdf_pages(result.folder / "bewerbung.pdf")
+    pdf_pages(result.pdf)
 
 
 def inbox_shot(folder: Path) -> None:
@@ -334,10 +335,23 @@ def pdf_pages(pdf: Path) -> None:
         "pdf-finanzplan": next(
             i + 1 for i, page in enumerate(pages) if "Summe der Ausgaben" in page
         ),
+        # issue 11: the signature of the named person; hashes and file names unbroken
+        "pdf-unterschrift": next(
+            i + 1 for i, page in enumerate(pages) if "Elektronische Signatur" in page
+        ),
+        "pdf-anlagen": next(i + 1 for i, page in enumerate(pages) if "SHA-256:" in page),
     }
+    if wanted["pdf-anlagen"] == wanted["pdf-unterschrift"]:  # one page shows both
+        wanted["pdf-unterschrift-anlagen"] = wanted.pop("pdf-anlagen")
+        del wanted["pdf-unterschrift"]
     for name, number in wanted.items():
+        dpi = (
+            "80"
+            if name in ("pdf-deckblatt", "bevoelkerung-diagramm-pdf", "pdf-finanzplan")
+            else "110"
+        )
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number),
+            ["pdftoppm", "-png", "-r", dpi, "-f", str(number), "-l", str(number),
              "-singlefile", str(pdf), str(HERE / name)],
             check=True,
         )  # fmt: skip

@@ -4,6 +4,8 @@
 #   2. the smoke test against the installed program, Start menu entry, .zwk association
 #   3. silent uninstall: program, shortcut and association gone, the user's drafts kept
 #   4. reinstall, uninstall with /PURGE: the drafts are deleted too
+#   5. the running program (it holds the mutex ZWK-Desktop-Laeuft): /S ends with exit code 3
+#   6. /ALLUSERS (the runner is an administrator): Program Files, HKLM; and its uninstall
 param(
     [Parameter(Mandatory = $true)][string]$Setup,
     [Parameter(Mandatory = $true)][string]$Python
@@ -58,4 +60,28 @@ Install
 Uninstall @("/S", "/PURGE")
 if (Test-Path $DataDir) { Fail "/PURGE hat die Entwürfe nicht gelöscht" }
 
-Write-Host "Installer: Installation, Rauchtest, Deinstallation (mit und ohne /PURGE) bestanden."
+# The running program: the real zwk-desktop.exe holds the mutex; the installer must not replace
+# anything and must say so with exit code 3.
+Install
+$env:QT_QPA_PLATFORM = "offscreen"
+$env:ZWK_DATA_DIR = Join-Path $env:RUNNER_TEMP "zwk-laeuft"
+$running = Start-Process -FilePath (Join-Path $InstallDir "zwk-desktop.exe") -PassThru
+Start-Sleep -Seconds 10
+$p = Start-Process -FilePath $Setup -ArgumentList "/S" -Wait -PassThru
+Stop-Process -Id $running.Id -Force
+Wait-Process -Id $running.Id -ErrorAction SilentlyContinue
+if ($p.ExitCode -ne 3) { Fail "Installer bei laufendem Programm: Exit-Code $($p.ExitCode) statt 3" }
+Remove-Item Env:\ZWK_DATA_DIR
+Uninstall @("/S")
+
+# For all users (AppLocker blocks programs under the user profile): Program Files and HKLM.
+$AllDir = Join-Path $env:ProgramFiles "ZWK Desktop"
+$p = Start-Process -FilePath $Setup -ArgumentList "/S", "/ALLUSERS" -Wait -PassThru
+if ($p.ExitCode -ne 0) { Fail "Installation für alle Benutzer endete mit $($p.ExitCode)" }
+if (-not (Test-Path (Join-Path $AllDir "zwk-desktop.exe"))) { Fail "zwk-desktop.exe fehlt in $AllDir" }
+if (-not (Test-Path "HKLM:\Software\Microsoft\Windows\CurrentVersion\Uninstall\ZWK-Desktop")) { Fail "HKLM-Eintrag fehlt" }
+Start-Process -FilePath (Join-Path $AllDir "uninstall.exe") -ArgumentList "/S" -Wait
+for ($i = 0; $i -lt 120 -and (Test-Path (Join-Path $AllDir "uninstall.exe")); $i++) { Start-Sleep -Milliseconds 500 }
+if (Test-Path (Join-Path $AllDir "zwk-desktop.exe")) { Fail "Programm unter Program Files nach der Deinstallation noch da" }
+
+Write-Host "Installer: Installation, Rauchtest, Deinstallation (mit und ohne /PURGE), laufendes Programm, /ALLUSERS bestanden."

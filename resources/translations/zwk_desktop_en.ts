@@ -95,12 +95,32 @@
         <translation>Documents ({patterns});;All files (*)</translation>
     </message>
     <message>
+        <source>keine gewöhnliche Datei</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
         <source>Datei nicht lesbar</source>
         <translation>File cannot be read</translation>
     </message>
     <message>
         <source>Die Datei „{name}“ kann nicht gelesen werden ({reason}).</source>
         <translation>The file “{name}” cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Anlagen zusammen zu groß</source>
+        <translation>Attachments too large in total</translation>
+    </message>
+    <message>
+        <source>Mit der Datei „{name}“ wären alle Anlagen zusammen {size} groß; erlaubt sind höchstens {limit}. Mehr lässt sich nicht sicher per E-Mail versenden. Bitte verkleinern Sie Anlagen oder entfernen Sie verzichtbare.</source>
+        <translation>With the file “{name}” all attachments together would be {size}; at most {limit} are allowed. More cannot be sent safely by e-mail. Please make attachments smaller or remove those you can do without.</translation>
+    </message>
+    <message>
+        <source>Zu viele Anlagen</source>
+        <translation>Too many attachments</translation>
+    </message>
+    <message>
+        <source>Die Bewerbung hat schon {count} Anlagen; mehr nimmt sie nicht auf.</source>
+        <translation>The application already has {count} attachments; it takes no more.</translation>
     </message>
     <message>
         <source>Dateityp nicht erlaubt</source>
@@ -119,8 +139,8 @@
         <translation>The file “{name}” is {size}; at most {limit} per attachment are allowed. Please make the file smaller, e.g. with a lower image resolution.</translation>
     </message>
     <message>
-        <source>{size} ({bytes} Bytes)</source>
-        <translation>{size} ({bytes} bytes)</translation>
+        <source>{bytes} Bytes ({size})</source>
+        <translation>{bytes} bytes ({size})</translation>
     </message>
 </context>
 <context>
@@ -172,8 +192,8 @@
         <translation>Enter the amount per year for each item. The amount requested is the sum of the items minus own funds; the cap is {cap} per year.</translation>
     </message>
     <message>
-        <source>Für {year} wird eine anteilige Förderung für {months} Monate angenommen (bis zu {amount}). {status}</source>
-        <translation>For {year}, pro-rata funding for {months} months is assumed (up to {amount}). {status}</translation>
+        <source>* Annahme: {text}</source>
+        <translation>* Assumption: {text}</translation>
     </message>
     <message>
         <source>Summe</source>
@@ -204,6 +224,10 @@
         <translation>Headroom</translation>
     </message>
     <message>
+        <source>{amount}, angenommen (siehe Anmerkung)</source>
+        <translation>{amount}, assumed (see the note)</translation>
+    </message>
+    <message>
         <source>Überschritten: {text}</source>
         <translation>Exceeded: {text}</translation>
     </message>
@@ -218,6 +242,208 @@
     <message>
         <source>&lt;b&gt;Gesamtsumme aller Posten: {total}&lt;/b&gt; · beantragt insgesamt: {requested}.</source>
         <translation>&lt;b&gt;Total of all items: {total}&lt;/b&gt; · requested in total: {requested}.</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <source>in Ordnung</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Signaturkarte einrichten</source>
+        <translation>Set up signature card</translation>
+    </message>
+    <message>
+        <source>Stecken Sie die Signaturkarte in den Kartenleser. Das Programm sucht die Kartensoftware (OpenSC oder die Software des Kartenherstellers) an den üblichen Orten; eine andere wählen Sie mit „Andere…“. Der Schlüssel bleibt auf der Karte.</source>
+        <translation>Insert the signature card into the card reader. The program looks for the card software (OpenSC or the card maker&apos;s software) in the usual places; choose another one with “Other…”. The key stays on the card.</translation>
+    </message>
+    <message>
+        <source>Kartensoftware</source>
+        <translation>Card software</translation>
+    </message>
+    <message>
+        <source>&amp;Andere…</source>
+        <translation>&amp;Other…</translation>
+    </message>
+    <message>
+        <source>Karten &amp;suchen</source>
+        <translation>&amp;Search for cards</translation>
+    </message>
+    <message>
+        <source>&amp;Kartensoftware:</source>
+        <translation>&amp;Card software:</translation>
+    </message>
+    <message>
+        <source>Zertifikate auf den Karten</source>
+        <translation>Certificates on the cards</translation>
+    </message>
+    <message>
+        <source>Funktion</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>&amp;Funktion:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Einrichten</source>
+        <translation>S&amp;et up</translation>
+    </message>
+    <message>
+        <source>An den üblichen Orten ist keine Kartensoftware installiert; bitte wählen Sie sie mit „Andere…“.</source>
+        <translation>No card software is installed in the usual places; please choose it with “Other…”.</translation>
+    </message>
+    <message>
+        <source>Kartensoftware (PKCS#11-Modul) wählen</source>
+        <translation>Choose card software (PKCS#11 module)</translation>
+    </message>
+    <message>
+        <source>PKCS#11-Module (*.dll *.so *.dylib);;Alle Dateien (*)</source>
+        <translation>PKCS#11 modules (*.dll *.so *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kartenleser mit PIN-Feld</source>
+        <translation>card reader with PIN pad</translation>
+    </message>
+    <message>
+        <source>PIN über die Tastatur</source>
+        <translation>PIN via the keyboard</translation>
+    </message>
+    <message>
+        <source>Karte „{card}“ ({pad}): {name} – „{label}“ (ID {id}), gültig bis {until}; {status}</source>
+        <translation>Card “{card}” ({pad}): {name} – “{label}” (ID {id}), valid until {until}; {status}</translation>
+    </message>
+    <message>
+        <source>Keine Karte gefunden. Bitte stecken Sie die Karte ein und suchen Sie erneut.</source>
+        <translation>No card found. Please insert the card and search again.</translation>
+    </message>
+</context>
+<context>
+    <name>Collab</name>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>hinzugefügt</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>entfernt</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>verschoben</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Änderung</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Vorher</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Nachher</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf der Bewerbung</source>
+        <translation>Change history of the application</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf: {field}</source>
+        <translation>Change history: {field}</translation>
+    </message>
+    <message>
+        <source>Noch keine Änderungen aufgezeichnet.</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+    <message>
+        <source>{n} Änderungen, die neueste zuerst.</source>
+        <translation>{n} changes, newest first.</translation>
+    </message>
+    <message>
+        <source>S&amp;chließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Kommentare: {field}</source>
+        <translation>Comments: {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Kommentare zu „{field}“:</source>
+        <translation>&amp;Comments on “{field}”:</translation>
+    </message>
+    <message>
+        <source>Kommentare zu {field}</source>
+        <translation>Comments on {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Erledigt / wieder öffnen</source>
+        <translation>&amp;Resolve / reopen</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Ihr Name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Einmal angeben: so sehen andere, von wem Kommentare und Änderungen stammen.</source>
+        <translation>Enter it once: so others see who wrote comments and made changes.</translation>
+    </message>
+    <message>
+        <source>Ihr &amp;Name:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <source>Neuer Kommentar</source>
+        <translation>New comment</translation>
+    </message>
+    <message>
+        <source>&amp;Neuer Kommentar:</source>
+        <translation>Ne&amp;w comment:</translation>
+    </message>
+    <message>
+        <source>Kommentar &amp;hinzufügen</source>
+        <translation>&amp;Add comment</translation>
+    </message>
+    <message>
+        <source>erledigt von {who}</source>
+        <translation>resolved by {who}</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>{who}, {when} ({state}): {text}</source>
+        <translation>{who}, {when} ({state}): {text}</translation>
+    </message>
+    <message>
+        <source>Name nicht gespeichert</source>
+        <translation>Name not saved</translation>
+    </message>
+    <message>
+        <source>Ihr Name konnte nicht gespeichert werden ({reason}).</source>
+        <translation>Your name could not be saved ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -239,32 +465,226 @@
         <translation>Information</translation>
     </message>
     <message>
-        <source>1 Fehler</source>
-        <translation>1 error</translation>
-    </message>
-    <message>
-        <source>{n} Fehler</source>
-        <translation>{n} errors</translation>
-    </message>
-    <message>
-        <source>1 Hinweis</source>
-        <translation>1 warning</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise</source>
-        <translation>{n} warnings</translation>
-    </message>
-    <message>
-        <source>1 Information</source>
-        <translation>1 information note</translation>
-    </message>
-    <message>
-        <source>{n} Informationen</source>
-        <translation>{n} information notes</translation>
-    </message>
-    <message>
         <source>vollständig</source>
         <translation>complete</translation>
+    </message>
+    <message>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>Counting</name>
+    <message numerus="yes">
+        <source>%n Fehler</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Informationen</source>
+        <translation>
+            <numerusform>%n information</numerusform>
+            <numerusform>%n information</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Angaben fehlen</source>
+        <translation>
+            <numerusform>%n entry missing</numerusform>
+            <numerusform>%n entries missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Einträge</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mindestens %n Einträge.</source>
+        <translation>
+            <numerusform>At least %n entry.</numerusform>
+            <numerusform>At least %n entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise bestätigt</source>
+        <translation>
+            <numerusform>%n warning acknowledged</numerusform>
+            <numerusform>%n warnings acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
+        <translation>
+            <numerusform>%n warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</numerusform>
+            <numerusform>%n warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Zeichen</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} / {max} Zeichen – %Ln Zeichen zu viel</source>
+        <translation>
+            <numerusform>{n} / {max} characters – %Ln character too many</numerusform>
+            <numerusform>{n} / {max} characters – %Ln characters too many</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> – mindestens {min}, es fehlen noch %Ln</source>
+        <translation>
+            <numerusform> – at least {min}, %Ln more needed</numerusform>
+            <numerusform> – at least {min}, %Ln more needed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Felder</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderungen von {who}</source>
+        <translation>
+            <numerusform>%n change by {who}</numerusform>
+            <numerusform>%n changes by {who}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Änderungen der anderen Seite</source>
+        <translation>
+            <numerusform>%n change by the other side</numerusform>
+            <numerusform>%n changes by the other side</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offene Kommentare</source>
+        <translation>
+            <numerusform>%n open comment</numerusform>
+            <numerusform>%n open comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monate von 12).</source>
+        <translation>
+            <numerusform>For {year} a pro-rata cap of {amount} applies (%n month of 12).</numerusform>
+            <numerusform>For {year} a pro-rata cap of {amount} applies (%n months of 12).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dienste</name>
+    <message>
+        <source>Die gespeicherte Passphrase fehlt im Schlüsselbund oder passt nicht.</source>
+        <translation>The stored passphrase is missing from the keyring or does not match.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase dieser Signaturidentität wird auf Wunsch nicht gespeichert.</source>
+        <translation>As requested, the passphrase of this signing identity is not stored.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: ohne Passphrase kann nicht signiert werden.</source>
+        <translation>Cancelled: without the passphrase nothing can be signed.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: keine Passphrase gewählt.</source>
+        <translation>Cancelled: no passphrase chosen.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch.</source>
+        <translation>The passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (kein Dienst für Zugangsdaten läuft). Die Passphrase wird deshalb nirgends gespeichert und bei jeder Signatur abgefragt.</source>
+        <translation>No keyring of the operating system can be reached on this computer (no credential service is running). The passphrase is therefore stored nowhere and asked for at every signature.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (nur ein unsicherer Klartext-Speicher ist eingerichtet). Die Passphrase wird deshalb nirgends gespeichert und bei jeder Signatur abgefragt.</source>
+        <translation>No keyring of the operating system can be reached on this computer (only an insecure plain-text store is set up). The passphrase is therefore stored nowhere and asked for at every signature.</translation>
+    </message>
+    <message>
+        <source>Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt ({error}); die Passphrase wird deshalb abgefragt.</source>
+        <translation>The operating system&apos;s keyring refused the request ({error}); the passphrase is therefore asked for.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase braucht mindestens {n} Zeichen. {reason}</source>
+        <translation>The passphrase needs at least {n} characters. {reason}</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist am {date} abgelaufen; damit kann nicht mehr signiert werden.</source>
+        <translation>The certificate expired on {date}; it can no longer be used to sign.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist erst ab dem {date} gültig; vorher kann damit nicht signiert werden.</source>
+        <translation>The certificate is only valid from {date}; it cannot be used to sign before then.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat läuft {when} ab (am {date}). Beantragen Sie rechtzeitig ein neues Zertifikat bei der ausstellenden Stelle.</source>
+        <translation>The certificate expires {when} (on {date}). Apply to the issuing authority for a new certificate in good time.</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>in 1 Tag</source>
+        <translation>in 1 day</translation>
+    </message>
+    <message>
+        <source>in {n} Tagen</source>
+        <translation>in {n} days</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat läuft am {date} ab, vor dem Ende der Bewerbungsfrist am {deadline}: signieren Sie vorher.</source>
+        <translation>The certificate expires on {date}, before the application deadline on {deadline}: sign before then.</translation>
+    </message>
+    <message>
+        <source>Name, Funktion und Kommune sind für eine Signaturidentität nötig.</source>
+        <translation>A signing identity needs a name, a function and a municipality.</translation>
+    </message>
+    <message>
+        <source>Die PKCS#12-Datei lässt sich nicht öffnen: die Passphrase ist falsch oder die Datei ist beschädigt.</source>
+        <translation>The PKCS#12 file cannot be opened: the passphrase is wrong or the file is damaged.</translation>
+    </message>
+    <message>
+        <source>Die PKCS#12-Datei enthält keinen privaten Schlüssel mit Zertifikat.</source>
+        <translation>The PKCS#12 file contains no private key with a certificate.</translation>
+    </message>
+    <message>
+        <source>Diese Signaturidentität ist schon vorhanden ({id}).</source>
+        <translation>This signing identity exists already ({id}).</translation>
+    </message>
+    <message>
+        <source>Python-Paket {name} {version}</source>
+        <translation>Python package {name} {version}</translation>
+    </message>
+    <message>
+        <source>Qt-Bibliotheken aus dem Python-Paket {name}</source>
+        <translation>Qt libraries from the Python package {name}</translation>
+    </message>
+    <message>
+        <source>Schriftdateien: {files}</source>
+        <translation>Font files: {files}</translation>
+    </message>
+    <message>
+        <source>Ordner {folder}</source>
+        <translation>Folder {folder}</translation>
     </message>
 </context>
 <context>
@@ -545,6 +965,37 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unerwarteter Fehler</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Protokolleintrag</source>
+        <translation>Log entry</translation>
+    </message>
+    <message>
+        <source>Enthält keine persönlichen Daten und keine Passphrasen.</source>
+        <translation>Contains no personal data and no passphrases.</translation>
+    </message>
+    <message>
+        <source>Protokoll &amp;öffnen</source>
+        <translation>&amp;Open log</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Protokoll: {path}</source>
+        <translation>Log: {path}</translation>
+    </message>
+    <message>
+        <source>In die Zwischenablage kopiert.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Angaben prüfen</source>
@@ -579,16 +1030,20 @@
         <translation>Finish package</translation>
     </message>
     <message>
+        <source>Druckfassung mit QR-Code setzen</source>
+        <translation>Lay out the print version with QR code</translation>
+    </message>
+    <message>
+        <source>ohne elektronische Signatur (Papierweg)</source>
+        <translation>without electronic signature (paper route)</translation>
+    </message>
+    <message>
+        <source>Verzeichnis schreiben</source>
+        <translation>Write the manifest</translation>
+    </message>
+    <message>
         <source>Die Bewerbung enthält {n} Fehler und kann so nicht exportiert werden. Bitte beheben Sie die Fehler; eine Druckfassung mit dem Vermerk ENTWURF ist jederzeit möglich.</source>
         <translation>Errors in the application: {n}. It cannot be exported like this. Please correct the errors; a print version marked DRAFT can be made at any time.</translation>
-    </message>
-    <message>
-        <source>1 Hinweis ist noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
-        <translation>1 warning has not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
-    </message>
-    <message>
-        <source>{n} Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden Hinweis (mit Begründung) vor dem Export.</source>
-        <translation>{n} warnings have not been acknowledged yet. Please check and acknowledge every warning (with a justification) before exporting.</translation>
     </message>
     <message>
         <source>Die Bewerbung ist bereit zum Export.</source>
@@ -627,6 +1082,10 @@
         <translation>&amp;Sign as:</translation>
     </message>
     <message>
+        <source>Prüfung des Zertifikats</source>
+        <translation>Certificate check</translation>
+    </message>
+    <message>
         <source>Zielordner</source>
         <translation>Destination folder</translation>
     </message>
@@ -639,12 +1098,28 @@
         <translation>&amp;Destination folder:</translation>
     </message>
     <message>
+        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen (aenderungsprotokoll.json)</source>
+        <translation>Add a summary of the change &amp;log (aenderungsprotokoll.json)</translation>
+    </message>
+    <message>
+        <source>Legt dem Paket bei, welche Felder wie oft geändert wurden, von wem und wann zuletzt – ohne Werte und ohne Kommentare. Aus: nichts davon geht an das Ministerium.</source>
+        <translation>Adds to the package which fields were changed how often, by whom and when last – without values and without comments. Off: none of this goes to the ministry.</translation>
+    </message>
+    <message>
         <source>Schritte des Exports</source>
         <translation>Export steps</translation>
     </message>
     <message>
         <source>&amp;Druckfassung (ENTWURF)</source>
         <translation>&amp;Print version (DRAFT)</translation>
+    </message>
+    <message>
+        <source>Druckfassung zur &amp;Unterschrift</source>
+        <translation>Print version for &amp;hand signature</translation>
+    </message>
+    <message>
+        <source>Ohne elektronische Signatur: Paket und E-Mail werden unsigniert geschrieben, bewerbung.pdf zum Unterschreiben mit einem QR-Code, der die Daten bestätigt; das unterschriebene Papier folgt per Post.</source>
+        <translation>Without an electronic signature: package and e-mail are written unsigned, bewerbung.pdf for signing by hand with a QR code that confirms the data; the signed paper follows by post.</translation>
     </message>
     <message>
         <source>&amp;Exportieren</source>
@@ -663,8 +1138,32 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
+        <source>{label} – Signaturkarte</source>
+        <translation>{label} – signature card</translation>
+    </message>
+    <message>
+        <source>{identity} – nicht die unterzeichnende Person</source>
+        <translation>{identity} – not the signatory</translation>
+    </message>
+    <message>
         <source>(keine – bitte unter „Verwalten…“ anlegen)</source>
         <translation>(none – please create one under “Manage…”)</translation>
+    </message>
+    <message>
+        <source>Zertifikat: {status}</source>
+        <translation>Certificate: {status}</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie die PIN am Kartenleser ein.</source>
+        <translation>Please enter the PIN on the card reader.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: ohne PIN kann nicht signiert werden.</source>
+        <translation>Cancelled: nothing can be signed without the PIN.</translation>
+    </message>
+    <message>
+        <source>Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).</source>
+        <translation>The e-mail file {mail} cannot be read ({problem}).</translation>
     </message>
     <message>
         <source>Bitte warten Sie, bis der Schritt abgeschlossen ist.</source>
@@ -675,12 +1174,22 @@
         <translation>Please wait…</translation>
     </message>
     <message>
+        <source>Papierweg – Paket und E-Mail geschrieben (nicht signiert): {folder}
+Bitte drucken Sie {pdf} aus, unterschreiben Sie es und senden Sie es per Post.
+E-Mail zum Versand: {mail}
+Prüfcode (QR-Code): {code}</source>
+        <translation>Paper route – package and e-mail written (not signed): {folder}
+Please print {pdf}, sign it and send it by post.
+E-mail to send: {mail}
+Check code (QR code): {code}</translation>
+    </message>
+    <message>
         <source>Exportiert: {folder}
 E-Mail zum Versand: {mail}
-SHA-256 von manifest.json: {sha}</source>
+SHA-256 des signierten Verzeichnisses: {sha}</source>
         <translation>Exported: {folder}
-Email for sending: {mail}
-SHA-256 of manifest.json: {sha}</translation>
+E-mail to send: {mail}
+SHA-256 of the signed manifest: {sha}</translation>
     </message>
     <message>
         <source>Druckfassung geschrieben: {path}</source>
@@ -722,6 +1231,10 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Open &amp;PDF</translation>
     </message>
     <message>
+        <source>Die Druckfassung kann nicht geschrieben werden: {why}</source>
+        <translation>The print version cannot be written: {why}</translation>
+    </message>
+    <message>
         <source>Die Druckfassung kann nicht geschrieben werden ({why}).</source>
         <translation>The print version cannot be written ({why}).</translation>
     </message>
@@ -734,8 +1247,8 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Check package: choose the email (.eml) or a file in the package folder</translation>
     </message>
     <message>
-        <source>Bewerbungspakete (*.eml manifest.json bewerbung.pdf);;Alle Dateien (*)</source>
-        <translation>Application packages (*.eml manifest.json bewerbung.pdf);;All files (*)</translation>
+        <source>Bewerbungspakete (*.eml *manifest.json *.pdf);;Alle Dateien (*)</source>
+        <translation>Application packages (*.eml *manifest.json *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>E&amp;xportieren…</source>
@@ -785,6 +1298,10 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Check result for {label}</translation>
     </message>
     <message>
+        <source>Anmerkungen zu {label}</source>
+        <translation>Notes on {label}</translation>
+    </message>
+    <message>
         <source>Vorschlag übernehmen: {text}</source>
         <translation>Use suggestion: {text}</translation>
     </message>
@@ -793,24 +1310,12 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Use suggestion for {label}: {text}</translation>
     </message>
     <message>
-        <source>{n} / {max} Zeichen – {excess} Zeichen zu viel</source>
-        <translation>{n} / {max} characters – {excess} characters too many</translation>
-    </message>
-    <message>
-        <source>{n} Zeichen – mindestens {min}, es fehlen noch {missing}</source>
-        <translation>{n} characters – at least {min}, {missing} still missing</translation>
-    </message>
-    <message>
         <source> (höchstens {max})</source>
         <translation> (at most {max})</translation>
     </message>
     <message>
         <source>{n} / {max} Zeichen</source>
         <translation>{n} / {max} characters</translation>
-    </message>
-    <message>
-        <source>{n} Zeichen</source>
-        <translation>{n} characters</translation>
     </message>
     <message>
         <source>Euro</source>
@@ -876,8 +1381,12 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>At most {n} characters.</translation>
     </message>
     <message>
-        <source>Mindestens {n} Einträge.</source>
-        <translation>At least {n} entries.</translation>
+        <source>Erlaubt: ab {low}.</source>
+        <translation>Allowed: {low} or more.</translation>
+    </message>
+    <message>
+        <source>Erlaubt: bis {high}.</source>
+        <translation>Allowed: up to {high}.</translation>
     </message>
     <message>
         <source>Erlaubt: {low} bis {high}.</source>
@@ -895,12 +1404,20 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Passphrases are kept in the operating system’s keyring ({backend}).</translation>
     </message>
     <message>
+        <source>Prüfung des Zertifikats</source>
+        <translation>Certificate check</translation>
+    </message>
+    <message>
         <source>&amp;Neue Identität…</source>
         <translation>&amp;New identity…</translation>
     </message>
     <message>
         <source>PKCS#12 &amp;importieren…</source>
         <translation>&amp;Import PKCS#12…</translation>
+    </message>
+    <message>
+        <source>Signatur&amp;karte einrichten…</source>
+        <translation>Set up si&amp;gnature card…</translation>
     </message>
     <message>
         <source>&amp;Löschen</source>
@@ -915,14 +1432,38 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>self-signed, not a qualified signature</translation>
     </message>
     <message>
+        <source>Signaturkarte, PIN bei jeder Signatur</source>
+        <translation>signature card, PIN at every signature</translation>
+    </message>
+    <message>
         <source>importiert</source>
         <translation>imported</translation>
     </message>
     <message>
+        <source>Zertifikat nicht lesbar</source>
+        <translation>certificate not readable</translation>
+    </message>
+    <message>
         <source>{label} – {kommune}
-{kind}; gültig bis {until}</source>
+{kind}; gültig bis {until}; Zertifikat: {status}</source>
         <translation>{label} – {kommune}
-{kind}; valid until {until}</translation>
+{kind}; valid until {until}; certificate: {status}</translation>
+    </message>
+    <message>
+        <source>Zertifikat: {status}</source>
+        <translation>Certificate: {status}</translation>
+    </message>
+    <message>
+        <source>Gesperrt: {text}</source>
+        <translation>Blocked: {text}</translation>
+    </message>
+    <message>
+        <source>Warnung: {text}</source>
+        <translation>Warning: {text}</translation>
+    </message>
+    <message>
+        <source>Hinweis: {text}</source>
+        <translation>Note: {text}</translation>
     </message>
     <message>
         <source>Angelegt: {label}. Zertifikat SHA-256: {fp}</source>
@@ -937,8 +1478,16 @@ SHA-256 of manifest.json: {sha}</translation>
         <translation>Warning: {w}</translation>
     </message>
     <message>
+        <source>Die Signaturidentitäten sind nicht zugänglich: {problem}</source>
+        <translation>The signing identities cannot be accessed: {problem}</translation>
+    </message>
+    <message>
         <source>Gelöscht: {label}.</source>
         <translation>Deleted: {label}.</translation>
+    </message>
+    <message>
+        <source>Eingerichtet: {label} (Signaturkarte).</source>
+        <translation>Set up: {label} (signature card).</translation>
     </message>
     <message>
         <source>PKCS#12-Datei wählen</source>
@@ -1283,10 +1832,6 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <source>{path} kann nicht geschrieben werden ({why}).</source>
-        <translation>{path} cannot be written ({why}).</translation>
-    </message>
-    <message>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -1302,19 +1847,11 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <name>Lists</name>
     <message>
         <source>{item} hinzufügen</source>
-        <translation>Add {item}</translation>
+        <translation>New entry: {item}</translation>
     </message>
     <message>
         <source>noch kein Eintrag</source>
         <translation>no entry yet</translation>
-    </message>
-    <message>
-        <source>1 Eintrag</source>
-        <translation>1 entry</translation>
-    </message>
-    <message>
-        <source>{n} Einträge</source>
-        <translation>{n} entries</translation>
     </message>
     <message>
         <source>Nach oben</source>
@@ -1360,10 +1897,6 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>&amp;Open application…</translation>
     </message>
     <message>
-        <source>Eine .zwk-Datei als neuen Entwurf übernehmen (importieren)</source>
-        <translation>Import a .zwk file as a new draft</translation>
-    </message>
-    <message>
         <source>&amp;Entwürfe…</source>
         <translation>&amp;Drafts…</translation>
     </message>
@@ -1378,6 +1911,10 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Speichern &amp;unter…</source>
         <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Eine .zwk-Datei übernehmen: in den Entwurf, zu dem sie gehört (zusammenführen), sonst als neuen Entwurf</source>
+        <translation>Take in a .zwk file: into the draft it belongs to (merge), otherwise as a new draft</translation>
     </message>
     <message>
         <source>Den Entwurf als .zwk-Datei in einen Ordner schreiben (exportieren)</source>
@@ -1420,6 +1957,38 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Kommen&amp;tare zum Feld…</source>
+        <translation>Commen&amp;ts on the field…</translation>
+    </message>
+    <message>
+        <source>Kommentare zum Feld mit dem Cursor lesen, schreiben, erledigen</source>
+        <translation>Read, write and resolve comments on the field with the cursor</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf des &amp;Feldes…</source>
+        <translation>Change history of the &amp;field…</translation>
+    </message>
+    <message>
+        <source>Änderungsverlauf der &amp;Bewerbung…</source>
+        <translation>Change history of the &amp;application…</translation>
+    </message>
+    <message>
+        <source>Änderungen von &amp;anderen zeigen</source>
+        <translation>Show changes by &amp;others</translation>
+    </message>
+    <message>
+        <source>Alle Änderungen als &amp;gesehen markieren</source>
+        <translation>Mark all changes as &amp;seen</translation>
+    </message>
+    <message>
+        <source>&amp;Konflikte entscheiden…</source>
+        <translation>Decide &amp;conflicts…</translation>
+    </message>
+    <message>
+        <source>Die Konflikte einer Zusammenführung, die noch offen sind</source>
+        <translation>The conflicts of a merge that are still open</translation>
+    </message>
+    <message>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
@@ -1434,6 +2003,10 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>&amp;Gehe zu</source>
         <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Zusammenarbeit</source>
+        <translation>Colla&amp;boration</translation>
     </message>
     <message>
         <source>E&amp;xtras</source>
@@ -1456,12 +2029,20 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>ZWK drafts (*.zwk);;JSON files (*.json);;All files (*)</translation>
     </message>
     <message>
+        <source>Entwurf in einem anderen Fenster geöffnet</source>
+        <translation>Draft open in another window</translation>
+    </message>
+    <message>
         <source>Bewerbung nicht lesbar</source>
         <translation>Application cannot be read</translation>
     </message>
     <message>
         <source>Die Bewerbung gehört zum Formular „{form}“ in Version {version}, das in dieser Programmversion nicht enthalten ist.</source>
         <translation>The application belongs to the form “{form}” version {version}, which this version of the program does not include.</translation>
+    </message>
+    <message>
+        <source>Das Formular selbst – seine Fragen, Hilfetexte und die Meldungen zu Ihren Angaben – bleibt deutsch, wie das Formular des Ministeriums. Übersetzt sind die Texte des Programms.</source>
+        <translation>The form itself – its questions, help texts and the messages about your entries – stays in German, as the ministry&apos;s form is. The program&apos;s own texts are translated.</translation>
     </message>
     <message>
         <source>Speichern unter</source>
@@ -1502,6 +2083,22 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Der Entwurf ist als Datei gespeichert: {path}. Damit andere sehen, von wem die Datei, Ihre Änderungen und Kommentare stammen, geben Sie bitte einmal Ihren Namen an.</source>
+        <translation>The draft is saved as a file: {path}. So that others see who the file, your changes and comments come from, please enter your name once.</translation>
+    </message>
+    <message>
+        <source>&amp;Namen angeben…</source>
+        <translation>Enter &amp;name…</translation>
+    </message>
+    <message>
+        <source>Die Zusammenführung ist abgeschlossen ({n} Entscheidungen übernommen). Ihr Stand davor und der eingegangene Stand sind unter „Versionen…“ erhalten.</source>
+        <translation>The merge is complete ({n} decisions applied). Your state before it and the incoming state are kept under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>Bitte setzen Sie zuerst den Cursor in das Feld, um das es geht (Tabulatortaste), und wählen Sie den Befehl dann noch einmal.</source>
+        <translation>Please first put the cursor into the field in question (Tab key), then choose the command again.</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +2170,73 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Zusammen: {n} Einwohner</source>
         <translation>Combined: {n} inhabitants</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Ihr Stand</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>Eingegangener Stand</source>
+        <translation>Incoming version</translation>
+    </message>
+    <message>
+        <source>Ursprünglich</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>{n}. {place}</source>
+        <translation>{n}. {place}</translation>
+    </message>
+    <message>
+        <source>Konflikt {n} von {total}: {place}</source>
+        <translation>Conflict {n} of {total}: {place}</translation>
+    </message>
+    <message>
+        <source>Eigener Wert</source>
+        <translation>Own value</translation>
+    </message>
+    <message>
+        <source>Eigener Wert für {place}</source>
+        <translation>Own value for {place}</translation>
+    </message>
+    <message>
+        <source>Zusammenführen – Konflikte entscheiden</source>
+        <translation>Merge – decide conflicts</translation>
+    </message>
+    <message>
+        <source>der anderen Seite</source>
+        <translation>the other side</translation>
+    </message>
+    <message>
+        <source>In {n} Feldern haben Sie und {who} (Datei {source}) verschiedene Werte eingetragen. Wählen Sie je Feld, was gilt: Ihr Stand, der eingegangene Stand, der ursprüngliche Wert oder ein eigener Wert. Die Pfeiltasten wählen innerhalb eines Feldes, die Tabulatortaste führt zum nächsten. Nichts geht verloren: beide Stände vor der Zusammenführung sind unter „Versionen…“ erhalten.</source>
+        <translation>In {n} fields you and {who} (file {source}) entered different values. Choose for each field what applies: your version, the incoming version, the original value or a value of your own. The arrow keys choose within a field, the Tab key goes to the next. Nothing is lost: both versions before the merge are kept under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>In einem Feld haben Sie und {who} (Datei {source}) verschiedene Werte eingetragen. Wählen Sie, was gilt: Ihr Stand, der eingegangene Stand, der ursprüngliche Wert oder ein eigener Wert (Pfeiltasten). Nichts geht verloren: beide Stände vor der Zusammenführung sind unter „Versionen…“ erhalten.</source>
+        <translation>In one field you and {who} (file {source}) entered different values. Choose what applies: your version, the incoming version, the original value or a value of your own (arrow keys). Nothing is lost: both versions before the merge are kept under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>Überall Ihr &amp;Stand</source>
+        <translation>Your version &amp;everywhere</translation>
+    </message>
+    <message>
+        <source>Überall &amp;eingegangener Stand</source>
+        <translation>&amp;Incoming version everywhere</translation>
+    </message>
+    <message>
+        <source>Entscheidungen &amp;übernehmen</source>
+        <translation>&amp;Apply decisions</translation>
+    </message>
+    <message>
+        <source>Später &amp;entscheiden</source>
+        <translation>Decide &amp;later</translation>
+    </message>
+    <message>
+        <source>Die Konflikte bleiben beim Entwurf; bis dahin gilt Ihr Stand. Sie erscheinen wieder beim Öffnen oder unter „Zusammenarbeit → Konflikte entscheiden…“.</source>
+        <translation>The conflicts stay with the draft; until then your version applies. They come back when the draft is opened or under “Collaboration → Decide conflicts…”.</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +2324,10 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Individual checks</translation>
     </message>
     <message>
+        <source>Was nicht geprüft wurde</source>
+        <translation>What was not checked</translation>
+    </message>
+    <message>
         <source>&amp;PDF öffnen</source>
         <translation>Open &amp;PDF</translation>
     </message>
@@ -1676,16 +2344,44 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Cannot be read: {why}</translation>
     </message>
     <message>
+        <source>Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen Papierfassung überein.</source>
+        <translation>Valid (paper route): bewerbung.json matches the signed paper version.</translation>
+    </message>
+    <message>
+        <source>Nicht bestätigt – Papierweg ohne elektronische Signatur: ob die Daten der unterschriebenen Papierfassung entsprechen, zeigt ihr QR-Code (zwk-desktop verify … --papier …).</source>
+        <translation>Not confirmed – paper route without electronic signature: whether the data match the signed paper version is shown by its QR code (zwk-desktop verify … --papier …).</translation>
+    </message>
+    <message>
+        <source>Gültig und {trust}.</source>
+        <translation>Valid and {trust}.</translation>
+    </message>
+    <message>
         <source>Gültig: Alle Dateien sind unverändert, so wie sie signiert wurden.</source>
         <translation>Valid: all files are unchanged, exactly as they were signed.</translation>
     </message>
     <message>
-        <source>UNGÜLTIG – verändert oder beschädigt: {files}</source>
-        <translation>INVALID – altered or damaged: {files}</translation>
+        <source>Unverändert, aber {trust}</source>
+        <translation>Unchanged, but {trust}</translation>
+    </message>
+    <message>
+        <source>UNGÜLTIG – verändert, unvollständig oder nicht von der unterzeichnenden Person signiert: {files}</source>
+        <translation>INVALID – changed, incomplete or not signed by the signatory: {files}</translation>
     </message>
     <message>
         <source>Kommune: {name} (AGS {ags})</source>
         <translation>Municipality: {name} (AGS {ags})</translation>
+    </message>
+    <message>
+        <source>Signiert von: {name}</source>
+        <translation>Signed by: {name}</translation>
+    </message>
+    <message>
+        <source>Unterzeichnende Person laut Angaben: {who}</source>
+        <translation>Signatory according to the application: {who}</translation>
+    </message>
+    <message>
+        <source>Selbst ausgestelltes Zertifikat: es belegt, dass nichts verändert wurde, nicht, wer signiert hat.</source>
+        <translation>Self-issued certificate: it proves that nothing was changed, not who signed.</translation>
     </message>
     <message>
         <source>in Ordnung</source>
@@ -1694,6 +2390,10 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>FEHLER</source>
         <translation>ERROR</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensanker aus den Einstellungen: {why}</source>
+        <translation>The trust anchors from the settings: {why}</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +2413,18 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Mit * gekennzeichnete Angaben sind Pflichtangaben.</source>
         <translation>Entries marked with * are required.</translation>
+    </message>
+    <message>
+        <source>Geändert von {who} ({when}), noch nicht gesehen</source>
+        <translation>Changed by {who} ({when}), not yet seen</translation>
+    </message>
+    <message>
+        <source>Geändert in Datei {source} ({when}), noch nicht gesehen</source>
+        <translation>Changed in file {source} ({when}), not yet seen</translation>
+    </message>
+    <message>
+        <source>Kommentar von {who} ({when}): {text}</source>
+        <translation>Comment by {who} ({when}): {text}</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +2452,26 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>&amp;Wiederholen:</source>
         <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>Vorgeschlagene Passphrase</source>
+        <translation>Suggested passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Vorschlag:</source>
+        <translation>Suggestion:</translation>
+    </message>
+    <message>
+        <source>Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird nur jetzt angezeigt und nirgends gespeichert, und ohne sie kann mit dieser Identität nicht signiert werden.</source>
+        <translation>Please keep the passphrase in the town hall&apos;s password safe: it is shown only now and stored nowhere, and without it this identity cannot sign.</translation>
+    </message>
+    <message>
+        <source>Passphrase in die Zwischenablage kopiert.</source>
+        <translation>Passphrase copied to the clipboard.</translation>
     </message>
     <message>
         <source>Bitte mindestens {n} Zeichen.</source>
@@ -1775,6 +2507,37 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Jahr </source>
         <translation>Year </translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN der Signaturkarte</source>
+        <translation>PIN of the signature card</translation>
+    </message>
+    <message>
+        <source>Signieren als {who} mit der Karte „{card}“.</source>
+        <translation>Signing as {who} with the card “{card}”.</translation>
+    </message>
+    <message>
+        <source>Ihr Kartenleser hat ein PIN-Feld: Geben Sie die PIN nach „Signieren“ am Kartenleser ein, nicht am Computer.</source>
+        <translation>Your card reader has a PIN pad: after “Sign”, enter the PIN on the card reader, not on the computer.</translation>
+    </message>
+    <message>
+        <source>Der Kartenleser hat kein PIN-Feld: Geben Sie die PIN hier ein. Sie wird bei jeder Signatur abgefragt und nie gespeichert.</source>
+        <translation>The card reader has no PIN pad: enter the PIN here. It is asked for at every signature and never stored.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Signieren</source>
+        <translation>&amp;Sign</translation>
     </message>
 </context>
 <context>
@@ -1845,12 +2608,60 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Check</translation>
     </message>
     <message>
+        <source>Anzeigen</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>&amp;Anzeigen:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>Meldungen der Prüfung</source>
+        <translation>Findings of the check</translation>
+    </message>
+    <message>
+        <source>Änderungen von anderen, noch nicht gesehen ({n})</source>
+        <translation>Changes by others, not yet seen ({n})</translation>
+    </message>
+    <message>
+        <source>Offene Kommentare ({n})</source>
+        <translation>Open comments ({n})</translation>
+    </message>
+    <message>
         <source>Fehler müssen vor dem Einreichen behoben werden. Hinweise können Sie nach Prüfung bestätigen, auf Wunsch mit einer Begründung; die Bestätigung wird mit der Bewerbung gespeichert. Wählen Sie eine Meldung mit Klick oder Eingabetaste, um zum Feld zu wechseln.</source>
         <translation>Errors must be corrected before submitting. Warnings can be acknowledged after checking them, with a justification if you like; the acknowledgement is saved with the application. Click a message or press Enter to go to its field.</translation>
     </message>
     <message>
         <source>Weitere Angaben</source>
         <translation>Other entries</translation>
+    </message>
+    <message>
+        <source>Felder, die die andere Seite geändert hat und die Sie hier noch nicht gesehen haben. Die Eingabetaste öffnet das Feld; dann gilt die Änderung als gesehen.</source>
+        <translation>Fields the other side changed that you have not seen here yet. The Enter key opens the field; then the change counts as seen.</translation>
+    </message>
+    <message>
+        <source>der anderen Seite</source>
+        <translation>the other side</translation>
+    </message>
+    <message>
+        <source>Geändert von {who}: {place}</source>
+        <translation>Changed by {who}: {place}</translation>
+    </message>
+    <message>
+        <source>am {when}, Datei {source}</source>
+        <translation>on {when}, file {source}</translation>
+    </message>
+    <message>
+        <source>Kommentare, die noch niemand erledigt hat. Die Eingabetaste öffnet das Feld; Strg+Umschalt+K zeigt dort seine Kommentare.</source>
+        <translation>Comments nobody has resolved yet. The Enter key opens the field; Ctrl+Shift+K there shows its comments.</translation>
+    </message>
+    <message>
+        <source>Kommentar von {who}: {place}</source>
+        <translation>Comment by {who}: {place}</translation>
+    </message>
+    <message>
+        <source>Nichts zu zeigen.</source>
+        <translation>Nothing to show.</translation>
     </message>
     <message>
         <source>{n} bestätigt</source>
@@ -1876,13 +2687,58 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <source>keine offenen Hinweise</source>
         <translation>no open warnings</translation>
     </message>
+</context>
+<context>
+    <name>SendHelp</name>
     <message>
-        <source>1 Hinweis bestätigt</source>
-        <translation>1 warning acknowledged</translation>
+        <source>So versenden Sie die Bewerbung</source>
+        <translation>How to send the application</translation>
     </message>
     <message>
-        <source>{n} Hinweise bestätigt</source>
-        <translation>{n} warnings acknowledged</translation>
+        <source>&amp;An:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>&amp;Betreff:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>Paketordner ö&amp;ffnen</source>
+        <translation>Open package &amp;folder</translation>
+    </message>
+    <message>
+        <source>Kopieren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>{what} kopieren</source>
+        <translation>Copy {what}</translation>
+    </message>
+    <message>
+        <source>Kopiert: {text}</source>
+        <translation>Copied: {text}</translation>
+    </message>
+    <message>
+        <source>das E-Mail-Programm</source>
+        <translation>the e-mail program</translation>
+    </message>
+    <message>
+        <source>Auf diesem Rechner öffnet kein Programm die E-Mail-Datei (.eml). Versenden Sie die Bewerbung deshalb von Hand aus Ihrem E-Mail-Programm:</source>
+        <translation>No program on this computer opens the e-mail file (.eml). Please send the application by hand from your e-mail program:</translation>
+    </message>
+    <message>
+        <source>{program} öffnet die E-Mail-Datei nur zum Lesen, nicht als Entwurf zum Senden. Versenden Sie die Bewerbung deshalb von Hand:</source>
+        <translation>{program} opens the e-mail file for reading only, not as a draft to send. Please send the application by hand:</translation>
+    </message>
+    <message>
+        <source>Die E-Mail ist in {program} geöffnet: bitte prüfen und senden. Erscheint sie nur zum Lesen, versenden Sie die Bewerbung so:</source>
+        <translation>The e-mail is open in {program}: please check and send it. If it appears for reading only, send the application like this:</translation>
+    </message>
+    <message>
+        <source>Hängen Sie alle {n} Dateien des Paketordners an (auch die im Unterordner „anlagen“), ohne sie umzubenennen oder zu packen:
+{folder}</source>
+        <translation>Attach all {n} files of the package folder (including those in the subfolder “anlagen”), without renaming or zipping them:
+{folder}</translation>
     </message>
 </context>
 <context>
@@ -1896,8 +2752,48 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>&amp;Language of the user interface:</translation>
     </message>
     <message>
+        <source>Ihr Name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>So sehen andere, von wem Kommentare, Änderungen und Dateien stammen, etwa „Berater Müller“ oder „Frau Schmidt, Hauptamt“.</source>
+        <translation>So others see who comments, changes and files come from, for example “Consultant Müller” or “Ms Schmidt, main office”.</translation>
+    </message>
+    <message>
+        <source>z. B. Frau Schmidt, Hauptamt</source>
+        <translation>e.g. Ms Schmidt, main office</translation>
+    </message>
+    <message>
+        <source>Ihr &amp;Name:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <source>Vertrauensanker</source>
+        <translation>Trust anchors</translation>
+    </message>
+    <message>
+        <source>leer: nur die Unversehrtheit prüfen</source>
+        <translation>empty: check integrity only</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Vertrauensanker (Prüfansicht):</source>
+        <translation>&amp;Trust anchors (package check):</translation>
+    </message>
+    <message>
+        <source>Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen als vertrauenswürdig gelten. Ohne ihn prüft die Prüfansicht nur, dass ein Paket unverändert ist, nicht wer es signiert hat.</source>
+        <translation>A folder with the certificates (PEM or DER) of the authorities whose signatures count as trustworthy. Without it the package check only shows that a package is unchanged, not who signed it.</translation>
+    </message>
+    <message>
         <source>Die Sprache wird beim nächsten Start des Programms übernommen. Die Inhalte des Bewerbungsbogens bleiben deutsch.</source>
         <translation>The language is applied the next time the program starts. The contents of the application form stay in German.</translation>
+    </message>
+    <message>
+        <source>Ordner der Vertrauensanker wählen</source>
+        <translation>Choose the folder of trust anchors</translation>
     </message>
     <message>
         <source>Einstellungen nicht gespeichert</source>
@@ -2010,6 +2906,14 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Before export</translation>
     </message>
     <message>
+        <source>Vor dem Export als .zwk-Datei</source>
+        <translation>Before the export as a .zwk file</translation>
+    </message>
+    <message>
+        <source>Vor dem Paketexport</source>
+        <translation>Before the package export</translation>
+    </message>
+    <message>
         <source>Vor der Umstellung von Formatversion {v}</source>
         <translation>Before conversion from format version {v}</translation>
     </message>
@@ -2028,6 +2932,18 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Als Kopie angelegt</source>
         <translation>Created as a copy</translation>
+    </message>
+    <message>
+        <source>Ihr Stand vor der Zusammenführung</source>
+        <translation>Your version before the merge</translation>
+    </message>
+    <message>
+        <source>Eingegangener Stand (vor der Zusammenführung)</source>
+        <translation>Incoming version (before the merge)</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt</source>
+        <translation>Merged</translation>
     </message>
     <message>
         <source>Zeitpunkt</source>
@@ -2049,13 +2965,12 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <source>keine</source>
         <translation>none</translation>
     </message>
-    <message>
-        <source>1 Feld</source>
-        <translation>1 field</translation>
-    </message>
-    <message>
-        <source>{n} Felder</source>
-        <translation>{n} fields</translation>
+    <message numerus="yes">
+        <source>Seit der Version vom {when} haben sich %n Felder geändert.</source>
+        <translation>
+            <numerusform>Since the version of {when}, %n field has changed.</numerusform>
+            <numerusform>Since the version of {when}, %n fields have changed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Feld</source>
@@ -2100,14 +3015,6 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Die Version vom {when} stimmt mit dem jetzigen Stand überein.</source>
         <translation>The version from {when} matches the current state.</translation>
-    </message>
-    <message>
-        <source>Seit der Version vom {when} hat sich 1 Feld geändert.</source>
-        <translation>1 field has changed since the version from {when}.</translation>
-    </message>
-    <message>
-        <source>Seit der Version vom {when} haben sich {n} Felder geändert.</source>
-        <translation>{n} fields have changed since the version from {when}.</translation>
     </message>
 </context>
 </TS>

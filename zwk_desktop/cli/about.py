@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 
 from zwk_desktop import __version__
-from zwk_desktop.cli.common import EXIT_OK, CommandError, say
+from zwk_desktop.cli.common import EXIT_OK, CommandError, say, say_json
 from zwk_desktop.locations import data_dir
+from zwk_desktop.services.crashlog import log_path
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "about",
-        help="Version, Datenordner und Lizenzen anzeigen",
-        description="Zeigt die Programmversion, den Datenordner und alle mitgelieferten "
-        "Bestandteile (Bibliotheken, Schriften, Daten) mit ihren Lizenzen und Hinweisen.",
+        help="Version, Datenordner, Protokoll und Lizenzen anzeigen",
+        description="Zeigt die Programmversion, den Datenordner, die Protokolldatei und alle "
+        "mitgelieferten Bestandteile (Bibliotheken, Schriften, Daten) mit ihren Lizenzen "
+        "und Hinweisen.",
     )
     p.add_argument("--json", action="store_true", help="das Ergebnis als JSON ausgeben")
     p.set_defaults(run=run_about)
@@ -34,12 +35,14 @@ def run_about(args: argparse.Namespace) -> int:
         listing = {
             "version": __version__,
             "data_dir": str(data_dir()),
+            "log_file": str(log_path()),
             "components": [c.model_dump(mode="json", exclude={"texts"}) for c in found],
         }
-        say(json.dumps(listing, ensure_ascii=False, indent=2))
+        say_json(listing)
         return EXIT_OK
     say(f"ZWK Desktop {__version__}")
     say(f"Datenordner: {data_dir()}")
+    say(f"Protokoll: {log_path()}")
     kind = None
     for c in found:
         if c.kind != kind:

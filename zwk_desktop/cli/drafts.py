@@ -1,9 +1,8 @@
-"""``zwk-desktop drafts list | export ID DATEI | import DATEI``: the local draft store."""
+"""``zwk-desktop drafts list | export NR DATEI | import DATEI [--als-neuer-entwurf]``: the store."""
 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TypeAlias
 
@@ -14,9 +13,9 @@ from zwk_desktop.cli.common import (
     CommandError,
     complain,
     say,
+    say_json,
+    user_name,
 )
-from zwk_desktop.domain.draft import DraftError
-from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.recovery import open_store
 from zwk_desktop.services.store import DraftStore, StoreError, StoreUnavailable
@@ -40,10 +39,7 @@ Actions: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def _parser(actions: Actions, name: str, **kwargs: str) -> argparse.ArgumentParser:
     """A subcommand parser whose help is German throughout."""
-    parser = actions.add_parser(name, add_help=False, **kwargs)  # type: ignore[arg-type]
-    parser._optionals.title = "Optionen"
-    parser._positionals.title = "Angaben"
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+    parser: argparse.ArgumentParser = actions.add_parser(name, **kwargs)  # type: ignore[arg-type]
     return parser
 
 
@@ -70,8 +66,23 @@ def register(commands: Actions) -> None:
     p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
     p.set_defaults(run=run_export)
 
-    p = _parser(actions, "import", help="eine .zwk-Datei als neuen Entwurf übernehmen")
+    p = _parser(
+        actions,
+        "import",
+        help="eine .zwk-Datei übernehmen (in den bekannten Entwurf zusammenführen)",
+        description="Übernimmt eine .zwk-Datei. Gehört sie zu einem gespeicherten Entwurf "
+        "(derselbe Entwurf, etwa von der Beratung zurück), wird sie Feld für Feld in ihn "
+        "zusammengeführt; sonst wird sie ein neuer Entwurf. Exit-Code 0: erledigt, 1: "
+        "Konflikte warten im Programm auf Ihre Entscheidung (oder nicht schreibbar), 2: nicht "
+        "lesbar.",
+    )
     p.add_argument("file", type=Path, metavar="DATEI", help="der Entwurf (.zwk)")
+    p.add_argument(
+        "--als-neuer-entwurf",
+        dest="as_new",
+        action="store_true",
+        help="als Kopie übernehmen (ein neuer Entwurf, nichts wird zusammengeführt)",
+    )
     p.set_defaults(run=run_import)
 
 
@@ -83,7 +94,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _store() -> DraftStore:
     store = open_store()
     try:
-        store.list_drafts()
+        store.connect()
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     for notice in store.notices:
@@ -120,7 +131,7 @@ def run_list(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     if args.json:
-        say(json.dumps([_row(s) for s in drafts], ensure_ascii=False, indent=2))
+        say_json([_row(s) for s in drafts])
         return EXIT_OK
     if not drafts:
         where = "im Papierkorb" if args.papierkorb else "gespeichert"
@@ -152,9 +163,11 @@ def run_export(args: argparse.Namespace) -> int:
             f"{target} gibt es schon; wählen Sie einen anderen Namen oder ersetzen Sie die Datei "
             "mit --force."
         )
+    from zwk_desktop.services.portable import FileWriteError, export_draft
+
     store = _store()
     try:
-        draft = export_draft(store, args.draft_id, target)
+        draft = export_draft(store, args.draft_id, target, by=user_name())
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     except FileWriteError as exc:
@@ -164,12 +177,28 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # the draft model and the form only for the commands that read or write a draft's data
+    from zwk_desktop.domain.draft import DraftError
+    from zwk_desktop.services.portable import import_file
+
     store = _store()
     try:
-        result = import_file(store, args.file)
+        if not args.as_new:
+            _not_open_elsewhere(store, args.file)
+        result = import_file(store, args.file, as_new=args.as_new)
     except DraftError as exc:
         raise CommandError(f"{args.file}: {exc} Es wurde nichts übernommen.") from None
     except StoreError as exc:
         raise CommandError(str(exc), _code(exc)) from None
     say(result.message)
-    return EXIT_OK
+    return EXIT_INVALID if result.conflicts else EXIT_OK
+
+
+def _not_open_elsewhere(store: DraftStore, path: Path) -> None:
+    """A file of a draft that is open in a running window is merged there, not here: the
+    window's next save would otherwise write over the merge."""
+    from zwk_desktop.services.recovery import in_use_message, merge_target_in_use
+
+    in_use = merge_target_in_use(store, path)
+    if in_use is not None:
+        raise CommandError(in_use_message(in_use, path), EXIT_NOT_WRITTEN)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say
+from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say, say_json
 from zwk_desktop.directory import ATTRIBUTION, DirectoryError, Entry, default_directory
 from zwk_desktop.domain import formatting
 
@@ -73,18 +72,14 @@ def run_gemeinde(args: argparse.Namespace) -> int:
     shown, more = found[: args.anzahl], len(found) > args.anzahl
     stand = formatting.date(directory.meta.bevoelkerungsstand)
     if args.json:
-        say(
-            json.dumps(
-                {
-                    "suche": query,
-                    "einwohner_stand": directory.meta.bevoelkerungsstand.isoformat(),
-                    "treffer": [_json(e) for e in shown],
-                    "weitere": more,
-                    "quelle": ATTRIBUTION,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+        say_json(
+            {
+                "suche": query,
+                "einwohner_stand": directory.meta.bevoelkerungsstand.isoformat(),
+                "treffer": [_json(e) for e in shown],
+                "weitere": more,
+                "quelle": ATTRIBUTION,
+            }
         )
         return EXIT_OK if shown else EXIT_INVALID
     if not shown:

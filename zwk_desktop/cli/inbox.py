@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from zwk_desktop.cli.common import (
     CommandError,
     complain,
     say,
+    say_json,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +81,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="so viele Pakete gleichzeitig prüfen (Standard: einer je Prozessorkern)",
     )
     p.add_argument(
+        "--trust",
+        type=Path,
+        metavar="ORDNER_ODER_PEM",
+        help="Vertrauensanker: Zertifikate der Aussteller (PEM/DER-Datei oder Ordner), wie bei "
+        "„verify --trust“; so ausgestellte Zertifikate brauchen keine telefonische Bestätigung",
+    )
+    p.add_argument(
         "--zeitlimit",
         type=_seconds,
         metavar="SEKUNDEN",
@@ -113,10 +120,17 @@ def run_inbox(args: argparse.Namespace) -> int:
         default_limits,
         scan,
     )
+    from zwk_desktop.services.trust import TrustError, load_anchors
 
     limits = default_limits()
     if args.zeitlimit:
         limits = dataclasses.replace(limits, time=args.zeitlimit)
+    if args.trust is not None:
+        try:
+            load_anchors(args.trust)  # a German sentence now, before any worker starts
+        except TrustError as exc:
+            raise CommandError(str(exc)) from None
+        limits = dataclasses.replace(limits, trust=str(args.trust.absolute()))
     try:
         overview, notice = scan(
             args.folder,
@@ -135,7 +149,7 @@ def run_inbox(args: argparse.Namespace) -> int:
     if args.json:
         from zwk_desktop.services.inbox.tables import overview_json
 
-        say(json.dumps(overview_json(overview), ensure_ascii=False, indent=2))
+        say_json(overview_json(overview))
     else:
         from zwk_desktop.services.inbox.report import overview_text
 
@@ -143,13 +157,15 @@ def run_inbox(args: argparse.Namespace) -> int:
     if not overview.applications:
         complain(
             f"Unter {args.folder} gibt es keine E-Mails (.eml) und keine Paketordner "
-            "(mit manifest.json)."
+            "(mit …_manifest.json)."
         )
     return EXIT_OK if overview.all_valid else EXIT_INVALID
 
 
 def _write_files(args: argparse.Namespace, overview: Overview) -> None:
-    from zwk_desktop.services.inbox.tables import csv_bytes, write_atomic
+    from zwk_desktop import oserrors
+    from zwk_desktop.services.atomic import write_atomic
+    from zwk_desktop.services.inbox.tables import csv_bytes
     from zwk_desktop.services.inbox.workbook import workbook_bytes
 
     targets = []
@@ -163,7 +179,5 @@ def _write_files(args: argparse.Namespace, overview: Overview) -> None:
         try:
             write_atomic(target, render(overview))
         except OSError as exc:
-            raise CommandError(
-                f"{target} kann nicht geschrieben werden ({exc.strerror or exc}).", EXIT_UNREADABLE
-            ) from None
+            raise CommandError(oserrors.sentence(target, exc, writing=True)) from None
         complain(f"Übersicht geschrieben: {target}")

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
+from zwk_desktop import oserrors
 from zwk_desktop.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     CommandError,
     load_draft,
     say,
+    say_json,
+    user_name,
 )
-from zwk_desktop.domain.datamodel import json_schema
 from zwk_desktop.domain.draft import new_draft
 from zwk_desktop.formspec import DEFAULT_FORM_ID, FormSpec, FormSpecError, get_form
 from zwk_desktop.validation import Report, validate_draft
@@ -65,7 +66,10 @@ def _form(form_id: str) -> FormSpec:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """„1 Hinweis“, „2 Hinweise“: the form chosen by the language's plural rules (babel)."""
+    from zwk_desktop.domain.formatting import plural
+
+    return f"{n} {plural(n, f'{one}|{many}')}"
 
 
 def summary(report: Report) -> str:
@@ -105,14 +109,16 @@ def run_validate(args: argparse.Namespace) -> int:
     draft, spec = load_draft(args.file)
     report = validate_draft(spec, draft)
     if args.json:
-        say(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        say_json(report.to_json())
     else:
         print_report(spec, report, args.file)
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    say(json.dumps(json_schema(_form(args.form)), ensure_ascii=False, indent=2))
+    from zwk_desktop.domain.datamodel import json_schema  # its models only for this command
+
+    say_json(json_schema(_form(args.form)))
     return EXIT_OK
 
 
@@ -121,10 +127,14 @@ def run_new(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists():
         raise CommandError(f"{out} gibt es schon; bitte wählen Sie einen anderen Dateinamen.")
+    from zwk_desktop.services.portable import stamp_lineage  # only for this command
+
+    draft = new_draft(spec)
+    stamp_lineage(draft, None, user_name())  # a version of its own: copies of it merge later
     try:
         with out.open("xb") as fh:
-            fh.write(new_draft(spec).to_bytes())
+            fh.write(draft.to_bytes())
     except OSError as exc:
-        raise CommandError(f"{out} kann nicht geschrieben werden ({exc.strerror}).") from None
+        raise CommandError(oserrors.sentence(out, exc, writing=True)) from None
     say(f"Leerer Entwurf geschrieben: {out}")
     return EXIT_OK

@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop import oserrors
 from zwk_desktop.directory.gv100 import GEMEINDE_TYPES, KREIS_TYPES, VERBAND_TYPES
 from zwk_desktop.directory.index import INDEX_FORMAT, INDEX_VERSION, KREISFREI, kreis_label
 from zwk_desktop.directory.names import (
@@ -151,15 +152,16 @@ class Directory:
             self._plz_mehrere: list[int] = cols["plz_mehrere"]
             self._ort: list[str] = cols["ort"]
             self._verband: list[int] = cols["verband"]
-            self._keys: list[str] = cols["suche"]
+            keys: list[str] = cols["suche"]
         except (KeyError, TypeError, ValueError) as exc:
             raise DirectoryError(f"{origin}: der Index ist unvollständig ({exc})") from None
         self._row = {ags: i for i, ags in enumerate(self._ags)}
+        self._keys = keys
 
     @cached_property
     def _rows(self) -> list[tuple[int, str, str, str]]:
-        """Searchable rows: (row, search key, its name part " core | designation ", AGS); built
-        at the first search, so that a lookup by AGS (the validation) does not pay for it."""
+        """Searchable rows: (row, search key, its name part " core | designation ", AGS); made
+        at the first search (a lookup by key, as the validation does, needs none)."""
         return [
             (i, key, key[: key.rindex("|")], self._ags[i])
             for i, key in enumerate(self._keys)
@@ -172,7 +174,7 @@ class Directory:
             data = json.loads(path.read_bytes())
         except OSError as exc:
             raise DirectoryError(
-                f"{path}: das Gemeindeverzeichnis kann nicht gelesen werden ({exc.strerror})"
+                f"{path}: das Gemeindeverzeichnis kann nicht gelesen werden ({oserrors.cause(exc)})"
             ) from exc
         except ValueError as exc:
             raise DirectoryError(f"{path}: der Index ist beschädigt ({exc})") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import zipfile
 from dataclasses import dataclass
 
@@ -53,20 +54,43 @@ def detect_kind(data: bytes) -> str | None:
     return None
 
 
+_ZIP_MAX_ENTRIES = 10_000
+"""An office document has a few dozen entries; a central directory with more is no document."""
+_MIMETYPE_READ = 100
+
+
 def _zip_kind(data: bytes) -> str | None:
+    """ODT or DOCX by their ZIP structure. Reads at most the first bytes of ``mimetype``, only
+    from a stored or deflated entry (the only methods office documents use; bzip2 and LZMA
+    expand without bound in one step), so a decompression bomb costs nothing."""
+    if _zip_entries(data) > _ZIP_MAX_ENTRIES:
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100].strip()
+                entry = archive.getinfo("mimetype")
+                if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    return None
+                with archive.open(entry) as member:
+                    mimetype = member.read(_MIMETYPE_READ).strip()
                 if mimetype == MIME_TYPES["odt"].encode():
                     return "odt"
                 return None
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 return "docx"
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError):
         return None
     return None
+
+
+def _zip_entries(data: bytes) -> int:
+    """The entry count of the ZIP's end-of-central-directory record (0 when there is none)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    (count,) = struct.unpack_from("<H", data, end + 10)
+    return int(count)
 
 
 def describe(data: bytes) -> FileInfo:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from zwk_desktop.domain.draft import FORMAT, FORMAT_VERSION
+from zwk_desktop.domain.draft import FORMAT, FORMAT_VERSION, RECORD_FORMAT_VERSION
 from zwk_desktop.formspec.models import FormField, FormSpec
 
 MONEY_PATTERN = r"^-?\d+\.\d{2}$"
@@ -159,7 +159,14 @@ def envelope_model(spec: FormSpec) -> type[BaseModel]:
         "ZwkDraft",
         __base__=_Strict,
         format=(_one_of(FORMAT), ...),
-        format_version=(_one_of(FORMAT_VERSION), ...),
+        format_version=(
+            _one_of(RECORD_FORMAT_VERSION, FORMAT_VERSION),
+            Field(
+                ...,
+                description="1: the application record of fields.md (bewerbung.json); "
+                "2: a draft file, which may add lineage, comments and changes.",
+            ),
+        ),
         form=(form_ref, ...),
         meta=(meta, Field(default_factory=meta)),
         data=(application_model(spec), ...),
@@ -171,8 +178,93 @@ def envelope_model(spec: FormSpec) -> type[BaseModel]:
             list[ack] | None,
             Field(None, description="Acknowledged warnings with their justification."),
         ),
+        lineage=(
+            Lineage | None,
+            Field(None, description="Format 2: where the draft comes from (merging copies)."),
+        ),
+        comments=(
+            list[CommentModel] | None,
+            Field(None, description="Format 2: comments on fields; never sent to the ministry."),
+        ),
+        changes=(
+            list[ChangeModel] | None,
+            Field(None, description="Format 2: the change log; never sent to the ministry."),
+        ),
     )
     return model
+
+
+_UUID = r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"
+_ITEM_ID = r"^[0-9a-z]{1,64}$"
+
+
+class ItemRef(_Strict):
+    """A list item's stable id and a fingerprint of its content when the file was written."""
+
+    id: str = Field(pattern=_ITEM_ID)
+    sha: str | None = Field(None, description="First 16 hex digits of SHA-256 of the item.")
+
+
+ItemMap = dict[str, list[ItemRef]]
+
+
+class VersionEntry(_Strict):
+    version: str = Field(pattern=_UUID)
+    at: str = ""
+
+
+class CommentModel(_Strict):
+    """A comment on a field; `path` is a stable path (list items named ``[#id]``)."""
+
+    id: str
+    path: str
+    text: str = ""
+    author: str = ""
+    at: str = ""
+    resolved: bool = False
+    resolved_by: str = ""
+    resolved_at: str = ""
+
+
+class ChangeModel(_Strict):
+    """An entry of the change log: who changed which field when, from what to what."""
+
+    id: str
+    path: str
+    at: str = ""
+    who: str = ""
+    kind: Literal["value", "added", "removed", "moved"] = "value"
+    old: Any = None
+    new: Any = None
+
+
+class BaseModelState(_Strict):
+    """The state of the newest exchanged version: the merge base."""
+
+    version: str = Field(pattern=_UUID)
+    at: str = ""
+    data: dict[str, Any]
+    items: ItemMap | None = None
+    comments: list[CommentModel] | None = None
+    acknowledgements: list[dict[str, Any]] | None = None
+
+
+class Lineage(_Strict):
+    """Where a draft comes from: its lineage id, the version the file was written from, the
+    versions before it (newest first), the ids of list items and the merge base."""
+
+    draft: str = Field(pattern=_UUID, description="The draft's lineage id (UUID).")
+    version: str | None = Field(None, pattern=_UUID)
+    written: str = ""
+    by: str = Field("", description="User name of the writer.")
+    items: ItemMap | None = Field(None, description="List path → item ids, parallel to data.")
+    history: list[VersionEntry] | None = None
+    base: BaseModelState | None = Field(
+        None, description="The state of the version the file was written from: the merge base."
+    )
+    previous: BaseModelState | None = Field(
+        None, description="The state of the newest version in history."
+    )
 
 
 def json_schema(spec: FormSpec) -> dict[str, Any]:

@@ -2,12 +2,20 @@
 
 A draft file (``*.zwk``) is UTF-8 JSON::
 
-    {"format": "zwk-application", "format_version": 1,
+    {"format": "zwk-application", "format_version": 2,
      "form": {"id": "zwk-2021", "version": "1"},
      "meta": {"created": ..., "modified": ..., "app_version": ...},
      "data": {...},
      "files": {"<sha256>": "<base64>"},            # only with attachments
-     "acknowledgements": [{"code", "path", "justification", "at"}]}   # optional
+     "acknowledgements": [{"code", "path", "justification", "at"}],   # optional
+     "lineage": {"draft", "version", "written", "by", "items", "history", "base"},  # optional
+     "comments": [{"id", "path", "text", "author", "at", "resolved", ...}],   # optional
+     "changes": [{"id", "path", "at", "who", "kind", "old", "new"}]}          # optional
+
+Format 2 adds the last three keys (`zwk_desktop.domain.lineage`, `zwk_desktop.domain.collab`) to
+format 1 of fields.md; `data` is the same. A file of format 1 reads as format 2 without lineage.
+The application record sent to the ministry (``bewerbung.json``) stays format 1
+(`RECORD_FORMAT_VERSION`): it never carries lineage, comments or the change log.
 
 Anything that keeps a file from being read as a draft raises `DraftError` with one German
 sentence. Problems inside `data` are never raised here: they are findings of the validation.
@@ -24,9 +32,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from zwk_desktop import __version__
-from zwk_desktop.domain import UNTITLED
+from zwk_desktop import __version__, limits, oserrors
+from zwk_desktop.domain import UNTITLED, jsonread
 from zwk_desktop.domain.attachments import FileInfo, describe
+from zwk_desktop.domain.collab import ChangeLog, Comment, Marker, read_changes, read_comments
+from zwk_desktop.domain.lineage import (
+    Lineage,
+    LineageError,
+    ensure_ids,
+    new_lineage_id,
+    read_lineage,
+)
+from zwk_desktop.domain.merge import PendingMerge
 from zwk_desktop.domain.migrations import MIGRATIONS as MIGRATIONS  # the chain of format steps
 from zwk_desktop.domain.migrations import Migration as Migration
 from zwk_desktop.domain.migrations import MigrationError
@@ -34,9 +51,26 @@ from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec
 
 FORMAT = "zwk-application"
-FORMAT_VERSION = 1
-MAX_DRAFT_BYTES = 50 * 1024 * 1024
-"""Larger files are refused before they are read (attachments are at most 10 MB each)."""
+FORMAT_VERSION = 2
+RECORD_FORMAT_VERSION = 1
+"""The format of the application record as sent (``bewerbung.json``): fields.md's format 1."""
+ENVELOPE_KEYS = frozenset(
+    {
+        "format",
+        "format_version",
+        "form",
+        "meta",
+        "data",
+        "files",
+        "acknowledgements",
+        "lineage",
+        "comments",
+        "changes",
+    }
+)
+"""The top-level keys of a draft file of the current format."""
+MAX_DRAFT_BYTES = limits.MAX_DRAFT_BYTES
+"""Larger files are refused before they are read (`zwk_desktop.limits`)."""
 
 
 class DraftError(Exception):
@@ -76,6 +110,15 @@ class Draft:
     format_version: int = FORMAT_VERSION
     migrated_from: int | None = None
     """The format_version the file had before it was migrated on reading, if it was."""
+    lineage: Lineage | None = None
+    """Lineage id, list item ids and history; None for a file of an older format."""
+    comments: list[Comment] = field(default_factory=list)
+    changelog: ChangeLog = field(default_factory=ChangeLog)
+    markers: dict[str, Marker] = field(default_factory=dict)
+    """Fields changed by someone else and not yet seen here (local to a store, never written
+    to a file)."""
+    pending: PendingMerge | None = None
+    """Conflicts of a merge that wait for the user's choice (local to a store)."""
 
     @cached_property
     def file_infos(self) -> dict[str, FileInfo]:
@@ -97,7 +140,21 @@ class Draft:
             }
         if self.acknowledgements:
             out["acknowledgements"] = [a.to_json() for a in self.acknowledgements]
+        if self.lineage is not None:
+            out["lineage"] = self.lineage.to_json(self.data)
+        if self.comments:
+            out["comments"] = [c.to_json() for c in self.comments]
+        if self.changelog.entries:
+            out["changes"] = [c.to_json() for c in self.changelog.entries]
         return out
+
+    def ensure_lineage(self) -> Lineage:
+        """The draft's lineage, a new one (new lineage id) if it has none; item ids for every
+        list item."""
+        if self.lineage is None:
+            self.lineage = Lineage(draft=new_lineage_id())
+        self.lineage.items = ensure_ids(self.data, self.lineage.items)
+        return self.lineage
 
     def to_bytes(self) -> bytes:
         return (json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -113,55 +170,85 @@ class Draft:
 # --------------------------------------------------------------------------- reading
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
 def parse_draft(raw: bytes) -> Draft:
     """Read draft bytes; raises DraftError with a German sentence."""
     if len(raw) > MAX_DRAFT_BYTES:
-        raise DraftError(
-            f"Die Datei ist mit {len(raw) // (1024 * 1024)} MB zu groß; ein Entwurf hat höchstens "
-            f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB."
-        )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        raise DraftError(_too_large(len(raw)))
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DraftError(
-            f"Die Datei ist nicht in UTF-8 kodiert (ungültiges Byte an Stelle {exc.start}); "
-            "ein ZWK-Entwurf ist immer UTF-8."
-        ) from None
+        text = jsonread.decode_text(raw)
+    except jsonread.JsonProblem as exc:
+        raise DraftError(f"{exc} Ein ZWK-Entwurf ist immer UTF-8.") from None
+    return parse_draft_text(text)
+
+
+def parse_draft_text(text: str) -> Draft:
+    """Read the decoded text of a draft file; raises DraftError with a German sentence."""
+    return draft_from_json(_envelope_of(text))
+
+
+def _envelope_of(text: str) -> Any:
     if not text.strip():
         raise DraftError("Die Datei ist leer; sie enthält keinen ZWK-Entwurf.")
     try:
-        envelope = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise DraftError(
-            f"Die Datei ist kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno}: "
-            f"{_json_problem(exc.msg)}); ein ZWK-Entwurf ist eine JSON-Datei."
-        ) from None
-    except (ValueError, RecursionError):
-        raise DraftError(
-            "Die Datei ist kein gültiges JSON (unzulässige Werte oder zu tief verschachtelt)."
-        ) from None
-    return draft_from_json(envelope)
+        return jsonread.loads(text)
+    except jsonread.JsonProblem as exc:
+        raise DraftError(str(exc)) from None
 
 
-def _json_problem(msg: str) -> str:
-    known = {
-        "Expecting value": "Wert erwartet",
-        "Expecting property name enclosed in double quotes": (
-            "Feldname in Anführungszeichen erwartet"
-        ),
-        "Expecting ',' delimiter": "Komma erwartet",
-        "Expecting ':' delimiter": "Doppelpunkt erwartet",
-        "Extra data": "überzählige Zeichen nach dem Ende",
-        "Unterminated string starting at": "Text ohne schließendes Anführungszeichen",
-        "Invalid control character at": "unzulässiges Steuerzeichen",
-    }
-    return known.get(msg, msg)
+def _too_large(size: int) -> str:
+    return (
+        f"Die Datei ist mit {size // (1024 * 1024)} MB zu groß; ein Entwurf hat höchstens "
+        f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB."
+    )
+
+
+TOP_LEVEL_KEYS: dict[int, frozenset[str]] = {
+    0: frozenset(
+        {"format", "format_version", "form_id", "created", "modified", "app_version", "data",
+         "quittierte_hinweise"}
+    ),
+    1: frozenset(
+        {"format", "format_version", "form", "meta", "data", "files", "acknowledgements"}
+    ),
+    2: ENVELOPE_KEYS,  # issue 16: lineage, comments, changes
+}  # fmt: skip
+"""The keys an envelope of each format version may have at its top level. Anything else is
+refused with its name, never dropped: a new key comes with a new format version and is
+declared here."""
+
+
+def _format_version(envelope: dict[str, Any]) -> int:
+    if "format_version" not in envelope:
+        raise DraftError("Die Datei nennt ihre Formatversion nicht (format_version fehlt).")
+    version = envelope["format_version"]
+    if isinstance(version, int) and not isinstance(version, bool):
+        return version
+    kinds = {bool: "ein Wahrheitswert", float: "eine Kommazahl", str: "ein Text"}
+    kind = next((k for t, k in kinds.items() if isinstance(version, t)), "keine Zahl")
+    shown = jsonread.shown(str(version).lower() if isinstance(version, bool) else str(version))
+    if isinstance(version, str):
+        shown = f"„{shown}“"
+    raise DraftError(
+        f"Die Formatversion (format_version) muss eine ganze Zahl sein wie 1; die Datei hat "
+        f"{shown}, {kind}."
+    )
+
+
+def _check_top_level(envelope: dict[str, Any], version: int) -> None:
+    known = TOP_LEVEL_KEYS.get(version)
+    if known is None:
+        return  # an unknown version is refused with its own message
+    unknown = [key for key in envelope if key not in known]
+    if unknown:
+        names = ", ".join(f"„{jsonread.shown(key, 40)}“" for key in unknown[:5])
+        more = f" und {len(unknown) - 5} weitere" if len(unknown) > 5 else ""
+        what = "die unbekannte Angabe" if len(unknown) == 1 else "die unbekannten Angaben"
+        raise DraftError(
+            f"Die Datei enthält auf oberster Ebene {what} "
+            f"{names}{more}, die diese Version von ZWK Desktop nicht kennt (Formatversion "
+            f"{version}). Sie wird nicht stillschweigend weggelassen: Bitte öffnen Sie die Datei "
+            "mit dem Programm, das sie geschrieben hat, oder entfernen Sie die Angabe."
+        )
 
 
 def draft_from_json(envelope: Any) -> Draft:
@@ -172,15 +259,14 @@ def draft_from_json(envelope: Any) -> Draft:
         found = envelope.get("format")
         detail = f" (sie hat das Format „{found}“)" if isinstance(found, str) else ""
         raise DraftError(f"Die Datei ist kein ZWK-Entwurf{detail}; erwartet wird „{FORMAT}“.")
-    version = envelope.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise DraftError("Die Datei nennt keine gültige Formatversion (format_version fehlt).")
+    version = _format_version(envelope)
     if version > FORMAT_VERSION:
         raise DraftError(
             f"Die Datei hat die Formatversion {version} und stammt aus einer neueren Version von "
             f"ZWK Desktop; diese Version liest bis Formatversion {FORMAT_VERSION}. Bitte "
             "aktualisieren Sie das Programm."
         )
+    _check_top_level(envelope, version)
     original = version
     while version < FORMAT_VERSION:
         migration = MIGRATIONS.get(version)
@@ -215,6 +301,12 @@ def draft_from_json(envelope: Any) -> Draft:
         raise DraftError(
             "Die Metadaten des Entwurfs sind beschädigt („meta“ ist kein JSON-Objekt)."
         )
+    try:
+        lineage = read_lineage(envelope["lineage"], data) if "lineage" in envelope else None
+        comments = read_comments(envelope.get("comments"))
+        changes = read_changes(envelope.get("changes"))
+    except LineageError as exc:
+        raise DraftError(str(exc)) from None
     return Draft(
         form_id=form_id,
         form_version=form_version,
@@ -223,6 +315,9 @@ def draft_from_json(envelope: Any) -> Draft:
         files=_read_files(envelope.get("files")),
         acknowledgements=_read_acknowledgements(envelope.get("acknowledgements")),
         migrated_from=original if original != FORMAT_VERSION else None,
+        lineage=lineage,
+        comments=comments,
+        changelog=ChangeLog.incoming(changes),
     )
 
 
@@ -231,6 +326,11 @@ def _read_files(raw: Any) -> dict[str, bytes]:
         return {}
     if not isinstance(raw, dict):
         raise DraftError("Die Anlagen im Entwurf sind beschädigt („files“ ist kein JSON-Objekt).")
+    if len(raw) > limits.MAX_ATTACHMENTS:
+        raise DraftError(
+            f"Der Entwurf enthält {len(raw)} Anlagedateien; ein Entwurf hat höchstens "
+            f"{limits.MAX_ATTACHMENTS}."
+        )
     out: dict[str, bytes] = {}
     for sha, content in raw.items():
         if not isinstance(content, str):
@@ -270,24 +370,50 @@ def _read_acknowledgements(raw: Any) -> list[Acknowledgement]:
 
 def read_draft(path: Path) -> Draft:
     """Read a draft file; raises DraftError with a German sentence. Never writes."""
+    return draft_from_json(read_envelope(path))
+
+
+def read_envelope(path: Path) -> Any:
+    """The parsed JSON of a draft file, read strictly (`jsonread`) but not yet checked as a
+    draft; raises DraftError with a German sentence."""
     try:
-        size = path.stat().st_size
+        raw = limits.read_bounded(path, MAX_DRAFT_BYTES)
     except FileNotFoundError:
         raise DraftError(f"Die Datei {path} gibt es nicht.") from None
+    except limits.NotAFile as exc:
+        if exc.folder:
+            raise DraftError(f"{path} ist ein Ordner, keine Entwurfsdatei.") from None
+        raise DraftError(f"{path} ist keine gewöhnliche Datei, keine Entwurfsdatei.") from None
+    except limits.TooLarge as exc:
+        raise DraftError(_too_large(exc.size)) from None
     except OSError as exc:
-        raise DraftError(f"Die Datei {path} kann nicht gelesen werden ({exc.strerror}).") from None
-    if path.is_dir():
-        raise DraftError(f"{path} ist ein Ordner, keine Entwurfsdatei.")
-    if size > MAX_DRAFT_BYTES:
-        raise DraftError(
-            f"Die Datei ist mit {size // (1024 * 1024)} MB zu groß; ein Entwurf hat höchstens "
-            f"{MAX_DRAFT_BYTES // (1024 * 1024)} MB."
-        )
+        raise DraftError(f"Die Datei {oserrors.sentence(path, exc, writing=False)}") from None
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DraftError(f"Die Datei {path} kann nicht gelesen werden ({exc.strerror}).") from None
-    return parse_draft(raw)
+        text = jsonread.decode_text(raw)
+    except jsonread.JsonProblem as exc:
+        raise DraftError(f"{exc} Ein ZWK-Entwurf ist immer UTF-8.") from None
+    del raw  # the text alone is held while parsing
+    return _envelope_of(text)
+
+
+def unknown_form(form_id: str, form_version: str) -> str:
+    """The German sentence for a draft whose form is not installed (validate, import, verify
+    and the window say the same)."""
+    return (
+        f"Der Entwurf gehört zum Formular „{jsonread.shown(form_id)}“ in Version "
+        f"{jsonread.shown(form_version, 20)}, das in dieser Programmversion nicht enthalten ist."
+    )
+
+
+def form_of(draft: Draft) -> FormSpec:
+    """The installed form a draft was written for; DraftError when it is not installed.
+    Raises FormSpecError when the installed form file itself is broken (not the draft's fault)."""
+    from zwk_desktop.formspec import get_form
+
+    try:
+        return get_form(draft.form_id, draft.form_version)
+    except KeyError:
+        raise DraftError(unknown_form(draft.form_id, draft.form_version)) from None
 
 
 # --------------------------------------------------------------------------- creating, normalising
@@ -316,12 +442,14 @@ def empty_data(spec: FormSpec) -> dict[str, Any]:
 
 def new_draft(spec: FormSpec) -> Draft:
     stamp = now_iso()
-    return Draft(
+    draft = Draft(
         form_id=spec.id,
         form_version=spec.version,
         data=empty_data(spec),
         meta={"created": stamp, "modified": stamp, "app_version": __version__},
     )
+    draft.ensure_lineage()
+    return draft
 
 
 def normalize(spec: FormSpec, data: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,11 @@ Inside ``data`` format 0 differed from format 1 in four ways:
   ``sha256`` nor ``groesse``; format 1 keeps the bytes once, in the top-level ``files``;
 - ``kommune.strukturschwach`` did not exist; it is a required field in format 1.
 
+Format 2 adds to format 1, outside ``data``, what lets a draft travel between stores and come
+back merged: ``lineage`` (lineage id, versions, item ids, merge base), ``comments`` and
+``changes`` (the change log). A file of format 1 has none of them: it becomes a format-2 draft
+without lineage and is imported as a new draft.
+
 A migration never drops or rounds a value: an amount with more than two decimals stays exact
 (the validation then reports it), a value of an unexpected type is carried over unchanged.
 ``MIGRATIONS[n]`` turns an envelope of version n into n + 1; `migrate` runs the chain and
@@ -38,7 +43,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from zwk_desktop.domain.values import is_empty
+from zwk_desktop.domain.values import CENT, is_empty, quantize
 
 Envelope = dict[str, Any]
 Migration = Callable[[Envelope], Envelope]
@@ -87,7 +92,10 @@ class MigrationReport:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """„1 Hinweis“, „2 Hinweise“: the form chosen by the language's plural rules (babel)."""
+    from zwk_desktop.domain.formatting import plural
+
+    return f"{n} {plural(n, f'{one}|{many}')}"
 
 
 # --------------------------------------------------------------------------- format 0 → 1
@@ -110,7 +118,7 @@ def _money_text(value: Any) -> str | None:
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     # At least two decimals; more are kept exactly, so that nothing is rounded away.
-    return f"{amount.quantize(Decimal('0.01')):f}" if exponent >= -2 else f"{amount:f}"
+    return f"{quantize(amount, CENT):f}" if exponent >= -2 else f"{amount:f}"
 
 
 def _convert_money(container: Any, key: str, path: str, notes: MigrationNotes) -> None:
@@ -235,8 +243,17 @@ def _deep_copy(value: Any) -> Any:
     return value
 
 
+def migrate_1_to_2(envelope: Envelope, notes: MigrationNotes) -> Envelope:
+    """Format 1 (fields.md) as format 2: the same envelope, without lineage (see above)."""
+    out = dict(envelope)
+    out["format_version"] = 2
+    for key in ("lineage", "comments", "changes"):
+        out.pop(key, None)  # format 1 has none; a stray one is not trusted
+    return out
+
+
 Step = Callable[[Envelope, MigrationNotes], Envelope]
-STEPS: dict[int, Step] = {0: migrate_0_to_1}
+STEPS: dict[int, Step] = {0: migrate_0_to_1, 1: migrate_1_to_2}
 """Each step with the notes it fills; `MIGRATIONS` are the same steps for the envelope reader."""
 
 

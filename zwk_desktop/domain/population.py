@@ -15,10 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from zwk_desktop.domain import formatting
-from zwk_desktop.domain.values import int_or_none
+from zwk_desktop.domain.values import MINUS, int_or_none, quantize
 
 TITLE = "Bevölkerungsentwicklung"
-MINUS = "−"  # U+2212, the typographic minus: "−12,7 %"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,7 @@ class Change:
         if self.start.value == 0:
             return None
         raw = Decimal(self.absolute) * 100 / Decimal(self.start.value)
-        return raw.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return quantize(raw, Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def years(self) -> str:
@@ -190,9 +189,10 @@ def chart_plan(dev: Development) -> ChartPlan | None:
     if total is None:
         return None
     values = [p.value for p in dev.points]
-    low, high = min(values), max(values)
-    pad = max(1, (high - low) // 8)  # room for the value labels above the highest point
-    ticks = nice_ticks(max(0, low - pad), high + pad)
+    high = max(values)
+    # The axis starts at 0: a cut axis would exaggerate a change (a decline of a fifth would
+    # look like a collapse); room above the highest point for the value labels
+    ticks = nice_ticks(0, high + max(1, high // 12))
     bottom, top = ticks[0], ticks[-1]
     first, last = dev.points[0].year, dev.points[-1].year
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any, Literal
+
+MINUS = "\u2212"
+"""The typographic minus of every negative number shown (PDF, window, messages): "−31"."""
 
 Problem = Literal["format", "precision", "choice_invalid"]
 
@@ -108,7 +111,8 @@ def read_money(value: Any) -> Parsed:
 
 
 def read_date(value: Any) -> Parsed:
-    expected = "Bitte geben Sie ein gültiges Datum an (in der Datei JJJJ-MM-TT, z. B. 2021-07-15)."
+    # the same words as the date field's own (the window writes the date in the file's form)
+    expected = "Bitte geben Sie ein Datum im Format TT.MM.JJJJ ein, z. B. 20.07.2021."
     if isinstance(value, str) and _DATE_RE.match(value):
         try:
             return Parsed(dt.date.fromisoformat(value))
@@ -118,7 +122,7 @@ def read_date(value: Any) -> Parsed:
 
 
 def read_month(value: Any) -> Parsed:
-    expected = "Bitte geben Sie Monat und Jahr an (in der Datei JJJJ-MM, z. B. 2021-09)."
+    expected = "Bitte geben Sie Monat und Jahr im Format MM.JJJJ ein, z. B. 09.2021."
     if isinstance(value, str):
         m = _MONTH_RE.match(value)
         if m and 1 <= int(m.group(2)) <= 12:
@@ -156,6 +160,18 @@ def decimals_of(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+def quantize(value: Decimal, exp: Decimal, rounding: str | None = None) -> Decimal:
+    """``value.quantize(exp)`` for a number of any size: the default context's 28 digits make
+    Decimal raise InvalidOperation for an amount like 10^30, which a file may well contain."""
+    with localcontext() as context:
+        if value.is_finite():
+            context.prec = max(context.prec, value.adjusted() - exp.adjusted() + 2)
+        return value.quantize(exp, rounding=rounding)
+
+
+CENT = Decimal("0.01")
+
+
 def money_str(value: Decimal) -> str:
     """The canonical text of an amount: two decimals, no grouping (``"30000.00"``)."""
-    return f"{value.quantize(Decimal('0.01')):f}"
+    return f"{quantize(value, CENT):f}"

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from zwk_desktop.domain.values import MINUS, quantize
+
 Expected = Literal["int", "dec", "money", "date", "month"]
 
 MONTHS = (
@@ -34,12 +36,13 @@ MONEY_DIGITS = 13
 """Amounts of more digits before the comma are no budget figure but a slip of the keyboard."""
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_MINUS_SIGNS = ("\u2212", "\u2013")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d+(,\d*)?$|^[+-]?,\d+$")
 _PLAIN_POINT = re.compile(r"^[+-]?\d*\.\d+$")
-_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_NUM = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{4})$")
+_MONTH_NUM = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_NAME = re.compile(r"^([a-zäA-ZÄ]+)\.?\s+(\d{4})$")
 
@@ -59,9 +62,12 @@ class Entry:
 
 
 def _decimal(text: str) -> Decimal | None:
-    """German number input: ``1.234,56``, ``1234,56``, ``-5``; a lone decimal point
-    (``0.5``, ``1187.5``) is read as a decimal point, since it cannot be a thousands point."""
+    """German number input: ``1.234,56``, ``1234,56``, ``-5`` (also with the typographic minus
+    or an en dash, as numbers are shown); a lone decimal point (``0.5``, ``1187.5``) is read as a
+    decimal point, since it cannot be a thousands point."""
     s = _SPACES.sub("", text)
+    if s[:1] in _MINUS_SIGNS:
+        s = "-" + s[1:]
     if _GROUPED.match(s):
         s = s.replace(".", "").replace(",", ".")
     elif _PLAIN_COMMA.match(s):
@@ -110,14 +116,23 @@ def parse_money(text: str) -> Entry:
     return Entry(f"{d.quantize(Decimal('0.01')):f}")
 
 
+def full_year(digits: str) -> int:
+    """A year as typed: two digits are a year of this century (``21`` → 2021), as German
+    offices write dates (29.6.21)."""
+    year = int(digits)
+    return 2000 + year if len(digits) == 2 else year
+
+
 def parse_date(text: str) -> Entry:
+    """``20.07.2021``, ``20.7.2021``, ``29.6.21``, ``29.06.21`` (two-digit years are 20YY) or
+    ``2021-07-20``."""
     s = text.strip()
     if not s:
         return Entry(None)
     m = _DATE.match(s)
     try:
         if m:
-            day, month, year = (int(g) for g in m.groups())
+            day, month, year = int(m.group(1)), int(m.group(2)), full_year(m.group(3))
             return Entry(dt.date(year, month, day).isoformat())
         if _ISO_DATE.match(s):
             return Entry(dt.date.fromisoformat(s).isoformat())
@@ -127,12 +142,14 @@ def parse_date(text: str) -> Entry:
 
 
 def parse_month(text: str) -> Entry:
+    """``09.2021``, ``9.2021``, ``9.21``, ``09.21`` (two-digit years are 20YY), ``2021-09`` or
+    ``September 2021``."""
     s = text.strip()
     if not s:
         return Entry(None)
     year = month = 0
     if m := _MONTH_NUM.match(s):
-        month, year = int(m.group(1)), int(m.group(2))
+        month, year = int(m.group(1)), full_year(m.group(2))
     elif m := _ISO_MONTH.match(s):
         year, month = int(m.group(1)), int(m.group(2))
     elif m := _MONTH_NAME.match(s):
@@ -152,14 +169,15 @@ def parse_month(text: str) -> Entry:
 
 def _grouped(d: Decimal, group: bool) -> str:
     text = f"{d:,f}" if group else f"{d:f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
-def show_int(value: Any) -> str:
-    """Whole numbers group their thousands from five digits on (84.213), as German texts do;
-    four digits stay together, so years read as years (2019)."""
+def show_int(value: Any, grouping: bool = True) -> str:
+    """Whole numbers with thousands points (2.412, 84.213), as the lists and the PDF show them;
+    without `grouping` (years: the form's ``grouping: false``) as plain digits (2019)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return _grouped(Decimal(value), abs(value) >= 10000)
+        return _grouped(Decimal(value), grouping)
     return "" if value is None else str(value)
 
 
@@ -179,7 +197,7 @@ def show_money(value: Any) -> str:
             return value
         if d.is_finite():
             places = max(2, -int(d.as_tuple().exponent))
-            return _grouped(d.quantize(Decimal(1).scaleb(-places)), True)
+            return _grouped(quantize(d, Decimal(1).scaleb(-places)), True)
         return value
     return "" if value is None else str(value)
 

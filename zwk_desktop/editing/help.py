@@ -31,6 +31,8 @@ class RuleHelp:
     source: str | None
     message: str
     """The rule's full message template."""
+    given: bool = False
+    """The summary is the rule's own (`summary` in the form), not its message's first sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,13 @@ def _index(spec: FormSpec) -> dict[str, tuple[RuleHelp, ...]]:
     out: dict[str, list[RuleHelp]] = {}
     for rule in spec.rules:
         entry = RuleHelp(
-            rule.code, rule.severity, rule.status, summary(rule.message), rule.source, rule.message
+            rule.code,
+            rule.severity,
+            rule.status,
+            rule.summary or summary(rule.message),
+            rule.source,
+            rule.message,
+            given=rule.summary is not None,
         )
         for path in dict.fromkeys(_targets(spec, rule)):
             bucket = out.setdefault(path, [])
@@ -124,7 +132,8 @@ def field_help(spec: FormSpec, path: str, field: FormField) -> FieldHelp:
         status=field.status,
         source=spec.sources.get(field.source) if field.source else None,
         rules=tuple(
-            replace(r, summary=summary(r.message, field.label)) for r in rules_for(spec, path)
+            r if r.given else replace(r, summary=summary(r.message, field.label))
+            for r in rules_for(spec, path)
         ),
     )
 

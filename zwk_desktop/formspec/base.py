@@ -80,7 +80,7 @@ FieldId = Annotated[str, AfterValidator(_id_syntax)]
 class Frozen(BaseModel):
     """Base of all spec models: immutable, and an unknown key is an error."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- conditions

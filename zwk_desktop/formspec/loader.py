@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-import yaml
 from pydantic import ValidationError
 
+from zwk_desktop import oserrors
+from zwk_desktop.formspec import spec_cache as kept_forms
 from zwk_desktop.formspec.base import GENERIC_CODES, Condition, FieldType
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.formspec.rules import (
@@ -30,17 +32,25 @@ from zwk_desktop.formspec.rules import (
     MeasuresCostRule,
     MonthsInTermRule,
     PathParams,
+    RangeOrderRule,
     ScheduleOrderRule,
     SumRangeRule,
     UniqueInListRule,
 )
 
+if TYPE_CHECKING:  # PyYAML is imported when a form file is read, not for a kept one
+    import yaml
+
 Loc = tuple[str | int, ...]
 
-try:  # the C loader is ~10x faster; fall back where libyaml is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+
+@cache
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    """The C loader is ~10x faster; fall back where libyaml is missing."""
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 @dataclass(frozen=True)
@@ -86,9 +96,11 @@ class _Builder:
     def __init__(self) -> None:
         self.lines: dict[Loc, int] = {}
         self.problems: list[SpecProblem] = []
-        self._scalars = _Loader("")  # only used to construct scalars with YAML 1.1 semantics
+        self._scalars = _yaml_loader()("")  # only to construct scalars with YAML 1.1 semantics
 
     def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
+        import yaml
+
         self.lines[loc] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
@@ -123,6 +135,8 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
+        import yaml
+
         if node.tag == "tag:yaml.org,2002:timestamp":
             return str(node.value)  # dates stay text; the models parse them
         if not isinstance(node, yaml.ScalarNode):
@@ -202,8 +216,10 @@ def _describe_pydantic(err: Any) -> str:
 
 def load_form_text(text: str, file: str = "<form>") -> FormSpec:
     """Parse and check a form definition given as YAML text."""
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -248,9 +264,15 @@ def load_form(path: Path) -> FormSpec:
         raise FormSpecError(str(path), [SpecProblem((), "die Datei ist nicht UTF-8")]) from exc
     except OSError as exc:
         raise FormSpecError(
-            str(path), [SpecProblem((), f"die Datei kann nicht gelesen werden ({exc.strerror})")]
+            str(path),
+            [SpecProblem((), f"die Datei kann nicht gelesen werden ({oserrors.cause(exc)})")],
         ) from exc
-    return load_form_text(text, str(path))
+    kept = kept_forms.read(text)  # checked before, by this code: no need to check it again
+    if kept is not None:
+        return kept
+    spec = load_form_text(text, str(path))
+    kept_forms.write(text, spec)
+    return spec
 
 
 # --------------------------------------------------------------------------- cross-references
@@ -370,9 +392,25 @@ class _References:
                         (*floc, "fixed_rows"),
                         f"{field.fixed_rows!r} ist kein Auswahlfeld der Liste",
                     )
+            if field.label_by is not None:
+                yield from self._label_by(field, fields, (*floc, "label_by"))
             if field.min is not None and field.max is not None and field.min > field.max:
                 yield SpecProblem((*floc, "min"), "min ist größer als max")
             yield from self._fields(field.fields, (*floc, "fields"))
+
+    def _label_by(
+        self, field: FormField, siblings: tuple[FormField, ...], loc: Loc
+    ) -> Iterator[SpecProblem]:
+        by = next((f for f in siblings if f.id == field.label_by), None)
+        if by is None or by.type != "choice":
+            yield SpecProblem(loc, f"{field.label_by!r} ist kein Auswahlfeld neben {field.id!r}")
+            return
+        for choice in field.choices:
+            unknown = sorted(set(choice.labels) - set(by.choice_codes))
+            if unknown:
+                yield SpecProblem(
+                    loc, f"{unknown} sind keine Auswahlen von {by.id!r} (Auswahl {choice.code!r})"
+                )
 
     def _default(self, field: FormField, loc: Loc) -> Iterator[SpecProblem]:
         value = field.default
@@ -430,6 +468,9 @@ class _References:
                 yield from self._list_item(rule.params.list, field, ploc)
         elif isinstance(rule, ScheduleOrderRule):
             for field in (rule.params.step, rule.params.start, rule.params.end):
+                yield from self._list_item(rule.params.list, field, ploc)
+        elif isinstance(rule, RangeOrderRule):
+            for field in (rule.params.start, rule.params.end, rule.params.title):
                 yield from self._list_item(rule.params.list, field, ploc)
         elif isinstance(rule, MeasuresCostRule):
             category = self.paths.get(f"{self.spec.budget.items}[].{self.spec.budget.category}")

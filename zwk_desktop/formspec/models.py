@@ -17,6 +17,7 @@ from typing import Any, Generic, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from zwk_desktop import limits
 from zwk_desktop.formspec.base import (
     OVERRIDABLE_CHECKS,
     TEXT_TYPES,
@@ -40,6 +41,12 @@ class Choice(Frozen):
     source: str | None = None
     ags_prefix: str | None = Field(
         None, description="For Bundesländer: the first two digits of their municipalities' AGS."
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="The label in the form that agrees with the value of the field named by the "
+        "field's `label_by` (e.g. by Anrede: frau → Bürgermeisterin, herr → Bürgermeister); "
+        "`label` where none is given.",
     )
 
 
@@ -102,9 +109,18 @@ class FormField(Frozen):
         default_factory=dict,
         description="Replaces the code of a generic check (required, range, precision, ...).",
     )
+    grouping: bool = Field(
+        True,
+        description="Whole numbers shown with thousands points (1.234); false for years (2019).",
+    )
     default: Any = None
     default_from: tuple[str, ...] = Field(
         (), description="Suggested value: these fields joined by spaces."
+    )
+    label_by: FieldId | None = Field(
+        None,
+        description="A choice field beside this one whose value picks the printed form of this "
+        "field's choice labels (`Choice.labels`), e.g. the function by Anrede.",
     )
 
     @field_validator("pattern", mode="before")
@@ -133,6 +149,10 @@ class FormField(Frozen):
             raise ValueError("must_be_true gibt es nur bei bool")
         if self.fixed_rows is not None and t != "list":
             raise ValueError("fixed_rows gibt es nur bei list")
+        if self.label_by is not None and t != "choice":
+            raise ValueError("label_by gibt es nur bei choice")
+        if any(c.labels for c in self.choices) and self.label_by is None:
+            raise ValueError("labels einer Auswahl brauchen label_by am Feld")
         if self.required and self.recommended:
             raise ValueError("ein Feld ist entweder required oder recommended")
         bad = set(self.codes) - OVERRIDABLE_CHECKS
@@ -149,6 +169,14 @@ class FormField(Frozen):
     @cached_property
     def choice_labels(self) -> dict[str, str]:
         return {c.code: c.label for c in self.choices}
+
+    def choice_label(self, code: str, agree_with: str | None = None) -> str:
+        """The label of a choice; in the form that agrees with `agree_with` (the value of the
+        `label_by` field) where the form defines one, else the neutral label."""
+        for c in self.choices:
+            if c.code == code:
+                return c.labels.get(agree_with or "", c.label)
+        return code
 
     def code_for(self, check: str) -> str:
         """The finding code of a generic check on this field (a named code where overridden)."""
@@ -172,6 +200,7 @@ class Section(Frozen):
     type: Literal["group", "list"] = "group"
     item_label: str | None = None
     min_items: int | None = Field(None, ge=1)
+    max_items: int | None = Field(None, ge=1)
     fields: tuple[FormField, ...]
 
     @cached_property
@@ -187,6 +216,7 @@ class Section(Frozen):
             required=self.type == "group",
             item_label=self.item_label,
             min_items=self.min_items,
+            max_items=self.max_items,
             fields=self.fields,
         )
 
@@ -202,6 +232,15 @@ class Sourced(Frozen, Generic[T]):
     source: str | None = None
     note: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by value (`zwk_desktop.formspec.spec_cache`): a parametrized class such as
+        ``Sourced[Decimal]`` has no name pickle could find it by."""
+        return (_sourced, (self.value, self.status, self.source, self.note))
+
+
+def _sourced(value: Any, status: Status, source: str | None, note: str | None) -> Sourced[Any]:
+    return Sourced.model_construct(value=value, status=status, source=source, note=note)
+
 
 class Policy(Frozen):
     """Every number of the call as data, never in code."""
@@ -214,6 +253,9 @@ class Policy(Frozen):
     term_start: Sourced[str]
     term_end: Sourced[str]
     attachment_max_bytes: Sourced[int]
+    attachments_max_total_bytes: Sourced[int]
+    """All attachments of one draft together; at most `limits.ATTACHMENTS_CEILING_BYTES`, so
+    that every draft fits into a file the program reads back."""
     attachment_types: Sourced[tuple[Literal["pdf", "png", "jpeg", "odt", "docx"], ...]]
     mail_warning_bytes: Sourced[int]
     mail_max_bytes: Sourced[int]
@@ -233,6 +275,13 @@ class Policy(Frozen):
             raise ValueError("first_year_months enthält einen Monat außerhalb 1–12")
         if self.mail_warning_bytes.value > self.mail_max_bytes.value:
             raise ValueError("mail_warning_bytes ist größer als mail_max_bytes")
+        if self.attachment_max_bytes.value > self.attachments_max_total_bytes.value:
+            raise ValueError("attachment_max_bytes ist größer als attachments_max_total_bytes")
+        if self.attachments_max_total_bytes.value > limits.ATTACHMENTS_CEILING_BYTES:
+            raise ValueError(
+                "attachments_max_total_bytes ist größer als die Obergrenze des Programms "
+                f"({limits.ATTACHMENTS_CEILING_BYTES} Bytes, zwk_desktop/limits.py)"
+            )
         return self
 
     @property

@@ -24,6 +24,11 @@ class RuleBase(Frozen):
     status: Status
     source: str | None = None
     message: str = Field(description="German message template; placeholders are the params.")
+    summary: str | None = Field(
+        None,
+        description="What the rule checks, in one German sentence without placeholders, for the "
+        "help panel (default: the message's first sentence, where it has none).",
+    )
     variants: dict[str, str] = Field(
         default_factory=dict,
         description="Alternative German messages for distinct cases of the same rule.",
@@ -173,6 +178,20 @@ class ScheduleOrderRule(RuleBase):
     params: ScheduleOrderParams
 
 
+class RangeOrderParams(Frozen):
+    list: str
+    start: str = Field(description="Field of each item where the range begins (a month).")
+    end: str = Field(description="Field of each item where it ends; findings are reported here.")
+    title: str = Field(description="Field of each item that names it in the message.")
+
+
+class RangeOrderRule(RuleBase):
+    """In every item of a list, the range start..end must not end before it begins."""
+
+    kind: Literal["range_order"]
+    params: RangeOrderParams
+
+
 class BudgetRule(RuleBase):
     """Budget rules read the budget layout of the form; `path` is where they report."""
 
@@ -243,6 +262,7 @@ Rule = Annotated[
     | SumRangeRule
     | MonthsInTermRule
     | ScheduleOrderRule
+    | RangeOrderRule
     | BudgetRule
     | BudgetItemRule
     | MeasuresCostRule

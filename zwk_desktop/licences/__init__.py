@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from zwk_desktop import locations
+from zwk_desktop import locations, oserrors
 from zwk_desktop.licences.distributions import code_components, runtime_closure
 from zwk_desktop.licences.model import (
     KIND_LABELS,
@@ -38,7 +38,7 @@ def read_manifest(path: Path) -> Manifest:
         return Manifest.model_validate_json(path.read_bytes())
     except OSError as exc:
         raise LicenceListError(
-            f"Die Lizenzliste des Programms ({path}) ist nicht lesbar: {exc.strerror}."
+            f"Die Lizenzliste des Programms ({path}) ist nicht lesbar: {oserrors.cause(exc)}."
         ) from None
     except ValidationError as exc:
         raise LicenceListError(

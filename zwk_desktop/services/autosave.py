@@ -11,6 +11,8 @@ delays; `export` ("Speichern unter…") still writes the draft to any other fold
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -19,9 +21,10 @@ from pathlib import Path
 from typing import Literal
 
 from zwk_desktop import __version__
+from zwk_desktop.domain.collab import ChangeLog
 from zwk_desktop.domain.draft import Draft, new_draft, now_iso
 from zwk_desktop.formspec import FormSpec
-from zwk_desktop.services.portable import write_file
+from zwk_desktop.services.portable import stamp_lineage, write_file
 from zwk_desktop.services.store import DraftSnapshot, DraftStore, SaveResult, StoreError
 from zwk_desktop.services.summary import DraftStats, completeness, installed_form, stats_for
 
@@ -132,6 +135,8 @@ class PendingSave:
     reason: str
     snapshot: DraftSnapshot
     stats: DraftStats | None
+    changelog: ChangeLog | None = None
+    """The change log the snapshot's entries come from (confirmed when the save succeeded)."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +240,7 @@ class DraftSession:
             reason=reason,
             snapshot=DraftSnapshot.of(self.draft, percent),
             stats=stats,
+            changelog=self.draft.changelog,
         )
 
     def write(self, pending: PendingSave) -> SaveOutcome:
@@ -261,6 +267,8 @@ class DraftSession:
             self._status = SaveStatus("failed", self._status.saved_at, str(outcome.error), delay)
             return self._status
         self.draft_id = outcome.draft_id
+        if outcome.pending.changelog is not None:
+            outcome.pending.changelog.saved(outcome.pending.snapshot.changes_revision)
         if outcome.pending.stats is not None:
             self._findings = None
         self.policy.succeeded(outcome.pending.revision)
@@ -284,11 +292,21 @@ class DraftSession:
 
     # ----------------------------------------------------------------------- files, history
 
-    def export(self, path: Path) -> None:
+    def export(self, path: Path, by: str = "") -> None:
         """ "Speichern unter…" / "Entwurf exportieren…": the current state goes into the history
-        (when the store can be written) and then to `path`. Raises FileWriteError."""
-        self.save_now(reason="export" if self.draft_id is not None else "autosave")
-        write_file(self.draft, path)
+        and becomes a merge base (when the store can be written), then to `path` with its
+        lineage; `by` is the user name the file names. Raises FileWriteError."""
+        status = self.save_now()
+        exported = None
+        if self.draft_id is not None and status.state != "failed":
+            try:
+                exported = self.store.record_export(self.draft_id, str(path))
+            except StoreError:
+                exported = None  # the file still gets a version of its own
+        written = copy.copy(self.draft)
+        written.lineage = dataclasses.replace(self.draft.ensure_lineage())
+        stamp_lineage(written, exported, by)
+        write_file(written, path)
 
     def restore_version(self, version_id: int) -> Draft:
         """Make a version the current state (the current one stays in the history). Raises

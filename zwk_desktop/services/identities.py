@@ -22,8 +22,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zwk_desktop.domain import jsonread
+from zwk_desktop.services import atomic
 from zwk_desktop.services.naming import ascii_name
-from zwk_desktop.services.secrets import SecretStore, SecretStoreError
+from zwk_desktop.services.private_files import private_dir, write_private
+from zwk_desktop.services.secrets import (
+    SecretStore,
+    SecretStoreError,
+    SecretStoreStatus,
+    writable_status,
+)
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -31,8 +39,14 @@ if TYPE_CHECKING:
 
 KEY_BITS = 3072
 VALIDITY_DAYS = 3 * 365
-EXPIRY_WARNING_DAYS = 30
 MIN_PASSPHRASE = 10
+PASSWORD_SAFE_ADVICE = (
+    "Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird nur jetzt "
+    "angezeigt und nirgends gespeichert, und ohne sie kann mit dieser Identität nicht signiert "
+    "werden."
+)
+CHAIN_FILE = "chain.pem"
+TOKEN_KIND = "pkcs11"
 SELF_SIGNED_NOTE = (
     "Selbst ausgestelltes Zertifikat, keine qualifizierte elektronische Signatur: es belegt, dass "
     "das Dokument seit der Signatur unverändert ist, nicht die Identität der Person."
@@ -55,6 +69,9 @@ class PassphraseRequest:
     reason: str
     new: bool = False
     retry: bool = False
+    suggestion: str = ""
+    """For a new passphrase: a strong one generated here, shown once (with a copy button and
+    `PASSWORD_SAFE_ADVICE`); the prompt returns it when the user takes it."""
 
 
 PassphrasePrompt = Callable[[PassphraseRequest], str | None]
@@ -71,7 +88,7 @@ class Identity:
     kommune: str
     email: str
     kind: str
-    """"selbst" (self-signed here) or "pkcs12" (imported)."""
+    """"selbst" (self-signed here), "pkcs12" (imported) or "pkcs11" (on a signature card)."""
     fingerprint: str
     """SHA-256 of the certificate (DER), hex."""
     subject: str
@@ -88,6 +105,11 @@ class Identity:
     @property
     def self_signed(self) -> bool:
         return self.kind == "selbst"
+
+    @property
+    def on_token(self) -> bool:
+        """The key lives on a signature card (services.tokens), not in ``key.p12``."""
+        return self.kind == TOKEN_KIND
 
 
 @dataclass(frozen=True)
@@ -110,31 +132,10 @@ def fingerprint(cert: x509.Certificate) -> str:
 
 
 def certificate_warnings(cert: x509.Certificate, now: dt.datetime | None = None) -> list[str]:
-    """German warnings: expired, not yet valid, expiring within 30 days, wrong key usage."""
-    from cryptography import x509
+    """German sentences about what blocks or deserves a look (the preflight's, issue 17)."""
+    from zwk_desktop.services.preflight import preflight
 
-    now = now or dt.datetime.now(dt.UTC)
-    out = []
-    end, start = cert.not_valid_after_utc, cert.not_valid_before_utc
-    if end < now:
-        out.append(f"Das Zertifikat ist am {end:%d.%m.%Y} abgelaufen.")
-    elif end - now <= dt.timedelta(days=EXPIRY_WARNING_DAYS):
-        out.append(f"Das Zertifikat läuft bald ab (am {end:%d.%m.%Y}).")
-    if start > now:
-        out.append(f"Das Zertifikat ist erst ab dem {start:%d.%m.%Y} gültig.")
-    try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not (usage.digital_signature or usage.content_commitment):
-            out.append(
-                "Das Zertifikat ist nicht zum Signieren bestimmt (weder digitalSignature noch "
-                "nonRepudiation in der Schlüsselverwendung)."
-            )
-    except x509.ExtensionNotFound:
-        out.append(
-            "Das Zertifikat nennt keine Schlüsselverwendung (digitalSignature oder "
-            "nonRepudiation fehlt)."
-        )
-    return out
+    return [n.message for n in preflight(cert, now=now).notes if n.level != "hinweis"]
 
 
 def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
@@ -148,6 +149,14 @@ class IdentityStore:
     def __init__(self, root: Path, secrets: SecretStore) -> None:
         self.root = root
         self.secrets = secrets
+        self._keyring: SecretStoreStatus | None = None
+
+    def keyring_status(self) -> SecretStoreStatus:
+        """Whether passphrases can be kept in the OS keyring, tested by a real write (once per
+        store): a keyring that reads but refuses to store counts as none."""
+        if self._keyring is None:
+            self._keyring = writable_status(self.secrets)
+        return self._keyring
 
     # ------------------------------------------------------------------ reading
 
@@ -158,8 +167,8 @@ class IdentityStore:
                 meta = folder / "identity.json"
                 if meta.is_file():
                     try:
-                        out.append(Identity(**json.loads(meta.read_text(encoding="utf-8"))))
-                    except (ValueError, TypeError):
+                        out.append(Identity(**jsonread.loads(meta.read_bytes())))
+                    except (OSError, ValueError, TypeError):
                         continue  # a damaged entry is skipped, never fatal for the others
         return out
 
@@ -188,6 +197,18 @@ class IdentityStore:
         return x509.load_pem_x509_certificate(
             (self.root / identity.id / "certificate.pem").read_bytes()
         )
+
+    def chain(self, identity: Identity) -> list[x509.Certificate]:
+        """The issuers' certificates kept with the identity (none for older identities)."""
+        from cryptography import x509
+
+        path = self.root / identity.id / CHAIN_FILE
+        if not path.is_file():
+            return []
+        try:
+            return x509.load_pem_x509_certificates(path.read_bytes())
+        except ValueError:
+            return []
 
     # ------------------------------------------------------------------ creating
 
@@ -245,12 +266,12 @@ class IdentityStore:
                 x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False
             )
         cert = builder.sign(key, hashes.SHA256())
-        status = self.secrets.status()
+        status = self.keyring_status()
         label = f"{name} ({funktion})"
         if status.available:
             passphrase = random_secrets.token_urlsafe(32)
         else:
-            passphrase = self._ask_new(ask, label, status.reason)
+            passphrase = self._ask_new(ask, label, status.reason, suggest=True)
         return self._store(
             cert, key, (), passphrase, "selbst", funktion, kommune, email, status.available
         )
@@ -286,7 +307,7 @@ class IdentityStore:
                 "Schlüssel (z. B. ECDSA) würden das PDF auf Version 2.0 heben."
             )
         warnings = certificate_warnings(cert)
-        status = self.secrets.status()
+        status = self.keyring_status() if remember else self.secrets.status()
         keep = remember and status.available
         if remember and not status.available:
             warnings.append(status.reason)
@@ -307,8 +328,9 @@ class IdentityStore:
         )
         return identity, warnings
 
-    def _ask_new(self, ask: PassphrasePrompt, label: str, reason: str) -> str:
-        request = PassphraseRequest(label, reason, new=True)
+    def _ask_new(self, ask: PassphrasePrompt, label: str, reason: str, suggest: bool) -> str:
+        suggestion = suggested_passphrase() if suggest else ""
+        request = PassphraseRequest(label, reason, new=True, suggestion=suggestion)
         while True:
             value = ask(request)
             if value is None:
@@ -320,6 +342,7 @@ class IdentityStore:
                 f"Die Passphrase braucht mindestens {MIN_PASSPHRASE} Zeichen. {reason}",
                 new=True,
                 retry=True,
+                suggestion=suggestion,
             )
 
     def _store(
@@ -367,21 +390,40 @@ class IdentityStore:
             serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
         )
         if in_keyring:
-            self.secrets.set(identity.id, passphrase)
-        staging = self.root / f".{identity.id}.new"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
+            try:
+                self.secrets.set(identity.id, passphrase)
+            except SecretStoreError as exc:  # refused although the probe write succeeded
+                raise IdentityError(
+                    f"{exc} Die Signaturidentität wurde nicht angelegt; bitte versuchen Sie es "
+                    "noch einmal."
+                ) from None
+        staging: Path | None = None
         try:
-            (staging / "key.p12").write_bytes(encrypted)
-            (staging / "certificate.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-            (staging / "identity.json").write_text(
-                json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            private_dir(self.root)
+            staging = atomic.temp_folder(self.root, identity.id)  # 0700, an unpredictable name
+            write_private(staging / "key.p12", encrypted)
+            write_private(
+                staging / "certificate.pem", cert.public_bytes(serialization.Encoding.PEM)
             )
-            os.replace(staging, folder)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            if chain:  # public: the preflight checks the issuer chain without the passphrase
+                write_private(
+                    staging / CHAIN_FILE,
+                    b"".join(c.public_bytes(serialization.Encoding.PEM) for c in chain),
+                )
+            write_private(
+                staging / "identity.json",
+                (json.dumps(asdict(identity), ensure_ascii=False, indent=2) + "\n").encode(),
+            )
+            written = staging
+            atomic.retrying(lambda: os.rename(written, folder), folder)  # a held file: see atomic
+        except BaseException as exc:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
             if in_keyring:
-                self.secrets.delete(identity.id)
+                with contextlib.suppress(SecretStoreError):
+                    self.secrets.delete(identity.id)
+            if isinstance(exc, OSError):
+                raise IdentityError(_cannot_store(folder, exc)) from exc
             raise
         return identity
 
@@ -389,6 +431,11 @@ class IdentityStore:
 
     def unlock(self, identity: Identity, ask: PassphrasePrompt) -> SigningKey:
         """Load the key into memory: the passphrase from the keyring, or asked for."""
+        if identity.on_token:
+            raise IdentityError(
+                f"Der Schlüssel von „{identity.label}“ liegt auf einer Signaturkarte; er wird mit "
+                "der PIN der Karte benutzt, nicht mit einer Passphrase."
+            )
         content = (self.root / identity.id / "key.p12").read_bytes()
         reason = ""
         if identity.passphrase_in_keyring:
@@ -443,9 +490,27 @@ class IdentityStore:
         shutil.rmtree(self.root / identity.id)
 
 
+def _cannot_store(folder: Path, exc: OSError) -> str:
+    """German: the identity folder could not be written, and why (file and cause)."""
+    from zwk_desktop.services.store_errors import translate
+
+    cause = str(exc) if isinstance(exc, atomic.FileInUseError) else str(translate(exc, folder))
+    return f"Die Signaturidentität kann nicht gespeichert werden. {cause}"
+
+
+def suggested_passphrase() -> str:
+    """A strong passphrase to show once: six groups of four letters and digits (no 0/O, 1/l),
+    easy to copy into a password safe and to type from it (about 139 bits)."""
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "-".join("".join(random_secrets.choice(alphabet) for _ in range(4)) for _ in range(6))
+
+
 def open_store(root: Path | None = None, secrets: SecretStore | None = None) -> IdentityStore:
     """The identities of this user: ``<data dir>/identities`` and the OS keyring."""
     from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.private_files import prepare_data_dir
     from zwk_desktop.services.secrets import KeyringSecretStore
 
-    return IdentityStore(root or data_dir() / "identities", secrets or KeyringSecretStore())
+    if root is None:
+        root = prepare_data_dir(data_dir()) / "identities"
+    return IdentityStore(root, secrets or KeyringSecretStore())

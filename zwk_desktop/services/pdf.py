@@ -13,7 +13,7 @@ import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -37,6 +37,7 @@ from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, registe
 from zwk_desktop.services.pdf_layout import (
     ACCENT,
     LINE,
+    PAD,
     SHADE,
     TABLE_BASE,
     WIDTH,
@@ -45,6 +46,9 @@ from zwk_desktop.services.pdf_layout import (
     Styles,
 )
 from zwk_desktop.services.population_pdf import population_flowables
+
+if TYPE_CHECKING:
+    from zwk_desktop.services.paper import PaperCode
 
 SIGNATURE_SECTION = "unterschrift"
 """The section with Ort, Datum, Name and Funktion (stable ids of fields.md)."""
@@ -70,6 +74,7 @@ class RenderedPdf:
     signature_place: SignaturePlace | None
     substituted: tuple[str, ...]
     """Characters no embedded font could show (printed as a marker)."""
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass
@@ -143,6 +148,7 @@ class _Page:
     watermark: bool
     recorder: _Recorder
     text: TextConverter
+    paper: bool = False
 
     def __call__(self, c: Canvas, number: int, total: int) -> None:
         self.recorder.pages = total
@@ -161,6 +167,8 @@ class _Page:
         left = "Bewerbung Zukunftswerkstatt Kommunen"
         if self.watermark:
             left += " – ENTWURF, nicht zur Einreichung"
+        elif self.paper:
+            left += " – Druckfassung zur Unterschrift"
         c.drawString(MARGIN, height - 12 * mm, left)
         room = width - 2 * MARGIN - c.stringWidth(left, REGULAR, 8) - 8 * mm
         c.setFont(BOLD, 8)
@@ -200,6 +208,7 @@ class _Document:
     created: dt.datetime
     watermark: bool
     signer_note: str | None
+    paper: PaperCode | None = None
     recorder: _Recorder = field(default_factory=_Recorder)
 
     @property
@@ -216,10 +225,10 @@ class _Document:
         art_field = self.spec.fields_by_path.get("kommune.art")
         land_field = self.spec.fields_by_path.get("kommune.bundesland")
         datum = self.get("unterschrift.datum")
-        rows = [
+        rows: list[tuple[str, str] | tuple[str, str, bool]] = [
             ("Programm", self.spec.programme),
             ("Kommune", kommune),
-            ("Amtlicher Gemeindeschlüssel (AGS)", self.get("kommune.ags") or "–"),
+            ("Amtlicher Gemeindeschlüssel (AGS)", self.get("kommune.ags") or "–", True),
         ]
         if art_field and self.get("kommune.art"):
             rows.append(
@@ -254,7 +263,13 @@ class _Document:
                 f"Desktop {__version__}",
             )
         )
-        cells = [[p(k, self.s.label), p(v, self.s.value)] for k, v in rows]
+        cells = [
+            [
+                p(row[0], self.s.label, 0.36 * WIDTH - PAD),
+                p(row[1], self.s.value, 0.64 * WIDTH - PAD, len(row) > 2 and bool(row[2])),
+            ]
+            for row in rows
+        ]
         table = Table(cells, colWidths=[0.36 * WIDTH, 0.64 * WIDTH], hAlign="LEFT")
         table.setStyle(
             TableStyle(
@@ -279,6 +294,13 @@ class _Document:
             notes.append(
                 "ENTWURF zur Durchsicht: Dieses Dokument ist nicht signiert und nicht zur "
                 "Einreichung bestimmt."
+            )
+        elif self.paper is not None:
+            notes.append(
+                "Druckfassung zur Unterschrift: Dieses Dokument ist nicht elektronisch signiert. "
+                "Bitte unterschreiben Sie es unter „Ort, Datum, Unterschrift“ und senden Sie es "
+                "per Post. Die Angaben sind als Datei „bewerbung.json“ eingebettet und per E-Mail "
+                "eingereicht; der QR-Code auf der Unterschriftsseite enthält ihre Prüfsumme."
             )
         else:
             notes.append(
@@ -318,6 +340,10 @@ class _Document:
         ]
         if values.get("in_vertretung") is True:
             rows.append(("Vertretung", "in Vertretung"))
+        if self.paper is not None:
+            from zwk_desktop.services.pdf_paper import paper_signature_block
+
+            return paper_signature_block(self.layout, rows, self.paper)
         caption = (
             "Elektronische Signatur"
             if not self.watermark
@@ -370,19 +396,23 @@ def render_pdf(
     watermark: bool = False,
     signer_note: str | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
+    paper: PaperCode | None = None,
 ) -> RenderedPdf:
     """Lay out the whole application. `extras` adds flowables at the end of a section (keyed by
     its id) or after a field (keyed by its path), on top of `default_extras` (one of the same
-    key replaces the default); `signer_note` is one sentence about the signature on the cover."""
+    key replaces the default); `signer_note` is one sentence about the signature on the cover.
+    `paper` makes the "Druckfassung zur Unterschrift": lines for a handwritten signature and a
+    QR code with this code instead of the place for the electronic signature."""
     fonts = register_fonts()
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()
     layout = Layout(spec, data, text, attachment_paths, {**default_extras(spec), **(extras or {})})
-    doc = _Document(spec, data, layout, created, watermark, signer_note)
+    doc = _Document(spec, data, layout, created, watermark, signer_note, paper)
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"
     story = doc.story()
+    keywords = tuple(k for k in ("ZWK", "Bewerbung", doc.get("kommune.ags")) if k)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -391,12 +421,13 @@ def render_pdf(
         rightMargin=MARGIN,
         topMargin=20 * mm,
         bottomMargin=19 * mm,
-        title=title + (" (Entwurf)" if watermark else ""),
+        title=title
+        + (" (Entwurf)" if watermark else " (Druckfassung zur Unterschrift)" if paper else ""),
         author=kommune,
         subject=subject,
         creator=f"ZWK Desktop {__version__}",
         producer=f"ZWK Desktop {__version__}",
-        keywords=["ZWK", "Bewerbung", doc.get("kommune.ags")],
+        keywords=list(keywords),
         lang="de-DE",
         initialFontName=REGULAR,
     )
@@ -407,6 +438,7 @@ def render_pdf(
         watermark,
         doc.recorder,
         text,
+        paper is not None,
     )
     template.build(story, canvasmaker=_numbered_canvas(page))
     return RenderedPdf(
@@ -417,4 +449,5 @@ def render_pdf(
         pages=doc.recorder.pages,
         signature_place=doc.recorder.place,
         substituted=tuple(text.substituted),
+        keywords=keywords,
     )

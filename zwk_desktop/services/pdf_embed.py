@@ -13,6 +13,8 @@ import io
 from dataclasses import dataclass
 from functools import cache
 
+from zwk_desktop import limits
+
 EMBEDDED_NAME = "bewerbung.json"
 
 
@@ -22,6 +24,11 @@ class DocumentInfo:
     author: str
     subject: str
     creator: str
+    """The program that made the document (Creator, xmp:CreatorTool)."""
+    producer: str = ""
+    """The last program that writes the file (Producer in the info dictionary and the XMP, which
+    must agree): the signing library, which sets it; the creator where nothing signs."""
+    keywords: tuple[str, ...] = ()
     language: str = "de-DE"
 
 
@@ -75,8 +82,10 @@ def embed_data(pdf: bytes, json_bytes: bytes, info: DocumentInfo, modified: dt.d
             meta["dc:creator"] = [info.author]
             meta["dc:description"] = info.subject
             meta["dc:language"] = [info.language]
-            meta["pdf:Producer"] = info.creator
+            meta["pdf:Producer"] = info.producer or info.creator
             meta["xmp:CreatorTool"] = info.creator
+            if info.keywords:
+                meta["pdf:Keywords"] = ", ".join(info.keywords)
             meta["xmp:CreateDate"] = modified.isoformat()
             meta["xmp:ModifyDate"] = modified.isoformat()
             meta["pdfaid:part"] = "3"
@@ -86,13 +95,49 @@ def embed_data(pdf: bytes, json_bytes: bytes, info: DocumentInfo, modified: dt.d
     return out.getvalue()
 
 
-def embedded_json(pdf: bytes) -> bytes | None:
-    """The bytes of the embedded `bewerbung.json`, or None when there is none (never writes)."""
+class EmbeddedTooLarge(Exception):
+    """The embedded file would inflate to more than the limit (a decompression bomb)."""
+
+
+class EmbeddedUnreadable(Exception):
+    """The embedded file uses a filter this program does not decode (we only write Flate)."""
+
+
+def embedded_json(pdf: bytes, limit: int = limits.MAX_EMBEDDED_JSON_BYTES) -> bytes | None:
+    """The bytes of the embedded `bewerbung.json`, or None when there is none (never writes).
+
+    The stream is decoded here, not by qpdf: only Flate (as we write it), and never to more
+    than `limit` bytes (EmbeddedTooLarge), so a doubly deflated bomb costs nothing."""
+    import zlib
+
     import pikepdf
+
+    from zwk_desktop.services.inflate import InflateLimit, inflate
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         spec = doc.attachments.get(EMBEDDED_NAME)
         if spec is None:
             return None
-        data: bytes = spec.get_file().read_bytes()
+        stream = spec.get_file().obj
+        filters = stream.get("/Filter")
+        if filters is None:
+            chain: list[object] = []
+        elif isinstance(filters, pikepdf.Array):
+            chain = list(filters)
+        else:
+            chain = [filters]
+        if stream.get("/DecodeParms") is not None or any(
+            f != pikepdf.Name.FlateDecode for f in chain
+        ):
+            raise EmbeddedUnreadable(EMBEDDED_NAME)
+        data: bytes = stream.read_raw_bytes()
+        if len(data) > limit:
+            raise EmbeddedTooLarge(limit)
+        for _ in chain:
+            try:
+                data = inflate(data, limit)
+            except InflateLimit:
+                raise EmbeddedTooLarge(limit) from None
+            except zlib.error:
+                raise EmbeddedUnreadable(EMBEDDED_NAME) from None
         return data

@@ -10,7 +10,6 @@ joiner, variation selectors) are dropped. Imported at export time only.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,13 +31,6 @@ EMOJI_MARK = "[Emoji]"
 MISSING_MARK = "\ufffd"
 _REGIONAL_A = 0x1F1E6
 _SHY = "\u00ad"
-_LONG_WORD = re.compile(r"[^\s\u00ad]{41,}")
-_CHUNK = 12
-
-
-def _chunks(word: str) -> list[str]:
-    return [word[i : i + _CHUNK] for i in range(0, len(word), _CHUNK)]
-
 
 STAMP = "NotoSans-Stamp"
 STAMP_FILE = "NotoSans-Stamp.ttf"
@@ -140,10 +132,9 @@ class TextConverter:
         return runs
 
     def markup(self, text: str) -> str:
-        """Paragraph markup: escaped, fallback fonts inline, line breaks kept; words longer than
-        any dictionary word get soft hyphens so that even a narrow table column can break them."""
+        """Paragraph markup: escaped, fallback fonts inline, line breaks kept. Where a line may
+        break is decided before (`zwk_desktop.services.pdf_breaks`)."""
         parts = []
-        text = _LONG_WORD.sub(lambda m: _SHY.join(_chunks(m.group(0))), text)
         for font, chunk in self._runs(text, allow_fallback=True):
             escaped = escape(chunk).replace("\t", " ").replace("\n", "<br/>")
             parts.append(escaped if font is None else f'<font name="{font}">{escaped}</font>')

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -32,6 +33,7 @@ from zwk_desktop.domain.conditions import holds
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.values import is_empty
 from zwk_desktop.formspec.models import FormField, FormSpec, Section
+from zwk_desktop.services.pdf_breaks import data_lines, prose_lines
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter
 
 SectionExtra = Callable[[FormSpec, Mapping[str, Any]], Sequence[Flowable]]
@@ -58,18 +60,35 @@ def capacity(width: float) -> int:
 SHORT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "multi", "email", "phone"}
 )
+DATA_TYPES = frozenset({"int", "dec", "money", "date", "month", "email", "phone"})
+"""Field types whose values are data: printed exactly, never hyphenated (`pdf_breaks`)."""
+PAD = 6
+"""A table cell's left and right padding together (TABLE_BASE)."""
+
+
+def is_data(field: FormField) -> bool:
+    """Whether the form says a field holds data rather than prose: by its type, or a text with a
+    pattern (AGS, PLZ, SHA-256). A new field of such a type gets this without code changes."""
+    return field.type in DATA_TYPES or (field.type == "text" and bool(field.pattern))
 
 
 def _style(name: str, size: float, font: str = REGULAR, **kw: Any) -> ParagraphStyle:
+    """A prose style: German hyphenation at syllables (pyphen), with a hyphen; a word that does
+    not fit beside others is tried on a line of its own before it is split (embedded 2)."""
     return ParagraphStyle(
         name,
         fontName=font,
         fontSize=size,
         leading=kw.pop("leading", size * 1.3),
         hyphenationLang="de_DE",
-        embeddedHyphenation=1,
+        embeddedHyphenation=2,
         **kw,
     )
+
+
+def data_style(style: ParagraphStyle) -> ParagraphStyle:
+    """The style for data values: no hyphenation at all (the lines come from `data_lines`)."""
+    return style.clone(f"{style.name}-data", hyphenationLang="", embeddedHyphenation=0)
 
 
 class Styles:
@@ -124,8 +143,24 @@ class Layout:
 
     # ------------------------------------------------------------------ small helpers
 
-    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(self.text.markup(text), style or self.s.value)
+    def p(
+        self,
+        text: str,
+        style: ParagraphStyle | None = None,
+        width: float = WIDTH,
+        data: bool = False,
+    ) -> Paragraph:
+        """A paragraph `width` points wide: prose hyphenated at German syllables, or a data
+        value broken only at safe points (`pdf_breaks`)."""
+        style = style or self.s.value
+
+        def measure(value: str) -> float:
+            return float(stringWidth(value, style.fontName, style.fontSize))
+
+        if data:
+            lines = "\n".join(data_lines(text, width, measure))
+            return Paragraph(self.text.markup(lines), data_style(style))
+        return Paragraph(self.text.markup(prose_lines(text, width, measure)), style)
 
     def texts(self, text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
         """A long text as paragraphs (blank lines separate them); each may split across pages."""
@@ -135,19 +170,24 @@ class Layout:
     def visible(self, field: FormField) -> bool:
         return field.when is None or holds(field.when, lambda path: get_value(self.data, path))
 
-    def value_text(self, field: FormField, raw: Any) -> str:
-        """A filled value in German display form; unreadable values print as they are."""
+    def value_text(
+        self, field: FormField, raw: Any, siblings: Mapping[str, Any] | None = None
+    ) -> str:
+        """A filled value in German display form; unreadable values print as they are.
+        `siblings`: the values beside it (a choice's label may agree with one, e.g. Anrede)."""
         try:
-            return self._format(field, raw)
+            return self._format(field, raw, siblings or {})
         except (ValueError, TypeError, ArithmeticError, KeyError, IndexError):
             return str(raw)
 
-    def _format(self, field: FormField, raw: Any) -> str:
+    def _format(self, field: FormField, raw: Any, siblings: Mapping[str, Any]) -> str:
         t = field.type
         if t == "bool":
-            return "ja" if raw is True else "nein" if raw is False else str(raw)
+            # one form for yes/no in the whole PDF, as the choices write it ("Ja", "Nein")
+            return "Ja" if raw is True else "Nein" if raw is False else str(raw)
         if t == "choice":
-            return field.choice_labels.get(str(raw), str(raw))
+            by = siblings.get(field.label_by) if field.label_by else None
+            return field.choice_label(str(raw), by if isinstance(by, str) else None)
         if t == "multi":
             values = raw if isinstance(raw, list) else [raw]
             return ", ".join(field.choice_labels.get(str(v), str(v)) for v in values)
@@ -165,18 +205,28 @@ class Layout:
             return formatting.number(Decimal(str(raw)), field.decimals)
         return str(raw)
 
-    def cell(self, text: str, width: float, style: ParagraphStyle | None = None) -> Paragraph:
-        """A table cell: a table row cannot split across pages, so text beyond what fits on one
-        page in this column is cut with a visible note (only drafts can hold that much)."""
+    def cell(
+        self, text: str, width: float, style: ParagraphStyle | None = None, data: bool = False
+    ) -> Paragraph:
+        """A table cell of a column `width` wide: a table row cannot split across pages, so text
+        beyond what fits on one page in this column is cut with a visible note (only drafts can
+        hold that much)."""
         limit = capacity(width)
         if len(text) > limit:
-            text = text[: max(limit - len(CUT_NOTE), 1)] + CUT_NOTE
-        return self.p(text, style)
+            text, data = text[: max(limit - len(CUT_NOTE), 1)] + CUT_NOTE, False
+        return self.p(text, style, width - PAD, data)
 
-    def kv_table(self, rows: list[tuple[str, str]]) -> Table:
-        value_width = 0.64 * WIDTH
-        cells = [[self.p(k, self.s.label), self.cell(v, value_width)] for k, v in rows]
-        table = Table(cells, colWidths=[0.36 * WIDTH, 0.64 * WIDTH], hAlign="LEFT")
+    def kv_table(self, rows: Sequence[tuple[str, str] | tuple[str, str, bool]]) -> Table:
+        """Label and value; a third item True marks the value as data."""
+        label_width, value_width = 0.36 * WIDTH, 0.64 * WIDTH
+        cells = [
+            [
+                self.p(row[0], self.s.label, label_width - PAD),
+                self.cell(row[1], value_width, data=len(row) > 2 and bool(row[2])),
+            ]
+            for row in rows
+        ]
+        table = Table(cells, colWidths=[label_width, value_width], hAlign="LEFT")
         table.setStyle(TableStyle(TABLE_BASE))
         return table
 
@@ -185,7 +235,11 @@ class Layout:
     ) -> Table:
         """A table with a repeated header row; the last `right` columns are numbers."""
         header = [
-            self.p(h, self.s.cell_head_num if i >= len(head) - right else self.s.cell_head)
+            self.p(
+                h,
+                self.s.cell_head_num if i >= len(head) - right else self.s.cell_head,
+                widths[i] - PAD,
+            )
             for i, h in enumerate(head)
         ]
         table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -201,7 +255,7 @@ class Layout:
         """The fields of a section or group (`base`: its path, for the extras after a field;
         empty inside list items)."""
         out: list[Flowable] = []
-        pending: list[tuple[str, str]] = []
+        pending: list[tuple[str, str, bool]] = []
 
         def flush() -> None:
             if pending:
@@ -214,9 +268,10 @@ class Layout:
             raw = values.get(field.id) if isinstance(values, Mapping) else None
             if field.type in SHORT_TYPES:
                 if not is_empty(raw) or isinstance(raw, bool):
-                    pending.append((field.label, self.value_text(field, raw)))
+                    text = self.value_text(field, raw, values)
+                    pending.append((field.label, text, is_data(field)))
                 elif field.required:
-                    pending.append((field.label, "– (nicht ausgefüllt)"))
+                    pending.append((field.label, "– (nicht ausgefüllt)", False))
             else:
                 flush()
                 if not is_empty(raw) or isinstance(raw, bool):
@@ -254,7 +309,7 @@ class Layout:
         rows = []
         for f in fields:
             mark = "☒" if values.get(f.id) is True else "☐"
-            rows.append([self.p(mark), self.p(f.label)])
+            rows.append([self.p(mark), self.p(f.label, width=WIDTH - 8 * mm - PAD)])
         table = Table(rows, colWidths=[8 * mm, WIDTH - 8 * mm], hAlign="LEFT")
         table.setStyle(TableStyle(TABLE_BASE))
         return table
@@ -268,7 +323,7 @@ class Layout:
         def shown(c: FormField, item: Mapping[str, Any]) -> str:
             value = item.get(c.id)
             filled = not is_empty(value) or isinstance(value, bool)
-            return self.value_text(c, value) if filled else "–"
+            return self.value_text(c, value, item) if filled else "–"
 
         texts = [[shown(c, item) for c in children] for item in items]
         tabular = (
@@ -282,10 +337,15 @@ class Layout:
             numeric = ("money", "int", "dec")
             rows: list[list[Any]] = [
                 [
-                    self.p(str(n), self.s.cell),
+                    self.p(str(n), self.s.cell, 8 * mm - PAD, data=True),
                     *[
-                        self.p(t, self.s.cell_num if c.type in numeric else self.s.cell)
-                        for t, c in zip(row, children, strict=True)
+                        self.p(
+                            t,
+                            self.s.cell_num if c.type in numeric else self.s.cell,
+                            w - PAD,
+                            data=is_data(c) and t != "–",
+                        )
+                        for t, c, w in zip(row, children, widths, strict=True)
                     ],
                 ]
                 for n, row in enumerate(texts, start=1)
@@ -304,7 +364,8 @@ class Layout:
     def year_map(self, field: FormField, raw: Any) -> Table:
         years = self.spec.policy.year_keys
         values = raw if isinstance(raw, Mapping) else {}
-        row = [self.p(field.label, self.s.cell)]
+        width = (WIDTH - 50 * mm) / len(years)
+        row = [self.p(field.label, self.s.cell, 50 * mm - PAD)]
         for y in years:
             v = values.get(y)
             row.append(
@@ -313,9 +374,10 @@ class Layout:
                     if v is not None
                     else "–",
                     self.s.cell_num,
+                    width - PAD,
+                    data=v is not None,
                 )
             )
-        width = (WIDTH - 50 * mm) / len(years)
         return self.grid(["", *years], [row], [50 * mm, *[width] * len(years)], right=len(years))
 
     # ------------------------------------------------------------------ special sections
@@ -335,20 +397,28 @@ class Layout:
         for n, item in enumerate(b.items, start=1):
             name: list[Flowable] = [self.cell(item.title, title_width, self.s.cell)]
             if item.category:
-                name.append(self.p(labels.get(item.category, item.category), self.s.small))
+                name.append(
+                    self.p(
+                        labels.get(item.category, item.category), self.s.small, title_width - PAD
+                    )
+                )
             rows.append(
-                [self.p(str(n), self.s.cell), name]
-                + [self.p(money(item.amounts[y]), num) for y in years]
-                + [self.p(money(item.total), num)]
+                [self.p(str(n), self.s.cell, 8 * mm - PAD, data=True), name]
+                + [self.p(money(item.amounts[y]), num, money_w - PAD, data=True) for y in years]
+                + [self.p(money(item.total), num, money_w - PAD, data=True)]
             )
 
         def summary(
             label: str, per_year: Mapping[str, Decimal], total: Decimal | None
         ) -> list[Any]:
             return (
-                [self.p("", self.s.cell), self.p(label, self.s.cell_head)]
-                + [self.p(money(per_year[y]), bold) for y in years]
-                + [self.p(money(total) if total is not None else "", bold)]
+                [self.p("", self.s.cell), self.p(label, self.s.cell_head, title_width - PAD)]
+                + [self.p(money(per_year[y]), bold, money_w - PAD, data=True) for y in years]
+                + [
+                    self.p(
+                        money(total) if total is not None else "", bold, money_w - PAD, data=True
+                    )
+                ]
             )
 
         first = len(rows) + 1
@@ -358,8 +428,16 @@ class Layout:
                 summary("abzüglich Eigenmittel", b.own_funds, sum(b.own_funds.values(), Decimal(0)))
             )
         rows.append(summary("Beantragte Förderung", b.requested, b.total_requested))
-        rows.append(summary("Höchstbetrag", dict.fromkeys(years, b.cap), b.total_cap))
-        rows.append(summary("Verbleibender Spielraum", b.headroom, b.total_cap - b.total_requested))
+        assumed = [y for y in years if b.caps[y].assumed]
+        cap_row = summary("Höchstbetrag", b.year_caps, b.total_year_caps)
+        for y in assumed:  # a cap that rests on an assumption carries a mark to the note
+            cap_row[2 + years.index(y)] = self.p(
+                f"{money(b.year_caps[y])}*", bold, money_w - PAD, data=True
+            )
+        rows.append(cap_row)
+        rows.append(
+            summary("Verbleibender Spielraum", b.headroom, b.total_year_caps - b.total_requested)
+        )
         if any(b.central.values()):
             rows.append(
                 summary(
@@ -383,14 +461,20 @@ class Layout:
             )
         )
         out: list[Flowable] = [self.p("Ausgabenposten und Förderbedarf je Jahr", self.s.h2), table]
-        out.append(
-            self.p(
-                f"Höchstbetrag je Kommune und Jahr: {money(b.cap)}; für {years[0]} anteilig "
-                f"{b.first_year_months} von 12 Monaten: "
-                f"{money(b.first_year_cap.quantize(Decimal('0.01')))}.",
-                self.s.small,
+        note = f"Höchstbetrag je Kommune und Jahr: {money(b.cap)}."
+        first_cap = b.caps[years[0]]
+        if first_cap.pro_rata:
+            note += (
+                f" Für {first_cap.year} gilt anteilig {first_cap.months} von 12 Monaten: "
+                f"{money(first_cap.amount)}"
+                + (
+                    "* (*Annahme: ob das erste Jahr voll oder anteilig gefördert wird, legt "
+                    "der Aufruf nicht fest)."
+                    if first_cap.assumed
+                    else "."
+                )
             )
-        )
+        out.append(self.p(note, self.s.small))
         explained = [i for i in b.items if i.justification.strip()]
         if explained:
             out.append(self.p("Erläuterungen zu den Posten", self.s.h2))
@@ -407,34 +491,40 @@ class Layout:
             return [self.p("Keine Anlagen.", self.s.body)]
         kind = self.spec.fields_by_path.get(f"{layout.list}[].{layout.kind}")
         labels = kind.choice_labels if kind else {}
+        widths = [8 * mm, 30 * mm, WIDTH - 56 * mm, 18 * mm]
         rows: list[list[Any]] = []
         for n, item in enumerate(items, start=1):
             item = item if isinstance(item, Mapping) else {}
             path = self.attachment_paths[n - 1] if n - 1 < len(self.attachment_paths) else ""
             size = item.get(layout.size)
-            title = [
-                self.cell(str(item.get(layout.title) or ""), 63 * mm, self.s.cell),
-                self.p(f"SHA-256: {item.get(layout.sha256) or '–'}", self.s.small),
-            ]
+            sha = str(item.get(layout.sha256) or "–")
+            # the hash fits on one line of this column, the file name breaks only at safe points
+            content = [
+                self.cell(str(item.get(layout.title) or ""), widths[2], self.s.cell),
+                self.p(f"Datei: {path or item.get(layout.file) or '–'}", self.s.small,
+                       widths[2] - PAD, data=True),
+                self.p(f"SHA-256: {sha}", self.s.small, widths[2] - PAD, data=True),
+            ]  # fmt: skip
             rows.append(
                 [
-                    self.p(str(n), self.s.cell),
+                    self.p(str(n), self.s.cell, widths[0] - PAD, data=True),
                     self.cell(
                         labels.get(str(item.get(layout.kind)), str(item.get(layout.kind) or "–")),
-                        33 * mm,
+                        widths[1],
                         self.s.cell,
                     ),
-                    title,
-                    self.cell(path or str(item.get(layout.file) or ""), 44 * mm, self.s.cell),
+                    content,
                     self.p(
-                        formatting.size(size) if isinstance(size, int) else "–", self.s.cell_num
+                        formatting.size(size) if isinstance(size, int) else "–",
+                        self.s.cell_num,
+                        widths[3] - PAD,
+                        data=True,
                     ),
                 ]
             )
-        widths = [8 * mm, 33 * mm, 63 * mm, 44 * mm, WIDTH - 148 * mm]
         return [
             self.grid(
-                ["Nr.", "Art", "Titel und Prüfsumme", "Datei im Paket", "Größe"],
+                ["Nr.", "Art", "Titel, Datei und Prüfsumme (SHA-256)", "Größe"],
                 rows,
                 widths,
                 right=1,

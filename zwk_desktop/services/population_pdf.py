@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.domain.population import (
-    MINUS,
     ChartPlan,
     Development,
     chart_plan,
@@ -25,6 +24,7 @@ from zwk_desktop.domain.population import (
     summary,
     visible_labels,
 )
+from zwk_desktop.domain.values import MINUS
 from zwk_desktop.formspec.models import FormSpec
 
 if TYPE_CHECKING:
@@ -47,11 +47,23 @@ def population_flowables(spec: FormSpec, data: Mapping[str, Any]) -> list[Flowab
     from reportlab.lib.units import cm, mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
+    from zwk_desktop.services.pdf_fonts import (
+        BOLD,
+        FALLBACKS,
+        REGULAR,
+        TextConverter,
+        register_fonts,
+    )
     from zwk_desktop.services.pdf_layout import WIDTH, Styles
 
-    text = TextConverter(register_fonts())
-    drawing = population_drawing(dev, WIDTH, CHART_HEIGHT_CM * cm, REGULAR, BOLD)
+    fonts = register_fonts()
+    text = TextConverter(fonts)
+    # Noto Sans has no minus sign (U+2212): it is drawn in the fallback font that has it, as
+    # in the PDF's paragraphs, so that every negative number shows the same sign
+    minus_font = next((f for f in FALLBACKS if fonts.has(f, MINUS)), None)
+    drawing = population_drawing(
+        dev, WIDTH, CHART_HEIGHT_CM * cm, REGULAR, BOLD, minus_font=minus_font
+    )
     words = Paragraph(text.markup(summary(dev)), Styles().body)
     return [KeepTogether([Spacer(1, 3 * mm), drawing, Spacer(1, 2 * mm), words])]
 
@@ -70,14 +82,19 @@ def population_drawing(
     font_name: str = "Helvetica",
     bold_font_name: str | None = None,
     font_size: float = 8.0,
+    minus_font: str | None = None,
 ) -> Drawing:
     """A chart `width` × `height` points (default: 16 cm wide). Pass the PDF's embedded
-    fonts; where a font lacks the minus sign (the standard Type 1 fonts, Noto Sans), it is
-    written as an en dash, which those fonts have."""
+    fonts; where a font lacks the minus sign (the standard Type 1 fonts, Noto Sans), the minus
+    is drawn in `minus_font`, or written as an en dash when there is none."""
     from reportlab.graphics.shapes import Drawing, String
 
     bold = bold_font_name or font_name
     unicode_ok = _has_minus(font_name) and _has_minus(bold)
+    if not unicode_ok and minus_font is not None and _has_minus(minus_font):
+        unicode_ok, minus = True, minus_font
+    else:
+        minus = None
     # the initial font: else the renderer first sets an unembedded Helvetica in the PDF
     drawing = Drawing(width, height, initialFontName=font_name, initialFontSize=font_size)
     plan = chart_plan(dev)
@@ -86,7 +103,7 @@ def population_drawing(
         text = summary(dev)
         drawing.add(String(0, font_size, text, fontName=font_name, fontSize=font_size))
         return drawing
-    _Chart(drawing, plan, font_name, bold, font_size, unicode_ok).draw()
+    _Chart(drawing, plan, font_name, bold, font_size, unicode_ok, minus).draw()
     return drawing
 
 
@@ -108,9 +125,12 @@ class _Chart:
         bold: str,
         size: float,
         unicode_ok: bool,
+        minus_font: str | None = None,
     ) -> None:
         self.d, self.plan, self.font, self.bold, self.size = drawing, plan, font, bold, size
         self.unicode_ok = unicode_ok
+        self.minus_font = minus_font
+        """Where the fonts lack the minus sign: the font it is drawn in."""
         self.small = size * 0.9
         half = max(self.width(p.value_label) for p in plan.points) / 2
         self.y0 = self.small * 2 + 20  # years and the % row below the plot
@@ -133,10 +153,28 @@ class _Chart:
     def text(self, value: str) -> str:
         return value if self.unicode_ok else value.replace(MINUS, "–")
 
-    def width(self, value: str) -> float:
+    def runs(self, value: str, font: str) -> list[tuple[str, str]]:
+        """(font, text) pieces: the minus sign in `minus_font` where the font lacks it."""
+        text = self.text(value)
+        if self.minus_font is None or MINUS not in text:
+            return [(font, text)]
+        out: list[tuple[str, str]] = []
+        for i, part in enumerate(text.split(MINUS)):
+            if i:
+                out.append((self.minus_font, MINUS))
+            if part:
+                out.append((font, part))
+        return out
+
+    def width(self, value: str, font: str | None = None, size: float | None = None) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return float(stringWidth(self.text(value), self.font, self.small))
+        return float(
+            sum(
+                stringWidth(t, f, size or self.small)
+                for f, t in self.runs(value, font or self.font)
+            )
+        )
 
     def at(self, x: float, y: float) -> tuple[float, float]:
         return self.x0 + x * (self.x1 - self.x0), self.y0 + y * (self.y1 - self.y0)
@@ -152,18 +190,30 @@ class _Chart:
     ) -> None:
         from reportlab.graphics.shapes import String
         from reportlab.lib.colors import HexColor
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        self.d.add(
-            String(
-                x,
-                y,
-                self.text(value),
-                fontName=self.bold if bold else self.font,
-                fontSize=self.size if bold else self.small,
-                fillColor=HexColor(color),
-                textAnchor=anchor,
+        font, size = (self.bold, self.size) if bold else (self.font, self.small)
+        runs = self.runs(value, font)
+        if len(runs) == 1:
+            self.d.add(
+                String(
+                    x,
+                    y,
+                    runs[0][1],
+                    fontName=font,
+                    fontSize=size,
+                    fillColor=HexColor(color),
+                    textAnchor=anchor,
+                )
             )
-        )
+            return
+        total = self.width(value, font, size)
+        x -= {"start": 0.0, "middle": total / 2, "end": total}[anchor]
+        for run_font, text in runs:
+            self.d.add(
+                String(x, y, text, fontName=run_font, fontSize=size, fillColor=HexColor(color))
+            )
+            x += stringWidth(text, run_font, size)
 
     def draw(self) -> None:
         from reportlab.graphics.shapes import Circle, Line, PolyLine, Rect

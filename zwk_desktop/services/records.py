@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the draft model pulls in pydantic; start-up reads only summaries
+    from zwk_desktop.domain.collab import Change
     from zwk_desktop.domain.draft import Draft
     from zwk_desktop.domain.migrations import MigrationReport
 
@@ -73,9 +74,24 @@ class DraftSnapshot:
     acks_json: str
     files: Mapping[str, bytes]
     completeness: int | None = None
+    lineage_id: str | None = None
+    """The draft's lineage id (UUID); a new draft gets a new one when it is None or taken."""
+    collab_json: str = "{}"
+    """List item ids, comments, change markers, conflicts waiting (`collab_json`)."""
+    changes: tuple[Change, ...] = ()
+    """Entries of the change log to write (new or extended since the last save)."""
+    changes_revision: int = 0
+    """Confirms the written entries (`ChangeLog.saved`) once the save succeeded."""
 
     @classmethod
-    def of(cls, draft: Draft, completeness: int | None = None) -> DraftSnapshot:
+    def of(
+        cls, draft: Draft, completeness: int | None = None, *, all_changes: bool = False
+    ) -> DraftSnapshot:
+        """`all_changes`: the whole change log (for a new row), not only what is pending."""
+        lineage = draft.ensure_lineage()
+        changes, revision = draft.changelog.pending()
+        if all_changes:
+            changes = tuple(draft.changelog.entries)
         return cls(
             form_id=draft.form_id,
             form_version=draft.form_version,
@@ -85,7 +101,24 @@ class DraftSnapshot:
             acks_json=dumps([a.to_json() for a in draft.acknowledgements]),
             files=dict(draft.files),
             completeness=completeness,
+            lineage_id=lineage.draft,
+            collab_json=collab_json(draft),
+            changes=changes,
+            changes_revision=revision,
         )
+
+
+@dataclass(frozen=True)
+class ExportStamp:
+    """What a file written from a stored draft says about its lineage."""
+
+    version: str
+    """The new version's id (UUID)."""
+    at: str
+    history: tuple[tuple[str, str], ...]
+    """(version, at) of every state exchanged before, newest first."""
+    previous: Any = None
+    """The newest of those as `BaseState`, or None for the first export."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +148,8 @@ class VersionInfo:
     reason: str
     note: str
     format_version: int
+    uuid: str | None = None
+    """The version's id (every version has one since schema 2)."""
 
     @property
     def local_time_text(self) -> str:
@@ -130,3 +165,16 @@ class SessionRecord:
     token: str
     """Names the run's lock file."""
     draft_id: int | None
+
+
+def collab_json(draft: Draft) -> str:
+    """The ``collab`` column of a draft: item ids, comments, markers, waiting conflicts."""
+    lineage = draft.ensure_lineage()
+    out: dict[str, Any] = {"items": lineage.items}
+    if draft.comments:
+        out["comments"] = [c.to_json() for c in draft.comments]
+    if draft.markers:
+        out["markers"] = {p: m.to_json() for p, m in draft.markers.items()}
+    if draft.pending is not None:
+        out["pending"] = draft.pending.to_json()
+    return dumps(out)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from zwk_desktop.locations import data_dir
+from zwk_desktop.services.private_files import FILE_MODE, prepare_data_dir, private_dir
 from zwk_desktop.services.store import DB_NAME, DraftStore, StoreError, StoreSettings
 
 LOCK_FOLDER = "sitzungen"
@@ -33,8 +34,9 @@ class SessionLock:
 
     def acquire(self) -> bool:
         """Take the lock without waiting; False when another process (or handle) holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = self.path.open("a+b")
+        private_dir(self.path.parent)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), FILE_MODE)
+        fh = os.fdopen(fd, "a+b")
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -57,7 +59,8 @@ class SessionLock:
         self._fh.close()
         self._fh = None
         if remove:
-            self.path.unlink(missing_ok=True)
+            with suppress(OSError):  # Windows: a virus scanner may hold it; it is harmless
+                self.path.unlink(missing_ok=True)
 
 
 def _lock(store: DraftStore, token: str) -> SessionLock:
@@ -72,6 +75,38 @@ def _run_is_alive(store: DraftStore, token: str) -> bool:
         probe.release()
         return False
     return True
+
+
+def draft_in_use(store: DraftStore, draft_id: int) -> bool:
+    """Whether a running window of ZWK Desktop has the draft open."""
+    return any(
+        run.draft_id == draft_id and _run_is_alive(store, run.token)
+        for run in store.open_sessions()
+    )
+
+
+def merge_target_in_use(store: DraftStore, path: Path) -> int | None:
+    """The stored draft a file would be merged into, when a running window has it open (that
+    window's next save would write over the merge); else None. Raises DraftError (German)
+    when the file cannot be read."""
+    from zwk_desktop.domain.draft import read_draft
+
+    lineage = read_draft(path).lineage
+    try:
+        known = store.find_lineage(lineage.draft) if lineage is not None else None
+        if known is not None and draft_in_use(store, known.draft_id):
+            return known.draft_id
+    except StoreError:
+        pass  # the import itself says what is wrong with the store
+    return None
+
+
+def in_use_message(draft_id: int, path: Path) -> str:
+    return (
+        f"Der Entwurf Nr. {draft_id}, zu dem {path.name} gehört, ist gerade in einem Fenster "
+        "von ZWK Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung "
+        "öffnen…) oder schließen Sie den Entwurf zuerst. Es wurde nichts übernommen."
+    )
 
 
 @dataclass
@@ -109,7 +144,7 @@ class StartUp:
 
 def open_store(settings: StoreSettings | None = None) -> DraftStore:
     """The store in the user's data folder (``ZWK_DATA_DIR`` overrides it)."""
-    return DraftStore(data_dir() / DB_NAME, settings=settings)
+    return DraftStore(prepare_data_dir(data_dir()) / DB_NAME, settings=settings)
 
 
 def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = None) -> StartUp:
@@ -136,7 +171,10 @@ def start_up(store: DraftStore, *, pid: int | None = None, host: str | None = No
         if crashed:
             store.mark_recovered([run.id for run in crashed])
             for run in crashed:
-                _lock(store, run.token).path.unlink(missing_ok=True)
+                # A stale lock file that cannot be deleted now (PermissionError on Windows while
+                # another program holds it) is left for a later start; it locks nothing.
+                with suppress(OSError):
+                    _lock(store, run.token).path.unlink(missing_ok=True)
             last = next((run.draft_id for run in reversed(crashed) if run.draft_id), None)
             if last is not None:
                 summary = store.summary(last)

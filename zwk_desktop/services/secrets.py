@@ -9,6 +9,7 @@ message.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -50,6 +51,36 @@ def _usable(backend: Any) -> bool:
         return float(backend.priority) > 0
     except Exception:  # a backend that cannot tell its priority is unusable
         return False
+
+
+KEYRING_REFUSED = (
+    "Der Schlüsselbund des Betriebssystems ({backend}) nimmt keine neuen Einträge an (etwa wegen "
+    "einer Gruppenrichtlinie oder in einer Remotesitzung). Die Passphrase wird deshalb nirgends "
+    "gespeichert und bei jeder Signatur abgefragt."
+)
+
+
+def writable_status(store: SecretStore) -> SecretStoreStatus:
+    """`store.status()`, confirmed by a real write: a probe entry is written, read back and
+    deleted. Windows Credential Manager under a group policy, or in a remote session (error
+    1312), is there and readable but refuses to store; that counts as no keyring."""
+    status = store.status()
+    if not status.available:
+        return status
+    import secrets as random_secrets
+
+    probe_key = f"schreibprobe-{random_secrets.token_hex(8)}"
+    probe = random_secrets.token_urlsafe(16)
+    try:
+        store.set(probe_key, probe)
+        readable = store.get(probe_key) == probe
+    except SecretStoreError:
+        readable = False
+    with contextlib.suppress(SecretStoreError):  # nothing written, or a harmless probe remains
+        store.delete(probe_key)
+    if readable:
+        return status
+    return SecretStoreStatus(False, status.backend, KEYRING_REFUSED.format(backend=status.backend))
 
 
 class KeyringSecretStore:

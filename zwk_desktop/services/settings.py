@@ -7,17 +7,29 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop.domain import jsonread
 from zwk_desktop.services.atomic import write_atomic
+from zwk_desktop.services.private_files import private_dir
 
 SETTINGS_FILE = "einstellungen.json"
 LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
 """Languages of the user interface; German is the source language."""
+MAX_NAME = 100
+"""Characters of the user name."""
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     language: str = "de"
     """Language of the user interface (a key of LANGUAGES); applied at the next start."""
+    user_name: str = ""
+    """The user's name as others see it in comments, the change log and change markers
+    ("Berater Müller"); asked once, when it is first needed."""
+    name_asked: bool = False
+    """The program has asked for the name (it does not ask again; Einstellungen can set it)."""
+    trust_folder: str = ""
+    """Folder (or file) of trust anchors for the Prüfansicht: the certificates of the issuers
+    whose signatures count as trustworthy; empty: integrity is checked only."""
 
 
 class SettingsStore:
@@ -27,8 +39,8 @@ class SettingsStore:
     def load(self) -> Settings:
         """The saved settings; defaults for anything missing, unknown or unreadable."""
         try:
-            raw: Any = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw: Any = jsonread.loads(self.path.read_bytes())
+        except (OSError, jsonread.JsonProblem):
             return Settings()
         if not isinstance(raw, dict):
             return Settings()
@@ -36,10 +48,18 @@ class SettingsStore:
         language = raw.get("language")
         if isinstance(language, str) and language in LANGUAGES:
             settings = replace(settings, language=language)
+        if raw.get("name_asked") is True:
+            settings = replace(settings, name_asked=True)
+        name = raw.get("user_name")
+        if isinstance(name, str) and name.strip():
+            settings = replace(settings, user_name=" ".join(name.split())[:MAX_NAME])
+        trust = raw.get("trust_folder")
+        if isinstance(trust, str):
+            settings = replace(settings, trust_folder=trust)
         return settings
 
     def save(self, settings: Settings) -> None:
         """Raises OSError when the data folder cannot be written."""
         content = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         write_atomic(self.path, content)

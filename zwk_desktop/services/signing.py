@@ -11,19 +11,33 @@ import asyncio
 import datetime as dt
 import hashlib
 import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
+from zwk_desktop.services.package import Signer
+
 if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
 
     from zwk_desktop.services.identities import SigningKey
     from zwk_desktop.services.pdf import SignaturePlace
+    from zwk_desktop.services.token_keys import SignatureKey
 
 FIELD_NAME = "Signatur"
+
+
+def producer_name() -> str:
+    """What pyHanko writes as Producer into the info dictionary and the XMP of a file it signs:
+    the same string set there beforehand keeps both equal."""
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    return str(VENDOR)
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,10 @@ class SignatureCheck:
     signed_at: dt.datetime | None = None
     content_changed: bool = False
     """The signature itself is sound but the signed content differs (for detached CMS)."""
+    self_signed: bool = False
+    """The certificate is issued by its own subject."""
+    subject: str = ""
+    issuer: str = ""
 
 
 def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
@@ -57,7 +75,7 @@ def _asn1(key: SigningKey) -> tuple[object, object, list[object]]:
 
 def sign_pdf(
     pdf: bytes,
-    key: SigningKey,
+    key: SignatureKey,
     place: SignaturePlace,
     *,
     ort: str,
@@ -72,13 +90,18 @@ def sign_pdf(
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
+    from zwk_desktop.services.token_keys import TokenKey, card_failure
 
-    cert, private, chain = _asn1(key)
-    signer = signers.SimpleSigner(
-        signing_cert=cert,
-        signing_key=private,
-        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
-    )
+    signer: signers.Signer
+    if isinstance(key, TokenKey):
+        signer = key.signer  # the card signs (pyHanko's PKCS11Signer)
+    else:
+        cert, private, chain = _asn1(key)
+        signer = signers.SimpleSigner(
+            signing_cert=cert,
+            signing_key=private,
+            cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
+        )
     identity = key.identity
     text = TextConverter(register_fonts())
     when = when or dt.datetime.now().astimezone()
@@ -116,12 +139,43 @@ def sign_pdf(
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=place.page, box=place.box),
     )
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    if isinstance(key, TokenKey):
+        from pkcs11 import PKCS11Error
+
+        try:
+            pdf_signer.sign_pdf(writer, output=out)
+        except PKCS11Error as exc:
+            raise card_failure(exc) from None
+    else:
+        pdf_signer.sign_pdf(writer, output=out)
     return out.getvalue()
 
 
-def sign_detached(data: bytes, key: SigningKey) -> bytes:
+def signer_of(key: SignatureKey) -> Signer:
+    """The signer as the manifest names it: the certificate's common name, the identity's
+    function, Kommune and e-mail, and the certificate."""
+    from cryptography.x509.oid import NameOID
+
+    cn = key.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    identity = key.identity
+    return Signer(
+        name=str(cn[0].value) if cn else identity.name,
+        funktion=identity.funktion,
+        kommune=identity.kommune,
+        email=identity.email,
+        subject=identity.subject,
+        issuer=identity.issuer,
+        certificate_sha256=identity.fingerprint,
+        self_signed=identity.self_signed,
+    )
+
+
+def sign_detached(data: bytes, key: SignatureKey) -> bytes:
     """A detached CMS (PKCS #7) signature over `data`, DER, with the signer certificate."""
+    from zwk_desktop.services.token_keys import TokenKey
+
+    if isinstance(key, TokenKey):
+        return key.sign_cms(data)
     builder = (
         pkcs7.PKCS7SignatureBuilder()
         .set_data(data)
@@ -172,11 +226,12 @@ def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
         if not _well_formed(info, signed, signature):
             return SignatureCheck(False, "Die Signaturdatei ist beschädigt.")
         cert = signed["certificates"][0].chosen
-        status = asyncio.run(
-            async_validate_detached_cms(
-                data, signed, signer_validation_context=_validation_context(cert)
+        with _pyhanko_log():
+            status = asyncio.run(
+                async_validate_detached_cms(
+                    data, signed, signer_validation_context=_validation_context(cert)
+                )
             )
-        )
     except Exception:  # any damage to the DER is "not a valid signature"
         return SignatureCheck(False, "Die Signaturdatei ist beschädigt oder keine CMS-Signatur.")
     fp = hashlib.sha256(status.signing_cert.dump()).hexdigest()
@@ -187,7 +242,40 @@ def check_detached(data: bytes, signature: bytes) -> SignatureCheck:
         return SignatureCheck(
             False, "Die Signatur passt nicht zum Inhalt.", signer, fp, content_changed=True
         )
-    return SignatureCheck(True, "", signer, fp)
+    cert = status.signing_cert
+    return SignatureCheck(
+        True,
+        "",
+        signer,
+        fp,
+        self_signed=cert.subject == cert.issuer,
+        subject=cert.subject.human_friendly,
+        issuer=cert.issuer.human_friendly,
+    )
+
+
+@contextmanager
+def _pyhanko_log() -> Iterator[list[logging.LogRecord]]:
+    """Keep what pyHanko logs while checking (its diff analysis logs a whole traceback on
+    stderr for a modified file) and hand it back, to be summarised in German."""
+    records: list[logging.LogRecord] = []
+
+    class _Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = _Keep(logging.WARNING)
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    saved = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+    try:
+        yield records
+    finally:
+        for logger, propagate in zip(loggers, saved, strict=True):
+            logger.removeHandler(handler)
+            logger.propagate = propagate
 
 
 def check_pdf(pdf: bytes) -> SignatureCheck:
@@ -197,14 +285,17 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        sigs = reader.embedded_signatures
-        if len(sigs) != 1:
-            return SignatureCheck(False, f"Das PDF enthält {len(sigs)} statt genau einer Signatur.")
-        sig = sigs[0]
-        status = validate_pdf_signature(
-            sig, signer_validation_context=_validation_context(sig.signer_cert)
-        )
+        with _pyhanko_log() as logged:
+            reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+            sigs = reader.embedded_signatures
+            if len(sigs) != 1:
+                return SignatureCheck(
+                    False, f"Das PDF enthält {len(sigs)} statt genau einer Signatur."
+                )
+            sig = sigs[0]
+            status = validate_pdf_signature(
+                sig, signer_validation_context=_validation_context(sig.signer_cert)
+            )
     except Exception:  # a damaged PDF is "not validly signed", whatever broke
         return SignatureCheck(
             False, "Die Signatur des PDF lässt sich nicht prüfen; die Datei ist beschädigt."
@@ -219,10 +310,16 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
             fp,
         )
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        diff_failed = any(r.name.startswith("pyhanko.sign.diff_analysis") for r in logged)
         return SignatureCheck(
             False,
             "Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde "
-            "etwas angefügt.",
+            "etwas angefügt"
+            + (
+                " (die Prüfung dieser Änderung ergab, dass sie nicht zulässig ist)."
+                if diff_failed
+                else "."
+            ),
             signer,
             fp,
         )

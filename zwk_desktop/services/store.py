@@ -15,6 +15,7 @@ next call, so the caller keeps the draft in memory and tries again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -22,12 +23,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.services.blobs import BlobCache, collect_garbage, load_blobs
-from zwk_desktop.services.database import open_checked
+from zwk_desktop.services import store_sync
+from zwk_desktop.services.blobs import collect_garbage, load_blobs
+from zwk_desktop.services.database import mark_for_check, open_checked, open_read_only
 from zwk_desktop.services.records import (
     Clock,
     DraftSnapshot,
@@ -43,18 +44,23 @@ from zwk_desktop.services.records import (
     utc_now,
 )
 from zwk_desktop.services.store_errors import StoreCorrupt, StoreError, StoreUnavailable, translate
+from zwk_desktop.services.store_lineage import LineageMethods
+from zwk_desktop.services.store_lineage import OpenConnection as _Open
 from zwk_desktop.services.store_schema import (
     SCHEMA,
     SCHEMA_VERSION,
     SUMMARY_COLUMNS,
+    UPGRADES,
     VERSION_COLUMNS,
     checked_draft,
     envelope_of,
     summary_of,
 )
+from zwk_desktop.services.store_sessions import SessionMethods
 
 if TYPE_CHECKING:
     from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.domain.lineage import BaseState
     from zwk_desktop.services.summary import DraftStats
 
 # The draft model, the migrations and the form (pydantic, YAML) are imported where a draft's
@@ -63,17 +69,11 @@ if TYPE_CHECKING:
 
 DB_NAME = "entwuerfe.sqlite3"
 
-
-@dataclass
-class _Open:
-    con: sqlite3.Connection
-    blobs: BlobCache = field(default_factory=BlobCache)
-    read_only: bool = False
-    """The file was write-protected when the connection opened: SQLite then opens it for reading
-    only, for the connection's whole life, even after the folder is writable again."""
+_KEPT = "('before_migration', 'before_merge', 'incoming')"
+"""Reasons of versions that are never pruned."""
 
 
-class DraftStore:
+class DraftStore(LineageMethods, SessionMethods):
     """The draft database. Construct it with the database path; it connects on first use."""
 
     def __init__(
@@ -105,7 +105,9 @@ class DraftStore:
 
     def _connection(self) -> _Open:
         if self._open is None:
-            con, notice = open_checked(self.path, SCHEMA, SCHEMA_VERSION, self._checked)
+            con, notice = open_checked(
+                self.path, SCHEMA, SCHEMA_VERSION, self._checked, upgrades=UPGRADES
+            )
             self._checked = True
             if notice:
                 self.notices.append(notice)
@@ -119,9 +121,21 @@ class DraftStore:
     def _fail(self, exc: BaseException) -> StoreError:
         """Translate an error; the connection is dropped so that the next call reconnects."""
         error = translate(exc, self.path)
+        if isinstance(error, StoreCorrupt):
+            mark_for_check(self.path)  # the next start checks the whole file and moves it aside
         if isinstance(error, StoreUnavailable | StoreCorrupt):
             self.close()
         return error
+
+    def connect(self) -> None:
+        """Open the database now (the first call of any method does it too): a damaged one is
+        moved aside and `notices` says so; a write-protected one is opened for reading (as by
+        every reading method). Raises `StoreError` when it cannot be opened."""
+        with self._lock:
+            try:
+                self._reading_connection()
+            except (sqlite3.Error, OSError) as exc:
+                raise self._fail(exc) from None
 
     @contextmanager
     def _write(self) -> Iterator[_Open]:
@@ -146,11 +160,27 @@ class DraftStore:
                 raise
             opened.blobs.commit_pending()
 
+    def _reading_connection(self) -> _Open:
+        """A connection for reading: the usual one, or, when the folder or the file is
+        write-protected so that SQLite cannot even open it normally, one opened read-only
+        (lists and exports then still work; every write reports the protection)."""
+        try:
+            return self._connection()
+        except (sqlite3.Error, OSError, StoreUnavailable) as exc:
+            if not self.path.is_file():
+                raise
+            try:
+                con = open_read_only(self.path, SCHEMA_VERSION)
+            except (sqlite3.Error, OSError):
+                raise exc from None
+            self._open = _Open(con, read_only=True)
+            return self._open
+
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             try:
-                opened = self._connection()
+                opened = self._reading_connection()
                 opened.con.execute("BEGIN")
                 try:
                     yield opened.con
@@ -170,26 +200,45 @@ class DraftStore:
         stats: DraftStats | None = None,
         before_migration: dict[str, Any] | None = None,
         note: str = "",
+        new_lineage: bool = False,
+        syncs: tuple[BaseState, ...] = (),
     ) -> int:
         """Store a new draft with its first version; returns its id.
 
         `before_migration` is the envelope as it was before a format migration; it is kept in
-        the history, with `note` (the migration report)."""
-        snap = draft if isinstance(draft, DraftSnapshot) else DraftSnapshot.of(draft)
+        the history, with `note` (the migration report). The draft keeps its lineage id unless
+        `new_lineage` is set or another draft has it already (a copy is a new lineage).
+        `syncs`: states that came with the draft's file, kept as merge bases."""
+        from zwk_desktop.domain.lineage import new_lineage_id
+
+        snap = (
+            draft if isinstance(draft, DraftSnapshot) else DraftSnapshot.of(draft, all_changes=True)
+        )
         now = stamp(self.clock())
         with self._write() as opened:
+            lineage = snap.lineage_id
+            if new_lineage or lineage is None or self._lineage_owner(opened.con, lineage):
+                lineage = new_lineage_id()
             cur = opened.con.execute(
-                "INSERT INTO drafts (name, title, created, modified, form_id, form_version, "
+                "INSERT INTO drafts (uuid, name, title, created, modified, form_id, form_version, "
                 "format_version, data, meta, acknowledgements, files) "
-                "VALUES (?, '', ?, ?, '', '', 0, 'null', 'null', 'null', '{}')",
-                (name, now, now),
+                "VALUES (?, ?, '', ?, ?, '', '', 0, 'null', 'null', 'null', '{}')",
+                (lineage, name, now, now),
             )
             draft_id = int(cur.lastrowid or 0)
             if before_migration is not None:
                 self._insert_envelope_version(opened, draft_id, before_migration, now, note)
             self._update_row(opened, draft_id, snap, now, stats)
             self._insert_version(opened.con, draft_id, reason, now)
+            if not new_lineage:
+                for state in syncs:
+                    store_sync.record_state(opened.con, draft_id, state, "import", note)
             return draft_id
+
+    @staticmethod
+    def _lineage_owner(con: sqlite3.Connection, lineage: str) -> int | None:
+        row = con.execute("SELECT id FROM drafts WHERE uuid = ?", (lineage,)).fetchone()
+        return int(row[0]) if row else None
 
     def save(
         self,
@@ -225,7 +274,7 @@ class DraftStore:
         files = opened.blobs.store(opened.con, snap.files)
         sets = (
             "title = ?, modified = ?, form_id = ?, form_version = ?, format_version = ?, "
-            "data = ?, meta = ?, acknowledgements = ?, files = ?"
+            "data = ?, meta = ?, acknowledgements = ?, files = ?, collab = ?"
         )
         values: list[Any] = [
             snap.title,
@@ -237,6 +286,7 @@ class DraftStore:
             snap.meta_json,
             snap.acks_json,
             dumps(files),
+            snap.collab_json,
         ]
         if stats is not None:
             sets += ", completeness = ?, errors = ?, warnings = ?"
@@ -247,6 +297,8 @@ class DraftStore:
         cur = opened.con.execute(f"UPDATE drafts SET {sets} WHERE id = ?", (*values, draft_id))
         if cur.rowcount != 1:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht (mehr).")
+        if snap.changes:
+            store_sync.write_changes(opened.con, draft_id, snap.changes)
 
     def set_stats(self, draft_id: int, stats: DraftStats) -> None:
         with self._write() as opened:
@@ -256,7 +308,8 @@ class DraftStore:
             )
 
     def _fetch(self, table: str, key: int) -> tuple[dict[str, Any], dict[str, bytes]] | None:
-        """The envelope (of the row's format version) and the files of a draft or version."""
+        """The envelope (of the row's format version, with the row's ``collab`` under
+        ``_collab``) and the files of a draft or version."""
         with self._read() as con:
             row = con.execute(
                 f"SELECT {VERSION_COLUMNS} FROM {table} WHERE id = ?", (key,)
@@ -278,9 +331,9 @@ class DraftStore:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht.")
         envelope, files = fetched
         if envelope["format_version"] >= FORMAT_VERSION:
-            return LoadedDraft(checked_draft(envelope, files))
+            return LoadedDraft(self._with_lineage(draft_id, checked_draft(envelope, files)))
         migrated, report = migrate(envelope, FORMAT_VERSION)
-        draft = checked_draft(migrated, files)
+        draft = self._with_lineage(draft_id, checked_draft(migrated, files))
         note = migration_text(report, installed_form(draft)) if report else ""
         with self._write() as opened:
             now = stamp(self.clock())
@@ -376,11 +429,11 @@ class DraftStore:
         """The draft's versions, newest first."""
         with self._read() as con:
             rows = con.execute(
-                "SELECT id, draft_id, created, reason, note, format_version FROM versions "
+                "SELECT id, draft_id, created, reason, note, format_version, uuid FROM versions "
                 "WHERE draft_id = ? ORDER BY id DESC",
                 (draft_id,),
             ).fetchall()
-        return [VersionInfo(r[0], r[1], parse_stamp(r[2]), r[3], r[4], r[5]) for r in rows]
+        return [VersionInfo(r[0], r[1], parse_stamp(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
 
     def load_version(self, version_id: int) -> Draft:
         """A version's state, migrated to the current format when it is older."""
@@ -393,7 +446,11 @@ class DraftStore:
         envelope, files = fetched
         if envelope["format_version"] < FORMAT_VERSION:
             envelope = migrate(envelope, FORMAT_VERSION)[0]
-        return checked_draft(envelope, files)
+        with self._read() as con:
+            (draft_id,) = con.execute(
+                "SELECT draft_id FROM versions WHERE id = ?", (version_id,)
+            ).fetchone()
+        return self._with_lineage(draft_id, checked_draft(envelope, files))
 
     def restore_version(self, draft_id: int, version_id: int) -> Draft:
         """Make a version the current state again, in one transaction: the stored state is kept
@@ -403,14 +460,31 @@ class DraftStore:
         if info is None:
             raise StoreError(f"Die Version Nr. {version_id} gehört nicht zu diesem Entwurf.")
         draft = self.load_version(version_id)
+        current = self.load(draft_id).draft
+        draft.lineage = current.lineage
+        draft.changelog = current.changelog
+        draft.comments, draft.markers, draft.pending = (
+            current.comments,
+            current.markers,
+            current.pending,
+        )
+        version_collab = self._collab_of("versions", version_id)
         snap = DraftSnapshot.of(draft)
+        snap = dataclasses.replace(
+            snap, collab_json=store_sync.collab_with_items(snap.collab_json, version_collab)
+        )
         with self._write() as opened:
             now = stamp(self.clock())
             self._insert_version(opened.con, draft_id, "before_restore", now)
             self._update_row(opened, draft_id, snap, now)
             note = f"Stand vom {info.local_time_text}"
             self._insert_version(opened.con, draft_id, "restore", now, note)
-        return draft
+        return self.load(draft_id).draft
+
+    def _collab_of(self, table: str, key: int) -> str:
+        with self._read() as con:
+            row = con.execute(f"SELECT collab FROM {table} WHERE id = ?", (key,)).fetchone()
+        return str(row[0]) if row else "{}"
 
     def _version_due(self, con: sqlite3.Connection, draft_id: int, moment: dt.datetime) -> bool:
         row = con.execute(
@@ -420,12 +494,20 @@ class DraftStore:
         return row is None or moment - parse_stamp(row[0]) >= self.settings.version_interval
 
     def _insert_version(
-        self, con: sqlite3.Connection, draft_id: int, reason: str, now: str, note: str = ""
+        self,
+        con: sqlite3.Connection,
+        draft_id: int,
+        reason: str,
+        now: str,
+        note: str = "",
+        version: str | None = None,
     ) -> int:
+        from zwk_desktop.domain.lineage import new_lineage_id
+
         cur = con.execute(
-            f"INSERT INTO versions (draft_id, created, reason, note, {VERSION_COLUMNS}) "
-            f"SELECT id, ?, ?, ?, {VERSION_COLUMNS} FROM drafts WHERE id = ?",
-            (now, reason, note, draft_id),
+            f"INSERT INTO versions (uuid, draft_id, created, reason, note, {VERSION_COLUMNS}) "
+            f"SELECT ?, id, ?, ?, ?, {VERSION_COLUMNS} FROM drafts WHERE id = ?",
+            (version or new_lineage_id(), now, reason, note, draft_id),
         )
         if cur.rowcount != 1:
             raise StoreError(f"Den Entwurf Nr. {draft_id} gibt es nicht (mehr).")
@@ -442,7 +524,7 @@ class DraftStore:
         parts = take_apart(envelope)
         opened.con.execute(
             f"INSERT INTO versions (draft_id, created, reason, note, {VERSION_COLUMNS}) "
-            "VALUES (?, ?, 'before_migration', ?, ?, ?, ?, ?, ?, ?, '{}')",
+            "VALUES (?, ?, 'before_migration', ?, ?, ?, ?, ?, ?, ?, '{}', '{}')",
             (
                 draft_id,
                 now,
@@ -457,52 +539,13 @@ class DraftStore:
         )
 
     def _prune(self, con: sqlite3.Connection, draft_id: int) -> None:
+        """Keep the newest versions; those before a migration or a merge are always kept."""
         con.execute(
-            "DELETE FROM versions WHERE draft_id = ? AND reason != 'before_migration' AND id NOT "
-            "IN (SELECT id FROM versions WHERE draft_id = ? AND reason != 'before_migration' "
+            f"DELETE FROM versions WHERE draft_id = ? AND reason NOT IN {_KEPT} AND id NOT "
+            f"IN (SELECT id FROM versions WHERE draft_id = ? AND reason NOT IN {_KEPT} "
             "ORDER BY id DESC LIMIT ?)",
             (draft_id, draft_id, self.settings.history_limit),
         )
-
-    # ----------------------------------------------------------------------- sessions
-
-    def begin_session(self, host: str, pid: int, token: str) -> tuple[int, list[SessionRecord]]:
-        """Record a new run; returns its id and the earlier runs that never ended."""
-        with self._write() as opened:
-            con = opened.con
-            open_runs = [
-                SessionRecord(r[0], parse_stamp(r[1]), r[2], r[3], r[4], r[5])
-                for r in con.execute(
-                    "SELECT id, started, host, pid, token, draft_id FROM sessions "
-                    "WHERE ended IS NULL AND recovered = 0 ORDER BY id"
-                )
-            ]
-            cur = con.execute(
-                "INSERT INTO sessions (started, host, pid, token) VALUES (?, ?, ?, ?)",
-                (stamp(self.clock()), host, pid, token),
-            )
-            return int(cur.lastrowid or 0), open_runs
-
-    def mark_recovered(self, session_ids: list[int]) -> None:
-        with self._write() as opened:
-            opened.con.executemany(
-                "UPDATE sessions SET recovered = 1 WHERE id = ?", [(i,) for i in session_ids]
-            )
-
-    def note_open_draft(self, session_id: int, draft_id: int | None) -> None:
-        with self._write() as opened:
-            opened.con.execute(
-                "UPDATE sessions SET draft_id = ? WHERE id = ?", (draft_id, session_id)
-            )
-
-    def end_session(self, session_id: int) -> None:
-        with self._write() as opened:
-            opened.con.execute(
-                "UPDATE sessions SET ended = ? WHERE id = ?", (stamp(self.clock()), session_id)
-            )
-            opened.con.execute(
-                "DELETE FROM sessions WHERE ended IS NOT NULL AND id < ?", (session_id,)
-            )
 
     # ----------------------------------------------------------------------- maintenance
 

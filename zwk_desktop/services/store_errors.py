@@ -6,6 +6,8 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from zwk_desktop import oserrors
+
 
 class StoreError(Exception):
     """The store cannot do what was asked. The message is German."""
@@ -57,7 +59,7 @@ def translate(exc: BaseException, path: Path) -> StoreError:
             return StoreUnavailable(
                 f"Beim Schreiben auf den Datenträger ist ein Fehler aufgetreten ({path.parent})."
             )
-        return StoreError(f"Die Entwurfsdatenbank meldet einen Fehler ({exc}).")
+        return StoreError(f"Die Entwurfsdatenbank meldet einen Fehler ({name or 'SQLite'}).")
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return StoreUnavailable(f"Der Datenträger ist voll ({path.parent}).")
@@ -65,6 +67,6 @@ def translate(exc: BaseException, path: Path) -> StoreError:
             return StoreUnavailable(f"Der Speicherort {path.parent} ist schreibgeschützt.")
         return StoreUnavailable(
             f"Auf den Speicherort {path.parent} kann nicht zugegriffen werden "
-            f"({exc.strerror or exc})."
+            f"({oserrors.cause(exc)})."
         )
-    return StoreError(f"Unerwarteter Fehler beim Speichern ({exc}).")
+    return StoreError(f"Unerwarteter Fehler beim Speichern ({type(exc).__name__}).")

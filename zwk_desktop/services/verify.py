@@ -1,347 +1,466 @@
-"""Checking a package (the folder or the .eml): is everything as signed?
+"""Checking a package (the folder, its manifest file, or the .eml): is everything as signed?
 
-Checks the manifest's CMS signature, every file's SHA-256 and size, that no file is missing or
-added, the PDF signature (intact, one signature, covering the whole file, by the manifest's
-signer), that the JSON embedded in the PDF equals `bewerbung.json`, and validates the data again.
-The result names each broken file with a German sentence; exit code 0 valid, 1 invalid,
-2 unreadable. Works on bytes in memory (`verify_files`), so nothing is ever written.
+Written for the receiving side. Checks the manifest's CMS signature, every file's SHA-256 and
+size, that no file is missing or added, the PDF signature (intact, one signature, covering the
+whole file, by the manifest's signer), that the JSON embedded in the PDF equals the JSON beside
+it, that the certificate names the signatory of the application, and validates the data again.
+The result names each broken file with a German sentence for a reviewer, says plainly what a
+self-issued certificate proves, and comes as text or JSON (`VerifyReport.to_json`, schema in the
+README); exit code 0 valid, 1 invalid, 2 unreadable. Files that Explorer or the Finder leave in
+a folder (Thumbs.db, desktop.ini, .DS_Store) are ignored. Works on bytes in memory
+(`verify_files`), so nothing is ever written.
+
+A package is hostile input: every part of a mail is read (a name used twice, or a part without a
+name, makes it invalid), links and special files in a folder are reported and never read, every
+read and every decompression is bounded before pyHanko or qpdf see a file (`limits`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.domain import formatting
-from zwk_desktop.domain.attachments import describe
-from zwk_desktop.domain.draft import DraftError, parse_draft
+from zwk_desktop import limits, oserrors
+from zwk_desktop.domain import formatting, jsonread
+from zwk_desktop.domain.signatory import Signatory
 from zwk_desktop.services import naming
 from zwk_desktop.services.package import read_manifest
+from zwk_desktop.services.verify_content import (
+    check_pdf_file,
+    check_signatory,
+    revalidate,
+    signatory_in,
+)
+from zwk_desktop.services.verify_paper import paper_check, paper_checks, recorded_code, verify_json
+from zwk_desktop.services.verify_report import (
+    EXIT_INVALID,
+    EXIT_UNREADABLE,
+    EXIT_VALID,
+    TRUST_SUBJECT,
+    Check,
+    FileStatus,
+    ReviewFinding,
+    SignerInfo,
+    VerifyReport,
+)
 
 if TYPE_CHECKING:
-    from zwk_desktop.validation import Report
+    from zwk_desktop.services.paper import PaperCode
+    from zwk_desktop.services.trust import TrustAnchors, TrustResult
 
-EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
-MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_UNREADABLE",
+    "EXIT_VALID",
+    "Check",
+    "Package",
+    "PackageUnreadable",
+    "VerifyReport",
+    "load_package",
+    "read_package",
+    "verify_files",
+    "verify_json",
+    "verify_path",
+]
+
+MAX_PACKAGE_BYTES = limits.MAX_PACKAGE_BYTES
+MAX_PACKAGE_ENTRIES = 1000
+"""A package has its five files and one per attachment (at most `limits.MAX_ATTACHMENTS`)."""
 
 
 class PackageUnreadable(Exception):
     """The path is no package at all (German sentence); exit code 2."""
 
 
-@dataclass(frozen=True)
-class Check:
-    subject: str
-    """The file checked (package path), or "Angaben" for the re-validation."""
-    ok: bool
-    message: str
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    source: str
-    checks: tuple[Check, ...] = ()
-    unreadable: str = ""
-    manifest: Mapping[str, Any] = field(default_factory=dict)
-    signer: str = ""
-    """The common name of the certificate whose signature over the manifest is intact."""
-    certificate_sha256: str = ""
-    """That certificate's SHA-256 fingerprint (hex), for the receiving side to remember."""
-    findings: Report | None = None
-    """What the re-validation of the enclosed data found (None when it could not run)."""
-
-    @property
-    def valid(self) -> bool:
-        return not self.unreadable and all(c.ok for c in self.checks)
-
-    @property
-    def broken(self) -> tuple[str, ...]:
-        """The files (or "Angaben") that failed, each once, in check order."""
-        return tuple(dict.fromkeys(c.subject for c in self.checks if not c.ok))
-
-    @property
-    def exit_code(self) -> int:
-        if self.unreadable:
-            return EXIT_UNREADABLE
-        return EXIT_VALID if self.valid else EXIT_INVALID
-
-    def text(self) -> str:
-        lines = [f"Prüfung des Bewerbungspakets {self.source}"]
-        if self.unreadable:
-            return "\n".join([*lines, "", f"Nicht lesbar: {self.unreadable}"])
-        kommune = self.manifest.get("kommune") if isinstance(self.manifest, Mapping) else None
-        if isinstance(kommune, Mapping):
-            lines.append(f"Kommune: {kommune.get('name', '')} (AGS {kommune.get('ags', '')})")
-        lines.append("")
-        width = max((len(c.subject) for c in self.checks), default=10)
-        for c in self.checks:
-            mark = "in Ordnung" if c.ok else "FEHLER    "
-            lines.append(f"  {mark}  {c.subject.ljust(width)}  {c.message}")
-        lines.append("")
-        if self.valid:
-            lines.append(
-                "Ergebnis: gültig. Alle Dateien sind unverändert, so wie sie signiert wurden."
-            )
-        else:
-            lines.append(
-                f"Ergebnis: UNGÜLTIG – verändert oder beschädigt: {', '.join(self.broken)}"
-            )
-        return "\n".join(lines)
-
-
 # --------------------------------------------------------------------------- loading
 
 
+@dataclass(frozen=True)
+class Package:
+    """The files of a package as read, and what is wrong with its structure."""
+
+    files: dict[str, bytes]
+    problems: tuple[tuple[str, str], ...] = ()
+    """(file, German sentence): a name twice in a mail, a part without a name, a link or a
+    special file in a folder. Each makes the package invalid."""
+
+
+def _read_folder(folder: Path, prefix: str = "") -> Package:
+    """The files of a folder (and its subfolders); with `prefix` only the files directly in it
+    whose names start with it (one package among many in a reviewer's folder). Links and special
+    files are never read but reported; every read is bounded (`limits.read_bounded`)."""
+
+    def items() -> Iterable[Path]:
+        return folder.glob(f"{glob_escape(prefix)}*") if prefix else folder.rglob("*")
+
+    for entries, _item in enumerate(items(), start=1):
+        if entries > MAX_PACKAGE_ENTRIES:
+            raise PackageUnreadable(
+                f"{folder} enthält mehr als {MAX_PACKAGE_ENTRIES} Dateien; das ist kein "
+                "Bewerbungspaket."
+            )
+    files: dict[str, bytes] = {}
+    problems: list[tuple[str, str]] = []
+    total = 0
+    for item in sorted(items()):
+        name = jsonread.shown(item.relative_to(folder).as_posix(), 200)  # no escapes on screen
+        if item.is_symlink():
+            problems.append(
+                (name, "Die Datei ist eine Verknüpfung (symbolischer Link), keine Paketdatei.")
+            )
+            continue
+        if item.is_dir():
+            continue
+        if not item.is_file():
+            problems.append((name, "Das ist keine gewöhnliche Datei."))
+            continue
+        try:
+            data = limits.read_bounded(item, MAX_PACKAGE_BYTES - total)
+        except limits.TooLarge:
+            raise PackageUnreadable(f"{folder} ist zu groß für ein Bewerbungspaket.") from None
+        except limits.NotAFile:
+            problems.append((name, "Das ist keine gewöhnliche Datei."))
+            continue
+        total += len(data)
+        files[name] = data
+    return Package(files, tuple(problems))
+
+
+def manifest_names(files: Mapping[str, bytes]) -> list[str]:
+    """The manifests among a package's files: ``…_manifest.json`` (or ``manifest.json`` of a
+    format-1 package)."""
+    return sorted(
+        n
+        for n in files
+        if n == naming.MANIFEST_NAME
+        or (n.endswith(naming.MANIFEST_SUFFIX) and "/" not in n and not naming.ignored(n))
+    )
+
+
 def load_package(path: Path) -> dict[str, bytes]:
-    """The files of a package folder (relative POSIX paths) or of an .eml (mail names)."""
+    """The files of a package folder (relative POSIX paths), of the folder of a given manifest
+    file, or of an .eml (attachment names)."""
+    return read_package(path).files
+
+
+def read_package(path: Path) -> Package:
+    """The files of a package folder, of the folder of a given manifest file, or of an .eml,
+    with what is wrong with its structure."""
     from zwk_desktop.services.mail import MailError, read_mail
 
-    if not path.exists():
+    if not os.path.lexists(path):
         raise PackageUnreadable(f"{path} gibt es nicht.")
     if path.is_dir():
-        files: dict[str, bytes] = {}
-        total = 0
-        for item in sorted(path.rglob("*")):
-            if item.is_file():
-                total += item.stat().st_size
-                if total > MAX_PACKAGE_BYTES:
-                    raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
-                files[item.relative_to(path).as_posix()] = item.read_bytes()
-        if naming.MANIFEST_NAME not in files:
+        package = _read_folder(path)
+        if not manifest_names(package.files):
             raise PackageUnreadable(
-                f"{path} ist kein ZWK-Bewerbungspaket: die Datei manifest.json fehlt."
+                f"{path} ist kein ZWK-Bewerbungspaket: es fehlt das signierte Verzeichnis "
+                f"(…{naming.MANIFEST_SUFFIX})."
             )
-        return files
-    if path.stat().st_size > MAX_PACKAGE_BYTES:
-        raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.")
+        return package
+    if path.name.endswith(naming.MANIFEST_SUFFIX):
+        return _read_folder(path.parent, path.name.removesuffix(naming.MANIFEST_SUFFIX))
+    if path.name == naming.MANIFEST_NAME:
+        return _read_folder(path.parent)
     try:
-        _, attached = read_mail(path.read_bytes())
+        raw = limits.read_bounded(path, MAX_PACKAGE_BYTES)
+    except limits.TooLarge:
+        raise PackageUnreadable(f"{path} ist zu groß für ein Bewerbungspaket.") from None
+    except limits.NotAFile:
+        raise PackageUnreadable(f"{path} ist keine gewöhnliche Datei.") from None
+    try:
+        mail = read_mail(raw)
     except MailError as exc:
         raise PackageUnreadable(f"{path}: {exc}") from None
-    if naming.MANIFEST_NAME not in attached:
+    if not manifest_names(mail.attachments):
         raise PackageUnreadable(
-            f"{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: manifest.json fehlt."
+            f"{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: das signierte Verzeichnis "
+            f"(…{naming.MANIFEST_SUFFIX}) fehlt."
         )
-    return attached
+    return Package(mail.attachments, mail.problems)
 
 
-def verify_path(path: Path) -> VerifyReport:
+def verify_path(
+    path: Path, *, anchors: TrustAnchors | None = None, papier: PaperCode | None = None
+) -> VerifyReport:
+    """Check the package at `path`: a folder, the manifest file inside one (when a reviewer keeps
+    several packages in one folder), or an .eml; with `papier` (the code printed on the signed
+    paper) also the application's JSON alone. `anchors`: the trusted issuers (issue 17)."""
+    is_manifest = path.name == naming.MANIFEST_NAME or path.name.endswith(naming.MANIFEST_SUFFIX)
+    if papier is not None and not is_manifest and path.suffix.lower() == ".json":
+        return verify_json(path, papier)
     try:
-        files = load_package(path)
+        package = read_package(path)
     except PackageUnreadable as exc:
         return VerifyReport(str(path), unreadable=str(exc))
     except OSError as exc:
-        return VerifyReport(
-            str(path), unreadable=f"{path} kann nicht gelesen werden ({exc.strerror})."
-        )
-    return verify_files(files, str(path), from_mail=path.is_file())
+        return VerifyReport(str(path), unreadable=oserrors.sentence(path, exc, writing=False))
+    chosen = path.name if path.is_file() and path.suffix == ".json" else None
+    return verify_files(
+        package.files,
+        str(path),
+        from_mail=not path.is_dir() and not chosen,
+        manifest=chosen,
+        problems=package.problems,
+        anchors=anchors,
+        papier=papier,
+    )
 
 
 # --------------------------------------------------------------------------- checking
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where the parts of one package are, by manifest format."""
+
+    manifest: str
+    signature: str
+    pdf: str
+    json: str
+    protocol: str
+    stem: str
+    """The common start of the package's file names (format 2), to tell its files from others."""
+
+
+def _layout(manifest_name: str, manifest: Mapping[str, Any]) -> _Layout:
+    if manifest.get("format_version") == 1:
+        return _Layout(
+            manifest_name,
+            naming.MANIFEST_SIG_NAME,
+            naming.PDF_NAME,
+            naming.JSON_NAME,
+            naming.PROTOCOL_NAME,
+            "",
+        )
+    roles = {e.get("role"): e["path"] for e in manifest["files"] if isinstance(e.get("role"), str)}
+    return _Layout(
+        manifest_name,
+        manifest_name + naming.SIGNATURE_SUFFIX,
+        roles.get("pdf", ""),
+        roles.get("json", ""),
+        roles.get("protocol", ""),
+        manifest_name.removesuffix(naming.MANIFEST_SUFFIX),
+    )
+
+
 def verify_files(
-    files: Mapping[str, bytes], source: str, *, from_mail: bool = False
+    files: Mapping[str, bytes],
+    source: str,
+    *,
+    from_mail: bool = False,
+    manifest: str | None = None,
+    problems: Sequence[tuple[str, str]] = (),
+    anchors: TrustAnchors | None = None,
+    papier: PaperCode | None = None,
 ) -> VerifyReport:
-    """Check a package held in memory; `from_mail`: names are the e-mail's attachment names."""
+    """Check a package held in memory; `from_mail`: the names are the e-mail's attachment names
+    (matters for format 1 only); `manifest`: which manifest, where several packages lie together;
+    `problems`: what `read_package` found wrong with the package's structure (each invalid);
+    `anchors`: check that the signer's certificate leads to one of them; `papier`: the code
+    printed on a hand-signed paper, which the application's JSON must match."""
     from zwk_desktop.services.signing import check_detached
 
-    checks: list[Check] = []
-    manifest_bytes = files.get(naming.MANIFEST_NAME)
+    ignored = tuple(n for n in files if naming.ignored(n))
+    files = {n: b for n, b in files.items() if not naming.ignored(n)}
+    found = manifest_names(files)
+    chosen = manifest is not None
+    if manifest is None:
+        if not found:
+            return VerifyReport(
+                source,
+                unreadable="Das signierte Verzeichnis (…_manifest.json) fehlt; das ist kein "
+                "ZWK-Bewerbungspaket.",
+            )
+        if len(found) > 1:
+            return VerifyReport(
+                source,
+                unreadable=f"Hier liegen {formatting.count(len(found), 'Paket', 'Pakete')} "
+                f"zusammen ({', '.join(found)}). Bitte nennen Sie das signierte Verzeichnis des "
+                "Pakets, das geprüft werden soll, z. B. zwk-desktop verify "
+                f"ORDNER/{found[0]}",
+            )
+        manifest = found[0]
+    manifest_bytes = files.get(manifest)
     if manifest_bytes is None:
-        return VerifyReport(
-            source, unreadable="Die Datei manifest.json fehlt; das ist kein ZWK-Bewerbungspaket."
-        )
-    signature = files.get(naming.MANIFEST_SIG_NAME)
-    cms_fingerprint = cms_signer = ""
-    if signature is None:
+        return VerifyReport(source, unreadable=f"Die Datei {manifest} fehlt.")
+    checks: list[Check] = [Check(name, False, message) for name, message in problems]
+    try:
+        parsed = read_manifest(manifest_bytes)
+    except ValueError as exc:
+        return VerifyReport(source, (*checks, Check(manifest, False, str(exc))))
+    layout = _layout(manifest, parsed)
+
+    signature = files.get(layout.signature)
+    signer: SignerInfo | None = None
+    notes: list[str] = []
+    trust: TrustResult | None = None
+    recorded = recorded_code(parsed) if signature is None else None
+    paper = recorded is not None
+    if paper:
+        pass  # the paper path: the hand-signed print and its code take the signature's place
+    elif signature is None:
         checks.append(
-            Check(naming.MANIFEST_SIG_NAME, False, "Die Signatur des Verzeichnisses fehlt.")
+            Check(
+                layout.signature,
+                False,
+                "Die Signatur des Verzeichnisses fehlt: ohne sie ist nicht belegt, dass die "
+                "Dateien so abgeschickt wurden.",
+            )
         )
     else:
         cms = check_detached(manifest_bytes, signature)
         if cms.ok:
-            cms_fingerprint, cms_signer = cms.fingerprint, cms.signer
+            signer = SignerInfo(
+                cms.signer, cms.fingerprint, cms.self_signed, cms.subject, cms.issuer
+            )
+            kind = "selbst ausgestelltes Zertifikat" if cms.self_signed else "Zertifikat"
             checks.append(
                 Check(
-                    naming.MANIFEST_SIG_NAME,
+                    layout.signature,
                     True,
-                    f"Verzeichnis signiert von {cms.signer} (Zertifikat SHA-256 {cms.fingerprint})",
+                    f"Verzeichnis signiert von {cms.signer} ({kind}, SHA-256 {cms.fingerprint})",
                 )
             )
+            if anchors is not None:
+                from zwk_desktop.services.trust import check_cms
+
+                trust = check_cms(signature, anchors)
+                checks.append(Check(TRUST_SUBJECT, trust.trusted, trust.message))
+            else:
+                from zwk_desktop.services.trust import INTEGRITY_ONLY_NOTE
+
+                notes.append(INTEGRITY_ONLY_NOTE)
+            from zwk_desktop.services.trust import REVOCATION_NOTE
+
+            notes.append(REVOCATION_NOTE)
         elif cms.content_changed:
             checks.append(
                 Check(
-                    naming.MANIFEST_NAME,
+                    manifest,
                     False,
                     "Das Verzeichnis wurde nach der Signatur verändert.",
                 )
             )
         else:
-            checks.append(Check(naming.MANIFEST_SIG_NAME, False, cms.problem))
-    try:
-        manifest = read_manifest(manifest_bytes)
-    except ValueError as exc:
-        checks.append(Check(naming.MANIFEST_NAME, False, str(exc)))
-        return VerifyReport(source, tuple(checks))
+            checks.append(Check(layout.signature, False, cms.problem))
 
-    signer = manifest.get("signer") if isinstance(manifest.get("signer"), dict) else {}
-    expected_fp = str(signer.get("certificate_sha256", "")) if isinstance(signer, dict) else ""
-    if cms_fingerprint and cms_fingerprint != expected_fp:
+    listed_signer = parsed.get("signer") if isinstance(parsed.get("signer"), dict) else {}
+    expected_fp = (
+        str(listed_signer.get("certificate_sha256", "")) if isinstance(listed_signer, dict) else ""
+    )
+    if signer is not None and signer.certificate_sha256 != expected_fp:
         checks.append(
             # The manifest is sealed by the signature's digest; a different certificate with an
             # intact digest means the certificate inside the signature file was changed.
             Check(
-                naming.MANIFEST_SIG_NAME,
+                layout.signature,
                 False,
                 "Das Zertifikat in der Signaturdatei ist nicht das im Verzeichnis genannte.",
             )
         )
 
     content: dict[str, bytes] = {}
+    statuses: list[FileStatus] = []
     listed: set[str] = set()
-    for entry in manifest["files"]:
+    for entry in parsed["files"]:
         path = entry["path"]
-        key = naming.mail_name(path) if from_mail else path
+        key = naming.mail_name(path) if from_mail and parsed.get("format_version") == 1 else path
         listed.add(key)
         data = files.get(key)
         if data is None:
-            checks.append(Check(path, False, "Die Datei fehlt."))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != entry["sha256"] or len(data) != entry["size"]:
+            statuses.append(FileStatus(path, "missing", None, None))
             checks.append(
                 Check(
                     path,
                     False,
-                    "Der Inhalt passt nicht zur Prüfsumme im Verzeichnis: die Datei wurde "
-                    "verändert.",
+                    "Die Datei fehlt: sie steht im signierten Verzeichnis, liegt aber nicht vor "
+                    "(nicht mitgeschickt oder nicht mit gespeichert).",
+                )
+            )
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != entry["sha256"] or len(data) != entry["size"]:
+            statuses.append(FileStatus(path, "changed", digest, len(data)))
+            checks.append(
+                Check(
+                    path,
+                    False,
+                    "Der Inhalt passt nicht zur Prüfsumme im signierten Verzeichnis: die Datei "
+                    "wurde nach der Signatur verändert oder beim Übertragen beschädigt.",
                 )
             )
             continue
         content[path] = data
+        statuses.append(FileStatus(path, "ok", digest, len(data)))
         checks.append(Check(path, True, f"Prüfsumme stimmt ({formatting.size(len(data))})"))
-    for key in files:
-        if key not in listed and key not in (naming.MANIFEST_NAME, naming.MANIFEST_SIG_NAME):
-            checks.append(Check(key, False, "Die Datei steht nicht im signierten Verzeichnis."))
+    own = (manifest, layout.signature)
+    for key, data in files.items():
+        if key in listed or key in own:
+            continue
+        if chosen and not (layout.stem and key.startswith(layout.stem)):
+            continue  # a file beside the package that was named by its manifest
+        statuses.append(FileStatus(key, "unlisted", hashlib.sha256(data).hexdigest(), len(data)))
+        checks.append(
+            Check(
+                key,
+                False,
+                "Die Datei steht nicht im signierten Verzeichnis: sie gehört nicht zu dem, "
+                "was signiert wurde.",
+            )
+        )
 
-    pdf = files.get(naming.mail_name(naming.PDF_NAME) if from_mail else naming.PDF_NAME)
-    json_bytes = files.get(naming.JSON_NAME)
+    pdf = files.get(naming.mail_name(layout.pdf) if from_mail else layout.pdf)
+    json_bytes = files.get(layout.json)
     if pdf is not None:
-        checks.extend(_check_pdf(pdf, json_bytes, expected_fp))
-    findings = None
-    if json_bytes is not None and naming.JSON_NAME in content:
-        check, findings = _revalidate(json_bytes, content, content.get(naming.PROTOCOL_NAME))
+        checks.extend(
+            check_pdf_file(
+                pdf,
+                json_bytes,
+                expected_fp,
+                pdf_name=layout.pdf,
+                json_name=layout.json,
+                paper=paper,
+            )
+        )
+    signatory: Signatory | None = None
+    findings: tuple[ReviewFinding, ...] = ()
+    if json_bytes is not None and layout.json in content:
+        signatory = signatory_in(json_bytes)
+        if signatory is not None and signer is not None:
+            checks.append(check_signatory(signer, signatory))
+        check, findings = revalidate(json_bytes, content, content.get(layout.protocol))
         checks.append(check)
+    if paper:
+        checks.extend(
+            paper_checks(
+                recorded or "",
+                json_bytes,
+                papier,
+                manifest_name=manifest,
+                json_name=layout.json,
+            )
+        )
+    elif papier is not None:
+        checks.append(paper_check(json_bytes, papier, layout.json))
     return VerifyReport(
         source,
         tuple(checks),
-        manifest=manifest,
-        signer=cms_signer,
-        certificate_sha256=cms_fingerprint,
+        manifest=parsed,
+        files=tuple(statuses),
+        signer=signer,
+        signatory=signatory,
         findings=findings,
+        ignored=ignored,
+        pdf_name=layout.pdf,
+        json_name=layout.json,
+        protocol_name=layout.protocol,
+        trust=trust,
+        paper=paper,
+        notes=tuple(notes),
     )
-
-
-def _check_pdf(pdf: bytes, json_bytes: bytes | None, expected_fp: str) -> list[Check]:
-    from zwk_desktop.services.pdf_embed import embedded_json
-    from zwk_desktop.services.signing import check_pdf
-
-    out = []
-    sig = check_pdf(pdf)
-    if not sig.ok:
-        out.append(Check(naming.PDF_NAME, False, sig.problem))
-    elif sig.fingerprint != expected_fp:
-        out.append(
-            Check(
-                naming.PDF_NAME,
-                False,
-                "Das PDF ist mit einem anderen Zertifikat signiert als das Verzeichnis.",
-            )
-        )
-    else:
-        when = f", {sig.signed_at:%d.%m.%Y %H:%M} Uhr" if sig.signed_at else ""
-        out.append(
-            Check(
-                naming.PDF_NAME,
-                True,
-                f"Signatur gültig und deckt die ganze Datei ab ({sig.signer}{when})",
-            )
-        )
-    try:
-        inner = embedded_json(pdf)
-    except Exception:  # a damaged PDF may break the parser in any way
-        inner = None
-    if inner is None:
-        out.append(
-            Check(
-                naming.PDF_NAME,
-                False,
-                "Im PDF ist keine bewerbung.json eingebettet oder sie ist nicht lesbar.",
-            )
-        )
-    elif json_bytes is not None and inner != json_bytes:
-        out.append(
-            Check(
-                naming.JSON_NAME,
-                False,
-                "bewerbung.json stimmt nicht mit der im PDF eingebetteten Fassung überein.",
-            )
-        )
-    elif json_bytes is not None:
-        out.append(Check(naming.JSON_NAME, True, "identisch mit der im PDF eingebetteten Fassung"))
-    return out
-
-
-def _revalidate(
-    json_bytes: bytes, content: Mapping[str, bytes], protocol: bytes | None
-) -> tuple[Check, Report | None]:
-    from zwk_desktop.formspec import get_form
-    from zwk_desktop.validation import validate
-
-    try:
-        draft = parse_draft(json_bytes)
-        spec = get_form(draft.form_id, draft.form_version)
-    except (DraftError, KeyError) as exc:
-        return Check("Angaben", False, f"Die Angaben lassen sich nicht erneut prüfen: {exc}"), None
-    infos = {}
-    for path, data in content.items():
-        if path.startswith(f"{naming.ATTACHMENT_DIR}/"):
-            info = describe(data)
-            infos[info.sha256] = info
-    report = validate(spec, draft.data, infos)
-    if not report.valid:
-        first = report.errors[0]
-        return Check(
-            "Angaben",
-            False,
-            f"Die erneute Prüfung findet {len(report.errors)} Fehler, z. B. {first.path}: "
-            f"{first.message}",
-        ), report
-    acked: set[tuple[str, str]] = set()
-    if protocol is not None:
-        try:
-            parsed = json.loads(protocol)
-            acked = {(a["code"], a["path"]) for a in parsed.get("acknowledged_warnings", [])}
-        except (ValueError, TypeError, KeyError, AttributeError):
-            acked = set()
-    open_warnings = [w for w in report.warnings if w.key not in acked]
-    if open_warnings:
-        return Check(
-            "Angaben",
-            False,
-            f"{len(open_warnings)} Hinweis(e) der erneuten Prüfung sind im Prüfprotokoll nicht "
-            f"bestätigt, z. B. {open_warnings[0].code}.",
-        ), report
-    done = (
-        f"; {len(report.warnings)} Hinweis(e), im Prüfprotokoll bestätigt"
-        if report.warnings
-        else ""
-    )
-    return Check(
-        "Angaben", True, f"erneute Prüfung ohne Fehler (Regelwerk {spec.rule_set_version}{done})"
-    ), report

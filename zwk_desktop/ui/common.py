@@ -7,10 +7,13 @@ does not need (the editing view imports it when a draft is opened).
 
 from __future__ import annotations
 
+import re
+import string
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
@@ -39,6 +42,142 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resources_dir() / "icons" / f"{stem}.svg"))
 
 
+# German sentences of the Qt-free layers (services, licences) that the interface shows. Listed
+# here so that lupdate collects them (context „Dienste“); `service_text` finds them at run time,
+# a template with {placeholders} matching any values. A text not listed stays German.
+SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say object; it is the str
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Die gespeicherte Passphrase fehlt im Schlüsselbund oder passt nicht."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Die Passphrase dieser Signaturidentität wird auf Wunsch nicht gespeichert."
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Abgebrochen: ohne Passphrase kann nicht signiert werden."),
+    QT_TRANSLATE_NOOP("Dienste", "Abgebrochen: keine Passphrase gewählt."),
+    QT_TRANSLATE_NOOP("Dienste", "Die Passphrase ist falsch."),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (kein Dienst "
+        "für Zugangsdaten läuft). Die Passphrase wird deshalb nirgends gespeichert und bei jeder "
+        "Signatur abgefragt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems erreichbar (nur ein "
+        "unsicherer Klartext-Speicher ist eingerichtet). Die Passphrase wird deshalb nirgends "
+        "gespeichert und bei jeder Signatur abgefragt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Der Schlüsselbund des Betriebssystems hat die Anfrage abgelehnt ({error}); die "
+        "Passphrase wird deshalb abgefragt.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Die Passphrase braucht mindestens {n} Zeichen. {reason}"),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat ist am {date} abgelaufen; damit kann nicht mehr signiert werden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat ist erst ab dem {date} gültig; vorher kann damit nicht signiert werden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat läuft {when} ab (am {date}). Beantragen Sie rechtzeitig ein neues "
+        "Zertifikat bei der ausstellenden Stelle.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "heute"),
+    QT_TRANSLATE_NOOP("Dienste", "in 1 Tag"),
+    QT_TRANSLATE_NOOP("Dienste", "in {n} Tagen"),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat läuft am {date} ab, vor dem Ende der Bewerbungsfrist am {deadline}: "
+        "signieren Sie vorher.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Name, Funktion und Kommune sind für eine Signaturidentität nötig."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Die PKCS#12-Datei lässt sich nicht öffnen: die Passphrase ist falsch oder die Datei ist "
+        "beschädigt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste", "Die PKCS#12-Datei enthält keinen privaten Schlüssel mit Zertifikat."
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Diese Signaturidentität ist schon vorhanden ({id})."),
+    QT_TRANSLATE_NOOP("Dienste", "Python-Paket {name} {version}"),
+    QT_TRANSLATE_NOOP("Dienste", "Qt-Bibliotheken aus dem Python-Paket {name}"),
+    QT_TRANSLATE_NOOP("Dienste", "Schriftdateien: {files}"),
+    QT_TRANSLATE_NOOP("Dienste", "Ordner {folder}"),
+)
+
+
+@cache
+def _service_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for template in SERVICE_TEXTS:
+        if "{" not in template:
+            continue
+        pattern = ""
+        for literal, name, _spec, _conv in string.Formatter().parse(template):
+            pattern += re.escape(literal)
+            if name:
+                pattern += f"(?P<{name}>.+?)"
+        out.append((re.compile(f"^{pattern}$", re.DOTALL), template))
+    return tuple(out)
+
+
+_look_up = QCoreApplication.translate
+"""`translate` under another name: the texts looked up at run time are not literals, they are
+collected from `SERVICE_TEXTS` (lupdate sees only literal ``translate`` calls)."""
+
+
+def service_text(text: str) -> str:
+    """A German sentence of the services in the user's language (see `SERVICE_TEXTS`); several
+    sentences are translated one by one."""
+    translated = _look_up("Dienste", text)
+    if translated != text or not text:
+        return translated
+    for pattern, template in _service_patterns():
+        found = pattern.match(text)
+        if found is not None:
+            values = {k: service_text(v) for k, v in found.groupdict().items()}
+            return _look_up("Dienste", template).format(**values)
+    parts = [p for p in re.split(r"(?<=[.)])\s+(?=[A-ZÄÖÜ])", text) if p]
+    if len(parts) > 1:
+        return " ".join(service_text(p) for p in parts)
+    return text
+
+
+class DialogFolders:
+    """Where the program's file dialogs start: in the user's Documents at first, then in the
+    folder last used in any of them. The main window keeps the last one across starts
+    (`zwk_desktop.services.window_state.WindowState.folder`)."""
+
+    def __init__(self) -> None:
+        self.last: Path | None = None
+
+    def start(self) -> Path:
+        if self.last is not None and self.last.is_dir():
+            return self.last
+        from PySide6.QtCore import QStandardPaths
+
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def used(self, path: Path | str) -> None:
+        """A file or folder was chosen: its folder is where the next dialog starts."""
+        chosen = Path(path)
+        self.last = chosen if chosen.is_dir() else chosen.parent
+
+
+FOLDERS = DialogFolders()
+"""The one place the file dialogs of this program run share."""
+
+
 def local_time(moment: dt.datetime) -> str:
     """A moment as local German date and time: ``24.11.2026, 10:05``."""
     return moment.astimezone().strftime("%d.%m.%Y, %H:%M")
@@ -58,36 +197,110 @@ def severity_word(severity: str) -> str:
     }[severity]
 
 
+class Counting(QObject):
+    """The texts that count something. Qt chooses their plural form (``%n``, ``%Ln`` with the
+    number's thousands point) by the rules of the language, from the translation files (German
+    has one for its plural forms too). pyside6-lupdate marks only ``self.tr(text, None, n)`` in a
+    class as a counting text, hence this class."""
+
+    def errors(self, n: int) -> str:
+        return self.tr("%n Fehler", None, n)
+
+    def warnings(self, n: int) -> str:
+        return self.tr("%n Hinweise", None, n)
+
+    def infos(self, n: int) -> str:
+        return self.tr("%n Informationen", None, n)
+
+    def missing(self, n: int) -> str:
+        return self.tr("%n Angaben fehlen", None, n)
+
+    def entries(self, n: int) -> str:
+        return self.tr("%n Einträge", None, n)
+
+    def at_least_entries(self, n: int) -> str:
+        return self.tr("Mindestens %n Einträge.", None, n)
+
+    def acknowledged(self, n: int) -> str:
+        return self.tr("%n Hinweise bestätigt", None, n)
+
+    def unacknowledged(self, n: int) -> str:
+        return self.tr(
+            "%n Hinweise sind noch nicht bestätigt. Bitte prüfen und bestätigen Sie jeden "
+            "Hinweis (mit Begründung) vor dem Export.",
+            None,
+            n,
+        )
+
+    def characters(self, n: int) -> str:
+        return self.tr("%Ln Zeichen", None, n)
+
+    def characters_over(self, excess: int) -> str:
+        """With the placeholders {n} (typed) and {max} (allowed)."""
+        return self.tr("{n} / {max} Zeichen – %Ln Zeichen zu viel", None, excess)
+
+    def characters_missing(self, missing: int) -> str:
+        """With the placeholder {min}."""
+        return self.tr(" – mindestens {min}, es fehlen noch %Ln", None, missing)
+
+    def fields(self, n: int) -> str:
+        return self.tr("%n Felder", None, n)
+
+    def changes_by(self, n: int) -> str:
+        """With the placeholder {who} (issue 16's change markers)."""
+        return self.tr("%n Änderungen von {who}", None, n)
+
+    def changes_by_others(self, n: int) -> str:
+        return self.tr("%n Änderungen der anderen Seite", None, n)
+
+    def open_comments(self, n: int) -> str:
+        return self.tr("%n offene Kommentare", None, n)
+
+    def months(self, n: int) -> str:
+        """With the placeholders {year} and {amount}."""
+        return self.tr(
+            "Für {year} gilt anteilig eine Höchstgrenze von {amount} (%n Monate von 12).", None, n
+        )
+
+
+@cache
+def counting() -> Counting:
+    return Counting()
+
+
 def count_errors(n: int) -> str:
-    return (
-        translate("Common", "1 Fehler") if n == 1 else translate("Common", "{n} Fehler").format(n=n)
-    )
+    """„1 Fehler“, „3 Fehler“ (see `Counting`)."""
+    return counting().errors(n)
 
 
 def count_warnings(n: int) -> str:
-    if n == 1:
-        return translate("Common", "1 Hinweis")
-    return translate("Common", "{n} Hinweise").format(n=n)
+    return counting().warnings(n)
 
 
 def count_infos(n: int) -> str:
-    if n == 1:
-        return translate("Common", "1 Information")
-    return translate("Common", "{n} Informationen").format(n=n)
+    return counting().infos(n)
 
 
-def status_text(errors: int, warnings: int) -> str:
-    """„vollständig“, or the open errors and warnings in words."""
+def count_missing(n: int) -> str:
+    """Entries still missing, in neutral words: not yet shown as mistakes."""
+    return counting().missing(n)
+
+
+def status_text(errors: int, warnings: int, missing: int = 0) -> str:
+    """„vollständig“, or the open errors and warnings and the missing entries in words."""
     parts = []
     if errors:
         parts.append(count_errors(errors))
     if warnings:
         parts.append(count_warnings(warnings))
+    if missing:
+        parts.append(count_missing(missing))
     return ", ".join(parts) if parts else translate("Common", "vollständig")
 
 
-def status_icon(errors: int, warnings: int) -> QIcon:
-    return icon("error" if errors else "warning" if warnings else "ok")
+def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
+    """Red for errors, amber for warnings; missing entries alone get a neutral mark."""
+    return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
 
 
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
@@ -100,6 +313,18 @@ def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setAccessibleName(text)
     return label
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a dialog or window as wished, but never larger than the screen it opens on (at 200 %
+    a 1920×1080 screen has room for 960×540): its lists shrink instead of its buttons
+    leaving the screen."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None:
+        width = min(width, int(room.width() * 0.95))
+        height = min(height, int(room.height() * 0.92))
+    window.resize(width, height)
 
 
 def discard(widget: QWidget) -> None:
@@ -143,3 +368,38 @@ def show_new(layout: QLayout) -> None:
             widget.show()
         elif inner is not None:
             show_new(inner)
+
+
+# --------------------------------------------------------------------------- working together
+
+
+def stamp_text(stamp: str) -> str:
+    """A time of the change log or a comment (ISO, UTC) as local German date and time."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return local_time(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+
+
+def person(name: str) -> str:
+    """Who did something; the change log of a file without names says so."""
+    return name or translate("Common", "(ohne Namen)")
+
+
+def changes_by(counts: dict[str, int]) -> list[str]:
+    """„3 Änderungen von Berater Müller“, one line per person (most changes first)."""
+    lines = []
+    for who, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if who:
+            lines.append(counting().changes_by(n).format(who=who))
+        else:
+            lines.append(counting().changes_by_others(n))
+    return lines
+
+
+def count_comments(n: int) -> str:
+    """„1 offener Kommentar“, „3 offene Kommentare“ (see `Counting`)."""
+    return counting().open_comments(n)

@@ -50,7 +50,7 @@ class DraftWindow(Protocol):
         """The open draft's session; None on the start screen."""
         ...
 
-    def record_version(self, reason: str = "export") -> bool:
+    def record_version(self, reason: str = "export_package") -> bool:
         """Save the open draft now and record its state as a version with this reason; False
         when no draft is open or the store cannot be written."""
         ...

@@ -25,9 +25,27 @@ from zwk_desktop.formspec.rules import RuleBase
 from zwk_desktop.validation.findings import Finding, Severity
 
 
+class _Unknown(str):
+    """A placeholder without a value stays as it is, with or without plural forms."""
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+
 class _SafeParams(dict[str, str]):
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        return _Unknown("{" + key + "}")
+
+
+def shown_param(value: Any) -> str:
+    """A parameter as a message template gets it: its German text, and for a whole number also
+    the plural of the noun after it (``{count:Eintrag|Einträge}``, see `formatting.Counted`)."""
+    text = display(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return formatting.Counted(text, value)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return formatting.Counted(text, value)
+    return text
 
 
 def jsonable(value: Any, money: bool = False) -> Any:
@@ -134,10 +152,11 @@ class Context:
                 else messages[code]
             )
             sev = severity or ("warning" if code == "recommended_missing" else "error")
-        texts = _SafeParams({k: display(v) for k, v in params.items()})
+        texts = _SafeParams({k: shown_param(v) for k, v in params.items()})
         texts["label"] = self.label(path)
         if shown:
             texts.update(shown)
         message = " ".join(template.format_map(texts).split())
         json_params = {k: jsonable(v) for k, v in params.items()}
-        self.findings.append(Finding(code, sev, path, message, json_params))
+        rid = rule.rule_id if rule is not None else ""
+        self.findings.append(Finding(code, sev, path, message, json_params, rid))

@@ -8,7 +8,7 @@ named rules see them as not filled. Findings come back in form order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +31,7 @@ from zwk_desktop.domain.values import (
     read_text,
 )
 from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.limits import MAX_LIST_ITEMS
 from zwk_desktop.validation.context import Context, jsonable
 from zwk_desktop.validation.findings import Report
 from zwk_desktop.validation.rules import run_rules
@@ -72,6 +73,9 @@ class _Walker:
     def _empty(self, f: FormField, path: str, parent_filled: bool) -> None:
         if f.required and parent_filled:
             self.ctx.report(f.code_for("required"), path, field_type=f.type)
+            if f.min_items is not None and "min_items" in f.codes:
+                # a named "too few" code (commitments_incomplete) also holds for none at all
+                self.ctx.report(f.codes["min_items"], path, {"count": 0, "min": f.min_items})
         elif f.recommended and parent_filled:
             self.ctx.report("recommended_missing", path, severity="warning", field_type=f.type)
 
@@ -99,14 +103,19 @@ class _Walker:
             )
             return
         items = raw or []
-        self.ctx.visible_lists[path] = len(items)
         count = len(items)
+        # The form's limit (and a hard cap for any list) before any per-item work: items
+        # beyond it are reported as too many, not checked one by one.
+        cap = min(f.max_items or MAX_LIST_ITEMS, MAX_LIST_ITEMS)
+        if count > cap:
+            items = items[:cap]
+        self.ctx.visible_lists[path] = len(items)
         if count == 0:
             self._empty(f, path, True)
         elif f.min_items is not None and count < f.min_items:
             self.ctx.report(f.code_for("min_items"), path, {"count": count, "min": f.min_items})
-        if f.max_items is not None and count > f.max_items:
-            self.ctx.report(f.code_for("max_items"), path, {"count": count, "max": f.max_items})
+        if count > cap:
+            self.ctx.report(f.code_for("max_items"), path, {"count": count, "max": cap})
         item_label = f.item_label or f.label
         known = {c.id for c in f.fields}
         for i, item in enumerate(items):
@@ -243,7 +252,9 @@ class _Walker:
                 params["min"] = jsonable(low, money)
             if high is not None:
                 params["max"] = jsonable(high, money)
-            fmt = formatting.money if money else formatting.number
+            fmt: Callable[[Decimal], str] = (
+                formatting.money if money else formatting.number if f.grouping else _plain_number
+            )
             if low is not None and high is not None:
                 expected = f"Erlaubt sind Werte von {fmt(low)} bis {fmt(high)}."
             elif low is not None:
@@ -254,6 +265,11 @@ class _Walker:
             ctx.report(f.code_for("range"), path, params, shown)
             return False
         return True
+
+
+def _plain_number(value: Decimal) -> str:
+    """A year as written: 2019, never 2.019."""
+    return f"{value.normalize():f}"
 
 
 _READERS = {

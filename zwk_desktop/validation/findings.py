@@ -16,6 +16,8 @@ class Finding:
     path: str
     message: str
     params: dict[str, Any] = field(default_factory=dict)
+    rule_id: str = ""
+    """The id of the form's rule that reported it; empty for a generic check."""
 
     @property
     def key(self) -> tuple[str, str]:

@@ -254,7 +254,7 @@ def _schedule_order(r: m.ScheduleOrderRule, ctx: Context) -> None:
                 {"position": i + 1, "schritt": step, "count": len(ctx.items(p.list))},
                 {
                     "schritt": labels.get(step or "", "ohne Schritt"),
-                    "expected": str(len(expected_steps)),
+                    "expected": formatting.Counted(str(len(expected_steps)), len(expected_steps)),
                 },
                 variant="extra",
                 rule_id=r.rule_id,
@@ -296,6 +296,27 @@ def _schedule_order(r: m.ScheduleOrderRule, ctx: Context) -> None:
                     rule_id=r.rule_id,
                 )
             previous = (name, start)
+
+
+@rule("range_order")
+def _range_order(r: m.RangeOrderRule, ctx: Context) -> None:
+    p = r.params
+    for i in ctx.items(p.list):
+        base = f"{p.list}[{i}]"
+        start, end = ctx.value(f"{base}.{p.start}"), ctx.value(f"{base}.{p.end}")
+        if start is not None and end is not None and start > end:
+            title = ctx.value(f"{base}.{p.title}")
+            ctx.report(
+                r.code,
+                f"{base}.{p.end}",
+                {"von": start, "bis": end},
+                {
+                    "titel": str(title) if title else ctx.label(base),
+                    "von": formatting.month(start),
+                    "bis": formatting.month(end),
+                },
+                rule_id=r.rule_id,
+            )
 
 
 # --------------------------------------------------------------------------- budget
@@ -351,20 +372,25 @@ def _budget_total_cap(r: m.BudgetRule, ctx: Context) -> None:
 @rule("budget_first_year_pro_rata")
 def _budget_first_year(r: m.BudgetRule, ctx: Context) -> None:
     b = ctx.budget
-    year = b.years[0]
-    requested = b.requested[year]
-    if requested > b.first_year_cap:
-        limit = b.first_year_cap.quantize(Decimal("0.01"))
+    cap = b.caps[b.years[0]]
+    requested = b.requested[cap.year]
+    if cap.pro_rata and requested > cap.amount:
+        first_month = min(ctx.spec.policy.first_year_months.value)
         ctx.report(
             r.code,
             r.params.path,
             {
-                "jahr": int(year),
+                "jahr": int(cap.year),
                 "betrag": jsonable(requested, True),
-                "grenze": jsonable(limit, True),
-                "monate": b.first_year_months,
+                "grenze": jsonable(cap.amount, True),
+                "monate": cap.months,
             },
-            {"jahr": year, "betrag": _money(requested), "grenze": _money(limit)},
+            {
+                "jahr": cap.year,
+                "betrag": _money(requested),
+                "grenze": _money(cap.amount),
+                "beginn": formatting.month(f"{cap.year}-{first_month:02d}").split()[0],
+            },
             rule_id=r.rule_id,
         )
 

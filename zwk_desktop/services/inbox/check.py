@@ -14,18 +14,19 @@ import datetime as dt
 import email.parser
 import email.policy
 import hashlib
-import json
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.domain import formatting
+from zwk_desktop import oserrors
+from zwk_desktop.domain import formatting, jsonread
 from zwk_desktop.services import naming
 from zwk_desktop.services.inbox.model import (
+    KIND_FOLDER,
     KIND_MAIL,
     STATUS_CHANGED,
+    STATUS_PAPER,
     STATUS_SIGNER,
     STATUS_UNREADABLE,
     STATUS_VALID,
@@ -34,6 +35,11 @@ from zwk_desktop.services.inbox.model import (
     Application,
     Candidate,
 )
+from zwk_desktop.services.verify_content import DATA_CHECK, SIGNATORY_CHECK
+from zwk_desktop.services.verify_report import PAPER_SUBJECT, TRUST_SUBJECT
+
+if TYPE_CHECKING:
+    from zwk_desktop.services.trust import TrustAnchors
 
 FROM_MAIL_DATE = "Datum der E-Mail"
 FROM_FILE_TIME = "Dateizeit"
@@ -45,7 +51,13 @@ MEMORY_REASON = (
 )
 MAX_LISTED = 50
 """Most errors or warnings listed per row; the rest are counted."""
-_TITLES = re.compile(r"\b(dr|prof|dipl|ing|med|phil|rer|nat|jur|h\.?\s*c)\b\.?", re.IGNORECASE)
+PAPER_REASON = (
+    "Papierweg: das Paket ist nicht elektronisch signiert. Ob die Angaben der unterschriebenen "
+    "Papierfassung entsprechen, zeigt erst deren Prüfcode: zwk-desktop verify PAKET --papier "
+    "<Text des QR-Codes>."
+)
+_NOT_CHANGES = (DATA_CHECK, SIGNATORY_CHECK, TRUST_SUBJECT, PAPER_SUBJECT)
+"""Failed checks that are not changes to the files (each has its own status or none)."""
 
 
 def size_limit(mail_max_bytes: int) -> int:
@@ -54,11 +66,14 @@ def size_limit(mail_max_bytes: int) -> int:
     return 2 * mail_max_bytes
 
 
-def check_candidate(candidate: Candidate, max_bytes: int) -> Application:
-    """The row of one candidate; never raises (hostile input gives an "unlesbar" row)."""
+def check_candidate(
+    candidate: Candidate, max_bytes: int, anchors: TrustAnchors | None = None
+) -> Application:
+    """The row of one candidate; never raises (hostile input gives an "unlesbar" row).
+    `anchors`: the trusted issuers (``--trust``), as for ``verify --trust``."""
     path = Path(candidate.path)
     try:
-        return _check(path, candidate.kind, max_bytes)
+        return _check(path, candidate.kind, max_bytes, anchors)
     except MemoryError:
         return unreadable(candidate, MEMORY_REASON)
     except RecursionError:
@@ -84,8 +99,8 @@ def unreadable(candidate: Candidate, reason: str, **extra: Any) -> Application:
     )
 
 
-def _check(path: Path, kind: str, max_bytes: int) -> Application:
-    from zwk_desktop.services.verify import PackageUnreadable, load_package, verify_files
+def _check(path: Path, kind: str, max_bytes: int, anchors: TrustAnchors | None) -> Application:
+    from zwk_desktop.services.verify import PackageUnreadable, read_package, verify_files
 
     candidate = Candidate(str(path), kind)
     if path.is_symlink():
@@ -106,55 +121,73 @@ def _check(path: Path, kind: str, max_bytes: int) -> Application:
     if kind == KIND_MAIL:
         received, received_from = _mail_date(path) or (received, received_from)
     try:
-        files = load_package(path)
+        package = read_package(path)
     except PackageUnreadable as exc:
         return unreadable(candidate, str(exc), received=received, received_from=received_from)
     except OSError as exc:
         return unreadable(
             candidate,
-            f"{path} kann nicht gelesen werden ({exc.strerror}).",
+            oserrors.sentence(path, exc, writing=False),
             received=received,
             received_from=received_from,
         )
-    report = verify_files(files, str(path), from_mail=kind == KIND_MAIL)
+    # One of several packages in one folder is named by its manifest (as for `verify`).
+    chosen = path.name if kind == KIND_FOLDER and path.is_file() else None
+    report = verify_files(
+        package.files,
+        str(path),
+        from_mail=kind == KIND_MAIL,
+        manifest=chosen,
+        problems=package.problems,
+        anchors=anchors,
+    )
     if report.unreadable:
         return unreadable(
             candidate, report.unreadable, received=received, received_from=received_from
         )
-    facts = _application_facts(files)
-    errors: list[str] = []
-    changed = [c for c in report.checks if not c.ok and c.subject != "Angaben"]
-    errors.extend(f"{c.subject}: {c.message}" for c in changed)
-    findings = report.findings
-    failed_angaben = [c for c in report.checks if not c.ok and c.subject == "Angaben"]
-    if findings is not None and findings.errors:
-        errors.extend(f"{f.path}: {f.message}" for f in findings.errors)
+    files = package.files
+    facts = _application_facts(files.get(report.json_name), files.get(report.protocol_name))
+    failed = [c for c in report.checks if not c.ok]
+    changed = [c for c in failed if c.subject not in _NOT_CHANGES]
+    errors = [f"{c.subject}: {c.message}" for c in changed]
+    signer_differs = [c for c in failed if c.subject == SIGNATORY_CHECK]
+    errors.extend(f"{c.subject}: {c.message}" for c in signer_differs)
+    found_errors = [f for f in report.findings if f.severity == "error"]
+    if found_errors:
+        errors.extend(f"{f.path}: {f.message}" for f in found_errors)
     else:
-        errors.extend(f"Angaben: {c.message}" for c in failed_angaben)
+        errors.extend(f"{c.subject}: {c.message}" for c in failed if c.subject == DATA_CHECK)
     errors.extend(facts.pop("problems", []))
-    status = STATUS_CHANGED if changed else STATUS_VALID
-    signatory = str(facts.get("signatory", ""))
-    if status == STATUS_VALID and report.signer and not same_person(signatory, report.signer):
+    if changed:
+        status = STATUS_CHANGED
+    elif report.paper:
+        status = STATUS_PAPER
+        errors.insert(0, PAPER_REASON)
+    elif signer_differs:
         status = STATUS_SIGNER
-        errors.append(
-            f"Unterzeichner weicht ab: signiert hat „{report.signer}“, im Formular unterschreibt "
-            f"„{signatory or '(niemand)'}“."
-        )
-    warnings = [f"{w.path}: {w.message}" for w in findings.warnings] if findings is not None else []
+    else:
+        status = STATUS_VALID
+    warnings = [f"{w.path}: {w.message}" for w in report.findings if w.severity == "warning"]
     manifest = report.manifest if isinstance(report.manifest, Mapping) else {}
+    signer = report.signer
+    trusted = report.trust is not None and report.trust.trusted
     return Application(
         path=str(path),
         kind=kind,
         status=status,
-        valid=report.valid and status == STATUS_VALID,
+        # Whether the issuer is a trust anchor is not a fault of the package: without one the
+        # desk confirms the certificate by phone (trust on first use), as without --trust.
+        valid=status == STATUS_VALID and all(c.ok for c in failed if c.subject != TRUST_SUBJECT),
         received=received,
         received_from=received_from,
-        signer=_clip(report.signer),
-        fingerprint=report.certificate_sha256,
-        signed=_clip(manifest.get("created")),
+        signer=_clip(signer.name) if signer is not None else "",
+        fingerprint=signer.certificate_sha256 if signer is not None else "",
+        anchored=trusted,
+        anchor_note=_clip(report.trust.message) if report.trust is not None else "",
+        signed=_clip(manifest.get("signed_at")) or _clip(manifest.get("created")),
         errors=_listed(errors),
         warnings=_listed(warnings),
-        content_key=content_key(files),
+        content_key=content_key(_own(files, chosen)),
         **facts,
     )
 
@@ -162,20 +195,20 @@ def _check(path: Path, kind: str, max_bytes: int) -> Application:
 # --------------------------------------------------------------------------- the package's facts
 
 
-def _application_facts(files: Mapping[str, bytes]) -> dict[str, Any]:
-    """Kommune, amounts, signatory and acknowledgements, as the enclosed files state them."""
+def _application_facts(raw: bytes | None, protocol: bytes | None) -> dict[str, Any]:
+    """Kommune, amounts, signatory and acknowledgements, as the enclosed files state them:
+    the application's JSON (`raw`) and the check protocol."""
     from zwk_desktop.domain.budget import compute_budget
     from zwk_desktop.domain.draft import DraftError, parse_draft
     from zwk_desktop.formspec import FormSpecError, get_form
 
-    facts: dict[str, Any] = {"acknowledged": _acknowledged(files.get(naming.PROTOCOL_NAME))}
-    raw = files.get(naming.JSON_NAME)
+    facts: dict[str, Any] = {"acknowledged": _acknowledged(protocol)}
     if raw is None:
         return facts
     try:
         draft = parse_draft(raw)
     except DraftError as exc:
-        facts["problems"] = [f"{naming.JSON_NAME}: {exc}"]
+        facts["problems"] = [f"Angaben: {exc}"]
         return facts
     data = draft.data
     kommune = _mapping(data.get("kommune"))
@@ -211,7 +244,7 @@ def _acknowledged(protocol: bytes | None) -> tuple[Acknowledged, ...]:
     if protocol is None or len(protocol) > 5 * 1024 * 1024:
         return ()
     try:
-        parsed = json.loads(protocol)
+        parsed = jsonread.loads(protocol)
     except (ValueError, RecursionError):
         return ()
     items = parsed.get("acknowledged_warnings") if isinstance(parsed, dict) else None
@@ -238,19 +271,6 @@ def _choice_label(spec: Any, field_path: str, code: str) -> str:
     return next((str(c.label) for c in field.choices if c.code == code), code)
 
 
-def same_person(signatory: str, signer: str) -> bool:
-    """Whether the signatory named in the form and the certificate's name are one person:
-    the same words, ignoring case, punctuation and academic titles ("Dr. Matthias Kühnel" is
-    "Matthias Kühnel")."""
-
-    def words(name: str) -> list[str]:
-        plain = _TITLES.sub(" ", name.casefold())
-        return re.findall(r"\w+", plain)
-
-    mine, theirs = words(signatory), words(signer)
-    return bool(mine) and mine == theirs
-
-
 def content_key(files: Mapping[str, bytes]) -> str:
     """The same for a package folder and its e-mail (same bytes, other names)."""
     digests = sorted(hashlib.sha256(data).hexdigest() for data in files.values())
@@ -258,6 +278,15 @@ def content_key(files: Mapping[str, bytes]) -> str:
 
 
 # --------------------------------------------------------------------------- small readers
+
+
+def _own(files: Mapping[str, bytes], manifest: str | None) -> Mapping[str, bytes]:
+    """The files of the package whose `manifest` was named, where several lie in one folder
+    (their names start alike, `naming`); all `files` otherwise."""
+    if manifest is None or not manifest.endswith(naming.MANIFEST_SUFFIX):
+        return files
+    stem = manifest.removesuffix(naming.MANIFEST_SUFFIX)
+    return {name: data for name, data in files.items() if name.startswith(stem)}
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

@@ -1,8 +1,11 @@
 """Finding the applications under the inbox folder: every ``.eml`` and every package folder.
 
-A package folder is one that holds the package's manifest; it is one candidate and is not
-searched further (its ``anlagen/`` belong to it). Links are never followed: a link inside the
-inbox becomes a row that says so. Nothing is opened here beyond listing folders.
+A package folder is one that holds a package's manifest (``…_manifest.json``, or
+``manifest.json`` of a format-1 package); it is one candidate and is not searched further (a
+format-1 package's ``anlagen/`` belong to it). Where a reviewer saved several packages into one
+folder (their file names tell them apart), each manifest is a candidate of its own, as
+``verify ORDNER/…_manifest.json`` checks it. Links are never followed: a link inside the inbox
+becomes a row that says so. Nothing is opened here beyond listing folders.
 """
 
 from __future__ import annotations
@@ -20,11 +23,19 @@ class InboxUnreadable(Exception):
     """The inbox folder itself cannot be read (German sentence); exit code 2."""
 
 
+def manifests(names: list[str] | set[str]) -> list[str]:
+    """The packages' manifests among these file names."""
+    return sorted(
+        name
+        for name in names
+        if (name == naming.MANIFEST_NAME or name.endswith(naming.MANIFEST_SUFFIX))
+        and not naming.ignored(name)
+    )
+
+
 def is_package_folder(names: list[str] | set[str]) -> bool:
     """Whether a folder with these file names is a package (its manifest is there)."""
-    return any(
-        name == naming.MANIFEST_NAME or name.endswith(f"_{naming.MANIFEST_NAME}") for name in names
-    )
+    return bool(manifests(names))
 
 
 def discover(folder: Path) -> list[Candidate]:
@@ -53,10 +64,14 @@ def discover(folder: Path) -> list[Candidate]:
 
     for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(root)
-        if is_package_folder(files):
+        found_manifests = manifests(files)
+        if len(found_manifests) == 1:
             found.append(Candidate(str(here), KIND_FOLDER))
             dirs[:] = []
             continue
+        if found_manifests:  # several packages in one folder: each by its manifest
+            found.extend(Candidate(str(here / name), KIND_FOLDER) for name in found_manifests)
+            dirs[:] = []
         for name in files:
             if name.lower().endswith(MAIL_SUFFIX):
                 found.append(Candidate(str(here / name), KIND_MAIL))

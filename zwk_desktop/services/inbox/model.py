@@ -15,7 +15,9 @@ STATUS_VALID = "gültig"
 STATUS_CHANGED = "verändert"
 STATUS_UNREADABLE = "unlesbar"
 STATUS_SIGNER = "Unterzeichner weicht ab"
-STATUSES = (STATUS_VALID, STATUS_CHANGED, STATUS_UNREADABLE, STATUS_SIGNER)
+STATUS_PAPER = "Papierweg"
+"""Not signed electronically (issue 17): the hand-signed paper and its code confirm the data."""
+STATUSES = (STATUS_VALID, STATUS_CHANGED, STATUS_UNREADABLE, STATUS_SIGNER, STATUS_PAPER)
 """The signature status of a package, as the desk reads it."""
 
 KIND_MAIL = "E-Mail"
@@ -97,6 +99,10 @@ class Application:
     """The common name of the certificate that signed the package."""
     fingerprint: str = ""
     """SHA-256 of that certificate (hex)."""
+    anchored: bool = False
+    """The certificate is issued under one of the trust anchors (``--trust``)."""
+    anchor_note: str = ""
+    """With trust anchors: what the check of the issuer found (German), as ``verify --trust``."""
     signed: str = ""
     """When the package was made and signed (the manifest's time, ISO 8601)."""
     rule_set: str = ""
@@ -142,6 +148,8 @@ class Certificate:
     """The certificate of the first valid package of this AGS."""
     confirmed: bool = False
     """The desk confirmed it with the town hall."""
+    anchored: bool = False
+    """Issued under one of the trust anchors of this run: needs no confirmation."""
 
 
 @dataclass(frozen=True)

@@ -75,19 +75,17 @@ def mark_current(rows: Sequence[Application]) -> list[Application]:
     return [dataclasses.replace(row, aktuell=not row.ags or newest[row.ags] is row) for row in rows]
 
 
-def compare_certificates(
-    rows: Sequence[Application], store: TrustStore, anchored: set[str] | None = None
-) -> list[Application]:
-    """Each valid row's certificate against the first one of its AGS (oldest rows first);
-    `anchored`: fingerprints issued under a trust anchor (no confirmation needed)."""
-    anchored = anchored or set()
+def compare_certificates(rows: Sequence[Application], store: TrustStore) -> list[Application]:
+    """Each valid row's certificate against the first one of its AGS (oldest rows first). A
+    certificate issued under a trust anchor (``--trust``) needs no confirmation by phone: it is
+    remembered like any other but its row says "ausgestellt unter einem Vertrauensanker"."""
     states: dict[int, str] = {}
     for index, row in sorted(enumerate(rows), key=lambda pair: _newness(pair[1])):
         if not (row.valid and row.ags and row.fingerprint):
             continue
         seen = (row.received or _EARLIEST).isoformat(timespec="seconds")
         state = store.observe(row.ags, row.fingerprint, row.signer, row.kommune, seen)
-        states[index] = TRUST_ANCHORED if row.fingerprint in anchored else state
+        states[index] = TRUST_ANCHORED if row.anchored else state
     return [
         dataclasses.replace(row, trust=states[i]) if i in states else row
         for i, row in enumerate(rows)
@@ -134,8 +132,6 @@ def build_overview(
     folder: str,
     rows: Sequence[Application],
     store: TrustStore,
-    *,
-    anchored: set[str] | None = None,
 ) -> Overview:
     """The overview of checked rows: merged, grouped, compared and summed."""
     from zwk_desktop.formspec import get_form
@@ -146,13 +142,18 @@ def build_overview(
     arts = {c.code: c.label for c in spec.field("kommune.art").choices}
     merged = merge_copies(rows)
     current = mark_current(merged)
-    compared = compare_certificates(current, store, anchored)
+    compared = compare_certificates(current, store)
     agss = {r.ags for r in compared if r.ags}
+    anchored = {(r.ags, r.fingerprint) for r in compared if r.anchored}
+    certificates = tuple(
+        dataclasses.replace(c, anchored=(c.ags, c.fingerprint) in anchored)
+        for c in store.certificates(agss)
+    )
     return Overview(
         folder=folder,
         applications=tuple(compared),
         summary=summarize(compared, years, list(lands), list(arts)),
-        certificates=store.certificates(agss),
+        certificates=certificates,
         years=tuple(years),
         land_names=lands,
         art_names=arts,

@@ -68,5 +68,6 @@ def overview_text(overview: Overview) -> str:
         lines += ["", "Zertifikate je AGS (mit der Kommune telefonisch bestätigen):"]
         for c in overview.certificates:
             mark = ("erstes" if c.first else "weiteres") + (", bestätigt" if c.confirmed else "")
+            mark += ", unter einem Vertrauensanker ausgestellt" if c.anchored else ""
             lines.append(f"  {c.ags}  {c.kommune} – {c.signer} ({mark}): SHA-256 {c.fingerprint}")
     return "\n".join(lines)

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from zwk_desktop.domain import formatting
@@ -165,24 +164,6 @@ def csv_bytes(overview: Overview) -> bytes:
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file beside it (no half-written file)."""
-    import os
-    import tempfile
-
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 # --------------------------------------------------------------------------- JSON
 
 
@@ -223,6 +204,7 @@ def overview_json(overview: Overview) -> dict[str, Any]:
                 "certificate_sha256": a.fingerprint,
                 "zertifikat": a.trust,
                 "zertifikat_hinweis": a.trust_note,
+                "vertrauensanker": a.anchor_note or None,
                 "signed": a.signed,
                 "rule_set": a.rule_set,
                 "errors": list(a.errors),
@@ -256,6 +238,7 @@ def overview_json(overview: Overview) -> dict[str, Any]:
                 "first_seen": c.first_seen,
                 "first": c.first,
                 "confirmed": c.confirmed,
+                "anchored": c.anchored,
             }
             for c in overview.certificates
         ],

@@ -110,6 +110,7 @@ def _certificate_sheet(sheet: Any, overview: Overview, bold: Any) -> None:
             "Zuerst gesehen",
             "Erstes",
             "Bestätigt",
+            "Vertrauensanker",
         ]
     )
     for cell in sheet[1]:
@@ -124,8 +125,9 @@ def _certificate_sheet(sheet: Any, overview: Overview, bold: Any) -> None:
                 c.first_seen,
                 "ja" if c.first else "nein",
                 "ja" if c.confirmed else "nein",
+                "ja" if c.anchored else "nein",
             ]
         )
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFG", (10, 32, 26, 66, 20, 8, 10), strict=True):
+    for letter, width in zip("ABCDEFGH", (10, 32, 26, 66, 20, 8, 10, 16), strict=True):
         sheet.column_dimensions[letter].width = width

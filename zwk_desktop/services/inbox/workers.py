@@ -48,9 +48,13 @@ class Limits:
     memory: int | None = DEFAULT_MEMORY_LIMIT
     max_bytes: int = 40 * 1024 * 1024
     """Largest .eml or package folder that is opened at all."""
+    trust: str | None = None
+    """The trust anchors (a PEM/DER file or a folder, ``--trust``): each worker loads them."""
 
 
-def _serve(conn: Connection, scratch: str, memory: int | None, max_bytes: int) -> None:
+def _serve(
+    conn: Connection, scratch: str, memory: int | None, max_bytes: int, trust: str | None
+) -> None:
     """The worker's loop: warm up, say "ready", then check each candidate it receives."""
     from zwk_desktop import netguard
 
@@ -67,6 +71,13 @@ def _serve(conn: Connection, scratch: str, memory: int | None, max_bytes: int) -
 
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     _warm_up()
+    anchors = None
+    if trust is not None:
+        from pathlib import Path
+
+        from zwk_desktop.services.trust import load_anchors
+
+        anchors = load_anchors(Path(trust))  # read by the caller already; an error ends the start
     conn.send("ready")
     while True:
         try:
@@ -75,7 +86,7 @@ def _serve(conn: Connection, scratch: str, memory: int | None, max_bytes: int) -
             return
         if task is None:
             return
-        result = check_candidate(task, max_bytes)
+        result = check_candidate(task, max_bytes, anchors)
         try:
             conn.send(result)
         except (OSError, ValueError):
@@ -100,7 +111,7 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_serve,
-            args=(child, scratch, limits.memory, limits.max_bytes),
+            args=(child, scratch, limits.memory, limits.max_bytes, limits.trust),
             daemon=True,
             name="zwk-posteingang",
         )

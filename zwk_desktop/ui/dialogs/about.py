@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from zwk_desktop import __version__
 from zwk_desktop.locations import data_dir
+from zwk_desktop.ui.common import fit_to_screen, service_text
 
 if TYPE_CHECKING:  # the licence list pulls in pydantic: loaded when the dialog opens
     from PySide6.QtWidgets import QTreeWidgetItem
@@ -51,7 +52,7 @@ class AboutDialog(QDialog):
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Über ZWK Desktop"))
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         layout = QVBoxLayout(self)
 
         title = QLabel(f"<h2>ZWK Desktop {html.escape(__version__)}</h2>")
@@ -169,7 +170,7 @@ class AboutDialog(QDialog):
         if c.url:
             parts.append(f"<p><b>{e(internet)}:</b> {e(c.url)}</p>")
         if c.origin:
-            parts.append(f"<p><b>{e(origin)}:</b> {e(c.origin)}</p>")
+            parts.append(f"<p><b>{e(origin)}:</b> {e(service_text(c.origin))}</p>")
         if c.notice:
             parts.append(f"<p>{e(c.notice)}</p>")
         if not c.texts:

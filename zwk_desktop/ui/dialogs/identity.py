@@ -1,4 +1,5 @@
-"""Signing identities in the GUI: list, create (self-signed), import (PKCS#12), delete; and the
+"""Signing identities in the GUI: list (with each certificate's preflight status), create
+(self-signed), import (PKCS#12), set up a signature card (`ui.dialogs.cards`), delete; and the
 passphrase prompt used wherever a key is unlocked.
 
 The dialogs only collect input and show results; `IdentityStore` does the work. Messages appear
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,6 +38,18 @@ from zwk_desktop.services.identities import (
     PassphrasePrompt,
     PassphraseRequest,
 )
+from zwk_desktop.ui.common import FOLDERS, fit_to_screen, service_text
+from zwk_desktop.ui.dialogs.cards import CardDialog, status_text
+
+
+def _date(stamp: str) -> str:
+    """``2029-12-03T10:00:00+00:00`` → ``03.12.2029`` (every date the user reads)."""
+    from zwk_desktop.domain import formatting
+
+    try:
+        return formatting.date(stamp[:10])
+    except ValueError:
+        return stamp
 
 
 class PassphraseDialog(QDialog):
@@ -50,7 +64,7 @@ class PassphraseDialog(QDialog):
             self.tr("Neue Passphrase für {who}") if request.new else self.tr("Passphrase für {who}")
         ).format(who=request.identity_label)
         layout.addWidget(QLabel(intro))
-        self.reason = QLabel(request.reason)
+        self.reason = QLabel(service_text(request.reason))
         self.reason.setWordWrap(True)
         self.reason.setVisible(bool(request.reason))
         layout.addWidget(self.reason)
@@ -65,6 +79,8 @@ class PassphraseDialog(QDialog):
         if request.new:
             form.addRow(self.tr("&Wiederholen:"), self.repeat)
         layout.addLayout(form)
+        if request.suggestion:
+            self._add_suggestion(layout, request.suggestion)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
@@ -74,6 +90,39 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _add_suggestion(self, layout: QVBoxLayout, suggestion: str) -> None:
+        """A generated passphrase, shown this once, with a copy button and the advice to keep it
+        in the town hall's password safe; it is filled in, so „OK“ takes it."""
+        row = QHBoxLayout()
+        self.suggested = QLineEdit(suggestion)
+        self.suggested.setObjectName("suggestedPassphrase")
+        self.suggested.setReadOnly(True)
+        self.suggested.setAccessibleName(self.tr("Vorgeschlagene Passphrase"))
+        copy = QPushButton(self.tr("&Kopieren"))
+        copy.setObjectName("copyPassphrase")
+        copy.clicked.connect(self._copy_suggestion)
+        row.addWidget(QLabel(self.tr("Vorschlag:")))
+        row.addWidget(self.suggested, 1)
+        row.addWidget(copy)
+        layout.addLayout(row)
+        advice = QLabel(
+            self.tr(
+                "Bitte bewahren Sie die Passphrase im Passwortsafe des Rathauses auf: Sie wird "
+                "nur jetzt angezeigt und nirgends gespeichert, und ohne sie kann mit dieser "
+                "Identität nicht signiert werden."
+            )
+        )
+        advice.setObjectName("passwordSafeAdvice")
+        advice.setWordWrap(True)
+        layout.addWidget(advice)
+        if not self.request.retry:
+            self.passphrase.setText(suggestion)
+            self.repeat.setText(suggestion)
+
+    def _copy_suggestion(self) -> None:
+        QGuiApplication.clipboard().setText(self.suggested.text())
+        self.problem.setText(self.tr("Passphrase in die Zwischenablage kopiert."))
 
     def accept(self) -> None:
         if self.request.new:
@@ -163,21 +212,28 @@ class IdentityDialog(QDialog):
         self.prompt = prompt or PassphraseDialog.prompt(self)
         self.kommune = kommune
         self.setWindowTitle(self.tr("Signaturidentitäten"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
-        status = store.secrets.status()
+        status = store.keyring_status()
         self.keyring = QLabel(
             self.tr("Passphrasen liegen im Schlüsselbund des Betriebssystems ({backend}).").format(
                 backend=status.backend
             )
             if status.available
-            else status.reason
+            else service_text(status.reason)
         )
         self.keyring.setWordWrap(True)
         layout.addWidget(self.keyring)
         self.list = QListWidget()
+        self.list.setObjectName("identitaeten")
         self.list.setAccessibleName(self.tr("Signaturidentitäten"))
         layout.addWidget(self.list)
+        self.preflight = QLabel()
+        self.preflight.setObjectName("zertifikatspruefung")
+        self.preflight.setAccessibleName(self.tr("Prüfung des Zertifikats"))
+        self.preflight.setWordWrap(True)
+        self.preflight.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.preflight)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,15 +241,19 @@ class IdentityDialog(QDialog):
         row = QHBoxLayout()
         self.create_button = QPushButton(self.tr("&Neue Identität…"))
         self.import_button = QPushButton(self.tr("PKCS#12 &importieren…"))
+        self.card_button = QPushButton(self.tr("Signatur&karte einrichten…"))
+        self.card_button.setObjectName("karte_einrichten")
         self.delete_button = QPushButton(self.tr("&Löschen"))
         close = QPushButton(self.tr("&Schließen"))
-        for button in (self.create_button, self.import_button, self.delete_button):
+        buttons = (self.create_button, self.import_button, self.card_button, self.delete_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch()
         row.addWidget(close)
         layout.addLayout(row)
         self.create_button.clicked.connect(self._ask_create)
         self.import_button.clicked.connect(self._ask_import)
+        self.card_button.clicked.connect(self._ask_card)
         self.delete_button.clicked.connect(self._ask_delete)
         close.clicked.connect(self.accept)
         self.list.currentRowChanged.connect(lambda _: self._update())
@@ -202,18 +262,41 @@ class IdentityDialog(QDialog):
     # ------------------------------------------------------------------ list
 
     def refresh(self) -> None:
+        from zwk_desktop.services.preflight import default_deadline, preflight
+
         self.list.clear()
-        for identity in self.store.all():
-            kind = (
-                self.tr("selbst ausgestellt, keine qualifizierte Signatur")
-                if identity.self_signed
-                else self.tr("importiert")
-            )
-            text = self.tr("{label} – {kommune}\n{kind}; gültig bis {until}").format(
+        self.checks = {}
+        deadline = default_deadline()
+        try:
+            identities = self.store.all()
+        except OSError as exc:
+            identities = []
+            self.message.setText(self._os_problem(exc))
+        for identity in identities:
+            if identity.self_signed:
+                kind = self.tr("selbst ausgestellt, keine qualifizierte Signatur")
+            elif identity.on_token:
+                kind = self.tr("Signaturkarte, PIN bei jeder Signatur")
+            else:
+                kind = self.tr("importiert")
+            try:
+                check = preflight(
+                    self.store.certificate(identity),
+                    self.store.chain(identity),
+                    deadline=deadline,
+                )
+            except (OSError, ValueError):
+                check = None
+            self.checks[identity.id] = check
+            status = status_text(check.status) if check else self.tr("Zertifikat nicht lesbar")
+            text = self.tr(
+                "{label} – {kommune}\n{kind}; gültig bis {until}; Zertifikat: {status}"
+            ).format(
                 label=identity.label,
                 kommune=identity.kommune,
                 kind=kind,
-                until=identity.not_after[:10],
+                until=_date(identity.not_after),
+                status=status,
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, identity.id)
@@ -229,7 +312,23 @@ class IdentityDialog(QDialog):
         return self.store.find(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update(self) -> None:
-        self.delete_button.setEnabled(self.list.currentItem() is not None)
+        item = self.list.currentItem()
+        self.delete_button.setEnabled(item is not None)
+        check = (
+            self.checks.get(str(item.data(Qt.ItemDataRole.UserRole)))
+            if item is not None and hasattr(self, "checks")
+            else None
+        )
+        lines = []
+        if check is not None:
+            lines.append(self.tr("Zertifikat: {status}").format(status=status_text(check.status)))
+            prefix = {
+                "sperre": self.tr("Gesperrt: {text}"),
+                "warnung": self.tr("Warnung: {text}"),
+                "hinweis": self.tr("Hinweis: {text}"),
+            }
+            lines += [prefix[n.level].format(text=n.message) for n in check.notes]
+        self.preflight.setText("\n".join(lines))
 
     # ------------------------------------------------------------------ actions
 
@@ -239,7 +338,10 @@ class IdentityDialog(QDialog):
         try:
             identity = self.store.create_self_signed(name, funktion, kommune, email, self.prompt)
         except IdentityError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
+            return None
+        except OSError as exc:
+            self.message.setText(self._os_problem(exc))
             return None
         self.message.setText(
             self.tr("Angelegt: {label}. Zertifikat SHA-256: {fp}").format(
@@ -256,17 +358,37 @@ class IdentityDialog(QDialog):
             identity, warnings = self.store.import_pkcs12(
                 path.read_bytes(), passphrase, funktion=funktion, remember=remember
             )
-        except (IdentityError, OSError) as exc:
-            self.message.setText(str(exc))
+        except IdentityError as exc:
+            self.message.setText(service_text(str(exc)))
+            return None
+        except OSError as exc:
+            self.message.setText(self._os_problem(exc, path))
             return None
         lines = [self.tr("Importiert: {label}.").format(label=identity.label)]
-        lines += [self.tr("Warnung: {w}").format(w=w) for w in warnings]
+        lines += [self.tr("Warnung: {w}").format(w=service_text(w)) for w in warnings]
         self.message.setText("\n".join(lines))
         self.refresh()
         return identity
 
+    def _os_problem(self, exc: OSError, path: Path | None = None) -> str:
+        """A German sentence for a file-system error: never swallowed, never a raw traceback."""
+        from zwk_desktop.services.atomic import FileInUseError
+        from zwk_desktop.services.store_errors import translate as store_problem
+
+        if isinstance(exc, FileInUseError):
+            return str(exc)
+        where = path or Path(exc.filename or self.store.root / "x")
+        return self.tr("Die Signaturidentitäten sind nicht zugänglich: {problem}").format(
+            problem=store_problem(exc, where)
+        )
+
     def delete_identity(self, identity: Identity) -> None:
-        self.store.delete(identity)
+        try:
+            self.store.delete(identity)
+        except OSError as exc:
+            self.message.setText(self._os_problem(exc))
+            self.refresh()
+            return
         self.message.setText(self.tr("Gelöscht: {label}.").format(label=identity.label))
         self.refresh()
 
@@ -280,13 +402,27 @@ class IdentityDialog(QDialog):
                 dialog.email.text(),
             )
 
+    def _ask_card(self) -> None:
+        dialog = CardDialog(self.store, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.identity is not None:
+            self.message.setText(
+                self.tr("Eingerichtet: {label} (Signaturkarte).").format(
+                    label=dialog.identity.label
+                )
+            )
+            self.refresh()
+
     def _ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("PKCS#12-Datei wählen"), "", self.tr("PKCS#12 (*.p12 *.pfx)")
+            self,
+            self.tr("PKCS#12-Datei wählen"),
+            str(FOLDERS.start()),
+            self.tr("PKCS#12 (*.p12 *.pfx)"),
         )
         if not name:
             return
-        dialog = ImportDialog(Path(name), self.store.secrets.status().available, self)
+        FOLDERS.used(name)
+        dialog = ImportDialog(Path(name), self.store.keyring_status().available, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.import_file(
                 Path(name),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import draft_title, translate
+from zwk_desktop.ui.common import counting, draft_title, fit_to_screen, translate
 from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def reason_text(info: VersionInfo) -> str:
         "import": translate("VersionsDialog", "Aus einer Datei importiert"),
         "interval": translate("VersionsDialog", "Automatisch gesichert"),
         "save": translate("VersionsDialog", "Gespeichert"),
-        "export": translate("VersionsDialog", "Vor dem Export"),
+        "export": translate("VersionsDialog", "Vor dem Export"),  # versions of earlier releases
+        "export_file": translate("VersionsDialog", "Vor dem Export als .zwk-Datei"),
+        "export_package": translate("VersionsDialog", "Vor dem Paketexport"),
         "before_migration": translate(
             "VersionsDialog", "Vor der Umstellung von Formatversion {v}"
         ).format(v=info.format_version),
@@ -71,10 +73,15 @@ def reason_text(info: VersionInfo) -> str:
         "before_restore": translate("VersionsDialog", "Vor dem Wiederherstellen einer Version"),
         "restore": translate("VersionsDialog", "Wiederhergestellt"),
         "duplicate": translate("VersionsDialog", "Als Kopie angelegt"),
+        "before_merge": translate("VersionsDialog", "Ihr Stand vor der Zusammenführung"),
+        "incoming": translate("VersionsDialog", "Eingegangener Stand (vor der Zusammenführung)"),
+        "merge": translate("VersionsDialog", "Zusammengeführt"),
     }
     text = labels.get(info.reason, info.reason)
     if info.reason == "restore" and info.note:
         text += f" ({info.note})"
+    elif info.reason in ("before_merge", "incoming", "merge") and info.note:
+        text = info.note  # names the file: „Ihr Stand vor Zusammenführung mit Datei …“
     return text
 
 
@@ -128,9 +135,7 @@ class VersionsModel(ListTableModel[VersionInfo]):
             return translate("VersionsDialog", "nicht lesbar")
         if not changes:
             return translate("VersionsDialog", "keine")
-        if len(changes) == 1:
-            return translate("VersionsDialog", "1 Feld")
-        return translate("VersionsDialog", "{n} Felder").format(n=len(changes))
+        return counting().fields(len(changes))
 
 
 class ChangesModel(ListTableModel[FieldChange]):
@@ -192,7 +197,7 @@ class VersionsDialog(QDialog):
                 title=draft_title(controller.session.draft.title)
             )
         )
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         self.versions = VersionsModel(controller, self)
         self.changes = ChangesModel(self)
 
@@ -296,11 +301,11 @@ class VersionsDialog(QDialog):
         when = version_time(info)
         if not changes:
             text = self.tr("Die Version vom {when} stimmt mit dem jetzigen Stand überein.")
-        elif len(changes) == 1:
-            text = self.tr("Seit der Version vom {when} hat sich 1 Feld geändert.")
         else:
-            text = self.tr("Seit der Version vom {when} haben sich {n} Felder geändert.")
-        self.summary.setText(text.format(when=when, n=len(changes)))
+            text = self.tr(
+                "Seit der Version vom {when} haben sich %n Felder geändert.", None, len(changes)
+            )
+        self.summary.setText(text.format(when=when))
 
     def restore_selected(self) -> None:
         info = self.selected_version()

@@ -125,7 +125,17 @@ class DirectoryCompleter(QCompleter):
         scrollbar = self.table.verticalScrollBar()
         extra = (scrollbar.sizeHint().width() if scrollbar else 16) + 4 * self.table.frameWidth()
         self.table.setMinimumWidth(width + extra)
+        self.table.setMinimumHeight(self._popup_height())
         self.complete()
+
+    def _popup_height(self) -> int:
+        """Room for the header and the rows shown: QCompleter sizes its popup for the rows
+        alone, so under the header a single suggestion would be hidden."""
+        rows = min(self._model.rowCount(), self.maxVisibleItems())
+        header = self.table.header()
+        head = header.sizeHint().height() if header is not None and not header.isHidden() else 0
+        row = max(self.table.sizeHintForRow(0), self.table.fontMetrics().height())
+        return head + rows * row + 2 * self.table.frameWidth() + 4
 
     def _tooltip(self, entry: Entry) -> str:
         lines = [entry.name, entry.typ_label]

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from zwk_desktop.ui.common import translate
+from zwk_desktop import oserrors
+from zwk_desktop.ui.common import FOLDERS, translate
 
 if TYPE_CHECKING:  # Qt classes are made on first use: the dialogs' ones when a command runs
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -80,14 +81,9 @@ class ExportCommands(QObject):
 
     def folder(self) -> Path:
         """Where packages and prints go: the last folder used, else the user's documents."""
-        from PySide6.QtCore import QStandardPaths
-
         if self._folder is not None:
             return self._folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return FOLDERS.start()
 
     # ----------------------------------------------------------------- Exportieren…
 
@@ -102,7 +98,7 @@ class ExportCommands(QObject):
             session.spec, session.draft, self.store(), self.window, out_dir=self.folder()
         )
         dialog.draft_changed.connect(lambda draft: take_acknowledgements(session, draft))
-        dialog.export_starting.connect(lambda: self.host.record_version("export"))
+        dialog.export_starting.connect(lambda: self.host.record_version("export_package"))
         dialog.exported.connect(lambda result: self._used(result.folder.parent))
         dialog.printed.connect(lambda path: self._used(path.parent))
         dialog.finished.connect(dialog.deleteLater)
@@ -111,6 +107,7 @@ class ExportCommands(QObject):
 
     def _used(self, folder: Path) -> None:
         self._folder = folder
+        FOLDERS.used(folder)
 
     # ----------------------------------------------------------------- Druckfassung (ENTWURF)…
 
@@ -190,11 +187,17 @@ class ExportCommands(QObject):
     def _print_failed(self, exc: object) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from zwk_desktop.services.export import ExportError
+
         self._print_finished()
-        if isinstance(exc, OSError):
+        if isinstance(exc, ExportError):
+            why = translate(
+                "ExportMenu", "Die Druckfassung kann nicht geschrieben werden: {why}"
+            ).format(why=str(exc))
+        elif isinstance(exc, OSError):
             why = translate(
                 "ExportMenu", "Die Druckfassung kann nicht geschrieben werden ({why})."
-            ).format(why=exc.strerror or exc)
+            ).format(why=oserrors.cause(exc))
         else:
             why = translate(
                 "ExportMenu",
@@ -231,7 +234,7 @@ class ExportCommands(QObject):
             str(self.folder()),
             translate(
                 "ExportMenu",
-                "Bewerbungspakete (*.eml manifest.json bewerbung.pdf);;Alle Dateien (*)",
+                "Bewerbungspakete (*.eml *manifest.json *.pdf);;Alle Dateien (*)",
             ),
         )
         if name:
@@ -241,10 +244,20 @@ class ExportCommands(QObject):
         """The Prüfansicht of a package: a folder, its e-mail, or any file in its folder."""
         from zwk_desktop.ui.export.package_view import PackageView
 
-        target = path if path.is_dir() or path.suffix.lower() == ".eml" else path.parent
-        view = PackageView(target, self.window)
+        # a manifest names its package among several in one folder (the ministry's inbox)
+        keep = path.is_dir() or path.suffix.lower() == ".eml" or path.name.endswith("manifest.json")
+        target = path if keep else path.parent
+        view = PackageView(target, self.window, trust=self.trust_folder())
         view.show()
         return view
+
+    def trust_folder(self) -> Path | None:
+        """The trust anchors of the settings (Einstellungen), if any."""
+        from zwk_desktop.locations import data_dir
+        from zwk_desktop.services.settings import SettingsStore
+
+        folder = SettingsStore(data_dir()).load().trust_folder
+        return Path(folder).expanduser() if folder else None
 
     # ----------------------------------------------------------------- Signaturidentitäten…
 

@@ -2,7 +2,8 @@
 
 Nothing is written: the package is read into memory and checked on a worker thread; the view
 lists every check with its file and a German sentence, and says in one line whether the package
-is valid.
+is valid. With trust anchors (the folder in the settings) it also says whether the signer's
+certificate was issued by a trusted authority; without, that only integrity was checked.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
+from zwk_desktop.ui.common import fit_to_screen, translate
 from zwk_desktop.ui.export.worker import BackgroundJob
 
 VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
@@ -35,18 +37,23 @@ class PackageView(QDialog):
 
     checked = Signal(object)
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, trust: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        self.setObjectName("pruefansicht")
         self.path = path
+        self.trust = trust
         self.report: VerifyReport | None = None
         self.setWindowTitle(self.tr("Prüfansicht – {name}").format(name=path.name))
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
         layout = QVBoxLayout(self)
         self.banner = QLabel(self.tr("Das Paket wird geprüft …"))
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Ergebnis der Prüfung"))
         self.banner.setMinimumHeight(2 * self.banner.fontMetrics().height() + 16)
         layout.addWidget(self.banner)
+        self.banner.setObjectName("pruefergebnis")
         self.kommune = QLabel()
         layout.addWidget(self.kommune)
         self.table = QTableWidget(0, 3)
@@ -62,6 +69,11 @@ class PackageView(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
+        self.notes = QLabel()
+        self.notes.setObjectName("pruefhinweise")
+        self.notes.setAccessibleName(self.tr("Was nicht geprüft wurde"))
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
         row = QHBoxLayout()
         self.pdf_button = QPushButton(self.tr("&PDF öffnen"))
         self.pdf_button.setEnabled(False)
@@ -72,7 +84,7 @@ class PackageView(QDialog):
         layout.addLayout(row)
         self.pdf_button.clicked.connect(self.open_pdf)
         close.clicked.connect(self.accept)
-        self.job = BackgroundJob(lambda progress: verify_path(path), self)
+        self.job = BackgroundJob(lambda progress: check(path, trust), self)
         self.job.done.connect(self.show_report)
         self.job.failed.connect(
             lambda exc: self.banner.setText(
@@ -86,25 +98,69 @@ class PackageView(QDialog):
         if report.unreadable:
             self.banner.setText(self.tr("Nicht lesbar: {why}").format(why=report.unreadable))
             self.banner.setStyleSheet(INVALID_STYLE)
+        elif report.paper and report.valid:
+            self.banner.setText(
+                self.tr(
+                    "Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen "
+                    "Papierfassung überein."
+                )
+            )
+            self.banner.setStyleSheet(VALID_STYLE)
+        elif report.paper and not _changed(report):
+            self.banner.setText(
+                self.tr(
+                    "Nicht bestätigt – Papierweg ohne elektronische Signatur: ob die Daten der "
+                    "unterschriebenen Papierfassung entsprechen, zeigt ihr QR-Code "
+                    "(zwk-desktop verify … --papier …)."
+                )
+            )
+            self.banner.setStyleSheet(INVALID_STYLE)
+        elif report.valid and report.trust is not None:
+            self.banner.setText(self.tr("Gültig und {trust}.").format(trust=report.trust.message))
+            self.banner.setStyleSheet(VALID_STYLE)
         elif report.valid:
             self.banner.setText(
                 self.tr("Gültig: Alle Dateien sind unverändert, so wie sie signiert wurden.")
             )
             self.banner.setStyleSheet(VALID_STYLE)
-        else:
+        elif report.trust is not None and not report.trust.trusted and not _changed(report):
             self.banner.setText(
-                self.tr("UNGÜLTIG – verändert oder beschädigt: {files}").format(
-                    files=", ".join(report.broken)
-                )
+                self.tr("Unverändert, aber {trust}").format(trust=report.trust.message)
             )
             self.banner.setStyleSheet(INVALID_STYLE)
+        else:
+            self.banner.setText(
+                self.tr(
+                    "UNGÜLTIG – verändert, unvollständig oder nicht von der unterzeichnenden "
+                    "Person signiert: {files}"
+                ).format(files=", ".join(report.broken))
+            )
+            self.banner.setStyleSheet(INVALID_STYLE)
+        lines = []
         kommune = report.manifest.get("kommune") if report.manifest else None
         if isinstance(kommune, dict):
-            self.kommune.setText(
+            lines.append(
                 self.tr("Kommune: {name} (AGS {ags})").format(
                     name=kommune.get("name", ""), ags=kommune.get("ags", "")
                 )
             )
+        if report.signer is not None:
+            lines.append(self.tr("Signiert von: {name}").format(name=report.signer.name))
+        if report.signatory is not None:
+            lines.append(
+                self.tr("Unterzeichnende Person laut Angaben: {who}").format(
+                    who=report.signatory.label
+                )
+            )
+        if report.signer is not None and report.signer.self_signed:
+            lines.append(
+                self.tr(
+                    "Selbst ausgestelltes Zertifikat: es belegt, dass nichts verändert wurde, "
+                    "nicht, wer signiert hat."
+                )
+            )
+        self.kommune.setText("\n".join(lines))
+        self.kommune.setWordWrap(True)
         self.table.setRowCount(len(report.checks))
         for i, check in enumerate(report.checks):
             mark = QTableWidgetItem(self.tr("in Ordnung") if check.ok else self.tr("FEHLER"))
@@ -113,8 +169,44 @@ class PackageView(QDialog):
             self.table.setItem(i, 1, QTableWidgetItem(check.subject))
             self.table.setItem(i, 2, QTableWidgetItem(check.message))
         self.table.resizeRowsToContents()
-        self.pdf_button.setEnabled(self.path.is_dir() and (self.path / "bewerbung.pdf").is_file())
+        self.notes.setText("\n".join(report.notes))
+        self.pdf_button.setEnabled(self.pdf is not None)
         self.checked.emit(report)
 
+    @property
+    def pdf(self) -> Path | None:
+        """The package's signed PDF on disk (a folder's, not one inside an e-mail)."""
+        if self.report is None or not self.report.pdf_name:
+            return None
+        folder = self.path if self.path.is_dir() else self.path.parent
+        candidate = folder / self.report.pdf_name
+        return candidate if self.path.suffix.lower() != ".eml" and candidate.is_file() else None
+
     def open_pdf(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path / "bewerbung.pdf")))
+        if self.pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+
+
+def _changed(report: VerifyReport) -> bool:
+    """Whether a file or the data failed (not only the trust or the paper confirmation)."""
+    from zwk_desktop.services.verify_report import PAPER_SUBJECT, TRUST_SUBJECT
+
+    return any(b not in (TRUST_SUBJECT, PAPER_SUBJECT) for b in report.broken)
+
+
+def check(path: Path, trust: Path | None) -> VerifyReport:
+    """`verify_path` with the anchors of `trust` (unreadable anchors are reported as such)."""
+    from zwk_desktop.services.trust import TrustError, load_anchors
+
+    if trust is None:
+        return verify_path(path)
+    try:
+        anchors = load_anchors(trust)
+    except TrustError as exc:
+        return VerifyReport(
+            str(path),
+            unreadable=translate(
+                "PackageView", "Die Vertrauensanker aus den Einstellungen: {why}"
+            ).format(why=str(exc)),
+        )
+    return verify_path(path, anchors=anchors)

@@ -476,7 +476,9 @@ class InboxWindow(QDialog):
         target = Path(name)
         if target.suffix.lower() != f".{kind}":
             target = target.with_name(f"{target.name}.{kind}")
-        from zwk_desktop.services.inbox.tables import csv_bytes, write_atomic
+        from zwk_desktop import oserrors
+        from zwk_desktop.services.atomic import write_atomic
+        from zwk_desktop.services.inbox.tables import csv_bytes
 
         try:
             if kind == "xlsx":
@@ -490,9 +492,7 @@ class InboxWindow(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 title,
-                self.tr("{path} kann nicht geschrieben werden ({why}).").format(
-                    path=target, why=exc.strerror or exc
-                ),
+                oserrors.sentence(target, exc, writing=True),
                 QMessageBox.StandardButton.Ok,
                 self,
             )

@@ -9,11 +9,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from zwk_desktop import oserrors
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.attachments import FILE_KIND_LABELS
 from zwk_desktop.editing.session import AttachmentRejected
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import translate
+from zwk_desktop.limits import MAX_ATTACHMENTS, NotAFile, TooLarge, read_bounded
+from zwk_desktop.ui.common import FOLDERS, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor
 from zwk_desktop.ui.pages.layout import Override
@@ -22,7 +24,6 @@ from zwk_desktop.ui.pages.lists import ListEditor
 
 class AttachmentsEditor(ListEditor):
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
-        self.last_folder = ""
         super().__init__(env, f, path, label)
 
     def add_text(self) -> str:
@@ -36,7 +37,7 @@ class AttachmentsEditor(ListEditor):
         name, _ = QFileDialog.getOpenFileName(
             self,
             translate("Attachments", "Anlage hinzufügen"),
-            self.last_folder,
+            str(FOLDERS.start()),
             translate("Attachments", "Dokumente ({patterns});;Alle Dateien (*)").format(
                 patterns=kinds
             ),
@@ -44,21 +45,25 @@ class AttachmentsEditor(ListEditor):
         if not name:
             return
         path = Path(name)
-        self.last_folder = str(path.parent)
+        FOLDERS.used(path)
         limit = spec.policy.attachment_max_bytes.value
         try:
-            size = path.stat().st_size
-            if size > limit:
-                self._refuse_size(path.name, size, limit)
-                return
-            content = path.read_bytes()
-        except OSError as exc:
+            content = read_bounded(path, limit)  # never blocks on a pipe, never reads a device
+        except TooLarge as exc:
+            self._refuse_size(path.name, exc.size, limit)
+            return
+        except (OSError, NotAFile) as exc:
+            reason = (
+                oserrors.cause(exc)
+                if isinstance(exc, OSError)
+                else translate("Attachments", "keine gewöhnliche Datei")
+            )
             QMessageBox.warning(
                 self,
                 translate("Attachments", "Datei nicht lesbar"),
                 translate(
                     "Attachments", "Die Datei „{name}“ kann nicht gelesen werden ({reason})."
-                ).format(name=path.name, reason=exc.strerror or str(exc)),
+                ).format(name=path.name, reason=reason),
             )
             return
         try:
@@ -66,6 +71,32 @@ class AttachmentsEditor(ListEditor):
         except AttachmentRejected as exc:
             if exc.reason == "too_large":
                 self._refuse_size(path.name, exc.info.size, limit)
+            elif exc.reason == "total_too_large":
+                total = spec.policy.attachments_max_total_bytes.value
+                QMessageBox.warning(
+                    self,
+                    translate("Attachments", "Anlagen zusammen zu groß"),
+                    translate(
+                        "Attachments",
+                        "Mit der Datei „{name}“ wären alle Anlagen zusammen {size} groß; erlaubt "
+                        "sind höchstens {limit}. Mehr lässt sich nicht sicher per E-Mail "
+                        "versenden. Bitte verkleinern Sie Anlagen oder entfernen Sie "
+                        "verzichtbare.",
+                    ).format(
+                        name=path.name,
+                        size=formatting.size(exc.total),
+                        limit=formatting.size(total),
+                    ),
+                )
+            elif exc.reason == "too_many":
+                QMessageBox.warning(
+                    self,
+                    translate("Attachments", "Zu viele Anlagen"),
+                    translate(
+                        "Attachments",
+                        "Die Bewerbung hat schon {count} Anlagen; mehr nimmt sie nicht auf.",
+                    ).format(count=MAX_ATTACHMENTS),
+                )
             else:
                 allowed = ", ".join(FILE_KIND_LABELS[k] for k in spec.policy.attachment_types.value)
                 QMessageBox.warning(
@@ -104,7 +135,8 @@ class AttachmentsEditor(ListEditor):
 
         def size(value: Any) -> str:
             if isinstance(value, int):
-                return translate("Attachments", "{size} ({bytes} Bytes)").format(
+                # the label says „Größe in Bytes“: the bytes first, the readable size beside
+                return translate("Attachments", "{bytes} Bytes ({size})").format(
                     size=formatting.size(value), bytes=formatting.number(value)
                 )
             return str(value)

@@ -11,12 +11,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
 from zwk_desktop.ui.extensions import PageContext
+from zwk_desktop.ui.input_rules import guard_wheel, prefer_window_shortcuts
 from zwk_desktop.validation import Finding
 
 
@@ -94,12 +104,23 @@ class Editor(QWidget):
             translate("Fields", "Prüfmeldung zu {label}").format(label=label)
         )
         self.feedback.hide()
+        # every widget of the editor (a suggestion, a list's buttons) is about this field: the
+        # help panel explains it, leaving it shows what is missing there
+        self.setProperty(PATH_PROPERTY, path)
+        self.notes: QLabel | None = None
+        """Change markers and comments of the field (made when the first one is shown)."""
+        self._note_lines: list[str] = []
+        self._finding_lines: list[str] = []
         env.editors[path] = self
 
     def setup_input(self, widget: QWidget) -> None:
         """Name a widget after the field (objectName, accessible name and description)."""
         widget.setObjectName(self.path)
         widget.setProperty(PATH_PROPERTY, self.path)
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            prefer_window_shortcuts(widget)  # Ctrl+E exports, also from inside a text
+        elif isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractSlider):
+            guard_wheel(widget)  # the wheel scrolls the page unless the box has the focus
         widget.setAccessibleName(self.label_text)
         widget.setAccessibleDescription(self.field.help)
         widget.setToolTip(self.field.help)
@@ -112,6 +133,11 @@ class Editor(QWidget):
     # overridden by the editors
     def focus_input(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_for(self, finding: Finding) -> None:
+        """Put the cursor into the widget a finding of this editor is about (by default the
+        editor's input; the budget grid picks the cell of the finding's year)."""
+        self.focus_input()
 
     def refresh(self) -> None:
         """Show the session's current value."""
@@ -138,8 +164,35 @@ class Editor(QWidget):
         self._shown = text
         self.feedback.setText(text)
         self.feedback.setVisible(bool(text))
-        # a screen reader reads the findings with the field, not only the help
-        described = "\n".join([self.field.help, *(f"{word}: {msg}" for _, word, msg in lines)])
+        self._finding_lines = [f"{word}: {msg}" for _, word, msg in lines]
+        self._describe()
+
+    def show_notes(self, lines: list[str]) -> None:
+        """Change markers („Geändert von …“) and comments of the field, below its findings."""
+        if lines == self._note_lines:
+            return
+        self._note_lines = lines
+        if self.notes is None:
+            if not lines:
+                return
+            self.notes = QLabel()
+            self.notes.setObjectName(f"{self.path}:anmerkungen")
+            self.notes.setWordWrap(True)
+            self.notes.setTextFormat(Qt.TextFormat.PlainText)
+            self.notes.setAccessibleName(
+                translate("Fields", "Anmerkungen zu {label}").format(label=self.label_text)
+            )
+            self.notes.setStyleSheet(
+                "QLabel { border-left: 3px solid palette(highlight); padding-left: 6px; }"
+            )
+            self.outer.addWidget(self.notes)
+        self.notes.setText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
+        self._describe()
+
+    def _describe(self) -> None:
+        # a screen reader reads the findings, markers and comments with the field
+        described = "\n".join([self.field.help, *self._finding_lines, *self._note_lines])
         for widget in self.findChildren(QWidget):
             if widget.property(PATH_PROPERTY) == self.path:
                 widget.setAccessibleDescription(described)
@@ -155,6 +208,19 @@ class FindingsBox(Editor):
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
         self.finish()
+
+    def focus_input(self) -> None:
+        """The first field shown inside the section or group: the box itself takes no input."""
+        inside = (f"{self.path}.", f"{self.path}[")
+        for path, editor in self.env.editors.items():
+            if (
+                path.startswith(inside)
+                and not isinstance(editor, FindingsBox)
+                and editor.isVisibleTo(self.window())
+            ):
+                editor.focus_input()
+                return
+        super().focus_input()
 
 
 def status_note(status: str) -> str:

@@ -8,17 +8,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from zwk_desktop.domain import formatting
-from zwk_desktop.domain.budget import Budget, compute_budget
+from zwk_desktop.domain.budget import Budget, compute_budget, year_cap
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.ui.common import COLOURS, clear_layout, heading, show_new, translate
+from zwk_desktop.ui.common import COLOURS, clear_layout, counting, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.pages.base import FindingsBox, PageEnv, status_note
 from zwk_desktop.ui.pages.fields import NumberEditor
+from zwk_desktop.validation import Finding
 
 LINE_OFFSET = 4
 """Pixels that put a label's text on the line of the input field beside it."""
@@ -60,6 +61,37 @@ def _cell(text: str = "", bold: bool = False) -> QLabel:
     return label
 
 
+class BudgetFindings(FindingsBox):
+    """The findings about the whole budget, below the grid. A finding about a year (a cap
+    exceeded) leads to that year's amount of the posten that asks most in it; one about the
+    whole budget to the first amount, or to „Posten hinzufügen“ while there is none."""
+
+    grid: BudgetGrid
+
+    def focus_for(self, finding: Finding) -> None:
+        year = finding.params.get("jahr")
+        self.focus_year(str(year) if year is not None else None)
+
+    def focus_input(self) -> None:
+        self.focus_year(None)
+
+    def focus_year(self, year: str | None) -> None:
+        grid = self.grid
+        layout = grid.layout_
+        if year not in grid.years:
+            year = grid.years[0] if grid.years else None
+        budget = compute_budget(grid.spec, grid.session.draft.data)
+        if year is None or not budget.items:
+            add = self.window().findChild(QWidget, f"{layout.items}:hinzufuegen")
+            (add or self).setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        largest = max(budget.items, key=lambda item: (item.amounts[year], -item.index))
+        path = f"{layout.items}[{largest.index}].{layout.amounts}.{year}"
+        editor = self.env.editors.get(path)
+        if editor is not None:
+            editor.focus_input()
+
+
 class BudgetGrid(QWidget):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
@@ -86,33 +118,37 @@ class BudgetGrid(QWidget):
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.grid = QGridLayout(frame)
-        self.grid.setHorizontalSpacing(12)
+        self.grid.setHorizontalSpacing(8)
         outer.addWidget(frame)
         self.total_line = QLabel()
         self.total_line.setObjectName("finanzplan:gesamt")
         self.total_line.setWordWrap(True)
         self.total_line.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.total_line)
-        first = self.spec.policy.first_year_months
-        if len(first.value) < 12:
-            budget = compute_budget(self.spec, self.session.draft.data)
-            note = QLabel(
-                translate(
-                    "Budget",
-                    "Für {year} wird eine anteilige Förderung für {months} Monate angenommen "
-                    "(bis zu {amount}). {status}",
-                ).format(
-                    year=self.years[0],
-                    months=len(first.value),
-                    amount=formatting.money(budget.first_year_cap.quantize(Decimal("0.01"))),
-                    status=status_note(first.status),
-                )
+        first = year_cap(self.spec.policy, self.years[0]) if self.years else None
+        if first is not None and first.pro_rata:
+            text = (
+                counting()
+                .months(first.months)
+                .format(year=first.year, amount=formatting.money(first.amount))
             )
+            if first.assumed:
+                text = (
+                    translate("Budget", "* Annahme: {text}").format(text=text)
+                    + " "
+                    + status_note(self.spec.policy.first_year_months.status)
+                )
+            note = QLabel(text)
+            note.setObjectName("finanzplan:anteilig")
             note.setWordWrap(True)
             outer.addWidget(note)
         section = self.spec.section_index[self.layout_.own_funds.split(".")[0]]
-        self.findings = FindingsBox(self.env, section.node, section.id, section.title)
+        self.findings = BudgetFindings(self.env, section.node, section.id, section.title)
+        self.findings.grid = self
         outer.addWidget(self.findings)
+        self.keep_visible = [self.findings]
+        """A cell of the grid comes into view with the findings below the grid (see
+        `zwk_desktop.ui.pages.page.KEEP_VISIBLE`)."""
         self.build()
 
     # ----------------------------------------------------------------- building
@@ -130,8 +166,8 @@ class BudgetGrid(QWidget):
             g.addWidget(_cell(year, bold=True), 0, c)
             g.setColumnStretch(c, 1)  # equal year columns, whatever their texts say
         g.addWidget(_cell(translate("Budget", "Summe"), bold=True), 0, total_col)
-        g.setColumnStretch(0, 2)
-        g.setColumnMinimumWidth(0, em * 11)
+        g.setColumnStretch(0, 2)  # the posten's names wrap: the grid fits narrow windows
+        g.setColumnMinimumWidth(0, em * 6)
         g.setColumnStretch(total_col, 1)
         row = 1
         self.item_labels: list[QLabel] = []
@@ -178,11 +214,11 @@ class BudgetGrid(QWidget):
         self._editor_row(row + 1, own.label, self.layout_.own_funds, own)
         self.requested = self._summary_row(row + 2, translate("Budget", "Beantragt"))
         self.caps = self._summary_row(row + 3, translate("Budget", "Höchstgrenze"), bold=False)
+        for key, label in zip((*years, "gesamt"), self.caps, strict=True):
+            label.setObjectName(f"finanzplan:hoechstgrenze:{key}")
         self.headroom = self._summary_row(row + 4, translate("Budget", "Spielraum"), bold=False)
         for key, label in zip((*years, "gesamt"), self.headroom, strict=True):
             label.setObjectName(f"finanzplan:spielraum:{key}")
-            # the words wrap within the column instead of widening it
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         central = self.spec.field(self.layout_.central)
         self._editor_row(row + 5, central.label, self.layout_.central, central)
         self.owned = set(self.env.editors) - before
@@ -238,15 +274,24 @@ class BudgetGrid(QWidget):
         for cells, values, overall in (
             (self.sums, budget.totals, budget.total),
             (self.requested, budget.requested, budget.total_requested),
-            (self.caps, dict.fromkeys(budget.years, budget.cap), budget.total_cap),
+            # one cap per year for the grid, its headroom and the PDF (domain.budget.year_cap)
+            (self.caps, budget.year_caps, budget.total_year_caps),
         ):
             for cell, year in zip(cells, budget.years, strict=False):
                 cell.setText(money(values[year]))
             cells[-1].setText(money(overall))
+        for cell, year in zip(self.caps, budget.years, strict=False):
+            if budget.caps[year].assumed:  # the note below the grid says why
+                cell.setText(f"{money(budget.year_caps[year])}*")
+                cell.setAccessibleName(
+                    translate("Budget", "{amount}, angenommen (siehe Anmerkung)").format(
+                        amount=money(budget.year_caps[year])
+                    )
+                )
         for cell, year in zip(self.headroom, budget.years, strict=False):
             text, over = headroom_text(budget.headroom[year])
             self._mark(cell, text, over)
-        text, over = headroom_text(budget.total_cap - budget.total_requested)
+        text, over = headroom_text(budget.total_year_caps - budget.total_requested)
         self._mark(self.headroom[-1], text, over)
         self.total_line.setText(self._total_text(budget))
 
@@ -259,17 +304,19 @@ class BudgetGrid(QWidget):
 
     def _total_text(self, budget: Budget) -> str:
         money = formatting.money
-        left = budget.total_cap - budget.total_requested
+        left = budget.total_year_caps - budget.total_requested
         if left < 0:
             tail = translate(
                 "Budget",
                 '<span style="color:{colour}"><b>Die Gesamthöchstgrenze von {cap} ist um '
                 "{amount} überschritten.</b></span>",
-            ).format(colour=COLOURS["error"], cap=money(budget.total_cap), amount=money(-left))
+            ).format(
+                colour=COLOURS["error"], cap=money(budget.total_year_caps), amount=money(-left)
+            )
         else:
             tail = translate(
                 "Budget", "Bis zur Gesamthöchstgrenze von {cap} bleiben noch {amount}."
-            ).format(cap=money(budget.total_cap), amount=money(left))
+            ).format(cap=money(budget.total_year_caps), amount=money(left))
         head = translate(
             "Budget", "<b>Gesamtsumme aller Posten: {total}</b> · beantragt insgesamt: {requested}."
         ).format(total=money(budget.total), requested=money(budget.total_requested))

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, translate
+from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, counting, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
+from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
 
 
@@ -172,6 +173,7 @@ class Counter(QLabel):
         self.min = f.min_length
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)  # a narrow column wraps the count instead of cutting it off
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.setFont(font)
@@ -181,13 +183,16 @@ class Counter(QLabel):
         count = entry.show_int(n)
         if self.max is not None and n > self.max:
             state = "over"
-            text = translate("Fields", "{n} / {max} Zeichen – {excess} Zeichen zu viel").format(
-                n=count, max=entry.show_int(self.max), excess=entry.show_int(n - self.max)
+            text = (
+                counting()
+                .characters_over(n - self.max)
+                .format(n=count, max=entry.show_int(self.max))
             )
         elif self.min is not None and 0 < n < self.min:
             state = "under"
-            text = translate("Fields", "{n} Zeichen – mindestens {min}, es fehlen noch {missing}")
-            text = text.format(n=count, min=entry.show_int(self.min), missing=self.min - n)
+            text = counting().characters(n) + counting().characters_missing(self.min - n).format(
+                min=entry.show_int(self.min)
+            )
             if self.max is not None:
                 text += translate("Fields", " (höchstens {max})").format(
                     max=entry.show_int(self.max)
@@ -199,7 +204,7 @@ class Counter(QLabel):
             )
         else:
             state = ""
-            text = translate("Fields", "{n} Zeichen").format(n=count)
+            text = counting().characters(n)
         self.setText(text)
         if state != self._state:
             self._state = state
@@ -276,7 +281,7 @@ class NumberEditor(ReadEditor):
 
     def display(self, value: Any) -> str:
         if self.kind == "int":
-            return entry.show_int(value)
+            return entry.show_int(value, self.field.grouping)
         if self.kind == "dec":
             return entry.show_dec(value)
         return entry.show_money(value)
@@ -321,9 +326,11 @@ class BoolEditor(Editor):
         self, env: PageEnv, f: FormField, path: str, label: str, text: str | None = None
     ) -> None:
         super().__init__(env, f, path, label)
-        self.input = QCheckBox(f.label if text is None else text)
+        self.input = QCheckBox()
         self.setup_input(self.input)
-        self.outer.addWidget(self.input)
+        shown = f.label if text is None else text
+        # the text wraps at the width of the page (declarations are whole sentences)
+        self.outer.addWidget(check_row(self.input, shown) if shown else self.input)
         self.input.toggled.connect(self.write)
         self.finish()
 
@@ -336,6 +343,31 @@ class BoolEditor(Editor):
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+class ChoiceCombo(QComboBox):
+    """The combo box of a choice field. Its first entry, „Bitte auswählen“, stands for „nothing
+    chosen“: the popup (Alt+↓) always opens on the current entry, and the first ↓ goes to the
+    first choice, never past it. Choosing „Bitte auswählen“ again clears the field."""
+
+    def __init__(self, f: FormField) -> None:
+        super().__init__()
+        self.addItem(translate("Fields", "Bitte auswählen"), None)
+        none = self.model().index(0, 0)
+        self.model().setData(none, self.palette().placeholderText(), Qt.ItemDataRole.ForegroundRole)
+        for choice in f.choices:
+            self.addItem(choice.label, choice.code)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(12)
+
+    def code(self) -> str | None:
+        """The chosen code; None while „Bitte auswählen“ is current."""
+        data = self.currentData()
+        return data if isinstance(data, str) else None
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code) if code is not None else 0
+        self.setCurrentIndex(max(0, index))
+
+
 class ChoiceEditor(Editor):
     """Up to four choices as radio buttons, more in a combo box."""
 
@@ -344,14 +376,13 @@ class ChoiceEditor(Editor):
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
         self.codes = f.choice_codes
-        self.combo: QComboBox | None = None
+        self.combo: ChoiceCombo | None = None
         self.buttons: QButtonGroup | None = None
         if len(f.choices) <= self.RADIO_LIMIT:
             box = QWidget()
             self.setup_input(box)
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
+            row = FlowLayout(box)  # the options wrap to a new line rather than leave the page
             self.buttons = QButtonGroup(self)
             for i, choice in enumerate(f.choices):
                 button = QRadioButton(choice.label)
@@ -361,23 +392,17 @@ class ChoiceEditor(Editor):
                 button.setToolTip(f.help)
                 self.buttons.addButton(button, i)
                 row.addWidget(button)
-            row.addStretch(1)
             self.buttons.idToggled.connect(self._toggled)
             self.outer.addWidget(box)
             self.box = box
         else:
-            self.combo = QComboBox()
+            self.combo = ChoiceCombo(f)
             self.setup_input(self.combo)
-            self.combo.setPlaceholderText(translate("Fields", "Bitte auswählen"))
-            for choice in f.choices:
-                self.combo.addItem(choice.label, choice.code)
-            self.combo.setCurrentIndex(-1)
-            self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.combo.currentIndexChanged.connect(self._index)
-            row = QHBoxLayout()
-            row.addWidget(self.combo)
-            row.addStretch(1)
-            self.outer.addLayout(row)
+            line = QHBoxLayout()
+            line.addWidget(self.combo)
+            line.addStretch(1)
+            self.outer.addLayout(line)
         self.finish()
 
     def _toggled(self, index: int, checked: bool) -> None:
@@ -385,14 +410,15 @@ class ChoiceEditor(Editor):
             self.write(self.codes[index])
 
     def _index(self, index: int) -> None:
-        self.write(self.codes[index] if index >= 0 else None)
+        if self.combo is not None:
+            self.write(self.combo.code())
 
     def refresh(self) -> None:
         value = self.session.get(self.path)
         index = self.codes.index(value) if value in self.codes else -1
         self._loading = True
         if self.combo is not None:
-            self.combo.setCurrentIndex(index)
+            self.combo.set_code(value if index >= 0 else None)
         elif self.buttons is not None:
             self.buttons.setExclusive(False)
             for i, button in enumerate(self.buttons.buttons()):
@@ -424,15 +450,17 @@ class MultiEditor(Editor):
         rows = (len(f.choices) + columns - 1) // columns
         self.boxes: list[QCheckBox] = []
         for i, choice in enumerate(f.choices):
-            check = QCheckBox(choice.label)
+            check = QCheckBox()
             check.setObjectName(f"{path}#{choice.code}")
             check.setProperty(PATH_PROPERTY, path)
             check.setAccessibleDescription(f.help)
             check.setToolTip(f.help)
             check.toggled.connect(lambda on, code=choice.code: self._toggled(code, on))
-            grid.addWidget(check, i % rows, i // rows)  # down the columns, in choice order
+            # down the columns, in choice order; the texts wrap within their column
+            grid.addWidget(check_row(check, choice.label), i % rows, i // rows)
             self.boxes.append(check)
-        grid.setColumnStretch(columns, 1)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
         self.outer.addWidget(box)
         self.box = box
         self.finish()

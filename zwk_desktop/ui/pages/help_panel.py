@@ -4,14 +4,15 @@ from (documented in the call, evidenced, or inferred) and which checks apply to 
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.entry import show_dec, show_int
 from zwk_desktop.editing.help import field_help
-from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.ui.common import heading, severity_word, translate
+from zwk_desktop.formspec.models import FormField, FormSpec, Section
+from zwk_desktop.ui.common import counting, heading, severity_word, translate
 from zwk_desktop.ui.pages.base import status_note
 
 
@@ -46,11 +47,32 @@ class HelpPanel(QWidget):
             )
         )
 
+    def show_section(self, section: Section) -> None:
+        """Outside a field: the section's title and introduction."""
+        key = f"abschnitt:{section.id}"
+        if key == self.path:
+            return
+        self.path = key
+        parts = [f"<p><b>{html.escape(section.title)}</b></p>"]
+        if section.intro:
+            parts.append(f"<p>{html.escape(section.intro)}</p>")
+        parts.append(f"<p><i>{html.escape(status_note(section.status))}</i></p>")
+        self.text.setHtml("".join(parts))
+
     def show_for(self, path: str) -> None:
-        """Show the help of the field at a concrete path."""
+        """Show the help of the field at a concrete path (a year of a year map, a cell of the
+        budget grid: its field; an item of a list: the list)."""
         template = template_path(path)
         f = self.spec.fields_by_path.get(template)
-        if f is None or template == self.path:
+        while f is None and ("." in template or template.endswith("[]")):
+            template = template[:-2] if template.endswith("[]") else template.rsplit(".", 1)[0]
+            f = self.spec.fields_by_path.get(template)
+        if f is None:
+            section = self.spec.section_index.get(template)
+            if section is not None:
+                self.show_section(section)
+            return
+        if template == self.path:
             return
         self.path = template
         info = field_help(self.spec, template, f)
@@ -97,9 +119,23 @@ class HelpPanel(QWidget):
             out.append(translate("Help", "Höchstens {n} Zeichen.").format(n=show_int(f.max_length)))
         out.extend(case.expected for case in f.pattern)
         if f.min_items and f.type == "list":
-            out.append(translate("Help", "Mindestens {n} Einträge.").format(n=f.min_items))
+            out.append(counting().at_least_entries(f.min_items))
         if f.type in ("int", "dec") and (f.min is not None or f.max is not None):
-            low = show_dec(f.min) if f.min is not None else "…"
-            high = show_dec(f.max) if f.max is not None else "…"
-            out.append(translate("Help", "Erlaubt: {low} bis {high}.").format(low=low, high=high))
+            low, high = self._number(f, f.min), self._number(f, f.max)
+            if low and high:
+                text = translate("Help", "Erlaubt: {low} bis {high}.")
+            elif low:
+                text = translate("Help", "Erlaubt: ab {low}.")
+            else:
+                text = translate("Help", "Erlaubt: bis {high}.")
+            out.append(text.format(low=low, high=high))
         return out
+
+    @staticmethod
+    def _number(f: FormField, value: Decimal | None) -> str:
+        """A bound as the field shows its values: a year without thousands point."""
+        if value is None:
+            return ""
+        if value == value.to_integral_value():
+            return show_int(int(value), f.grouping)
+        return show_dec(value)

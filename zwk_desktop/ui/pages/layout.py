@@ -34,7 +34,18 @@ from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor, scalar_editor
 
 LABEL_EMS = 17
-"""Width of the label column in multiples of the font's height."""
+"""Width of the label column in multiples of the font's height, where the page has room."""
+LABEL_MIN_EMS = 8
+"""The narrowest label column (labels wrap); the page's width decides in between."""
+LABEL_SHARE = 0.3
+"""The label column's share of the page's width."""
+
+
+def label_width(page_width: int, em: int) -> int:
+    """The width of the label column for a page this wide: a share of it, between
+    `LABEL_MIN_EMS` and `LABEL_EMS` font heights, so that narrow windows keep room for the
+    fields."""
+    return max(em * LABEL_MIN_EMS, min(em * LABEL_EMS, int(page_width * LABEL_SHARE)))
 
 
 def field_label(f: FormField) -> str:
@@ -102,6 +113,13 @@ class FieldRows:
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(10)
+
+    def fit_labels(self, page_width: int) -> None:
+        """Set the label column's width for a page this wide (see `label_width`)."""
+        em = QFontMetrics(QApplication.font()).height()
+        width = label_width(page_width, em)
+        if self.grid.columnMinimumWidth(0) != width:
+            self.grid.setColumnMinimumWidth(0, width)
 
     def add_widget(self, widget: QWidget, path: str = "") -> None:
         """A full-width row (an extra of the page, a list)."""

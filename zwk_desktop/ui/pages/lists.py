@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, icon, show_new, translate
+from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, icon, show_new, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
 from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
@@ -133,10 +133,8 @@ class ListEditor(Editor):
         self.host.setVisible(n > 0)
         if n == 0:
             self.count.setText(translate("Lists", "noch kein Eintrag"))
-        elif n == 1:
-            self.count.setText(translate("Lists", "1 Eintrag"))
         else:
-            self.count.setText(translate("Lists", "{n} Einträge").format(n=n))
+            self.count.setText(counting().entries(n))
         env.on_rebuilt()
 
     def item_title(self, i: int) -> str:
@@ -192,7 +190,7 @@ class ListEditor(Editor):
         card = ItemCard(self.env, self.field, path, self.item_title(i))
         head = QHBoxLayout()
         head.addWidget(card.title, 1)
-        for b in self._buttons(i, n, with_text=True):
+        for b in self._buttons(i, n, with_text=False):  # icons: the card keeps narrow
             head.addWidget(b)
         card.frame_layout.insertLayout(0, head)
         grid = QGridLayout()
@@ -214,6 +212,7 @@ class ListEditor(Editor):
         grid.setHorizontalSpacing(8)
         for c, child in enumerate(self.field.fields):
             head = QLabel(field_label(child))
+            head.setWordWrap(True)  # a narrow column wraps its heading
             head.setToolTip(child.help)
             font = head.font()
             font.setBold(True)

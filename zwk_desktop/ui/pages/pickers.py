@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.ui.common import icon, translate
+from zwk_desktop.ui.input_rules import guard_wheel
 
 
 class _PickerLine(QLineEdit):
@@ -127,6 +128,7 @@ class MonthPicker(_Picker):
         box = QWidget()
         layout = QVBoxLayout(box)
         self.year = QSpinBox()
+        guard_wheel(self.year)
         self.year.setRange(1990, 2100)
         self.year.setAccessibleName(translate("Pickers", "Jahr"))
         self.year.setPrefix(translate("Pickers", "Jahr "))

@@ -1,7 +1,9 @@
 """The „Prüfen“ page: every finding grouped by section, with counts and severity in words.
 
 Activating a finding (click, Enter or Space) opens its page and focuses its field. A warning can
-be acknowledged here, with an optional justification; both are stored with the draft.
+be acknowledged here, with an optional justification; both are stored with the draft. A filter
+(„Anzeigen“) lists instead the fields others changed that were not seen yet, or the open
+comments.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -19,27 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.help import location
 from zwk_desktop.editing.session import EditSession, SectionStatus
 from zwk_desktop.ui.common import (
     COLOURS,
     PATH_PROPERTY,
+    clear_layout,
     count_errors,
     count_infos,
     count_warnings,
+    counting,
     heading,
     icon,
+    person,
     severity_word,
+    show_new,
+    stamp_text,
     status_text,
     translate,
 )
+from zwk_desktop.ui.input_rules import guard_wheel
 from zwk_desktop.validation import Finding
 
 
 class FindingRow(QFrame):
     """One finding: severity, place and message; Enter or a click opens the field."""
 
-    activated = Signal(str)
+    activated = Signal(object)
+    """The `Finding` to go to."""
 
     def __init__(self, session: EditSession, finding: Finding, index: int) -> None:
         super().__init__()
@@ -124,7 +135,7 @@ class FindingRow(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self.finding.path)
+            self.activated.emit(self.finding)
             return
         super().keyPressEvent(event)
 
@@ -132,14 +143,74 @@ class FindingRow(QFrame):
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
         ):
-            self.activated.emit(self.finding.path)
+            self.activated.emit(self.finding)
             return
         super().mouseReleaseEvent(event)
 
 
+class PlaceRow(QFrame):
+    """A field with a change marker or a comment: what, where; Enter or a click opens it."""
+
+    activated = Signal(str)
+
+    def __init__(self, name: str, path: str, title: str, text: str) -> None:
+        super().__init__()
+        self.path = path
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            "PlaceRow { border: 1px solid palette(mid); border-radius: 3px; }"
+            "PlaceRow:focus { border: 2px solid palette(highlight); }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        head = QHBoxLayout()
+        top = QLabel(title)
+        top.setTextFormat(Qt.TextFormat.PlainText)
+        top.setWordWrap(True)
+        font = top.font()
+        font.setBold(True)
+        top.setFont(font)
+        head.addWidget(top, 1)
+        go = QLabel(translate("Review", "Zum Feld ›"))
+        go.setStyleSheet("color: palette(link);")
+        head.addWidget(go)
+        layout.addLayout(head)
+        body = QLabel(text)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setWordWrap(True)
+        layout.addWidget(body)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(text)
+        self.setToolTip(translate("Review", "Zum Feld wechseln (Eingabetaste)"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.path)
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.activated.emit(self.path)
+            return
+        super().mouseReleaseEvent(event)
+
+
+MODES = ("findings", "markers", "comments")
+"""What the page lists: the findings, the fields others changed (not yet seen), open comments."""
+
+
 class ReviewPage(QScrollArea):
+    open_finding = Signal(object)
+    """A `Finding` was activated: open its page and put the cursor into the widget it is
+    about."""
     open_path = Signal(str)
-    """A finding was activated: open the page of this path and focus the field."""
+    """A changed or commented field was activated: open its page and focus the field."""
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
@@ -148,25 +219,93 @@ class ReviewPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.rows: list[FindingRow] = []
+        self.place_rows: list[PlaceRow] = []
         self.section_heads: dict[str, QLabel] = {}
-        self._shown_report: object = None
-
-    def refresh(self) -> None:
-        """Rebuild the list if the report changed since it was last shown."""
-        report = self.session.report
-        if report is self._shown_report:
-            self.update_counts()
-            return
-        self._shown_report = report
+        self.mode = "findings"
+        self._shown: tuple[object, str] | None = None
         content = QWidget()
         outer = QVBoxLayout(content)
-        outer.setContentsMargins(24, 16, 24, 24)
+        outer.setContentsMargins(16, 16, 16, 24)
         outer.addWidget(heading(translate("Review", "Prüfen"), 1))
         self.summary = QLabel()
         self.summary.setObjectName("pruefen:zusammenfassung")
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
-        explain = QLabel(
+        row = QHBoxLayout()
+        self.filter = QComboBox()
+        guard_wheel(self.filter)  # the wheel scrolls the page unless the box has the focus
+        self.filter.setObjectName("pruefen:filter")
+        self.filter.setAccessibleName(translate("Review", "Anzeigen"))
+        for mode in MODES:
+            self.filter.addItem("", mode)
+        shown = QLabel(translate("Review", "&Anzeigen:"))
+        shown.setBuddy(self.filter)
+        row.addWidget(shown)
+        row.addWidget(self.filter)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        outer.addWidget(self.explain)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.body)
+        outer.addStretch(1)
+        self.setWidget(content)
+        self._filter_texts()
+        self.filter.currentIndexChanged.connect(self._mode_chosen)
+
+    def _mode_chosen(self, index: int) -> None:
+        self.mode = MODES[max(0, index)]
+        self.refresh()
+
+    def show_mode(self, mode: str) -> None:
+        """List the findings, the changes of others or the open comments."""
+        self.filter.setCurrentIndex(MODES.index(mode))
+
+    def notes_changed(self) -> None:
+        """Markers or comments changed: counts now, the list when it shows them."""
+        self._filter_texts()
+        if self.mode != "findings" and self.isVisible():
+            self._shown = None
+            self.refresh()
+
+    def _filter_texts(self) -> None:
+        markers = len(self.session.markers())
+        comments = len(self.session.open_comments())
+        texts = (
+            translate("Review", "Meldungen der Prüfung"),
+            translate("Review", "Änderungen von anderen, noch nicht gesehen ({n})").format(
+                n=markers
+            ),
+            translate("Review", "Offene Kommentare ({n})").format(n=comments),
+        )
+        for i, text in enumerate(texts):
+            if self.filter.itemText(i) != text:
+                self.filter.setItemText(i, text)
+
+    def refresh(self) -> None:
+        """Rebuild the list if the report (or what is listed) changed since it was shown."""
+        report = self.session.report
+        key = (report if self.mode == "findings" else None, self.mode)
+        if key == self._shown and self.mode == "findings":
+            self.update_counts()
+            return
+        self._shown = key
+        clear_layout(self.body)
+        self.rows = []
+        self.place_rows = []
+        self.section_heads = {}
+        if self.mode == "findings":
+            self._findings()
+        else:
+            self._places()
+        show_new(self.body)
+        self.update_counts()
+
+    def _findings(self) -> None:
+        report = self.session.report
+        self.explain.setText(
             translate(
                 "Review",
                 "Fehler müssen vor dem Einreichen behoben werden. Hinweise können Sie nach "
@@ -175,10 +314,6 @@ class ReviewPage(QScrollArea):
                 "um zum Feld zu wechseln.",
             )
         )
-        explain.setWordWrap(True)
-        outer.addWidget(explain)
-        self.rows = []
-        self.section_heads = {}
         grouped = report.by_section()
         titles = {s.id: s.title for s in self.session.spec.sections}
         order = [s.id for s in self.session.spec.sections]
@@ -190,16 +325,63 @@ class ReviewPage(QScrollArea):
             head = heading(titles.get(section_id, translate("Review", "Weitere Angaben")), 2)
             head.setObjectName(f"pruefen:{section_id}")
             head.setContentsMargins(0, 12, 0, 0)
-            outer.addWidget(head)
+            self.body.addWidget(head)
             self.section_heads[section_id] = head
             for finding in findings:
                 row = FindingRow(self.session, finding, len(self.rows))
-                row.activated.connect(self.open_path)
-                outer.addWidget(row)
+                row.activated.connect(self.open_finding)
+                self.body.addWidget(row)
                 self.rows.append(row)
-        outer.addStretch(1)
-        self.setWidget(content)
-        self.update_counts()
+
+    def _places(self) -> None:
+        session = self.session
+        spec = session.spec
+        entries: list[tuple[str, str, str, str]] = []
+        if self.mode == "markers":
+            self.explain.setText(
+                translate(
+                    "Review",
+                    "Felder, die die andere Seite geändert hat und die Sie hier noch nicht "
+                    "gesehen haben. Die Eingabetaste öffnet das Feld; dann gilt die Änderung als "
+                    "gesehen.",
+                )
+            )
+            for path, marker in session.markers().items():
+                who = marker.by or translate("Review", "der anderen Seite")
+                title = translate("Review", "Geändert von {who}: {place}").format(
+                    who=who, place=location(spec, path)
+                )
+                text = translate("Review", "am {when}, Datei {source}").format(
+                    when=stamp_text(marker.at), source=marker.source
+                )
+                entries.append((f"aenderung:{len(entries)}", path, title, text))
+        else:
+            self.explain.setText(
+                translate(
+                    "Review",
+                    "Kommentare, die noch niemand erledigt hat. Die Eingabetaste öffnet das "
+                    "Feld; Strg+Umschalt+K zeigt dort seine Kommentare.",
+                )
+            )
+            for comment in session.open_comments():
+                place = session.concrete(comment.path)
+                if place is None:
+                    continue
+                title = translate("Review", "Kommentar von {who}: {place}").format(
+                    who=person(comment.author), place=location(spec, place)
+                )
+                entries.append((f"kommentar:{len(entries)}", place, title, comment.text))
+        order = spec.field_order
+        entries.sort(key=lambda e: (order.get(template_path(e[1]), len(order)), e[1]))
+        for name, path, title, text in entries:
+            row = PlaceRow(name, path, title, text)
+            row.activated.connect(self.open_path)
+            self.body.addWidget(row)
+            self.place_rows.append(row)
+        if not entries:
+            none = QLabel(translate("Review", "Nichts zu zeigen."))
+            none.setObjectName("pruefen:leer")
+            self.body.addWidget(none)
 
     def update_counts(self) -> None:
         """Counts and acknowledgements as they are now (without rebuilding the rows)."""
@@ -235,16 +417,17 @@ class ReviewPage(QScrollArea):
                 else translate("Review", "keine offenen Hinweise"),
             )
         extra = []
-        if acknowledged == 1:
-            extra.append(translate("Review", "1 Hinweis bestätigt"))
-        elif acknowledged:
-            extra.append(translate("Review", "{n} Hinweise bestätigt").format(n=acknowledged))
+        if acknowledged:
+            extra.append(counting().acknowledged(acknowledged))
         if infos:
             extra.append(count_infos(infos))
         self.summary.setText(f"{text} ({', '.join(extra)})" if extra else text)
+        self._filter_texts()
 
     def _status(self, section_id: str) -> SectionStatus:
         return self.session.section_status(section_id)
 
-    def first_row(self) -> FindingRow | None:
+    def first_row(self) -> QFrame | None:
+        if self.mode != "findings":
+            return self.place_rows[0] if self.place_rows else None
         return self.rows[0] if self.rows else None

@@ -103,11 +103,12 @@ class AutosaveController(QObject):
         self._after(status)
         return status
 
-    def export(self, path: Path) -> None:
-        """ "Speichern unter…" / "Entwurf exportieren…": raises FileWriteError (German)."""
+    def export(self, path: Path, by: str = "") -> None:
+        """ "Speichern unter…" / "Entwurf exportieren…": raises FileWriteError (German).
+        `by`: the user name the file names as its writer."""
         self._wait_for_worker()
         try:
-            self.session.export(path)
+            self.session.export(path, by)
         finally:
             self._after(self.session.status)
 

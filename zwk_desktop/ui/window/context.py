@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zwk_desktop.services.settings import SettingsStore
 from zwk_desktop.services.store import DraftStore
+from zwk_desktop.services.window_state import WindowState
 from zwk_desktop.ui.extensions import Extensions
 
 
@@ -20,3 +21,5 @@ class UiServices:
     """Page extras and menu actions other parts of the program add to the window."""
     examples: Path
     """The folder with the example drafts."""
+    window_state: WindowState
+    """Where the user left off: the window's geometry, each draft's section and field."""

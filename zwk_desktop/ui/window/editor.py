@@ -5,6 +5,7 @@ help panel. Validation runs debounced after the user stops typing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.ui.common import (
     PATH_PROPERTY,
+    changes_by,
+    count_comments,
     heading,
-    icon,
     status_icon,
     status_text,
     translate,
@@ -33,6 +35,11 @@ from zwk_desktop.ui.pages.help_panel import HelpPanel
 from zwk_desktop.ui.pages.layout import chain_tab_order, focus_chain
 from zwk_desktop.ui.pages.page import SectionPage, page_extras
 from zwk_desktop.ui.pages.review import ReviewPage
+from zwk_desktop.validation import Finding
+
+HELP_ROOM_EMS = 82
+"""Below this window width (in font heights) the help panel steps aside for the page, so that
+the page keeps its width (1024 logical pixels at any scaling); F1 shows it."""
 
 CHECK_DELAY_MS = 250
 """Validation runs this long after the last change (typing is never blocked by it)."""
@@ -51,6 +58,8 @@ class EditorView(QWidget):
         self.pages: dict[int, SectionPage] = {}
         self.count = len(self.spec.sections)
         self._shown = -1
+        self.last_path = ""
+        """The field that had the focus last (where the user left off)."""
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -115,15 +124,21 @@ class EditorView(QWidget):
         self.splitter.setCollapsible(1, False)
         em = self.fontMetrics().height()
         self.splitter.setSizes([em * 15, em * 50, em * 16])
-        if self.screen().availableGeometry().width() < em * 70:
-            self.help.hide()  # small (or strongly scaled) screens: F1 shows it
+        self.splitter.setCollapsible(2, True)  # the help panel can be pushed aside
+        self._help_chosen: bool | None = None
+        """Shown or hidden by the user (F1); None: the window's width decides."""
 
         self.review = ReviewPage(session)
-        self.review.open_path.connect(self.open_path)
+        self.review.open_finding.connect(self.open_finding)
+        self.review.open_path.connect(self.open_path)  # a changed or commented field (issue 16)
         self.stack.addWidget(self.review)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.sections.currentRowChanged.connect(self.go_to)
+        # choosing a section with the mouse or Enter goes into its page (the arrow keys stay in
+        # the list, so that a keyboard user can walk through the sections)
+        self.sections.itemClicked.connect(lambda _item: self.enter_page())
+        self.sections.itemActivated.connect(lambda _item: self.enter_page())
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHECK_DELAY_MS)
@@ -169,6 +184,7 @@ class EditorView(QWidget):
             return
         if index == self.count:
             self.session.check()
+            self.session.reveal_missing()  # the whole check: everything missing is shown
             self.review.refresh()
             self.stack.setCurrentWidget(self.review)
             self.position.setText(translate("Editor", "Prüfen"))
@@ -206,28 +222,50 @@ class EditorView(QWidget):
         if not 0 <= target <= self.count:
             return
         self.go_to(target)
-        if target == self.count:
+        self.enter_page()
+
+    def enter_page(self) -> None:
+        """Put the focus on the first input of the page shown (on „Prüfen“: its first
+        finding), so that typing, Space and Tab work at once after every page change."""
+        index = self.index
+        if index == self.count:
             row = self.review.first_row()
             if row is not None:
                 row.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.pages[target].first_input()
+            return
+        page = self.pages[index]
+        page.first_input()
+        focused = QApplication.focusWidget()
+        if focused is None or not page.isAncestorOf(focused):
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_review(self) -> None:
         self.go_to(self.count)
         row = self.review.first_row()
         (row or self.sections).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def open_path(self, path: str) -> None:
-        """Open the page of a field and focus it (from a finding)."""
+    def _section_of(self, path: str) -> int | None:
         section_id = path.split(".", 1)[0].split("[", 1)[0]
-        index = next((i for i, s in enumerate(self.spec.sections) if s.id == section_id), None)
+        return next((i for i, s in enumerate(self.spec.sections) if s.id == section_id), None)
+
+    def open_path(self, path: str) -> None:
+        """Open the page of a field and focus it (where the user left off)."""
+        index = self._section_of(path)
         if index is None:
             return
         self.go_to(index)
         self.pages[index].focus_path(path)
+
+    def open_finding(self, finding: Finding) -> None:
+        """Open the page of a finding and put the cursor into the widget it is about,
+        scrolled into view and highlighted (from „Prüfen“: no further key needed)."""
+        index = self._section_of(finding.path)
+        if index is None:
+            return
+        self.go_to(index)
+        self.pages[index].focus_finding(finding)
 
     def focus_sections(self) -> None:
         self.sections.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -245,7 +283,7 @@ class EditorView(QWidget):
     def on_event(self, event: Event) -> None:
         if event.kind in ("value", "items"):
             self.timer.start()
-        elif event.kind == "report":
+        elif event.kind in ("report", "shown"):
             self.update_statuses()
             for page in self.pages.values():
                 page.show_findings()
@@ -256,6 +294,11 @@ class EditorView(QWidget):
             for page in self.pages.values():
                 page.show_findings()
             self.review.update_counts()
+        if event.kind in ("marker", "comment", "conflict") or (
+            event.kind == "items" and (self.session.draft.markers or self.session.draft.comments)
+        ):
+            self.update_statuses()
+            self.review.notes_changed()
 
     def check(self) -> None:
         self.timer.stop()
@@ -263,22 +306,31 @@ class EditorView(QWidget):
 
     def update_statuses(self) -> None:
         session = self.session
-        for i, section in enumerate(self.spec.sections):
-            status = session.section_status(section.id)
+        statuses = [session.section_status(section.id) for section in self.spec.sections]
+        for i, (section, status) in enumerate(zip(self.spec.sections, statuses, strict=True)):
             item = self.sections.item(i)
-            text = f"{i + 1}. {section.title}\n{status_text(status.errors, status.warnings)}"
+            lines = [
+                f"{i + 1}. {section.title}",
+                status_text(status.errors, status.warnings, status.missing),
+            ]
+            lines += changes_by(session.marker_counts(section.id))
+            comments = len(session.open_comments(section.id))
+            if comments:
+                lines.append(count_comments(comments))
+            text = "\n".join(lines)
             if item.text() != text:
                 item.setText(text)
-                item.setIcon(status_icon(status.errors, status.warnings))
-        report = session.report
-        warnings = sum(session.section_status(s.id).warnings for s in self.spec.sections)
+                item.setIcon(status_icon(status.errors, status.warnings, status.missing))
+        errors = sum(s.errors for s in statuses)
+        warnings = sum(s.warnings for s in statuses)
+        missing = sum(s.missing for s in statuses)
         review = self.sections.item(self.count)
-        if report.errors or warnings:
-            summary = status_text(len(report.errors), warnings)
+        if errors or warnings or missing:
+            summary = status_text(errors, warnings, missing)
         else:
             summary = translate("Editor", "alles vollständig")
         review.setText(translate("Editor", "Prüfen") + "\n" + summary)
-        review.setIcon(icon("error" if report.errors else "warning" if warnings else "ok"))
+        review.setIcon(status_icon(errors, warnings, missing))
         progress = session.progress()
         self.progress.setMaximum(progress.total)
         self.progress.setValue(progress.complete)
@@ -290,17 +342,81 @@ class EditorView(QWidget):
 
     # ----------------------------------------------------------------- help
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_help()
+        super().resizeEvent(event)
+
+    def _fit_help(self) -> None:
+        if self._help_chosen is not None:
+            return
+        wide = self.width() >= self.fontMetrics().height() * HELP_ROOM_EMS
+        if self.help.isHidden() == wide:
+            self.help.setVisible(wide)
+            if wide:
+                self._explain(self._path_of(QApplication.focusWidget()))
+
     def toggle_help(self) -> None:
-        self.help.setVisible(not self.help.isVisible())
-        if self.help.isVisible():
-            self._focus_changed(None, QApplication.focusWidget())
+        self._help_chosen = self.help.isHidden()
+        self.help.setVisible(self._help_chosen)
+        if self._help_chosen:
+            self._explain(self._path_of(QApplication.focusWidget()))
 
     def _focus_changed(self, old: QObject | None, new: QObject | None) -> None:
-        widget = new
+        old_path, new_path = self._path_of(old), self._path_of(new)
+        if new_path:
+            self.last_path = new_path
+        if old_path and old_path != new_path:
+            self.session.leave(old_path)  # what is missing there is shown from now on
+        if isinstance(new, QWidget) and self.isAncestorOf(new):
+            page = self.stack.currentWidget()
+            if isinstance(page, SectionPage) and page.isAncestorOf(new):
+                page.reveal(new)  # a tall field, a budget cell with the findings below it
+            if self.help.isVisible():
+                self._explain(new_path)
+            if new_path:
+                self._seen(new, new_path)  # a change marker there: the user has seen it
+
+    def _path_of(self, widget: QObject | None) -> str:
+        """The field a widget belongs to (its own path or that of an enclosing editor)."""
         while widget is not None and widget is not self:
             path = widget.property(PATH_PROPERTY)
             if isinstance(path, str) and path:
-                if self.help.isVisible():
-                    self.help.show_for(path)
-                return
+                return path
             widget = widget.parent()
+        return ""
+
+    def _explain(self, path: str) -> None:
+        """The help panel explains the field with the focus; outside a field, the section
+        shown (its introduction) or, on „Prüfen“, how the check works."""
+        if path:
+            self.help.show_for(path)
+        elif self.index < self.count:
+            self.help.show_section(self.spec.sections[self.index])
+        else:
+            self.help.show_general()
+
+    def _seen(self, widget: QObject, path: str) -> None:
+        """A field with a change marker got the focus on its page: the user has seen it (the
+        marker goes; a group's or year's fields count with their input)."""
+        page = self.stack.currentWidget()
+        if (
+            not self.session.draft.markers
+            or page is None
+            or page is self.review
+            or not isinstance(widget, QWidget)
+            or not page.isAncestorOf(widget)
+        ):
+            return
+        for marked in list(self.session.markers()):
+            if marked == path or marked.startswith(path + "."):
+                self.session.seen(marked)
+
+    def current_path(self) -> str | None:
+        """The path of the field with the focus on the current page, if any."""
+        widget: QObject | None = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            path = widget.property(PATH_PROPERTY)
+            if isinstance(path, str) and path and self.stack.currentWidget() is not self.review:
+                return path
+            widget = widget.parent()
+        return None

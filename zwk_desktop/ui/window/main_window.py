@@ -21,8 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -33,10 +35,13 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import discard, draft_title, translate
+from zwk_desktop.services.window_state import DraftPlace
+from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
 from zwk_desktop.ui.window.context import UiServices
+from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
 from zwk_desktop.ui.window.start_page import StartPage, list_examples
+from zwk_desktop.ui.window.teamwork import TeamworkCommands
 
 if TYPE_CHECKING:
     from zwk_desktop.editing.session import EditSession
@@ -48,10 +53,13 @@ if TYPE_CHECKING:
 APP_NAME = "ZWK Desktop"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TeamworkCommands, QMainWindow):
     def __init__(self, services: UiServices) -> None:
         super().__init__()
         self.setObjectName("hauptfenster")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            ensure_translators(app)
         self.services = services
         self.store = services.store
         self.current: OpenDraft | None = None
@@ -60,8 +68,6 @@ class MainWindow(QMainWindow):
         self._run_ended = False
         self._noted: int | None = None
         self._notice_action: Callable[[], object] | None = None
-        self._folder = Path.home()
-        """Where the file dialogs start: the folder of the last file opened or written."""
         self._notices: NoticeBar | None = None
         self.stack = QStackedWidget()
         central = QWidget()
@@ -84,12 +90,65 @@ class MainWindow(QMainWindow):
         )
         self._enable()
         self.update_title()
-        em = self.fontMetrics().height()
-        room = self.screen().availableGeometry()  # at 200 % scaling the screen is small
-        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
+        self._place_window()
         self._recover()
         if self.current is None:
             self.start.focus_first()
+
+    def _place_window(self) -> None:
+        """The size and place the window had when the user last closed it; on a first start a
+        size that fits the screen (at 200 % scaling the screen is small)."""
+        folder = self.services.window_state.folder()
+        if folder is not None and FOLDERS.last is None:
+            FOLDERS.used(Path(folder))
+        saved = self.services.window_state.geometry()
+        if saved is not None and self.restoreGeometry(QByteArray(saved)):
+            room = self.screen().availableGeometry()
+            if room.contains(self.geometry().center()):
+                return
+        em = self.fontMetrics().height()
+        room = self.screen().availableGeometry()
+        self.resize(min(em * 80, int(room.width() * 0.95)), min(em * 52, int(room.height() * 0.9)))
+
+    def _remember_window(self) -> None:
+        folder = str(FOLDERS.last) if FOLDERS.last is not None else None
+        self.services.window_state.save_window(bytes(self.saveGeometry().data()), folder)
+
+    def _remember_place(self) -> None:
+        """Where the open draft was left: its section and field, what missing is shown."""
+        current = self.current
+        if current is None or current.draft_id is None:
+            return
+        editor = current.editor
+        section = editor.spec.sections[editor.index].id if editor.index < editor.count else ""
+        missing = current.session.missing
+        place = DraftPlace(section, editor.last_path, missing.revealed, tuple(missing.left))
+        self.services.window_state.save_place(current.draft_id, place)
+
+    def _return_to_place(self, current: OpenDraft) -> None:
+        """A stored draft opens where it was left (section and field); else at its start."""
+        editor = current.editor
+        place = (
+            self.services.window_state.place(current.draft_id)
+            if current.draft_id is not None
+            else None
+        )
+        if place is None:
+            editor.pages[0].first_input()
+            return
+        current.session.missing.restore(place.revealed, place.left)
+        ids = [s.id for s in editor.spec.sections]
+        if place.section in ids:
+            editor.go_to(ids.index(place.section))
+            if place.path and editor.page(editor.index).owner(place.path).path != place.section:
+                editor.open_path(place.path)
+            else:
+                editor.enter_page()
+        elif not place.section:
+            editor.show_review()
+        else:
+            editor.pages[0].first_input()
+        editor.update_statuses()
 
     @property
     def session(self) -> EditSession | None:
@@ -179,7 +238,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(
             self,
             translate("Main", "Bewerbung öffnen"),
-            str(self._folder),
+            str(FOLDERS.start()),
             translate("Main", "ZWK-Entwürfe (*.zwk);;JSON-Dateien (*.json);;Alle Dateien (*)"),
         )
         if name:
@@ -197,16 +256,25 @@ class MainWindow(QMainWindow):
         from zwk_desktop.domain.draft import DraftError
         from zwk_desktop.services.autosave import DraftSession
         from zwk_desktop.services.portable import open_file
+        from zwk_desktop.services.recovery import in_use_message, merge_target_in_use
 
         if not self.close_current():
             return
         try:
+            in_use = None if example else merge_target_in_use(self.store, path)
+            if in_use is not None:  # open in another window: its next save would undo it
+                QMessageBox.information(
+                    self,
+                    translate("Main", "Entwurf in einem anderen Fenster geöffnet"),
+                    in_use_message(in_use, path),
+                )
+                return
             opened = open_file(self.store, path)
         except DraftError as exc:
             self._cannot_open(str(exc))
             return
         if not example:
-            self._folder = path.resolve().parent
+            FOLDERS.used(path.resolve())
         stored = DraftSession(self.store, opened.draft, opened.draft_id, saved_at=opened.saved_at)
         if not self._show(stored):
             return
@@ -248,7 +316,9 @@ class MainWindow(QMainWindow):
                 ).format(form=draft.form_id, version=draft.form_version)
             )
             return False
-        current = OpenDraft(stored, stored.spec, self.services.extensions, self)
+        current = OpenDraft(
+            stored, stored.spec, self.services.extensions, self, author=self.user_name()
+        )
         self.current = current
         autosave = current.autosave
         autosave.statusChanged.connect(self.update_title)
@@ -262,8 +332,29 @@ class MainWindow(QMainWindow):
         self._note_open_draft()
         if stored.status.state == "failed":  # a new draft the store could not take
             self._save_failed(stored.status.message() or "")
-        current.editor.pages[0].first_input()
+        self._return_to_place(current)
+        self._note_form_language()
+        if draft.pending is not None:  # conflicts of a merge wait for the user
+            self.show_merge()
         return True
+
+    def _note_form_language(self) -> None:
+        """Once per user, in a language other than German: the form's own content stays
+        German (it is the ministry's form); only the program's texts are translated."""
+        from PySide6.QtCore import QLocale
+
+        state = self.services.window_state
+        if QLocale().language() == QLocale.Language.German or state.noted("formularsprache"):
+            return
+        state.note("formularsprache")
+        self.notify(
+            translate(
+                "Main",
+                "Das Formular selbst – seine Fragen, Hilfetexte und die Meldungen zu Ihren "
+                "Angaben – bleibt deutsch, wie das Formular des Ministeriums. Übersetzt sind die "
+                "Texte des Programms.",
+            )
+        )
 
     def _note_open_draft(self) -> None:
         """Tell the store which draft this run has open, for recovery after a crash."""
@@ -279,7 +370,7 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.current.autosave.save_explicitly()
 
-    def record_version(self, reason: str = "export") -> bool:
+    def record_version(self, reason: str = "export_package") -> bool:
         """Save the open draft now and record its state as a version; the export dialog calls
         this before it writes an application. False when the store cannot be written."""
         if self.current is None:
@@ -299,7 +390,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self,
             translate("Main", "Speichern unter"),
-            str(self._folder / f"{stem}.zwk"),
+            str(FOLDERS.start() / f"{stem}.zwk"),
             translate("Main", "ZWK-Entwürfe (*.zwk)"),
         )
         if not name:
@@ -308,11 +399,11 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".zwk":
             path = path.with_name(path.name + ".zwk")
         try:
-            current.autosave.export(path)
+            current.autosave.export(path, self.user_name())
         except FileWriteError as exc:
             QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
             return False
-        self._folder = path.parent
+        FOLDERS.used(path)
         if current.stored.status.state == "failed":
             self.notify(
                 translate(
@@ -324,7 +415,7 @@ class MainWindow(QMainWindow):
                 translate("Main", "Speichern &unter…"),
                 self.save_as,
             )
-        else:
+        elif not self._ask_name_once(path):
             self.notify(
                 translate("Main", "Der Entwurf ist als Datei gespeichert: {path}").format(path=path)
             )
@@ -388,8 +479,13 @@ class MainWindow(QMainWindow):
         if current is None or current.draft_id is None:
             return
         try:
-            trashed = self.store.summary(current.draft_id).deleted is not None
+            summary = self.store.summary(current.draft_id)
         except StoreError:
+            return
+        trashed = summary.deleted is not None
+        saved = current.stored.status.saved_at
+        if not trashed and saved is not None and summary.modified > saved:
+            self._reload_current()  # a file was merged into it in „Entwürfe…“
             return
         if trashed and self.close_current():
             self.notify(
@@ -400,6 +496,26 @@ class MainWindow(QMainWindow):
                 ).format(title=draft_title(current.stored.draft.title))
             )
 
+    def _reload_current(self) -> None:
+        """The open draft changed in the store (a file merged into it): show the stored state.
+        What was typed before is in the store already (flushed when „Entwürfe…“ opened)."""
+        from zwk_desktop.services.autosave import DraftSession
+
+        current = self.current
+        if current is None or current.draft_id is None:
+            return
+        try:
+            stored = DraftSession.open(self.store, current.draft_id)
+        except StoreError as exc:
+            self.notify(str(exc), "warning")
+            return
+        self.current = None
+        current.dispose()
+        self.stack.removeWidget(current.editor)
+        discard(current.editor)
+        current.deleteLater()
+        self._show(stored)
+
     # ----------------------------------------------------------------- closing
 
     def close_current(self) -> bool:
@@ -408,6 +524,7 @@ class MainWindow(QMainWindow):
         current = self.current
         if current is None:
             return True
+        self._remember_place()
         status = current.close()
         if status.state == "failed" and not self._rescue(status):
             return False
@@ -459,6 +576,7 @@ class MainWindow(QMainWindow):
         self.start.focus_first()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_window()
         if not self.close_current():
             event.ignore()
             return
@@ -472,6 +590,8 @@ class MainWindow(QMainWindow):
         draft's last stored state."""
         if self._run_ended:
             return
+        self._remember_window()
+        self._remember_place()
         if self.current is not None and self.current.close().state == "failed":
             return
         self._run_ended = True
@@ -490,3 +610,4 @@ class MainWindow(QMainWindow):
         from zwk_desktop.ui.dialogs.settings import SettingsDialog
 
         SettingsDialog(self.services.settings, self).exec()
+        self._name_changed()

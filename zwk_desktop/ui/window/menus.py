@@ -34,6 +34,12 @@ class WindowCommands(DraftWindow, Protocol):
     def close_draft(self) -> None: ...
     def close(self) -> bool: ...
     def show_settings(self) -> None: ...
+    def show_merge(self) -> None: ...
+    def show_comments(self) -> None: ...
+    def show_field_history(self) -> None: ...
+    def show_history(self) -> None: ...
+    def show_changes(self) -> None: ...
+    def mark_all_seen(self) -> None: ...
     def editor_call(self, name: str) -> None:
         """Call a method of the editing view (``next``, ``show_review``, …) if a draft is open."""
         ...
@@ -80,7 +86,11 @@ class WindowActions:
             "aktion:oeffnen", translate("Main", "Bewerbung ö&ffnen…"), c.open_dialog, std.Open
         )
         self.open.setToolTip(
-            translate("Main", "Eine .zwk-Datei als neuen Entwurf übernehmen (importieren)")
+            translate(
+                "Main",
+                "Eine .zwk-Datei übernehmen: in den Entwurf, zu dem sie gehört (zusammenführen), "
+                "sonst als neuen Entwurf",
+            )
         )
         self.drafts = act(
             "aktion:entwuerfe", translate("Main", "&Entwürfe…"), c.show_drafts, "Ctrl+Shift+O"
@@ -140,9 +150,51 @@ class WindowActions:
         self.settings = act(
             "aktion:einstellungen", translate("Main", "&Einstellungen…"), c.show_settings
         )
+        self.comments = act(
+            "aktion:kommentare",
+            translate("Main", "Kommen&tare zum Feld…"),
+            c.show_comments,
+            "Ctrl+Shift+K",
+        )
+        self.comments.setToolTip(
+            translate("Main", "Kommentare zum Feld mit dem Cursor lesen, schreiben, erledigen")
+        )
+        self.field_history = act(
+            "aktion:verlauf-feld",
+            translate("Main", "Änderungsverlauf des &Feldes…"),
+            c.show_field_history,
+            "Ctrl+Shift+H",
+        )
+        self.history = act(
+            "aktion:verlauf",
+            translate("Main", "Änderungsverlauf der &Bewerbung…"),
+            c.show_history,
+        )
+        self.changes = act(
+            "aktion:aenderungen",
+            translate("Main", "Änderungen von &anderen zeigen"),
+            c.show_changes,
+        )
+        self.seen = act(
+            "aktion:gesehen",
+            translate("Main", "Alle Änderungen als &gesehen markieren"),
+            c.mark_all_seen,
+        )
+        self.merge = act(
+            "aktion:konflikte",
+            translate("Main", "&Konflikte entscheiden…"),
+            c.show_merge,
+        )
+        self.merge.setToolTip(
+            translate("Main", "Die Konflikte einer Zusammenführung, die noch offen sind")
+        )
+        self.teamwork = [
+            self.comments, self.field_history, self.history, self.changes, self.seen,
+            self.merge,
+        ]  # fmt: skip
         self.draft_actions = [
             self.save, self.save_as, self.versions, self.close, self.back, self.next,
-            self.review, self.sections, self.help,
+            self.review, self.sections, self.help, *self.teamwork,
         ]  # fmt: skip
 
 
@@ -185,6 +237,12 @@ def build_menus(
     file_menu.addAction(actions.quit)
     go = bar.addMenu(translate("Main", "&Gehe zu"))
     go.addActions([actions.back, actions.next, actions.review, actions.sections])
+    teamwork = bar.addMenu(translate("Main", "&Zusammenarbeit"))
+    teamwork.setObjectName("menue:zusammenarbeit")
+    teamwork.setToolTipsVisible(True)
+    teamwork.addActions(actions.teamwork[:3])
+    teamwork.addSeparator()
+    teamwork.addActions(actions.teamwork[3:])
     extras = bar.addMenu(translate("Main", "E&xtras"))
     extras.addAction(actions.settings)
     extras.addActions(extra["extras"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from zwk_desktop.editing.session import EditSession, Event
+from zwk_desktop.editing.session import EDIT_KINDS, EditSession, Event
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services.autosave import DraftSession, SaveStatus
 from zwk_desktop.services.summary import open_warnings
@@ -21,7 +21,7 @@ from zwk_desktop.ui.extensions import Extensions
 from zwk_desktop.ui.window.autosave import AutosaveController
 from zwk_desktop.ui.window.editor import EditorView
 
-EDITS = ("value", "items", "acknowledgement")
+EDITS = EDIT_KINDS
 """The kinds of session events that change the draft (and so start an autosave)."""
 
 
@@ -32,18 +32,21 @@ class OpenDraft(QObject):
         spec: FormSpec,
         extensions: Extensions,
         parent: QObject | None = None,
+        author: str = "",
     ) -> None:
+        """`author`: the user's name from the settings (for the change log and comments)."""
         super().__init__(parent)
         self.stored = stored
         self.spec = spec
         self.extensions = extensions
+        self.author = author
         self.autosave = AutosaveController(stored, self)
         self.session: EditSession
         self.editor: EditorView
         self._build()
 
     def _build(self) -> None:
-        self.session = EditSession(self.spec, self.stored.draft)
+        self.session = EditSession(self.spec, self.stored.draft, self.author)
         self._unsubscribe = self.session.subscribe(self._event)
         self.editor = EditorView(self.session, self.extensions)  # its first check reports
         self.editor.pageChanged.connect(self.autosave.page_changed)

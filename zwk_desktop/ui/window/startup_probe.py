@@ -5,8 +5,8 @@ by itself as soon as its main window is on screen (``app.run_gui`` installs this
 the UI starts). The probe
 
 - creates the `QApplication` (the UI reuses an existing instance),
-- waits for the first `QMainWindow` to be shown and for the event loop to settle (the pending
-  paint events),
+- waits for the first `QMainWindow` to be shown (it looks whenever the event loop is idle) and
+  for the pending paint events,
 - prints one line ``ZWK-HAUPTFENSTER <unix time in seconds>`` on stdout, for start-up figures,
 - then closes all windows the regular way, so the windows' close handlers run as when a user
   quits, and ends the event loop.
@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 SHOWN_MARKER = "ZWK-HAUPTFENSTER"
@@ -37,25 +37,32 @@ def _say(text: str, *, error: bool = False) -> None:
 
 
 class StartupProbe(QObject):
-    """Quits the application once its main window has been shown."""
+    """Quits the application once its main window has been shown.
+
+    It watches without an event filter on the application: such a filter sees every event of
+    every object and makes PySide wrap them all, which would slow down the very start it
+    measures. It looks for a shown main window each time the event loop is idle instead."""
+
+    POLL_MS = 5
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
         self._shown = False
-        app.installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._look)
+        self._timer.start()  # runs once the event loop runs: after the window's show()
         QTimer.singleShot(TIMEOUT_S * 1000, self._give_up)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._shown
-            and event.type() == QEvent.Type.Show
-            and isinstance(watched, QMainWindow)
-            and watched.isWindow()
+    def _look(self) -> None:
+        if any(
+            isinstance(w, QMainWindow) and w.isWindow() and w.isVisible()
+            for w in self._app.topLevelWidgets()
         ):
             self._shown = True
-            QTimer.singleShot(0, self._finish)
-        return False
+            self._timer.stop()
+            QTimer.singleShot(0, self._finish)  # after the pending paint events
 
     def _finish(self) -> None:
         _say(f"{SHOWN_MARKER} {time.time():.6f}")
