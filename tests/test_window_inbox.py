@@ -308,3 +308,50 @@ def test_zertifikat_bestaetigen_remembers_the_certificate_for_its_ags(
         (cert,) = [c for c in store.certificates() if c.ags == "16099"]
         assert cert.confirmed and cert.first
     window.close()
+
+
+def test_the_trust_anchors_of_the_settings_spare_the_confirmation(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from export_helpers import never_ask
+    from pki import issue, make_ca, pkcs12_file
+
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.settings import Settings, SettingsStore
+
+    ca = make_ca("ZWK Test-Landesamt")
+    ids = Identities(tmp_path / "ids")
+    identity, _ = ids.store.import_pkcs12(
+        pkcs12_file(issue(ca, "Katrin Wendland"), (), b"geheim-123"), "geheim-123",
+        funktion="Bürgermeisterin", remember=True,
+    )  # fmt: skip
+    result = export(
+        draft_of("lindenhagen"), ids.store.unlock(identity, never_ask), tmp_path / "a", NOW
+    )
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    shutil.copy(result.mail, folder)
+    anchors = ca.write(tmp_path / "landesamt.pem")
+    SettingsStore(data_dir()).save(Settings(trust_folder=str(anchors)))
+    main = make_window(qtbot)
+    action = main.findChild(QAction, "aktion:posteingang")
+    assert isinstance(action, QAction)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    action.trigger()
+    window = main.findChild(InboxWindow, "posteingang")
+    assert window is not None and window.trust == anchors
+    with qtbot.waitSignal(window.scanned, timeout=SCAN_TIMEOUT):
+        pass
+    (row,) = _rows(window)
+    assert row["Signatur"] == "gültig"
+    assert row["Zertifikat"] == "ausgestellt unter einem Vertrauensanker"
+    banner = widget(window, "posteingang:status").text()
+    assert f"Vertrauensanker: {anchors}" in banner and "Bestätigung nötig): 1" in banner
+    window.table.selectRow(0)
+    view = window.open_selected()
+    assert isinstance(view, PackageView) and view.trust == anchors
+    with qtbot.waitSignal(view.checked, timeout=60_000):
+        pass
+    assert view.report is not None and view.report.trust is not None
+    assert view.report.trust.trusted
+    window.close()

@@ -1762,6 +1762,10 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Cancelled. </translation>
     </message>
     <message>
+        <source>Vertrauensanker: {path}. Unter ihnen ausgestellt (keine telefonische Bestätigung nötig): {n}</source>
+        <translation>Trust anchors: {path}. Issued under them (no confirmation by phone needed): {n}</translation>
+    </message>
+    <message>
         <source>{n} Bewerbungen: {valid} gültig, {invalid} ungültig, {replaced} ersetzt. Beantragt ({counted} gültige, aktuelle): {years}; gesamt {total} €.</source>
         <translation>{n} applications: {valid} valid, {invalid} not valid, {replaced} replaced. Requested ({counted} valid, current): {years}; total {total} €.</translation>
     </message>
@@ -2780,12 +2784,12 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Choose &amp;folder…</translation>
     </message>
     <message>
-        <source>&amp;Vertrauensanker (Prüfansicht):</source>
-        <translation>&amp;Trust anchors (package check):</translation>
+        <source>&amp;Vertrauensanker (Prüfansicht, Posteingang):</source>
+        <translation>&amp;Trust anchors (package check, inbox):</translation>
     </message>
     <message>
-        <source>Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen als vertrauenswürdig gelten. Ohne ihn prüft die Prüfansicht nur, dass ein Paket unverändert ist, nicht wer es signiert hat.</source>
-        <translation>A folder with the certificates (PEM or DER) of the authorities whose signatures count as trustworthy. Without it the package check only shows that a package is unchanged, not who signed it.</translation>
+        <source>Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen als vertrauenswürdig gelten. Ohne ihn prüfen Prüfansicht und Posteingang nur, dass ein Paket unverändert ist, nicht wer es signiert hat; im Posteingang braucht ein darunter ausgestelltes Zertifikat keine telefonische Bestätigung.</source>
+        <translation>A folder with the certificates (PEM or DER) of the authorities whose signatures count as trustworthy. Without it the package check and the inbox only show that a package is unchanged, not who signed it; in the inbox a certificate issued under one needs no confirmation by phone.</translation>
     </message>
     <message>
         <source>Die Sprache wird beim nächsten Start des Programms übernommen. Die Inhalte des Bewerbungsbogens bleiben deutsch.</source>

@@ -120,28 +120,23 @@ def run_inbox(args: argparse.Namespace) -> int:
         default_limits,
         scan,
     )
-    from zwk_desktop.services.trust import TrustError, load_anchors
+    from zwk_desktop.services.trust import TrustError
 
     limits = default_limits()
     if args.zeitlimit:
         limits = dataclasses.replace(limits, time=args.zeitlimit)
-    if args.trust is not None:
-        try:
-            load_anchors(args.trust)  # a German sentence now, before any worker starts
-        except TrustError as exc:
-            raise CommandError(str(exc)) from None
-        limits = dataclasses.replace(limits, trust=str(args.trust.absolute()))
     try:
         overview, notice = scan(
             args.folder,
             jobs=args.jobs,
             limits=limits,
             confirm=args.bestaetigt,
+            trust=args.trust,
             progress=_progress if sys.stderr.isatty() else None,
         )
     except InboxUnreadable as exc:
         raise CommandError(str(exc), EXIT_UNREADABLE) from None
-    except WorkerError as exc:
+    except (WorkerError, TrustError) as exc:
         raise CommandError(str(exc), EXIT_UNREADABLE) from None
     if notice:
         complain(notice)

@@ -49,23 +49,34 @@ def scan(
     limits: Limits | None = None,
     store_path: Path | None = None,
     confirm: Sequence[tuple[str, str]] = (),
+    trust: Path | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Overview, str]:
     """The overview of `folder` and a German notice ("" when there is nothing to say).
 
-    Raises InboxUnreadable when the folder cannot be read, WorkerError when no worker starts.
-    `store_path`: the trust-on-first-use store (default: in the data folder); `confirm`: (AGS,
-    SHA-256) pairs the desk confirmed with the town hall, recorded before the comparison.
+    Raises InboxUnreadable when the folder cannot be read, WorkerError when no worker starts,
+    `trust.TrustError` when the trust anchors cannot be read. `store_path`: the trust-on-first-use
+    store (default: in the data folder); `confirm`: (AGS, SHA-256) pairs the desk confirmed with
+    the town hall, recorded before the comparison; `trust`: the trust anchors (a PEM/DER file or
+    a folder, as ``verify --trust``): a certificate issued under one needs no confirmation.
     """
+    import dataclasses
+
     from zwk_desktop.services.inbox.overview import build_overview
     from zwk_desktop.services.inbox.trust import TrustStore, default_store_path
 
+    limits = limits or default_limits()
+    if trust is not None:
+        from zwk_desktop.services.trust import load_anchors
+
+        load_anchors(trust)  # its German sentence now, before any worker starts
+        limits = dataclasses.replace(limits, trust=str(trust.absolute()))
     candidates = discover(folder)
     rows = check_all(
         candidates,
         jobs=jobs or default_jobs(),
-        limits=limits or default_limits(),
+        limits=limits,
         progress=progress,
         cancelled=cancelled,
     )

@@ -23,9 +23,19 @@ def open_inbox(window: DraftWindow) -> object | None:
         return None
     from zwk_desktop.ui.inbox.window import InboxWindow
 
-    inbox = InboxWindow(Path(name), window.window())
+    inbox = InboxWindow(Path(name), window.window(), trust=trust_anchors())
     inbox.show()
     return inbox
+
+
+def trust_anchors() -> Path | None:
+    """The trust anchors of the settings (Einstellungen → Vertrauensanker), if any: the same as
+    for the Prüfansicht."""
+    from zwk_desktop.locations import data_dir
+    from zwk_desktop.services.settings import SettingsStore
+
+    folder = SettingsStore(data_dir()).load().trust_folder
+    return Path(folder).expanduser() if folder else None
 
 
 def inbox_menu() -> list[MenuAction]:

@@ -72,12 +72,15 @@ class InboxWindow(QDialog):
         *,
         jobs: int | None = None,
         store_path: Path | None = None,
+        trust: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("posteingang")
         self.folder = folder
         self.jobs = jobs
         self.store_path = store_path
+        self.trust = trust
+        """The trust anchors (Einstellungen → Vertrauensanker), as ``posteingang --trust``."""
         self.overview: Overview | None = None
         self.views: list[QDialog] = []
         self._cancel = threading.Event()
@@ -224,6 +227,7 @@ class InboxWindow(QDialog):
             self.folder,
             jobs=self.jobs,
             store_path=self.store_path,
+            trust=self.trust,
             progress=report,
             cancelled=self._cancel.is_set,
         )
@@ -299,6 +303,16 @@ class InboxWindow(QDialog):
             self.banner.setStyleSheet(INVALID_STYLE)
         if self._cancel.is_set():
             self.banner.setText(self.tr("Abgebrochen. ") + self.banner.text())
+        if self.trust is not None:
+            anchored = sum(1 for a in overview.applications if a.anchored)
+            self.banner.setText(
+                self.banner.text()
+                + "\n"
+                + self.tr(
+                    "Vertrauensanker: {path}. Unter ihnen ausgestellt (keine telefonische "
+                    "Bestätigung nötig): {n}"
+                ).format(path=self.trust, n=anchored)
+            )
         if notice:
             self.banner.setText(f"{self.banner.text()}\n{notice}")
         self._update_summary()
@@ -395,7 +409,7 @@ class InboxWindow(QDialog):
             return box
         from zwk_desktop.ui.export.package_view import PackageView
 
-        view = PackageView(Path(row.path), self)
+        view = PackageView(Path(row.path), self, trust=self.trust)
         view.show()
         self.views.append(view)
         return view
