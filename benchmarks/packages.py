@@ -1,9 +1,10 @@
 """Signed packages for the receiving-side benchmarks, and the bare checks they are measured against.
 
 `BARE_CHECKS` is what a script written against the libraries alone does with one package: read
-the files (from the folder or the e-mail), hash every file listed in the manifest, validate the
-manifest's detached CMS and the PDF's signature with pyHanko, take the JSON embedded in the PDF
-with pikepdf and compare it with the file beside it. No form, no re-validation, no rows.
+the files (from the folder or the e-mail), hash every file listed in the manifest (format 2: the
+files named by their roles), validate the manifest's detached CMS and the PDF's signature with
+pyHanko, take the JSON embedded in the PDF with pikepdf and compare it with the file beside it.
+No form, no re-validation, no rows.
 """
 
 from __future__ import annotations
@@ -41,27 +42,27 @@ def bare_check(path):
     if path.is_dir():
         files = {p.relative_to(path).as_posix(): p.read_bytes()
                  for p in sorted(path.rglob("*")) if p.is_file()}
-        name = lambda p: p
     else:
         msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
         files = {part.get_filename(): part.get_payload(decode=True)
                  for part in msg.iter_attachments()}
-        name = lambda p: p.replace("/", "_")
-    manifest = json.loads(files["manifest.json"])
-    ok = all(hashlib.sha256(files[name(e["path"])]).hexdigest() == e["sha256"]
+    manifest_name = next(n for n in files if n.endswith("_manifest.json"))
+    manifest = json.loads(files[manifest_name])
+    ok = all(hashlib.sha256(files[e["path"]]).hexdigest() == e["sha256"]
              for e in manifest["files"])
-    signed = cms.ContentInfo.load(files["manifest.json.p7s"])["content"]
+    roles = {e["role"]: e["path"] for e in manifest["files"]}
+    signed = cms.ContentInfo.load(files[manifest_name + ".p7s"])["content"]
     status = asyncio.run(async_validate_detached_cms(
-        files["manifest.json"], signed,
+        files[manifest_name], signed,
         signer_validation_context=_context(signed["certificates"][0].chosen)))
     ok = ok and status.intact and status.valid
-    pdf = files[name("bewerbung.pdf")]
+    pdf = files[roles["pdf"]]
     sig = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures[0]
     pdf_status = validate_pdf_signature(sig, signer_validation_context=_context(sig.signer_cert))
     ok = ok and pdf_status.intact and pdf_status.valid
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         inner = doc.attachments["bewerbung.json"].get_file().read_bytes()
-    ok = ok and inner == files["bewerbung.json"]
+    ok = ok and inner == files[roles["json"]]
     json.loads(inner)
     return ok
 """

@@ -62,9 +62,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "Unterordnern), prüft jedes Paket wie „verify“ (Signaturen, Prüfsummen, eingebettete "
         "Daten, erneute Prüfung der Angaben) und gibt eine Zeile je Bewerbung aus: Kommune, AGS, "
         "Land, Art, Einwohner, beantragte Beträge je Jahr, Unterzeichner, Signatur, Fehler, "
-        "Hinweise und bestätigte Hinweise. Bewerbungen derselben AGS: die neueste ist "
-        "„aktuell“, die anderen „ersetzt“. Das Zertifikat der ersten gültigen Bewerbung je AGS "
-        "wird gemerkt; eine spätere mit anderem Zertifikat wird gemeldet. Exit-Code 0: alle "
+        "Hinweise und bestätigte Hinweise. Bewerbungen derselben AGS: die neueste gültige ist "
+        "„aktuell“, die anderen „ersetzt“; die Summen zählen die gültigen, aktuellen. Das "
+        "Zertifikat der ersten gültigen Bewerbung je AGS "
+        "wird gemerkt; eine spätere mit anderem Zertifikat wird gemeldet, außer es ist unter "
+        "einem Vertrauensanker (--trust) ausgestellt. Exit-Code 0: alle "
         "gültig, 1: nicht alle gültig (die Zeilen sagen, welche), 2: Ordner nicht lesbar oder "
         "Ausgabe nicht schreibbar.",
     )
