@@ -9,6 +9,7 @@ real export of an example, rendered with poppler's pdftoppm.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -305,9 +306,12 @@ def inbox_shot(folder: Path) -> None:
         result = export_package(spec, draft, key, made / str(n), now=signed)
         if n == 5:  # a package folder whose PDF was changed after signing
             changed = shutil.copytree(result.folder, folder / result.folder.name)
-            pdf = bytearray((changed / "bewerbung.pdf").read_bytes())
+            (manifest,) = changed.glob("*_manifest.json")
+            entries = json.loads(manifest.read_bytes())["files"]
+            pdf_file = changed / next(e["path"] for e in entries if e["role"] == "pdf")
+            pdf = bytearray(pdf_file.read_bytes())
             pdf[len(pdf) // 2] ^= 0x01
-            (changed / "bewerbung.pdf").write_bytes(bytes(pdf))
+            pdf_file.write_bytes(bytes(pdf))
             continue
         target = folder / result.mail.name.replace(".eml", f"_{n}.eml")
         received = signed + dt.timedelta(minutes=20)  # as a mail program saves it: with a Date
