@@ -177,7 +177,7 @@ def _check(path: Path, kind: str, max_bytes: int, anchors: TrustAnchors | None) 
         status=status,
         # Whether the issuer is a trust anchor is not a fault of the package: without one the
         # desk confirms the certificate by phone (trust on first use), as without --trust.
-        valid=status == STATUS_VALID and all(c.ok for c in failed if c.subject != TRUST_SUBJECT),
+        valid=status == STATUS_VALID and all(c.subject == TRUST_SUBJECT for c in failed),
         received=received,
         received_from=received_from,
         signer=_clip(signer.name) if signer is not None else "",
