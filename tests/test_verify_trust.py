@@ -133,6 +133,12 @@ def test_unreadable_anchors_are_named(tmp_path: Path, issued_package: ExportResu
     junk.write_bytes(b"\x00\x01 kein Zertifikat")
     with pytest.raises(TrustError, match="kein lesbares Zertifikat"):
         load_anchors(junk)
+    looping = tmp_path / "schleife"
+    looping.mkdir()
+    (looping / "a.pem").symlink_to("a.pem")  # ELOOP on reading: the cause in German (issue 15)
+    with pytest.raises(TrustError) as caught:
+        load_anchors(looping)
+    assert "symbolischer Link" in str(caught.value) and "Too many" not in str(caught.value)
     env = {**os.environ, "ZWK_DATA_DIR": str(tmp_path / "data")}
     result = run_cli("verify", issued_package.folder, "--trust", junk, env=env)
     assert result.returncode == 2 and "kein lesbares Zertifikat" in result.stderr
