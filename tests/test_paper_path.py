@@ -121,6 +121,9 @@ def test_verify_rejects_a_changed_json_even_with_a_matching_manifest(
     refused = run_cli("verify", changed, "--papier", code, env=env)
     assert refused.returncode == 1
     assert "stimmt NICHT mit der Papierfassung überein" in refused.stdout
+    # the result says so, rather than asking for the code that was given (--papier)
+    result = refused.stdout.split("Ergebnis: ", 1)[1]
+    assert result.startswith("UNGÜLTIG") and "--papier" not in result, result
     # A forged package: the JSON changed and the manifest's hash recomputed to match.
     forged = tmp_path / "paket"
     subprocess.run(["cp", "-r", paper, forged], check=True)
