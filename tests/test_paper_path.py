@@ -66,6 +66,10 @@ def test_the_print_is_for_signing_by_hand_and_the_package_is_unsigned(paper: Pat
     digest = hashlib.sha256((package_file(paper, ".json")).read_bytes()).hexdigest()
     joined = re.sub(r"\s+", "", text)
     assert digest in joined  # printed in groups beside the QR code, to compare by eye
+    # the paper names the JSON as the reviewer finds it in the mail (issue 11's names)
+    json_name = package_file(paper, ".json").name
+    assert f"„{json_name}“ per E-Mail eingereicht" in re.sub(r"\s*\n\s*", "", text)
+    assert "bewerbung.json“ per E-Mail" not in joined and "vonbewerbung.json" not in joined
     signatures = tool("pdfsig", package_file(paper, ".pdf"), check=False)
     assert "does not contain any signature" in signatures.stdout + signatures.stderr
     stem = package_file(paper, "").name

@@ -61,9 +61,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     mode.add_argument(
         "--papier",
         action="store_true",
-        help="ohne elektronische Signatur: Paket und E-Mail unsigniert, bewerbung.pdf als "
-        "„Druckfassung zur Unterschrift“ mit QR-Code (Prüfsumme von bewerbung.json); das "
-        "unterschriebene Papier folgt per Post",
+        help="ohne elektronische Signatur: Paket und E-Mail unsigniert, das PDF als "
+        "„Druckfassung zur Unterschrift“ mit QR-Code (Prüfsumme der Angaben, "
+        "ZWK-Bewerbung_<AGS>_<Kommune>.json); das unterschriebene Papier folgt per Post",
     )
     p.add_argument(
         "--accept-warnings",
@@ -73,7 +73,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument(
         "--aenderungsprotokoll",
         action="store_true",
-        help="eine Zusammenfassung des Änderungsprotokolls beilegen (aenderungsprotokoll.json: "
+        help="eine Zusammenfassung des Änderungsprotokolls beilegen (…_aenderungsprotokoll.json: "
         "je Feld Anzahl der Änderungen, wer und wann zuletzt; keine Werte)",
     )
     add_passphrase_stdin(p)
