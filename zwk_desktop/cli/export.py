@@ -264,8 +264,13 @@ def run_verify(args: argparse.Namespace) -> int:
         anchors = load_anchors(args.trust) if args.trust is not None else None
         papier = parse_paper_code(args.papier) if args.papier is not None else None
     except (TrustError, PaperCodeError) as exc:
-        raise CommandError(str(exc)) from None
-    report = verify_path(args.path, anchors=anchors, papier=papier)
+        if not args.json:
+            raise CommandError(str(exc)) from None
+        from zwk_desktop.services.verify_report import VerifyReport
+
+        report = VerifyReport(str(args.path), unreadable=str(exc))  # --json: always JSON
+    else:
+        report = verify_path(args.path, anchors=anchors, papier=papier)
     if args.json:
         say_json(report.to_json())
         if report.unreadable:
