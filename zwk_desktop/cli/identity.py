@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zwk_desktop import oserrors
 from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say
+from zwk_desktop.domain import formatting
 from zwk_desktop.services.identities import (
     PASSWORD_SAFE_ADVICE,
     SELF_SIGNED_NOTE,
@@ -336,7 +337,8 @@ def run_list(args: argparse.Namespace) -> int:
         check = checks[i.id]
         say(f"{i.id.ljust(width)}  {check.status}")
         say(
-            f"  {i.label}, {i.kommune or '–'} – {_kind(store, i)}; gültig bis {i.not_after[:10]}; "
+            f"  {i.label}, {i.kommune or '–'} – {_kind(store, i)}; gültig bis "
+            f"{formatting.date(i.not_after[:10])}; "
             f"{_secret(i)}"
         )
         say(f"  Zertifikat SHA-256: {i.fingerprint}")
