@@ -198,6 +198,15 @@ class Editor(QWidget):
                 widget.setAccessibleDescription(described)
 
 
+def label_for(label: QLabel, target: QWidget) -> None:
+    """Make `label` the visible label of `target` (its buddy). A screen reader prefers a
+    label's name to the input's own name (Qt reports the buddy as the input's label relation;
+    on Linux a combo box is named only through it), so the label takes the input's full
+    accessible name, with its item and group, while it shows the short text."""
+    label.setBuddy(target)
+    label.setAccessibleName(target.accessibleName())
+
+
 EditorFactory = Callable[[PageEnv, FormField, str, str], Editor]
 """Builds the editor of a field (environment, field, concrete path, label)."""
 

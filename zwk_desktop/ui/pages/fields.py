@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSizePolicy,
-    QWidget,
 )
 
 from zwk_desktop.editing import entry
@@ -329,8 +329,13 @@ class BoolEditor(Editor):
         self.input = QCheckBox()
         self.setup_input(self.input)
         shown = f.label if text is None else text
+        # heard with the item and group it belongs to („Konzept 1: Beschlossen“)
+        context = label[: -len(f.label)] if label.endswith(f.label) else ""
         # the text wraps at the width of the page (declarations are whole sentences)
-        self.outer.addWidget(check_row(self.input, shown) if shown else self.input)
+        if shown:
+            self.outer.addWidget(check_row(self.input, shown, context + shown))
+        else:
+            self.outer.addWidget(self.input)
         self.input.toggled.connect(self.write)
         self.finish()
 
@@ -341,6 +346,18 @@ class BoolEditor(Editor):
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def option_group() -> QGroupBox:
+    """The box around the options of a choice or multiple-choice field. Assistive technology
+    sees a group (role grouping) named after the field, so that each option is heard by its own
+    text inside its group; the field's label beside it labels the group, not the first option.
+    It draws nothing: the label in the left column is the visible title."""
+    box = QGroupBox()
+    box.setFlat(True)
+    box.setStyleSheet("QGroupBox { border: none; margin: 0; padding: 0; }")
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return box
 
 
 class ChoiceCombo(QComboBox):
@@ -379,9 +396,8 @@ class ChoiceEditor(Editor):
         self.combo: ChoiceCombo | None = None
         self.buttons: QButtonGroup | None = None
         if len(f.choices) <= self.RADIO_LIMIT:
-            box = QWidget()
+            box = option_group()
             self.setup_input(box)
-            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row = FlowLayout(box)  # the options wrap to a new line rather than leave the page
             self.buttons = QButtonGroup(self)
             for i, choice in enumerate(f.choices):
@@ -440,9 +456,8 @@ class MultiEditor(Editor):
 
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
-        box = QWidget()
+        box = option_group()
         self.setup_input(box)
-        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)

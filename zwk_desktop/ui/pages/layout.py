@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv
+from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv, label_for
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor, scalar_editor
 
 LABEL_EMS = 17
@@ -163,11 +163,11 @@ class FieldRows:
         title.setToolTip(f.help)
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         title.setContentsMargins(0, 4, 0, 0)
+        # the input, or the group of a choice's options (never its first option: that one
+        # would be heard by the field's label instead of its own text)
         buddy = editor.findChild(QWidget, path)
-        if buddy is not None and not isinstance(buddy, QLineEdit | QPlainTextEdit | QComboBox):
-            buddy = next(iter(buddy.findChildren(QAbstractButton)), buddy)
         if buddy is not None:
-            title.setBuddy(buddy)
+            label_for(title, buddy)
         self.grid.addWidget(title, r, 0, Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(editor, r, 1)
         self.rows.append(Row(path, (title, editor)))

@@ -1,0 +1,117 @@
+"""What assistive technology gets from the form's widgets (issue 14): choice groups exposed as
+groups, every input heard with its item and group, required fields marked, the Prüfen page in
+one order, radio groups entered at their answer.
+
+Qt's accessibility interfaces are what the AT-SPI bridge (Orca) and UI Automation (NVDA) read;
+the tests query them for each widget found by its objectName. A label's buddy is reported as
+the input's label relation, and a screen reader speaks that label's name instead of the
+input's own (`spoken`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from conftest import EXAMPLES
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+from uitools import make_window
+
+from zwk_desktop.domain.paths import template_path
+from zwk_desktop.formspec.models import FormField
+from zwk_desktop.ui.common import PATH_PROPERTY
+from zwk_desktop.ui.window.main_window import MainWindow
+
+EXAMPLE_NAMES = (
+    "landkreis-hohenwald.zwk",
+    "staedteverbund-oberes-tal.zwk",
+)
+
+NAME = QAccessible.Text.Name
+DESCRIPTION = QAccessible.Text.Description
+
+
+def iface(w: QWidget) -> QAccessible:
+    found = QAccessible.queryAccessibleInterface(w)
+    assert found is not None, w.objectName()
+    return found
+
+
+def spoken(w: QWidget) -> str:
+    """The name a screen reader speaks for `w`: its labels' names where it has a label
+    relation (they win), else its own accessible name."""
+    a = iface(w)
+    labels = a.relations(QAccessible.RelationFlag.Label)
+    if labels:
+        return " ".join(other.text(NAME) for other, _ in labels)
+    return a.text(NAME)
+
+
+def open_on(qtbot: Any, name: str) -> MainWindow:
+    window = make_window(qtbot)
+    window.open_example(EXAMPLES / name)
+    return window
+
+
+def pages(window: MainWindow) -> list[int]:
+    editor = window.editor
+    assert editor is not None
+    return list(range(editor.count))
+
+
+def field_of(window: MainWindow, name: str) -> FormField | None:
+    session = window.session
+    assert session is not None
+    return session.spec.fields_by_path.get(template_path(name))
+
+
+def inputs_on_page(window: MainWindow, index: int) -> list[QWidget]:
+    """The focusable widgets of a page that edit a field (inputs and options)."""
+    editor = window.editor
+    assert editor is not None
+    page = editor.page(index)
+    out = []
+    for w in page.findChildren(QWidget):
+        path = w.property(PATH_PROPERTY)
+        if not isinstance(path, str) or not path or not w.isVisibleTo(page):
+            continue
+        if w.focusPolicy() & w.focusPolicy().TabFocus and w.objectName().split("#")[0] == path:
+            out.append(w)
+    return out
+
+
+# --------------------------------------------------------------------------- 1. choice groups
+
+
+def test_choice_groups_are_groups_named_by_their_label_and_options_by_their_text(
+    qtbot: Any,
+) -> None:
+    seen: set[str] = set()
+    for example in EXAMPLE_NAMES:
+        window = open_on(qtbot, example)
+        editor = window.editor
+        assert editor is not None
+        for i in pages(window):
+            editor.go_to(i)
+            page = editor.page(i)
+            for w in page.findChildren(QWidget):
+                f = field_of(window, w.objectName())
+                if f is None or f.type not in ("multi", "choice") or not w.isVisibleTo(page):
+                    continue
+                options = [
+                    c for c in w.findChildren(QWidget) if "#" in c.objectName() and ":" not in c.objectName()
+                ]
+                if not options:
+                    continue  # a combo box: a single input named by its label
+                group = iface(w)
+                assert group.role() == QAccessible.Role.Grouping, w.objectName()
+                assert f.label in spoken(w), w.objectName()
+                labels = dict((c.code, c.label) for c in f.choices)
+                for option in options:
+                    code = option.objectName().split("#")[1]
+                    # the option's own text, not the group's label
+                    assert spoken(option) == labels[code], (option.objectName(), spoken(option))
+                if f.type == "multi":
+                    seen.add(template_path(w.objectName()))
+        window.close()
+    assert len(seen) >= 7, seen  # every multiple-choice field of the form
