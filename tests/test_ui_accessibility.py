@@ -23,6 +23,7 @@ from zwk_desktop.ui.common import PATH_PROPERTY
 from zwk_desktop.ui.window.main_window import MainWindow
 
 EXAMPLE_NAMES = (
+    "gemeinde-lindenhagen.zwk",
     "landkreis-hohenwald.zwk",
     "staedteverbund-oberes-tal.zwk",
 )
@@ -99,7 +100,9 @@ def test_choice_groups_are_groups_named_by_their_label_and_options_by_their_text
                 if f is None or f.type not in ("multi", "choice") or not w.isVisibleTo(page):
                     continue
                 options = [
-                    c for c in w.findChildren(QWidget) if "#" in c.objectName() and ":" not in c.objectName()
+                    c
+                    for c in w.findChildren(QWidget)
+                    if "#" in c.objectName() and ":" not in c.objectName()
                 ]
                 if not options:
                     continue  # a combo box: a single input named by its label
@@ -115,3 +118,57 @@ def test_choice_groups_are_groups_named_by_their_label_and_options_by_their_text
                     seen.add(template_path(w.objectName()))
         window.close()
     assert len(seen) >= 7, seen  # every multiple-choice field of the form
+
+
+# --------------------------------------------------------------------------- 2. item context
+
+
+def context_parts(window: MainWindow, name: str) -> list[str]:
+    """What the spoken name of the input `name` must contain: the number of every list item
+    and the label of every group it sits in, and its own field's label."""
+    session = window.session
+    assert session is not None
+    spec = session.spec
+    path = name.split("#")[0]
+    steps = path.split(".")
+    parts: list[str] = []
+    for n in range(2, len(steps) + 1):  # below the section
+        step = steps[n - 1]
+        if "[" in step:
+            parts.append(str(int(step[step.index("[") + 1 : -1]) + 1))
+        f = spec.fields_by_path.get(template_path(".".join(steps[:n])))
+        if f is not None and f.type == "group" and n < len(steps):
+            parts.append(f.label)
+    field = spec.fields_by_path.get(template_path(path))
+    if field is not None and field.type == "year_map":
+        parts.append(steps[-1])  # a year's cell: „Posten 1: Betrag 2022“
+    elif field is not None:
+        parts.append(field.label)
+    return parts
+
+
+def test_every_input_is_heard_with_its_item_and_group_and_uniquely_on_its_page(
+    qtbot: Any,
+) -> None:
+    drafts: list[str | None] = [*EXAMPLE_NAMES, None]  # None: a new draft
+    for example in drafts:
+        window = make_window(qtbot)
+        if example is None:
+            window.new_draft()
+        else:
+            window.open_example(EXAMPLES / example)
+        editor = window.editor
+        assert editor is not None
+        for i in pages(window):
+            editor.go_to(i)
+            heard: Counter[str] = Counter()
+            for w in inputs_on_page(window, i):
+                if "#" in w.objectName():
+                    continue  # an option: heard by its text inside its named group
+                name = spoken(w)
+                heard[name] += 1
+                for part in context_parts(window, w.objectName()):
+                    assert part in name, (example, w.objectName(), name, part)
+            twice = {name: n for name, n in heard.items() if n > 1}
+            assert twice == {}, (example, i, twice)
+        window.close()

@@ -142,7 +142,9 @@ class FieldRows:
             group = GroupEditor(self.env, f, path, label)
             self.grid.addWidget(group, r, 0, 1, 2)
             self.rows.append(Row(path, (group,)))
-            self.add_fields(f.fields, path, prefix)  # session.visible() checks the group too
+            # its fields are heard with the group („Koordination: Vorname“); session.visible()
+            # checks the group too
+            self.add_fields(f.fields, path, f"{label}: ")
             return
         if f.type == "list":
             self.add_widget(self.list_factory(self.env, f, path, label), path)
