@@ -172,3 +172,57 @@ def test_every_input_is_heard_with_its_item_and_group_and_uniquely_on_its_page(
             twice = {name: n for name, n in heard.items() if n > 1}
             assert twice == {}, (example, i, twice)
         window.close()
+
+
+# --------------------------------------------------------------------------- 3. required
+
+
+def exposes_required(w: QWidget) -> bool:
+    """The required state where Qt has one (it has none up to 6.11), else „Pflichtfeld“ as the
+    first line of the description, read right after the name."""
+    a = iface(w)
+    if getattr(a.state(), "required", False):
+        return True
+    return a.text(DESCRIPTION).split("\n")[0] == "Pflichtfeld"
+
+
+def test_every_required_input_exposes_required_and_no_other_does(qtbot: Any) -> None:
+    required: set[str] = set()
+    for example in (*EXAMPLE_NAMES, None):
+        window = make_window(qtbot)
+        if example is None:
+            window.new_draft()
+        else:
+            window.open_example(EXAMPLES / example)
+        editor = window.editor
+        assert editor is not None
+        for i in pages(window):
+            editor.go_to(i)
+            for w in inputs_on_page(window, i):
+                f = field_of(window, w.objectName().split("#")[0])
+                if f is None:
+                    continue
+                must = f.required and not getattr(w, "isReadOnly", lambda: False)()
+                assert exposes_required(w) == must, (example, w.objectName())
+                if must:
+                    required.add(w.objectName().split("#")[0])
+        window.close()
+    assert len(required) > 100, len(required)
+
+
+def test_required_is_said_in_english_too(qtbot: Any, qapp: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    from zwk_desktop.ui.window.application import install_translators
+
+    installed = install_translators(qapp, "en")
+    try:
+        window = open_on(qtbot, "gemeinde-lindenhagen.zwk")
+        name = window.findChild(QWidget, "kommune.name")
+        assert name is not None
+        assert iface(name).text(DESCRIPTION).split("\n")[0] == "Required"
+        window.close()
+    finally:
+        for t in installed:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))

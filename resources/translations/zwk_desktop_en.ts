@@ -1275,6 +1275,10 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Notes on {label}</translation>
     </message>
     <message>
+        <source>Pflichtfeld</source>
+        <translation>Required</translation>
+    </message>
+    <message>
         <source>Vorschlag übernehmen: {text}</source>
         <translation>Use suggestion: {text}</translation>
     </message>

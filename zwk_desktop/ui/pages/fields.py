@@ -404,7 +404,7 @@ class ChoiceEditor(Editor):
                 button = QRadioButton(choice.label)
                 button.setObjectName(f"{path}#{choice.code}")
                 button.setProperty(PATH_PROPERTY, path)
-                button.setAccessibleDescription(f.help)
+                button.setAccessibleDescription(self.description())
                 button.setToolTip(f.help)
                 self.buttons.addButton(button, i)
                 row.addWidget(button)
@@ -468,7 +468,7 @@ class MultiEditor(Editor):
             check = QCheckBox()
             check.setObjectName(f"{path}#{choice.code}")
             check.setProperty(PATH_PROPERTY, path)
-            check.setAccessibleDescription(f.help)
+            check.setAccessibleDescription(self.description())
             check.setToolTip(f.help)
             check.toggled.connect(lambda on, code=choice.code: self._toggled(code, on))
             # down the columns, in choice order; the texts wrap within their column
@@ -520,6 +520,9 @@ class ReadOnlyEditor(Editor):
         value = self.session.get(self.path)
         self.input.setText("" if value is None else self.show_value(value))
         self.input.setCursorPosition(0)
+
+    def required(self) -> bool:
+        return False  # nothing to enter
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
