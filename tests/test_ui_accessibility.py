@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from conftest import EXAMPLES
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QWidget
 from uitools import make_window
 
@@ -32,7 +32,7 @@ NAME = QAccessible.Text.Name
 DESCRIPTION = QAccessible.Text.Description
 
 
-def iface(w: QWidget) -> QAccessible:
+def iface(w: QWidget) -> QAccessibleInterface:
     found = QAccessible.queryAccessibleInterface(w)
     assert found is not None, w.objectName()
     return found
@@ -226,3 +226,53 @@ def test_required_is_said_in_english_too(qtbot: Any, qapp: Any) -> None:
         for t in installed:
             qapp.removeTranslator(t)
         QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+
+
+# --------------------------------------------------------------------------- 8. radio groups
+
+
+def test_tab_enters_a_radio_group_at_its_answer_and_arrows_select(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+    from uitools import focused, key
+
+    window = open_on(qtbot, "gemeinde-lindenhagen.zwk")  # Raumtyp: Ländlich
+    session = window.session
+    assert session is not None
+    before = window.findChild(QWidget, "kommune.strukturschwach#ja")
+    assert before is not None
+    before.setFocus()
+    qtbot.waitUntil(lambda: focused() is before)
+
+    def name() -> str:
+        w = focused()
+        return w.objectName() if w is not None else ""
+
+    def press(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        w = focused()
+        assert w is not None
+        key(w, k, modifier)
+
+    for _ in range(6):
+        press(Qt.Key.Key_Tab)
+        if name().startswith("kommune.raumtyp"):
+            break
+    assert name() == "kommune.raumtyp#laendlich"  # the answer, not the first option
+    press(Qt.Key.Key_Space)
+    assert session.get("kommune.raumtyp") == "laendlich"
+    press(Qt.Key.Key_Right)
+    assert name() == "kommune.raumtyp#gemischt"
+    assert session.get("kommune.raumtyp") == "gemischt"
+    press(Qt.Key.Key_Up)
+    press(Qt.Key.Key_Up)
+    assert name() == "kommune.raumtyp#staedtisch"
+    assert session.get("kommune.raumtyp") == "staedtisch"
+    press(Qt.Key.Key_Left)  # round to the last
+    assert name() == "kommune.raumtyp#gemischt"
+    # the group is one tab stop: Tab leaves it, Shift+Tab comes back to the answer
+    press(Qt.Key.Key_Tab)
+    assert not name().startswith("kommune.raumtyp")
+    press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert name() == "kommune.raumtyp#gemischt"
+    press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert name() == "kommune.strukturschwach#ja"  # the answer of the group before
+    window.close()

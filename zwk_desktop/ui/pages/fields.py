@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -385,8 +385,20 @@ class ChoiceCombo(QComboBox):
         self.setCurrentIndex(max(0, index))
 
 
+_ARROWS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Down: 1,
+}
+
+
 class ChoiceEditor(Editor):
-    """Up to four choices as radio buttons, more in a combo box."""
+    """Up to four choices as radio buttons, more in a combo box.
+
+    The radio buttons behave as on Windows: the group is one tab stop, entered at the selected
+    option (at the first while none is), and the arrow keys select the previous or next option.
+    So Tab never lands on an unselected option where Space would change the answer unnoticed."""
 
     RADIO_LIMIT = 4
 
@@ -406,9 +418,11 @@ class ChoiceEditor(Editor):
                 button.setProperty(PATH_PROPERTY, path)
                 button.setAccessibleDescription(self.description())
                 button.setToolTip(f.help)
+                button.installEventFilter(self)
                 self.buttons.addButton(button, i)
                 row.addWidget(button)
             self.buttons.idToggled.connect(self._toggled)
+            self._rove()
             self.outer.addWidget(box)
             self.box = box
         else:
@@ -422,8 +436,38 @@ class ChoiceEditor(Editor):
         self.finish()
 
     def _toggled(self, index: int, checked: bool) -> None:
+        self._rove()
         if checked:
             self.write(self.codes[index])
+
+    def _rove(self) -> None:
+        """Only the selected option (or the first, while none is) is a tab stop."""
+        if self.buttons is None:
+            return
+        buttons = self.buttons.buttons()
+        stop = self.buttons.checkedButton() or buttons[0]
+        for button in buttons:
+            tab = button is stop
+            policy = Qt.FocusPolicy.StrongFocus if tab else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != policy:
+                button.setFocusPolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.buttons is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ARROWS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and watched in self.buttons.buttons()
+        ):
+            buttons = self.buttons.buttons()
+            step = _ARROWS[Qt.Key(event.key())]
+            target = buttons[(buttons.index(watched) + step) % len(buttons)]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.click()  # selects it: the answer changes with the option heard
+            return True
+        return super().eventFilter(watched, event)
 
     def _index(self, index: int) -> None:
         if self.combo is not None:
@@ -440,6 +484,7 @@ class ChoiceEditor(Editor):
             for i, button in enumerate(self.buttons.buttons()):
                 button.setChecked(i == index)
             self.buttons.setExclusive(True)
+            self._rove()
         self._loading = False
 
     def focus_input(self) -> None:

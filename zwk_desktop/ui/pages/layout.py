@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QScrollArea,
     QSpinBox,
     QWidget,
@@ -206,7 +207,10 @@ def focus_chain(root: QWidget) -> list[QWidget]:
             if inner is not None:
                 widget(inner)
             return
-        if isinstance(w, _FOCUSABLE) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        # every option of a radio group keeps its place: only the selected one is a tab stop
+        # at a time (see ChoiceEditor), and which one that is changes with the answer
+        tab = w.focusPolicy() & Qt.FocusPolicy.TabFocus or isinstance(w, QRadioButton)
+        if isinstance(w, _FOCUSABLE) and tab:
             out.append(w)
             if isinstance(w, QAbstractItemView | QPlainTextEdit):
                 return
