@@ -276,3 +276,57 @@ def test_tab_enters_a_radio_group_at_its_answer_and_arrows_select(qtbot: Any) ->
     press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert name() == "kommune.strukturschwach#ja"  # the answer of the group before
     window.close()
+
+
+# --------------------------------------------------------------------------- 5. Prüfen page
+
+
+def test_review_page_walks_each_finding_then_its_acknowledgement(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+    from uitools import focused, key, shortcut
+
+    window = open_on(qtbot, "landkreis-hohenwald.zwk")
+    session = window.session
+    editor = window.editor
+    assert session is not None and editor is not None
+    session.check()
+    shortcut(window, "F8")
+    review = editor.review
+    qtbot.waitUntil(lambda: focused() is review.first_row())
+    rows = review.rows
+    assert rows and any(row.ack is not None for row in rows)
+    expected: list[str] = []
+    for i, row in enumerate(rows):
+        expected.append(f"befund:{i}")
+        if row.ack is not None:
+            expected += [f"befund:{i}:bestaetigen", f"befund:{i}:begruendung"]
+    walked = []
+    for _ in range(len(expected) + 5):
+        w = focused()
+        if w is None or not review.isAncestorOf(w):
+            break
+        walked.append(w.objectName())
+        key(w, Qt.Key.Key_Tab)
+    assert walked == expected
+    # Shift+Tab walks back the same way
+    after = focused()
+    assert after is not None
+    key(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    back = focused()
+    assert back is not None and back.objectName() == expected[-1]
+
+    # each row is a list item of a list, with an action that opens the finding's field
+    assert iface(review.list).role() == QAccessible.Role.List
+    assert iface(review.list).text(NAME) == "Meldungen der Prüfung"
+    for row in rows:
+        a = iface(row)
+        assert a.role() == QAccessible.Role.ListItem
+        assert a.parent().role() == QAccessible.Role.List
+        assert a.text(NAME).split(":")[0] in ("Fehler", "Hinweis", "Information")
+    target = rows[-1]
+    actions = iface(target).actionInterface()
+    assert actions is not None and "Press" in actions.actionNames()
+    with qtbot.waitSignal(review.open_finding) as opened:
+        actions.doAction("Press")
+    assert opened.args == [target.finding]
+    window.close()

@@ -186,6 +186,10 @@ class FieldRows:
 
 # --------------------------------------------------------------------------- focus chain
 
+TAB_STOP = "zwkTabStop"
+"""Dynamic property: a widget of another kind that is a stop in the tab order (a row of the
+„Prüfen“ page), followed by the controls inside it."""
+
 _FOCUSABLE = (
     QLineEdit,
     QPlainTextEdit,
@@ -210,7 +214,7 @@ def focus_chain(root: QWidget) -> list[QWidget]:
         # every option of a radio group keeps its place: only the selected one is a tab stop
         # at a time (see ChoiceEditor), and which one that is changes with the answer
         tab = w.focusPolicy() & Qt.FocusPolicy.TabFocus or isinstance(w, QRadioButton)
-        if isinstance(w, _FOCUSABLE) and tab:
+        if (isinstance(w, _FOCUSABLE) or w.property(TAB_STOP)) and tab:
             out.append(w)
             if isinstance(w, QAbstractItemView | QPlainTextEdit):
                 return
