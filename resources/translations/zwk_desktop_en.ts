@@ -2251,8 +2251,12 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Justification (optional)</translation>
     </message>
     <message>
-        <source>Begründung für die Bestätigung</source>
-        <translation>Justification of the acknowledgement</translation>
+        <source>Hinweis geprüft und bestätigt: {place}</source>
+        <translation>Warning checked and acknowledged: {place}</translation>
+    </message>
+    <message>
+        <source>Begründung für die Bestätigung: {place}</source>
+        <translation>Justification of the acknowledgement: {place}</translation>
     </message>
     <message>
         <source>Prüfen</source>

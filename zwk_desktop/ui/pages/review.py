@@ -168,9 +168,9 @@ class FindingRow(ActiveRow):
         self.setToolTip(translate("Review", "Zum Feld wechseln (Eingabetaste)"))
         self.ack: QCheckBox | None = None
         if finding.severity == "warning":
-            self._acknowledgement(layout, index)
+            self._acknowledgement(layout, index, where)
 
-    def _acknowledgement(self, layout: QVBoxLayout, index: int) -> None:
+    def _acknowledgement(self, layout: QVBoxLayout, index: int, where: str) -> None:
         existing = self.session.acknowledgement(self.finding)
         row = QHBoxLayout()
         self.ack = QCheckBox(translate("Review", "Hinweis geprüft und bestätigt"))
@@ -179,7 +179,13 @@ class FindingRow(ActiveRow):
         self.reason = QLineEdit(existing.justification if existing else "")
         self.reason.setObjectName(f"befund:{index}:begruendung")
         self.reason.setPlaceholderText(translate("Review", "Begründung (freiwillig)"))
-        self.reason.setAccessibleName(translate("Review", "Begründung für die Bestätigung"))
+        # heard with the finding's place: the page has one pair per warning
+        self.ack.setAccessibleName(
+            translate("Review", "Hinweis geprüft und bestätigt: {place}").format(place=where)
+        )
+        self.reason.setAccessibleName(
+            translate("Review", "Begründung für die Bestätigung: {place}").format(place=where)
+        )
         row.addWidget(self.ack)
         row.addWidget(self.reason, 1)
         layout.addLayout(row)
