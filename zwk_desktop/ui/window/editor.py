@@ -131,6 +131,7 @@ class EditorView(QWidget):
         self.review = ReviewPage(session)
         self.review.open_finding.connect(self.open_finding)
         self.review.open_path.connect(self.open_path)  # a changed or commented field (issue 16)
+        self.review.rebuilt.connect(self.fix_tab_order)
         self.stack.addWidget(self.review)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
