@@ -35,6 +35,7 @@ KEYSYMS = {
     "Left": 0xFF51,
     "space": 0x20,
     "BackSpace": 0xFF08,
+    "F1": 0xFFBE,
 }
 
 
@@ -97,13 +98,13 @@ def wait_for(pred: Callable[[], Any], timeout: float = 5.0, step: float = 0.02) 
 
 def key(name: str, modifiers: tuple[str, ...] = ()) -> None:
     """A real key press through XTest (the registry daemon), to the focused window."""
-    mods = {"Alt": 0xFFE9, "Control": 0xFFE3, "Shift": 0xFFE1}
+    mods = {"Alt": 64, "Control": 37, "Shift": 50}  # keycodes of Xvfb's default keymap
     for m in modifiers:
-        pyatspi.Registry.generateKeyboardEvent(mods[m], None, pyatspi.KEY_PRESS | 0x10)
+        pyatspi.Registry.generateKeyboardEvent(mods[m], None, pyatspi.KEY_PRESS)
     sym = KEYSYMS.get(name, ord(name) if len(name) == 1 else 0)
     pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
     for m in reversed(modifiers):
-        pyatspi.Registry.generateKeyboardEvent(mods[m], None, pyatspi.KEY_RELEASE | 0x10)
+        pyatspi.Registry.generateKeyboardEvent(mods[m], None, pyatspi.KEY_RELEASE)
 
 
 def type_text(text: str) -> None:

@@ -60,6 +60,7 @@ def names(root: Any, fields: dict[str, Any], where: str) -> list[Defect]:
     and group context."""
     out: list[Defect] = []
     seen: dict[str, list[str]] = {}
+    grouped: set[str] = set()
     for a in inputs(root):
         said = spoken(a)
         ident = aid(a)
@@ -67,10 +68,22 @@ def names(root: Any, fields: dict[str, Any], where: str) -> list[Defect]:
         if not said:
             out.append(("names", f"{where}: unbenannt {own}"))
             continue
-        seen.setdefault(said.lower(), []).append(own)
-        if path and not context_ok(said, own, fields[path]):
+        key_ = said.lower()
+        if a.getRole() in CHOICE_ROLES and "#" in own:
+            # an option is heard after its group's name: unique within the group
+            key_ = own.split("#")[0] + "#" + key_
+        seen.setdefault(key_, []).append(own)
+        heard = said
+        if a.getRole() in CHOICE_ROLES and "#" in own:
+            if own.split("#")[0] in grouped:
+                continue
+            grouped.add(own.split("#")[0])
+            # an option is heard with the names of the groups it enters
+            heard = " ".join([said, *(name(g) for g in list(ancestors(a))[:3])])
+        if path and not context_ok(heard, own, fields[path]):
             out.append(("context", f"{where}: „{said}“ ohne Kontext ({own})"))
     for said, owners in seen.items():
+        said = said.split("#")[-1]
         if len(owners) > 1:
             out += [("names", f"{where}: „{said}“ {len(owners)}× ({o})") for o in owners[1:]]
     return out
@@ -167,6 +180,8 @@ def tab_order(
         pump(0.03)
         acc = events.since(t, "object:state-changed:focused")[-1][2]
         ident = aid(acc) + "|" + name(acc)
+        if acc == start or start in list(ancestors(acc)):
+            break  # round the window, back at the start
         if not first_id:
             first_id = ident
         elif ident == first_id or ident in seen_ids:
@@ -220,7 +235,7 @@ def tab_order(
         if codes != order:
             out.append(("order", f"{where}: {base}: Tab {codes[:4]}… statt {order[:4]}…"))
     for a in inputs(content):
-        if aid(a) not in reached and a.getRole() not in CHOICE_ROLES:
+        if aid(a) not in reached and a.getRole() != pyatspi.ROLE_RADIO_BUTTON:
             out.append(("reach", f"{where}: per Tab nicht erreichbar: {spoken(a) or aid(a)[-40:]}"))
     return out
 

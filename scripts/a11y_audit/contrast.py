@@ -51,7 +51,18 @@ def measure(image: QImage, rect: list[int]) -> dict[str, object] | None:
     def rgb(p: int) -> tuple[int, int, int]:
         return (p >> 16) & 255, (p >> 8) & 255, p & 255
 
-    bg = rgb(max(counts, key=lambda p: counts[p]))
+    # the background: the most frequent colour along the inset edge (an icon or a bold word
+    # may cover more of a small button than its background does)
+    ring: dict[int, int] = {}
+    for xx in range(x0, x1):
+        for yy in (y0, y1 - 1):
+            p = image.pixel(xx, yy) & 0xFFFFFF
+            ring[p] = ring.get(p, 0) + 1
+    for yy in range(y0, y1):
+        for xx in (x0, x1 - 1):
+            p = image.pixel(xx, yy) & 0xFFFFFF
+            ring[p] = ring.get(p, 0) + 1
+    bg = rgb(max(ring, key=lambda p: ring[p]))
     groups: dict[tuple[int, int, int], list[int]] = {}  # direction -> [pixels, best ratio*1000, colour]
     for p, n in counts.items():
         c = rgb(p)
