@@ -3,6 +3,7 @@ Rows name the issue-14 item whose promise they check."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from typing import Any
@@ -23,8 +24,8 @@ from bus import (
     name,
     pump,
     spoken,
-    walk,
     wait_for,
+    walk,
 )
 
 Defect = tuple[str, str]
@@ -44,9 +45,8 @@ def inputs(root: Any) -> list[Any]:
 def context_ok(said: str, path_id: str, info: dict[str, Any]) -> bool:
     """An input in a repeat says its item's number; one in a sub-group its group's title."""
     indices = [int(m) for m in re.findall(r"\[(\d+)\]", path_id)]
-    if info.get("repeat") and indices:
-        if not re.search(rf"(?<!\d){indices[-1] + 1}(?!\d)", said):
-            return False
+    if info.get("repeat") and indices and not re.search(rf"(?<!\d){indices[-1] + 1}(?!\d)", said):
+        return False
     if info.get("context") and not info.get("repeat"):
         group = info["context"][-1]
         short = group.split(" – ")[0]
@@ -156,8 +156,14 @@ def _region(box: tuple[int, int, int, int], view: tuple[int, int, int, int]) -> 
 
 
 def tab_order(
-    window: Any, start: Any, content: Any, view: Any, fields: dict[str, Any], events: Any,
-    where: str, limit: int = 260,
+    window: Any,
+    start: Any,
+    content: Any,
+    view: Any,
+    fields: dict[str, Any],
+    events: Any,
+    where: str,
+    limit: int = 260,
 ) -> list[Defect]:
     """Items 5, 8, 9: Tab from `start` once round the window. Every stop is named, visible
     (scrolled into view), follows the reading order (regions left to right: section list,
@@ -194,24 +200,34 @@ def tab_order(
             continue
         inside = content in list(ancestors(acc))
         stops.append(
-            {"acc": acc, "id": aid(acc), "said": spoken(acc), "role": acc.getRole(), "box": box,
-             "inside": inside, "rel": (box[0] - cbox[0], box[1] - cbox[1]),
-             "region": 2 if inside else _region(box, vbox), "view": vbox}
+            {
+                "acc": acc,
+                "id": aid(acc),
+                "said": spoken(acc),
+                "role": acc.getRole(),
+                "box": box,
+                "inside": inside,
+                "rel": (box[0] - cbox[0], box[1] - cbox[1]),
+                "region": 2 if inside else _region(box, vbox),
+                "view": vbox,
+            }
         )
     reached = {s["id"] for s in stops}
     for s in stops:
         short = s["id"].rsplit(".", 1)[-1]
         if not s["said"]:
             out.append(("unnamed", f"{where}: unbenannter Halt {s['acc'].getRoleName()} {short}"))
-        x, y, w, h = s["box"]
-        vx, vy, vw, vh = s["view"]
+        _x, y, _w, h = s["box"]
+        _vx, vy, _vw, vh = s["view"]
         if s["inside"] and (y < vy - 1 or y + min(h, vh) > vy + vh + 1):
-            out.append(("visible", f"{where}: fokussiert außerhalb der Sicht: {s['said'] or short}"))
+            out.append(
+                ("visible", f"{where}: fokussiert außerhalb der Sicht: {s['said'] or short}")
+            )
         if s["role"] == pyatspi.ROLE_RADIO_BUTTON and not has(s["acc"], pyatspi.STATE_CHECKED):
             group = s["acc"].parent
             if any(has(c, pyatspi.STATE_CHECKED) for c in children(group)):
                 out.append(("radio", f"{where}: Tab landet auf nicht gewählter Option {short}"))
-    for a, b in zip(stops, stops[1:]):
+    for a, b in itertools.pairwise(stops):
         if b["region"] != a["region"]:
             if b["region"] < a["region"]:
                 out.append(("order", f"{where}: „{b['said']}“ nach „{a['said']}“ (Bereich)"))
@@ -219,7 +235,9 @@ def tab_order(
         (ax, ay), (bx, by) = (a["rel"], b["rel"]) if a["inside"] else (a["box"][:2], b["box"][:2])
         ah = a["box"][3]
         same_row = abs(by - ay) < max(8, ah // 2)
-        new_column = bx >= ax + a["box"][2] - 2 and a["id"].rsplit(".", 1)[0] == b["id"].rsplit(".", 1)[0]
+        new_column = (
+            bx >= ax + a["box"][2] - 2 and a["id"].rsplit(".", 1)[0] == b["id"].rsplit(".", 1)[0]
+        )
         if (same_row and bx < ax - 2) or (not same_row and by < ay and not new_column):
             out.append(("order", f"{where}: „{b['said']}“ nach „{a['said']}“"))
     # choice groups in choice order
@@ -251,14 +269,26 @@ def announced(events: Any, t: float, words: list[str], timeout: float = 2.5) -> 
     return bool(wait_for(hit, timeout))
 
 
-def shown_text_objects(root: Any, clip: tuple[int, int, int, int]) -> list[tuple[Any, tuple[int, int, int, int]]]:
+def shown_text_objects(
+    root: Any, clip: tuple[int, int, int, int]
+) -> list[tuple[Any, tuple[int, int, int, int]]]:
     """Objects that show text, fully inside `clip` (the visible part of the page)."""
     roles = {
-        pyatspi.ROLE_LABEL, pyatspi.ROLE_HEADING, pyatspi.ROLE_PUSH_BUTTON,
-        pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_TEXT,
-        pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_LINK,
-        pyatspi.ROLE_TABLE_CELL, pyatspi.ROLE_COLUMN_HEADER, pyatspi.ROLE_ROW_HEADER,
-        pyatspi.ROLE_STATUS_BAR, pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_STATIC,
+        pyatspi.ROLE_LABEL,
+        pyatspi.ROLE_HEADING,
+        pyatspi.ROLE_PUSH_BUTTON,
+        pyatspi.ROLE_CHECK_BOX,
+        pyatspi.ROLE_RADIO_BUTTON,
+        pyatspi.ROLE_TEXT,
+        pyatspi.ROLE_COMBO_BOX,
+        pyatspi.ROLE_LIST_ITEM,
+        pyatspi.ROLE_LINK,
+        pyatspi.ROLE_TABLE_CELL,
+        pyatspi.ROLE_COLUMN_HEADER,
+        pyatspi.ROLE_ROW_HEADER,
+        pyatspi.ROLE_STATUS_BAR,
+        pyatspi.ROLE_PAGE_TAB,
+        pyatspi.ROLE_STATIC,
     }
     out = []
     cx, cy, cw, ch = clip

@@ -63,7 +63,9 @@ def measure(image: QImage, rect: list[int]) -> dict[str, object] | None:
             p = image.pixel(xx, yy) & 0xFFFFFF
             ring[p] = ring.get(p, 0) + 1
     bg = rgb(max(ring, key=lambda p: ring[p]))
-    groups: dict[tuple[int, int, int], list[int]] = {}  # direction -> [pixels, best ratio*1000, colour]
+    groups: dict[
+        tuple[int, int, int], list[int]
+    ] = {}  # direction -> [pixels, best ratio*1000, colour]
     for p, n in counts.items():
         c = rgb(p)
         r = ratio(c, bg)
@@ -78,9 +80,10 @@ def measure(image: QImage, rect: list[int]) -> dict[str, object] | None:
             g[1], g[2] = int(r * 1000), p
     inks = [(g[1] / 1000, g[2]) for g in groups.values() if g[0] >= MIN_PIXELS]
     if not inks:
-        return {"ratio": None, "bg": "#%02x%02x%02x" % bg}
+        return {"ratio": None, "bg": "#{:02x}{:02x}{:02x}".format(*bg)}
     worst = min(inks)
-    return {"ratio": round(worst[0], 2), "bg": "#%02x%02x%02x" % bg, "fg": "#%06x" % worst[1]}
+    background = "#{:02x}{:02x}{:02x}".format(*bg)
+    return {"ratio": round(worst[0], 2), "bg": background, "fg": f"#{worst[1]:06x}"}
 
 
 def main() -> int:

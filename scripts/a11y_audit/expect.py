@@ -31,7 +31,12 @@ def main() -> int:
             is_list = kind == "list"
             sub = f"{path}[]" if is_list else path
             for child in f.fields:
-                visit(child, f"{sub}.{child.id}", [*context, f.item_label or f.label], repeat or is_list)
+                visit(
+                    child,
+                    f"{sub}.{child.id}",
+                    [*context, f.item_label or f.label],
+                    repeat or is_list,
+                )
 
     sections = []
     for section in spec.sections:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QIcon
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLayout, QWidget
 
 from zwk_desktop.domain import UNTITLED
 from zwk_desktop.locations import resources_dir
@@ -285,9 +285,45 @@ def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
     return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
 
 
+HEADING_LEVEL = "zwkHeadingLevel"
+"""Property of a label that is a heading (its level): exposed with the role heading."""
+COLUMN_MAJOR = "zwkColumnMajor"
+"""Property of a QGridLayout whose items are read down the columns (a long group of check
+boxes in two columns): Tab follows the columns too."""
+
+
+class _HeadingAccessible(QAccessibleWidget):
+    """A heading label as assistive technology needs it: the role heading (AT-SPI "heading",
+    UI Automation's heading), so that a screen reader lists and jumps to it; named by its
+    text."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.Heading)
+        self._label = label
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t == QAccessible.Text.Name:
+            raw = self._label.accessibleName() or self._label.text()
+            return raw.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        return str(super().text(t))
+
+
+def _accessible_factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, QLabel) and obj.property(HEADING_LEVEL):
+        return _HeadingAccessible(obj)
+    return None
+
+
+@cache
+def _install_accessible_factory() -> None:
+    QAccessible.installFactory(_accessible_factory)
+
+
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
-    """A bold heading label; `level` 1 is the page title."""
+    """A bold heading label; `level` 1 is the page title. Screen readers get it as a heading."""
+    _install_accessible_factory()
     label = QLabel(text, parent)
+    label.setProperty(HEADING_LEVEL, level)
     label.setWordWrap(True)
     font = label.font()
     font.setBold(True)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import COLUMN_MAJOR, translate
 from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor, scalar_editor
 
@@ -204,7 +204,9 @@ def focus_chain(root: QWidget) -> list[QWidget]:
             if inner is not None:
                 widget(inner)
             return
-        if isinstance(w, _FOCUSABLE) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and (
+            isinstance(w, _FOCUSABLE) or w.layout() is None
+        ):  # an input, or a drawn widget that takes the focus (the population chart)
             out.append(w)
             if isinstance(w, QAbstractItemView | QPlainTextEdit):
                 return
@@ -217,7 +219,8 @@ def focus_chain(root: QWidget) -> list[QWidget]:
             cells: list[tuple[int, int, int]] = []
             for i in range(lay.count()):
                 position: tuple[int, int, int, int] = lay.getItemPosition(i)  # type: ignore[assignment]  # the stubs say object
-                cells.append((position[0], position[1], i))
+                row, column = position[0], position[1]
+                cells.append((column, row, i) if lay.property(COLUMN_MAJOR) else (row, column, i))
             indices = [i for _, _, i in sorted(cells)]
         else:
             indices = list(range(lay.count()))

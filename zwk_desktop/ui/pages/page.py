@@ -119,6 +119,10 @@ class SectionPage(QScrollArea):
         self.session = session
         self.section = section
         self.setObjectName(f"seite:{section.id}")
+        # no focus stop of its own (Tab goes to its fields, the wheel and the fields' focus
+        # scroll it); a screen reader entering the page hears the section's title
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(section.title)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._building = True

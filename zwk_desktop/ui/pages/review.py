@@ -216,6 +216,8 @@ class ReviewPage(QScrollArea):
         super().__init__()
         self.session = session
         self.setObjectName("seite:pruefen")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed focus stop of its own
+        self.setAccessibleName(translate("Review", "Prüfen"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.rows: list[FindingRow] = []

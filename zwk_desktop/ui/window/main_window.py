@@ -198,6 +198,16 @@ class MainWindow(TeamworkCommands, QMainWindow):
         """Show a notice above the page (not modal: the user keeps working)."""
         self._notice_action = action
         self.notices.show_notice(text, kind, action_text if action is not None else None)
+        self._order_notice()
+
+    def _order_notice(self) -> None:
+        """The notice bar stands above the page: Tab meets it after the section list and before
+        the page's fields, not after the whole page (issue 14)."""
+        bar, editor = self._notices, self.editor
+        if bar is None or editor is None:
+            return
+        editor.before_page = [bar.action, bar.close_button]
+        editor.fix_tab_order()
 
     def _notice_clicked(self) -> None:
         if self._notice_action is not None:
@@ -327,6 +337,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         autosave.saved.connect(self._note_open_draft)
         self.stack.addWidget(current.editor)
         self.stack.setCurrentWidget(current.editor)
+        self._order_notice()
         self._enable()
         self.update_title()
         self._note_open_draft()
