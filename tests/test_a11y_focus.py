@@ -132,6 +132,31 @@ def test_focused_widget_is_scrolled_into_view(qtbot: Any, monkeypatch: pytest.Mo
         ), w.objectName()
 
 
+def test_focused_finding_on_the_review_page_is_scrolled_into_view(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot)
+    window.resize(1000, 600)
+    window.new_draft()  # an empty draft: dozens of findings, a long page
+    editor = window.findChild(EditorView)
+    assert editor is not None
+    editor.show_review()
+    page = editor.stack.currentWidget()
+    assert isinstance(page, QScrollArea)
+    QApplication.processEvents()
+    bar = page.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.maximum() > 0
+    first = editor.review.first_row()
+    assert first is not None
+    editor.back_button.setFocus()
+    key(editor.back_button, Qt.Key.Key_Backtab)  # back into the page from below
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    top = first.mapTo(page.viewport(), first.rect().topLeft()).y()
+    assert 0 <= top < page.viewport().height()
+
+
 def test_page_titles_are_headings_and_a_page_is_named_by_its_title(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -243,7 +243,11 @@ class Audit:
         """Item 4: the events are announced; autosave is not."""
         if new_draft:
             _, content, _ = prog.go(0)
-            field = find(content, lambda a: aid(a).endswith("kommune.landkreis"))
+            field = find(content, lambda a: aid(a).endswith("kommune.anschrift.strasse"))
+            entry = find(content, lambda a: aid(a).endswith("kommune.name"))
+            if field is None or entry is None:
+                self.add([("autosave", f"{label}: Felder der Kommune nicht gefunden")])
+                return
             field.queryComponent().grabFocus()
             wait_for(lambda: has(field, pyatspi.STATE_FOCUSED), 2)
             t = time.monotonic()
@@ -257,7 +261,6 @@ class Audit:
             ]
             for e in spoken + titles:
                 self.add([("autosave", f"{label}: beim Speichern gesagt: {e[3] or name(e[2])}")])
-            entry = find(content, lambda a: aid(a).endswith("kommune.name"))
             entry.queryComponent().grabFocus()
             wait_for(lambda: has(entry, pyatspi.STATE_FOCUSED), 2)
             type_text("Lindenha")

@@ -324,6 +324,11 @@ def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     _install_accessible_factory()
     label = QLabel(text, parent)
     label.setProperty(HEADING_LEVEL, level)
+    # with a screen reader running, Qt made the label's interface while constructing it (to
+    # announce the new object), before it was a heading: replace it
+    early = QAccessible.queryAccessibleInterface(label)
+    if early is not None and early.role() != QAccessible.Role.Heading:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(early))
     label.setWordWrap(True)
     font = label.font()
     font.setBold(True)

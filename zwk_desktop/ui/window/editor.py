@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -389,6 +390,8 @@ class EditorView(QWidget):
             page = self.stack.currentWidget()
             if isinstance(page, SectionPage) and page.isAncestorOf(new):
                 page.reveal(new)  # a tall field, a budget cell with the findings below it
+            elif isinstance(page, QScrollArea) and page.isAncestorOf(new):
+                page.ensureWidgetVisible(new)  # a finding on „Prüfen“ reached by Tab
             if self.help.isVisible():
                 self._explain(new_path)
             if new_path:
