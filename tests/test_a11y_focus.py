@@ -72,6 +72,14 @@ def test_no_unnamed_focus_stops_and_the_chart_before_the_navigation(
         for w in stops:
             assert not isinstance(w, QScrollArea | QStackedWidget), (index, w.objectName())
             assert spoken_name(w), (index, type(w).__name__, w.objectName())
+            # nor does the focus enter an unnamed "layered pane" (a stacked widget) on its way
+            iface = QAccessible.queryAccessibleInterface(w)
+            while iface is not None and iface.isValid():
+                assert not (
+                    iface.role() == QAccessible.Role.LayeredPane
+                    and not iface.text(QAccessible.Text.Name)
+                ), (index, w.objectName())
+                iface = iface.parent()
         # the page's own stops come before Zurück/Weiter
         if index == editor.count:
             continue  # the order on „Prüfen“ is item 5's (its rows and their controls)
@@ -172,7 +180,10 @@ def test_page_titles_are_headings_and_a_page_is_named_by_its_title(
             and section.title in i.text(QAccessible.Text.Name)
         ]
         assert titles, section.id
-        # entering the page tells the section (a screen reader reads a named container)
+        # entering the page tells the section: a named grouping (a panel, which Orca and NVDA
+        # say when the focus enters it), and an announcement when the page is shown
+        iface = QAccessible.queryAccessibleInterface(page)
+        assert iface.role() == QAccessible.Role.Grouping, section.id
         assert section.title in spoken_name(page), section.id
 
 

@@ -213,6 +213,15 @@ def tab_order(
             }
         )
     reached = {s["id"] for s in stops}
+    layered = {
+        aid(a)
+        for s in stops
+        for a in ancestors(s["acc"])
+        if a.getRole() == pyatspi.ROLE_LAYERED_PANE and not name(a)
+    }
+    out += [
+        ("unnamed", f"{where}: Fokus betritt unbenannte „layered pane“ {i[-30:]}") for i in layered
+    ]
     for s in stops:
         short = s["id"].rsplit(".", 1)[-1]
         if not s["said"]:

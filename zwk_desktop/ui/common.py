@@ -285,50 +285,58 @@ def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
     return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
 
 
-HEADING_LEVEL = "zwkHeadingLevel"
-"""Property of a label that is a heading (its level): exposed with the role heading."""
+ACCESSIBLE_ROLE = "zwkAccessibleRole"
+"""Property of a widget exposed with another role than Qt's default (`set_accessible_role`)."""
 COLUMN_MAJOR = "zwkColumnMajor"
 """Property of a QGridLayout whose items are read down the columns (a long group of check
 boxes in two columns): Tab follows the columns too."""
 
 
-class _HeadingAccessible(QAccessibleWidget):
-    """A heading label as assistive technology needs it: the role heading (AT-SPI "heading",
-    UI Automation's heading), so that a screen reader lists and jumps to it; named by its
-    text."""
+class _RoleAccessible(QAccessibleWidget):
+    """A widget as assistive technology needs it: a heading label with the role heading
+    (AT-SPI "heading", UI Automation's heading), so that a screen reader lists and jumps to it;
+    a page as a named grouping (a panel, whose name a screen reader says when the focus enters
+    it); a stacked widget as a plain container (not an unnamed "layered pane")."""
 
-    def __init__(self, label: QLabel) -> None:
-        super().__init__(label, QAccessible.Role.Heading)
-        self._label = label
+    def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
+        super().__init__(widget, role)
+        self._widget = widget
 
     def text(self, t: QAccessible.Text) -> str:
         if t == QAccessible.Text.Name:
-            raw = self._label.accessibleName() or self._label.text()
+            w = self._widget
+            raw = w.accessibleName() or (w.text() if isinstance(w, QLabel) else "")
             return raw.replace("&&", "\0").replace("&", "").replace("\0", "&")
         return str(super().text(t))
 
 
 def _accessible_factory(key: str, obj: QObject) -> QAccessibleInterface | None:
-    if isinstance(obj, QLabel) and obj.property(HEADING_LEVEL):
-        return _HeadingAccessible(obj)
+    role = obj.property(ACCESSIBLE_ROLE) if isinstance(obj, QWidget) else None
+    if isinstance(obj, QWidget) and role is not None:
+        return _RoleAccessible(obj, QAccessible.Role(role))
     return None
 
 
 @cache
-def _install_accessible_factory() -> None:
+def install_accessibility() -> None:
+    """Let `set_accessible_role` take effect (once per process, before the first window)."""
     QAccessible.installFactory(_accessible_factory)
+
+
+def set_accessible_role(widget: QWidget, role: QAccessible.Role) -> None:
+    install_accessibility()
+    widget.setProperty(ACCESSIBLE_ROLE, role.value)
+    # with a screen reader running, Qt made the widget's interface while constructing it (to
+    # announce the new object), before it had its role: replace it
+    early = QAccessible.queryAccessibleInterface(widget)
+    if early is not None and early.role() != role:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(early))
 
 
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
     """A bold heading label; `level` 1 is the page title. Screen readers get it as a heading."""
-    _install_accessible_factory()
     label = QLabel(text, parent)
-    label.setProperty(HEADING_LEVEL, level)
-    # with a screen reader running, Qt made the label's interface while constructing it (to
-    # announce the new object), before it was a heading: replace it
-    early = QAccessible.queryAccessibleInterface(label)
-    if early is not None and early.role() != QAccessible.Role.Heading:
-        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(early))
+    set_accessible_role(label, QAccessible.Role.Heading)
     label.setWordWrap(True)
     font = label.font()
     font.setBold(True)

@@ -9,7 +9,7 @@ comments.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from zwk_desktop.ui.common import (
     heading,
     icon,
     person,
+    set_accessible_role,
     severity_word,
     show_new,
     stamp_text,
@@ -218,6 +219,7 @@ class ReviewPage(QScrollArea):
         self.setObjectName("seite:pruefen")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed focus stop of its own
         self.setAccessibleName(translate("Review", "Prüfen"))
+        set_accessible_role(self, QAccessible.Role.Grouping)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.rows: list[FindingRow] = []

@@ -27,6 +27,7 @@ from zwk_desktop.ui.common import (
     changes_by,
     count_comments,
     heading,
+    set_accessible_role,
     status_icon,
     status_text,
     translate,
@@ -102,6 +103,7 @@ class EditorView(QWidget):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
+        set_accessible_role(self.stack, QAccessible.Role.Client)  # no unnamed "layered pane"
         center_layout.addWidget(self.stack, 1)
         nav = QHBoxLayout()
         nav.setContentsMargins(16, 6, 16, 10)
