@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import checks  # noqa: E402
+import interact  # noqa: E402
 import pyatspi  # noqa: E402
 from bus import (  # noqa: E402
     Events,
@@ -43,15 +44,19 @@ ROOT = HERE.parent.parent
 PYTHON = os.environ.get("ZWK_PYTHON", str(ROOT / ".venv" / "bin" / "python"))
 EXAMPLES = sorted((ROOT / "examples").glob("*.zwk"))
 ROWS = [
+    ("options", "1", "Optionen, die nicht mit ihrem eigenen Text gehört werden"),
     ("names", "1, 2", "Eingaben ohne Namen oder mit doppeltem gesprochenem Namen"),
     ("context", "2", "Eingaben in Wiederholungen/Gruppen ohne Posten- bzw. Gruppenbezug"),
     ("required", "3", "Pflichtfelder ohne „erforderlich“ (Zustand oder Beschreibung)"),
     ("announce", "4", "Ereignisse ohne Ansage (Entfernen, Verschieben, Verzeichnis, Höchstgrenze)"),
     ("autosave", "4", "Ansagen/Titelwechsel beim automatischen Speichern"),
     ("reach", "5", "Eingaben, die Tab nicht erreicht"),
+    ("review", "5", "„Prüfen“: Tab-Schritte gegen die Lesereihenfolge"),
     ("table", "6", "Finanzplan nicht als Tabelle mit Zeilen- und Spaltenköpfen"),
+    ("calendar", "7", "Kalender/Monatsauswahl: Tage ohne Datum, Pfeile verlassen das Raster, Jahr"),
     ("radio", "8", "Tab landet in Optionsgruppen auf nicht gewählter Option"),
-    ("order", "5, 9", "Tab-Schritte gegen die Lesereihenfolge"),
+    ("order", "9", "Tab-Schritte gegen die Lesereihenfolge (Abschnittsseiten)"),
+    ("suggest", "10", "Verzeichnisvorschläge: Anzahl nicht angesagt, Vorschlag mehrfach gemeldet"),
     ("unnamed", "9", "unbenannte Tab-Halte (Bildlauffläche, „layered pane“ …)"),
     ("visible", "9", "fokussierte Elemente außerhalb des sichtbaren Bereichs"),
     ("headings", "9", "Seitentitel nicht als Überschrift"),
@@ -253,6 +258,9 @@ class Audit:
         """Item 4: the events are announced; autosave is not."""
         if new_draft:
             _, content, _ = prog.go(0)
+            self.add(interact.suggestions(content, self.events, label))
+            self.add(interact.calendar(content, self.events, label))
+            _, content, _ = prog.go(0)
             field = find(content, lambda a: aid(a).endswith("kommune.anschrift.strasse"))
             entry = find(content, lambda a: aid(a).endswith("kommune.name"))
             if field is None or entry is None:
@@ -287,6 +295,7 @@ class Audit:
         for i, section in enumerate(self.sections):
             if section["id"] == "massnahmen":
                 _, content, _ = prog.go(i)
+                self.add(interact.month_picker(content, self.events, label))
                 for suffix, what in ((":nach-unten", "Verschieben"), (":entfernen", "Entfernen")):
                     button = find(
                         content,

@@ -47,6 +47,8 @@ class Events:
         "object:announcement",
         "object:property-change:accessible-name",
         "object:text-changed:insert",
+        "object:active-descendant-changed",
+        "object:state-changed:selected",
         "window:activate",
     )
 
@@ -60,7 +62,7 @@ class Events:
             source = event.source
             if self.pid is not None and source.get_process_id() != self.pid:
                 return
-            if event.type.startswith("object:state-changed:focused") and not event.detail1:
+            if event.type.startswith("object:state-changed:") and not event.detail1:
                 return
             self.log.append((time.monotonic(), str(event.type), source, event.any_data))
         except Exception:  # an object that died while its event travelled

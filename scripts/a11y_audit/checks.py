@@ -21,6 +21,7 @@ from bus import (
     find,
     has,
     key,
+    labels_of,
     name,
     pump,
     spoken,
@@ -74,6 +75,12 @@ def names(root: Any, fields: dict[str, Any], where: str) -> list[Defect]:
             key_ = own.split("#")[0] + "#" + key_
         seen.setdefault(key_, []).append(own)
         heard = said
+        if path and a.getRole() in CHOICE_ROLES and "#" in own:
+            code = own.split("#", 1)[1].split(":")[0]
+            text = fields[path].get("choice_labels", {}).get(code, "")
+            labels = [name(label) for label in labels_of(a) if label is not None]
+            if len(labels) > 1 or (text and not said.lower().startswith(text.lower()[:20])):
+                out.append(("options", f"{where}: Option „{text}“ gehört als „{said}“ ({own})"))
         if a.getRole() in CHOICE_ROLES and "#" in own:
             if own.split("#")[0] in grouped:
                 continue
@@ -171,6 +178,7 @@ def tab_order(
     column of a group to the right), choice groups in choice order, a radio group is entered at
     its selected option, and every input of the page is reached."""
     out: list[Defect] = []
+    row = "review" if where.endswith("/ Prüfen") else "order"
     start.queryComponent().grabFocus()
     wait_for(lambda: has(start, pyatspi.STATE_FOCUSED), 2)
     stops: list[dict[str, Any]] = []
@@ -239,7 +247,7 @@ def tab_order(
     for a, b in itertools.pairwise(stops):
         if b["region"] != a["region"]:
             if b["region"] < a["region"]:
-                out.append(("order", f"{where}: „{b['said']}“ nach „{a['said']}“ (Bereich)"))
+                out.append((row, f"{where}: „{b['said']}“ nach „{a['said']}“ (Bereich)"))
             continue
         (ax, ay), (bx, by) = (a["rel"], b["rel"]) if a["inside"] else (a["box"][:2], b["box"][:2])
         ah = a["box"][3]
@@ -248,7 +256,7 @@ def tab_order(
             bx >= ax + a["box"][2] - 2 and a["id"].rsplit(".", 1)[0] == b["id"].rsplit(".", 1)[0]
         )
         if (same_row and bx < ax - 2) or (not same_row and by < ay and not new_column):
-            out.append(("order", f"{where}: „{b['said']}“ nach „{a['said']}“"))
+            out.append((row, f"{where}: „{b['said']}“ nach „{a['said']}“"))
     # choice groups in choice order
     groups: dict[str, list[str]] = {}
     for s in stops:
@@ -260,7 +268,7 @@ def tab_order(
         path, _ = field_path(base, fields)
         order = [c for c in fields[path]["choices"] if c in codes] if path else codes
         if codes != order:
-            out.append(("order", f"{where}: {base}: Tab {codes[:4]}… statt {order[:4]}…"))
+            out.append((row, f"{where}: {base}: Tab {codes[:4]}… statt {order[:4]}…"))
     for a in inputs(content):
         if aid(a) not in reached and a.getRole() != pyatspi.ROLE_RADIO_BUTTON:
             out.append(("reach", f"{where}: per Tab nicht erreichbar: {spoken(a) or aid(a)[-40:]}"))

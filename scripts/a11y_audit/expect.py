@@ -24,6 +24,7 @@ def main() -> int:
             "type": kind,
             "required": bool(f.required) and f.when is None,
             "choices": [c.code for c in f.choices],
+            "choice_labels": {c.code: c.label for c in f.choices},
             "context": context,
             "repeat": repeat,
         }
