@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from export_helpers import NOW, never_ask, new_store, ready_draft, run_cli
+from export_helpers import NOW, never_ask, new_store, package_file, ready_draft, run_cli
 from pki import Issued, issue, make_ca, make_intermediate, pkcs12_file
 
 from zwk_desktop.formspec import get_form
@@ -115,7 +115,7 @@ def test_a_signed_package_can_be_compared_with_a_paper_code_too(
 ) -> None:
     import hashlib
 
-    digest = hashlib.sha256((issued_package.folder / "bewerbung.json").read_bytes()).hexdigest()
+    digest = hashlib.sha256(package_file(issued_package.folder, ".json").read_bytes()).hexdigest()
     same = verify_path(issued_package.folder, papier=parse_paper_code(digest))
     assert same.exit_code == 0 and "stimmt mit dem gedruckten Prüfcode überein" in same.text()
     other = verify_path(issued_package.folder, papier=parse_paper_code("0" * 64))

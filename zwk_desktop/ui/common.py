@@ -73,9 +73,27 @@ SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say 
         "Passphrase wird deshalb abgefragt.",
     ),
     QT_TRANSLATE_NOOP("Dienste", "Die Passphrase braucht mindestens {n} Zeichen. {reason}"),
-    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat ist am {date} abgelaufen."),
-    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat läuft bald ab (am {date})."),
-    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat ist erst ab dem {date} gültig."),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat ist am {date} abgelaufen; damit kann nicht mehr signiert werden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat ist erst ab dem {date} gültig; vorher kann damit nicht signiert werden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat läuft {when} ab (am {date}). Beantragen Sie rechtzeitig ein neues "
+        "Zertifikat bei der ausstellenden Stelle.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "heute"),
+    QT_TRANSLATE_NOOP("Dienste", "in 1 Tag"),
+    QT_TRANSLATE_NOOP("Dienste", "in {n} Tagen"),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat läuft am {date} ab, vor dem Ende der Bewerbungsfrist am {deadline}: "
+        "signieren Sie vorher.",
+    ),
     QT_TRANSLATE_NOOP(
         "Dienste", "Name, Funktion und Kommune sind für eine Signaturidentität nötig."
     ),
