@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, counting, translate
+from zwk_desktop.ui.common import COLOURS, COLUMN_MAJOR, PATH_PROPERTY, counting, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
@@ -506,6 +506,7 @@ class MultiEditor(Editor):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
+        grid.setProperty(COLUMN_MAJOR, True)  # Tab goes down the columns, as they are read
         columns = 2 if len(f.choices) > 6 else 1
         rows = (len(f.choices) + columns - 1) // columns
         self.boxes: list[QCheckBox] = []

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import COLUMN_MAJOR, translate
 from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv, label_for
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor, scalar_editor
 
@@ -214,7 +214,9 @@ def focus_chain(root: QWidget) -> list[QWidget]:
         # every option of a radio group keeps its place: only the selected one is a tab stop
         # at a time (see ChoiceEditor), and which one that is changes with the answer
         tab = w.focusPolicy() & Qt.FocusPolicy.TabFocus or isinstance(w, QRadioButton)
-        if (isinstance(w, _FOCUSABLE) or w.property(TAB_STOP)) and tab:
+        if tab and (
+            isinstance(w, _FOCUSABLE) or w.property(TAB_STOP) or w.layout() is None
+        ):  # an input, a row marked as a stop, or a drawn widget that takes the focus (the chart)
             out.append(w)
             if isinstance(w, QAbstractItemView | QPlainTextEdit):
                 return
@@ -227,7 +229,8 @@ def focus_chain(root: QWidget) -> list[QWidget]:
             cells: list[tuple[int, int, int]] = []
             for i in range(lay.count()):
                 position: tuple[int, int, int, int] = lay.getItemPosition(i)  # type: ignore[assignment]  # the stubs say object
-                cells.append((position[0], position[1], i))
+                row, column = position[0], position[1]
+                cells.append((column, row, i) if lay.property(COLUMN_MAJOR) else (row, column, i))
             indices = [i for _, _, i in sorted(cells)]
         else:
             indices = list(range(lay.count()))

@@ -43,6 +43,7 @@ from zwk_desktop.ui.common import (
     heading,
     icon,
     person,
+    set_accessible_role,
     severity_word,
     show_new,
     stamp_text,
@@ -275,6 +276,9 @@ class ReviewPage(QScrollArea):
         install_accessibility()
         self.session = session
         self.setObjectName("seite:pruefen")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed focus stop of its own
+        self.setAccessibleName(translate("Review", "Prüfen"))
+        set_accessible_role(self, QAccessible.Role.Grouping)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.rows: list[FindingRow] = []
