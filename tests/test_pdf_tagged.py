@@ -380,7 +380,7 @@ def test_the_paper_prints_signature_lines_are_captioned_text(paper: Made) -> Non
         '"Dienstsiegel"',
         "Figure",
         '"Prüfcode der Daten"',
-        '"SHA-256 von bewerbung.json:"',
+        '"SHA-256 der Angaben (JSON):"',
         '"AGS ',
     ]
     positions = [block.index(text) for text in order]

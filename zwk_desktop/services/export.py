@@ -343,6 +343,7 @@ def _export(
         signer=f"{key.identity.name}, {key.identity.funktion}".strip(", ") if key else None,
         stamp=signing.stamp_lines(key, _text(data, "unterschrift.ort"), now) if key else (),
         paper=code,
+        json_name=names.json,
     )
     if key is not None and rendered.signature_place is None:
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")

@@ -34,6 +34,7 @@ from zwk_desktop.domain import formatting
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
 from zwk_desktop.services import pdf_tags
+from zwk_desktop.services.pdf_embed import EMBEDDED_NAME
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
 from zwk_desktop.services.pdf_layout import (
     ACCENT,
@@ -247,6 +248,8 @@ class _Document:
     signer: str | None = None
     stamp: Sequence[str] = ()
     paper: PaperCode | None = None
+    json_name: str = EMBEDDED_NAME
+    """The name of the application's JSON in the package and the mail (issue 11's names)."""
     recorder: _Recorder = field(default_factory=_Recorder)
 
     @property
@@ -338,8 +341,9 @@ class _Document:
             notes.append(
                 "Druckfassung zur Unterschrift: Dieses Dokument ist nicht elektronisch signiert. "
                 "Bitte unterschreiben Sie es unter „Ort, Datum, Unterschrift“ und senden Sie es "
-                "per Post. Die Angaben sind als Datei „bewerbung.json“ eingebettet und per E-Mail "
-                "eingereicht; der QR-Code auf der Unterschriftsseite enthält ihre Prüfsumme."
+                f"per Post. Die Angaben sind als Datei „{EMBEDDED_NAME}“ eingebettet und als "
+                f"„{self.json_name}“ per E-Mail eingereicht; der QR-Code auf der "
+                "Unterschriftsseite enthält ihre Prüfsumme."
             )
         else:
             notes.append(
@@ -382,7 +386,7 @@ class _Document:
         if self.paper is not None:
             from zwk_desktop.services.pdf_paper import paper_signature_block
 
-            return paper_signature_block(self.layout, rows, self.paper)
+            return paper_signature_block(self.layout, rows, self.paper, self.json_name)
         caption = (
             "Elektronische Signatur"
             if not self.watermark
@@ -444,6 +448,7 @@ def render_pdf(
     signer: str | None = None,
     stamp: Sequence[str] = (),
     paper: PaperCode | None = None,
+    json_name: str = EMBEDDED_NAME,
 ) -> RenderedPdf:
     """Lay out the whole application, tagged for PDF/UA (`pdf_tags`). `extras` adds flowables
     at the end of a section (keyed by its id) or after a field (keyed by its path), on top of
@@ -453,7 +458,8 @@ def render_pdf(
     `SIGNATURE_FIELD` in the signature box, which shows the `stamp` lines (see
     `signing.stamp_lines`) as text of the page. `paper` makes the "Druckfassung zur
     Unterschrift": lines for a handwritten signature and a QR code with this code instead of
-    the place for the electronic signature."""
+    the place for the electronic signature; `json_name` is the name the application's JSON has
+    in the package and the mail (the paper names it)."""
     from zwk_desktop.services.hyphenation import preload
 
     preload()
@@ -461,7 +467,9 @@ def render_pdf(
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()
     layout = Layout(spec, data, text, attachment_paths, {**default_extras(spec), **(extras or {})})
-    doc = _Document(spec, data, layout, created, watermark, signer_note, signer, stamp, paper)
+    doc = _Document(
+        spec, data, layout, created, watermark, signer_note, signer, stamp, paper, json_name
+    )
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"
