@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
-    Qt,
     QtMsgType,
     Signal,
     qInstallMessageHandler,
@@ -29,18 +29,34 @@ if TYPE_CHECKING:
 
 
 class _Bridge(QObject):
-    """Carries reports from any thread to the GUI thread."""
+    """Carries reports from any thread to the GUI thread (always queued: the dialog opens
+    once the failing code has returned to the event loop)."""
 
     report = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.dialog: ErrorDialog | None = None
-        self.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._connected = False
+        self._connecting = threading.Lock()
+
+    def send(self, report: crashlog.CrashReport) -> None:
+        """The excepthook's `show`: hand `report` to the GUI thread (any thread)."""
+        with self._connecting:
+            if not self._connected:
+                # connected on the first error: naming Qt.ConnectionType builds PySide6's whole
+                # Qt namespace (~25 ms), which the start screen does without
+                from PySide6.QtCore import Qt
+
+                self.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+                self._connected = True
+        self.report.emit(report)
 
     def _show(self, report: crashlog.CrashReport) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog at a time; the log has every error
+        from PySide6.QtCore import Qt
+
         from zwk_desktop.ui.dialogs.error_dialog import ErrorDialog  # on the first error
 
         parent = QApplication.activeWindow()
@@ -80,5 +96,5 @@ def install_error_handling(app: QApplication) -> None:
     if _bridge is None:
         _bridge = _Bridge()
         _bridge.setParent(app)
-    crashlog.install(_bridge.report.emit)
+    crashlog.install(_bridge.send)
     qInstallMessageHandler(qt_message)
