@@ -86,6 +86,10 @@ class VerifyReport:
     """Files the system left in the folder (Thumbs.db, desktop.ini, .DS_Store)."""
     pdf_name: str = ""
     """The name of the package's signed PDF."""
+    json_name: str = ""
+    """The name of the application's JSON (the receiving side reads the application from it)."""
+    protocol_name: str = ""
+    """The name of the check protocol (acknowledged warnings with their justification)."""
     trust: TrustResult | None = None
     """With trust anchors: whether the signer's certificate leads to one of them."""
     paper: bool = False
