@@ -66,6 +66,10 @@ def test_the_print_is_for_signing_by_hand_and_the_package_is_unsigned(paper: Pat
     digest = hashlib.sha256((package_file(paper, ".json")).read_bytes()).hexdigest()
     joined = re.sub(r"\s+", "", text)
     assert digest in joined  # printed in groups beside the QR code, to compare by eye
+    # the paper names the JSON as the reviewer finds it in the mail (issue 11's names)
+    json_name = package_file(paper, ".json").name
+    assert f"„{json_name}“ per E-Mail eingereicht" in re.sub(r"\s*\n\s*", "", text)
+    assert "bewerbung.json“ per E-Mail" not in joined and "vonbewerbung.json" not in joined
     signatures = tool("pdfsig", package_file(paper, ".pdf"), check=False)
     assert "does not contain any signature" in signatures.stdout + signatures.stderr
     stem = package_file(paper, "").name
@@ -121,6 +125,9 @@ def test_verify_rejects_a_changed_json_even_with_a_matching_manifest(
     refused = run_cli("verify", changed, "--papier", code, env=env)
     assert refused.returncode == 1
     assert "stimmt NICHT mit der Papierfassung überein" in refused.stdout
+    # the result says so, rather than asking for the code that was given (--papier)
+    result = refused.stdout.split("Ergebnis: ", 1)[1]
+    assert result.startswith("UNGÜLTIG") and "--papier" not in result, result
     # A forged package: the JSON changed and the manifest's hash recomputed to match.
     forged = tmp_path / "paket"
     subprocess.run(["cp", "-r", paper, forged], check=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 from pathlib import Path
 
@@ -77,8 +78,18 @@ def export(
 def test_add_pkcs11_names_the_identity_after_the_certificate_and_stores_no_secret(
     env: dict[str, str], signer: Issued
 ) -> None:
-    added = add_card(env)
+    old_umask = os.umask(0o022)  # an ordinary umask: files would be 0644 unless made private
+    try:
+        added = add_card(env)
+    finally:
+        os.umask(old_umask)
     assert f"Signaturidentität eingerichtet: {SIGNER} (Bürgermeisterin)" in added.stdout
+    if os.name == "posix":  # private from the start, like a file identity (issue 15)
+        identities = Path(env["ZWK_DATA_DIR"]) / "identities"
+        for path in [identities, *identities.rglob("*")]:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            assert mode & 0o077 == 0, f"{path.name} is {oct(mode)}"
+        assert not [p for p in identities.iterdir() if p.name.startswith(".")]  # no staging left
     assert "Kette vollständig" in added.stdout or "ZWK Test-CA" in added.stdout
     assert "PIN wird bei jeder Signatur abgefragt" in added.stdout
     listed = json.loads(cli(env, "identity", "list", "--json").stdout)["identities"]

@@ -23,6 +23,8 @@ TRUST_SUBJECT = "Vertrauen"
 """The check of the signer's certificate against trust anchors (``verify --trust``)."""
 PAPER_SUBJECT = "Papierfassung"
 """The check of the application's JSON against the code printed on the signed paper."""
+UNCONFIRMED = "nicht elektronisch signiert"
+"""How the paper check of a paper package begins when no printed code was given to compare."""
 SELF_SIGNED_NOTICE = (
     "Das Zertifikat ist selbst ausgestellt (keine qualifizierte elektronische Signatur): die "
     "Signatur belegt, dass die Dateien seit der Signatur unverändert sind – nicht, wer sie "
@@ -163,6 +165,16 @@ class VerifyReport:
                 f"unterzeichnenden Person signiert: {', '.join(broken)}"
             )
         if self.paper:
+            differs = [
+                c.message
+                for c in self.checks
+                if c.subject == PAPER_SUBJECT and not c.ok and not c.message.startswith(UNCONFIRMED)
+            ]
+            if differs:  # the printed code was given: the JSON does not match it
+                return (
+                    "Ergebnis: UNGÜLTIG – die Angaben entsprechen nicht der unterschriebenen "
+                    f"Papierfassung: {'; '.join(differs)}"
+                )
             if self.valid:
                 return (
                     "Ergebnis: gültig. Die Angaben stimmen mit der unterschriebenen "
