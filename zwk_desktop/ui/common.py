@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from zwk_desktop.domain import UNTITLED
 from zwk_desktop.locations import resources_dir
+from zwk_desktop.ui.service_texts import LATER_SERVICE_TEXTS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -111,6 +112,7 @@ SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say 
     QT_TRANSLATE_NOOP("Dienste", "Schriftdateien: {files}"),
     QT_TRANSLATE_NOOP("Dienste", "Ordner {folder}"),
 )
+SERVICE_TEXTS += LATER_SERVICE_TEXTS  # the services' sentences added since (ui/service_texts.py)
 
 
 @cache

@@ -324,7 +324,8 @@ class ExportDialog(QDialog):
             identity.kommune,
             identity.funktion,
         )
-        self.message.setText(check.problem if not check.matches else "\n".join(check.warnings))
+        lines = [check.problem] if not check.matches else list(check.warnings)
+        self.message.setText("\n".join(service_text(line) for line in lines))
 
     def preflight(self) -> Preflight | None:
         """The preflight of the chosen identity's certificate (None when none is chosen)."""
@@ -350,7 +351,7 @@ class ExportDialog(QDialog):
             self.certificate.setText("")
             return
         lines = [self.tr("Zertifikat: {status}").format(status=status_text(check.status))]
-        lines += [n.message for n in check.notes if n.level in ("sperre", "warnung")]
+        lines += [service_text(n.message) for n in check.notes if n.level in ("sperre", "warnung")]
         self.certificate.setText("\n".join(lines))
 
     def _update(self) -> None:
@@ -500,7 +501,7 @@ class ExportDialog(QDialog):
         except OSError as exc:
             self.message.setText(
                 self.tr("Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).").format(
-                    mail=result.mail, problem=oserrors.cause(exc)
+                    mail=result.mail, problem=service_text(oserrors.cause(exc))
                 )
             )
             return
@@ -564,7 +565,7 @@ class ExportDialog(QDialog):
                 "Exportiert: {folder}\nE-Mail zum Versand: {mail}\n"
                 "SHA-256 des signierten Verzeichnisses: {sha}"
             ).format(folder=result.folder, mail=result.mail, sha=result.manifest_sha256)
-            self.message.setText("\n".join([text, *result.warnings]))
+            self.message.setText("\n".join([text, *map(service_text, result.warnings)]))
         self.job = None
         self._update()
         self.exported.emit(result)
@@ -580,7 +581,7 @@ class ExportDialog(QDialog):
             text = service_text(str(exc))
         elif isinstance(exc, OSError):
             text = self.tr("Das Paket kann nicht geschrieben werden ({why}).").format(
-                why=oserrors.cause(exc)
+                why=service_text(oserrors.cause(exc))
             )
         else:
             text = self.tr(

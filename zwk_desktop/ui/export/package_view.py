@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
-from zwk_desktop.ui.common import fit_to_screen, translate
+from zwk_desktop.ui.common import fit_to_screen, service_text, translate
 from zwk_desktop.ui.export.worker import BackgroundJob
 
 VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
@@ -96,7 +96,9 @@ class PackageView(QDialog):
     def show_report(self, report: VerifyReport) -> None:
         self.report = report
         if report.unreadable:
-            self.banner.setText(self.tr("Nicht lesbar: {why}").format(why=report.unreadable))
+            self.banner.setText(
+                self.tr("Nicht lesbar: {why}").format(why=service_text(report.unreadable))
+            )
             self.banner.setStyleSheet(INVALID_STYLE)
         elif report.paper and report.valid:
             self.banner.setText(
@@ -116,7 +118,8 @@ class PackageView(QDialog):
             )
             self.banner.setStyleSheet(INVALID_STYLE)
         elif report.valid and report.trust is not None:
-            self.banner.setText(self.tr("Gültig und {trust}.").format(trust=report.trust.message))
+            trust = service_text(report.trust.message)
+            self.banner.setText(self.tr("Gültig und {trust}.").format(trust=trust))
             self.banner.setStyleSheet(VALID_STYLE)
         elif report.valid:
             self.banner.setText(
@@ -125,7 +128,9 @@ class PackageView(QDialog):
             self.banner.setStyleSheet(VALID_STYLE)
         elif report.trust is not None and not report.trust.trusted and not _changed(report):
             self.banner.setText(
-                self.tr("Unverändert, aber {trust}").format(trust=report.trust.message)
+                self.tr("Unverändert, aber {trust}").format(
+                    trust=service_text(report.trust.message)
+                )
             )
             self.banner.setStyleSheet(INVALID_STYLE)
         else:
@@ -169,7 +174,7 @@ class PackageView(QDialog):
             self.table.setItem(i, 1, QTableWidgetItem(check.subject))
             self.table.setItem(i, 2, QTableWidgetItem(check.message))
         self.table.resizeRowsToContents()
-        self.notes.setText("\n".join(report.notes))
+        self.notes.setText("\n".join(service_text(n) for n in report.notes))
         self.pdf_button.setEnabled(self.pdf is not None)
         self.checked.emit(report)
 
@@ -207,6 +212,6 @@ def check(path: Path, trust: Path | None) -> VerifyReport:
             str(path),
             unreadable=translate(
                 "PackageView", "Die Vertrauensanker aus den Einstellungen: {why}"
-            ).format(why=str(exc)),
+            ).format(why=service_text(str(exc))),
         )
     return verify_path(path, anchors=anchors)

@@ -43,6 +43,7 @@ from zwk_desktop.services.inbox.model import (
     Overview,
 )
 from zwk_desktop.services.inbox.tables import money_text
+from zwk_desktop.ui.common import service_text
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.inbox.chart import RequestedChartView
 from zwk_desktop.ui.inbox.table import (
@@ -249,7 +250,7 @@ class InboxWindow(QDialog):
 
     def _failed(self, exc: object) -> None:
         self._finish()
-        self.banner.setText(str(exc) or type(exc).__name__)
+        self.banner.setText(service_text(str(exc)) or type(exc).__name__)
         self.banner.setStyleSheet(INVALID_STYLE)
         self.failed.emit(self.banner.text())
 
@@ -399,7 +400,9 @@ class InboxWindow(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Paket nicht lesbar"),
-                self.tr("{path}\n\n{reason}").format(path=row.path, reason=row.reason),
+                self.tr("{path}\n\n{reason}").format(
+                    path=row.path, reason=service_text(row.reason)
+                ),
                 QMessageBox.StandardButton.Ok,
                 self,
             )
@@ -506,7 +509,7 @@ class InboxWindow(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 title,
-                oserrors.sentence(target, exc, writing=True),
+                service_text(oserrors.sentence(target, exc, writing=True)),
                 QMessageBox.StandardButton.Ok,
                 self,
             )

@@ -15,7 +15,7 @@ from zwk_desktop.domain.attachments import FILE_KIND_LABELS
 from zwk_desktop.editing.session import AttachmentRejected
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.limits import MAX_ATTACHMENTS, NotAFile, TooLarge, read_bounded
-from zwk_desktop.ui.common import FOLDERS, translate
+from zwk_desktop.ui.common import FOLDERS, service_text, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor
 from zwk_desktop.ui.pages.layout import Override
@@ -54,7 +54,7 @@ class AttachmentsEditor(ListEditor):
             return
         except (OSError, NotAFile) as exc:
             reason = (
-                oserrors.cause(exc)
+                service_text(oserrors.cause(exc))
                 if isinstance(exc, OSError)
                 else translate("Attachments", "keine gewöhnliche Datei")
             )

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.services.window_state import DraftPlace
-from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
+from zwk_desktop.ui.common import FOLDERS, discard, draft_title, service_text, translate
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
@@ -197,7 +197,9 @@ class MainWindow(TeamworkCommands, QMainWindow):
     ) -> None:
         """Show a notice above the page (not modal: the user keeps working)."""
         self._notice_action = action
-        self.notices.show_notice(text, kind, action_text if action is not None else None)
+        self.notices.show_notice(
+            service_text(text), kind, action_text if action is not None else None
+        )
 
     def _notice_clicked(self) -> None:
         if self._notice_action is not None:
@@ -300,7 +302,9 @@ class MainWindow(TeamworkCommands, QMainWindow):
         self._show(stored)
 
     def _cannot_open(self, message: str) -> None:
-        QMessageBox.warning(self, translate("Main", "Bewerbung nicht lesbar"), message)
+        QMessageBox.warning(
+            self, translate("Main", "Bewerbung nicht lesbar"), service_text(message)
+        )
 
     def _show(self, stored: DraftSession) -> bool:
         """Show a draft for editing, with autosave."""
@@ -401,7 +405,9 @@ class MainWindow(TeamworkCommands, QMainWindow):
         try:
             current.autosave.export(path, self.user_name())
         except FileWriteError as exc:
-            QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
+            QMessageBox.critical(
+                self, translate("Main", "Nicht gespeichert"), service_text(str(exc))
+            )
             return False
         FOLDERS.used(path)
         if current.stored.status.state == "failed":
