@@ -1278,6 +1278,26 @@
         <source>Die Datei hatte ein älteres Format und wurde umgestellt: {note}</source>
         <translation>The file had an older format and was converted: {note}</translation>
     </message>
+    <message>
+        <source>Die Datei {path} konnte nicht geschrieben werden ({cause}).</source>
+        <translation>The file {path} could not be written ({cause}).</translation>
+    </message>
+    <message>
+        <source>Der Entwurf ist mit {size} zu groß für eine Entwurfsdatei (höchstens {limit}, die ZWK Desktop wieder öffnen kann). Bitte entfernen Sie große Anlagen; der Entwurf bleibt gespeichert.</source>
+        <translation>At {size}, the draft is too large for a draft file (at most {limit}, which ZWK Desktop can open again). Please remove large attachments; the draft stays saved.</translation>
+    </message>
+    <message>
+        <source>„{title}“ ist geöffnet, aber noch nicht gespeichert: {why} ZWK Desktop versucht es beim nächsten Speichern erneut.</source>
+        <translation>“{title}” is open but not yet saved: {why} ZWK Desktop tries again at the next save.</translation>
+    </message>
+    <message>
+        <source>„{title}“ (Entwurf Nr. {id}): Die Datei {file} enthält keine neuen Änderungen; der Entwurf bleibt, wie er ist.</source>
+        <translation>“{title}” (draft no. {id}): the file {file} contains no new changes; the draft stays as it is.</translation>
+    </message>
+    <message>
+        <source>Mit diesem Zertifikat kann nicht signiert werden: {reasons}</source>
+        <translation>This certificate cannot be used to sign: {reasons}</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryAssist</name>
@@ -1690,8 +1710,8 @@
         <translation>&amp;Destination folder:</translation>
     </message>
     <message>
-        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen (aenderungsprotokoll.json)</source>
-        <translation>Add a summary of the change &amp;log (aenderungsprotokoll.json)</translation>
+        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen ({file})</source>
+        <translation>Add a summary of the change &amp;log ({file})</translation>
     </message>
     <message>
         <source>Legt dem Paket bei, welche Felder wie oft geändert wurden, von wem und wann zuletzt – ohne Werte und ohne Kommentare. Aus: nichts davon geht an das Ministerium.</source>
@@ -2940,8 +2960,8 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Cannot be read: {why}</translation>
     </message>
     <message>
-        <source>Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen Papierfassung überein.</source>
-        <translation>Valid (paper route): bewerbung.json matches the signed paper version.</translation>
+        <source>Gültig (Papierweg): {json} stimmt mit der unterschriebenen Papierfassung überein.</source>
+        <translation>Valid (paper route): {json} matches the signed paper version.</translation>
     </message>
     <message>
         <source>Nicht bestätigt – Papierweg ohne elektronische Signatur: ob die Daten der unterschriebenen Papierfassung entsprechen, zeigt ihr QR-Code (zwk-desktop verify … --papier …).</source>

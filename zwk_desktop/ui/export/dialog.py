@@ -56,6 +56,7 @@ from zwk_desktop.services.identities import (
     IdentityStore,
     PassphrasePrompt,
 )
+from zwk_desktop.services.naming import names_of
 from zwk_desktop.services.token_keys import PinPrompt
 from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.cards import PinDialog, status_text
@@ -190,7 +191,9 @@ class ExportDialog(QDialog):
         folder_row.addWidget(choose)
         form.addRow(self._label(self.tr("&Zielordner:"), self.folder), folder_row)
         self.changelog = QCheckBox(
-            self.tr("Zusammenfassung des Änderungs&protokolls beilegen (aenderungsprotokoll.json)")
+            self.tr("Zusammenfassung des Änderungs&protokolls beilegen ({file})").format(
+                file=names_of(normalize(self.spec, self.draft.data)).changelog
+            )
         )
         self.changelog.setObjectName("export:aenderungsprotokoll")
         self.changelog.setToolTip(

@@ -103,9 +103,9 @@ class PackageView(QDialog):
         elif report.paper and report.valid:
             self.banner.setText(
                 self.tr(
-                    "Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen "
+                    "Gültig (Papierweg): {json} stimmt mit der unterschriebenen "
                     "Papierfassung überein."
-                )
+                ).format(json=report.json_name or "ZWK-Bewerbung_<AGS>_<Kommune>.json")
             )
             self.banner.setStyleSheet(VALID_STYLE)
         elif report.paper and not _changed(report):
