@@ -390,15 +390,19 @@ LATER_SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stub
     QT_TRANSLATE_NOOP("Dienste", "Die Datei {path} konnte nicht geschrieben werden ({cause})."),
     QT_TRANSLATE_NOOP(
         "Dienste",
-        "Der Entwurf ist mit {size} zu groß für eine Entwurfsdatei (höchstens {limit}, die ZWK Desktop wieder öffnen kann). Bitte entfernen Sie große Anlagen; der Entwurf bleibt gespeichert.",
+        "Der Entwurf ist mit {size} zu groß für eine Entwurfsdatei (höchstens {limit}, die ZWK "
+        "Desktop wieder öffnen kann). Bitte entfernen Sie große Anlagen; der Entwurf bleibt "
+        "gespeichert.",
     ),
     QT_TRANSLATE_NOOP(
         "Dienste",
-        "„{title}“ ist geöffnet, aber noch nicht gespeichert: {why} ZWK Desktop versucht es beim nächsten Speichern erneut.",
+        "„{title}“ ist geöffnet, aber noch nicht gespeichert: {why} ZWK Desktop versucht es "
+        "beim nächsten Speichern erneut.",
     ),
     QT_TRANSLATE_NOOP(
         "Dienste",
-        "„{title}“ (Entwurf Nr. {id}): Die Datei {file} enthält keine neuen Änderungen; der Entwurf bleibt, wie er ist.",
+        "„{title}“ (Entwurf Nr. {id}): Die Datei {file} enthält keine neuen Änderungen; der "
+        "Entwurf bleibt, wie er ist.",
     ),
     QT_TRANSLATE_NOOP("Dienste", "Mit diesem Zertifikat kann nicht signiert werden: {reasons}"),
 )
