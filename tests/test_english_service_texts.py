@@ -219,7 +219,7 @@ def test_os_errors_and_card_messages_are_english_where_the_window_shows_them(
         assert not german_words(text), text
 
 
-def test_preflight_notes_and_trust_are_english(qapp: QApplication) -> None:
+def test_preflight_notes_and_trust_are_english_in_the_english_interface(qapp: QApplication) -> None:
     import datetime as dt
 
     from pki import issue
@@ -231,11 +231,13 @@ def test_preflight_notes_and_trust_are_english(qapp: QApplication) -> None:
     cert = issue(None, cn="Katrin Wendland", org="", days=10, bits=1024).cert
     check = preflight(cert, now=now, deadline=(now + dt.timedelta(days=60)).date())
     notes = [n.message for n in check.notes]
+    notes.append("vertrauenswürdig ausgestellt von „ZWK Test-CA“ (Vertrauensanker „ZWK Root“)")
     assert len(notes) >= 3 and all(german_words(n) for n in notes)
     with english(qapp):
         shown = [service_text(n) for n in notes]
     for text in shown:
         assert not german_words(text.replace("Katrin Wendland", "")), text
+    assert shown[-1] == "trusted, issued by “ZWK Test-CA” (trust anchor “ZWK Root”)"
 
 
 def test_a_merge_and_an_import_are_reported_in_english(
