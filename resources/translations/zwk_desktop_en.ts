@@ -1914,6 +1914,10 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Notes on {label}</translation>
     </message>
     <message>
+        <source>Pflichtfeld</source>
+        <translation>Required</translation>
+    </message>
+    <message>
         <source>Vorschlag übernehmen: {text}</source>
         <translation>Use suggestion: {text}</translation>
     </message>
@@ -3216,8 +3220,12 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Justification (optional)</translation>
     </message>
     <message>
-        <source>Begründung für die Bestätigung</source>
-        <translation>Justification of the acknowledgement</translation>
+        <source>Hinweis geprüft und bestätigt: {place}</source>
+        <translation>Warning checked and acknowledged: {place}</translation>
+    </message>
+    <message>
+        <source>Begründung für die Bestätigung: {place}</source>
+        <translation>Justification of the acknowledgement: {place}</translation>
     </message>
     <message>
         <source>Prüfen</source>
