@@ -1298,6 +1298,50 @@
         <source>Mit diesem Zertifikat kann nicht signiert werden: {reasons}</source>
         <translation>This certificate cannot be used to sign: {reasons}</translation>
     </message>
+    <message>
+        <source>ZWK Desktop wurde zuletzt nicht ordnungsgemäß beendet (zum Beispiel durch einen Absturz oder einen Stromausfall). Der Entwurf „{title}“ ist wieder geöffnet, mit dem Stand der letzten Speicherung vom {when}. Eingaben der letzten Sekunde vor dem Abbruch können fehlen; frühere Stände finden Sie unter „Versionen…“.</source>
+        <translation>ZWK Desktop was not shut down properly last time (for example by a crash or a power cut). The draft “{title}” is open again, as last saved on {when}. Entries of the last second before the interruption may be missing; earlier states are under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>{date} um {time} Uhr</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <source>Die Entwürfe können zurzeit nicht gespeichert werden: {error} Sie können trotzdem arbeiten; ZWK Desktop versucht es beim Speichern erneut, und mit „Speichern unter…“ sichern Sie einen Entwurf als Datei in einem anderen Ordner.</source>
+        <translation>The drafts cannot be saved at the moment: {error} You can still work; ZWK Desktop tries again when saving, and with “Save as…” you keep a draft as a file in another folder.</translation>
+    </message>
+    <message>
+        <source>Der Entwurf Nr. {id}, zu dem {file} gehört, ist gerade in einem Fenster von ZWK Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung öffnen…) oder schließen Sie den Entwurf zuerst. Es wurde nichts übernommen.</source>
+        <translation>Draft no. {id}, to which {file} belongs, is open in a window of ZWK Desktop. Please take the file over there (File → Open application…) or close the draft first. Nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Die Entwurfsdatenbank war beschädigt.</source>
+        <translation>The drafts database was damaged.</translation>
+    </message>
+    <message>
+        <source>Sie wurde unverändert als {moved} beiseitegelegt, und eine neue wurde angelegt.</source>
+        <translation>It was set aside unchanged as {moved}, and a new one was created.</translation>
+    </message>
+    <message>
+        <source>Aus der alten Datenbank wurden {saved} von {total} Entwürfen übernommen.</source>
+        <translation>{saved} of {total} drafts were taken over from the old database.</translation>
+    </message>
+    <message>
+        <source>Aus der alten Datenbank ließ sich kein Entwurf lesen; Ihre IT-Betreuung kann versuchen, die Datei zu retten.</source>
+        <translation>No draft could be read from the old database; your IT support can try to rescue the file.</translation>
+    </message>
+    <message>
+        <source>Die Entwurfsdatenbank stammt aus einer neueren Version von ZWK Desktop (Schema {found}, diese Version kennt bis {version}).</source>
+        <translation>The drafts database comes from a newer version of ZWK Desktop (schema {found}; this version knows up to {version}).</translation>
+    </message>
+    <message>
+        <source>Bitte aktualisieren Sie das Programm.</source>
+        <translation>Please update the program.</translation>
+    </message>
+    <message>
+        <source>Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich nicht umstellen.</source>
+        <translation>The drafts database has the unknown schema {step}; it cannot be converted.</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryAssist</name>

@@ -405,4 +405,48 @@ LATER_SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stub
         "Entwurf bleibt, wie er ist.",
     ),
     QT_TRANSLATE_NOOP("Dienste", "Mit diesem Zertifikat kann nicht signiert werden: {reasons}"),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "ZWK Desktop wurde zuletzt nicht ordnungsgemäß beendet (zum Beispiel durch einen "
+        "Absturz oder einen Stromausfall). Der Entwurf „{title}“ ist wieder geöffnet, mit dem "
+        "Stand der letzten Speicherung vom {when}. Eingaben der letzten Sekunde vor dem Abbruch "
+        "können fehlen; frühere Stände finden Sie unter „Versionen…“.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "{date} um {time} Uhr"),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Die Entwürfe können zurzeit nicht gespeichert werden: {error} Sie können trotzdem "
+        "arbeiten; ZWK Desktop versucht es beim Speichern erneut, und mit „Speichern unter…“ "
+        "sichern Sie einen Entwurf als Datei in einem anderen Ordner.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Der Entwurf Nr. {id}, zu dem {file} gehört, ist gerade in einem Fenster von ZWK "
+        "Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung öffnen…) oder "
+        "schließen Sie den Entwurf zuerst. Es wurde nichts übernommen.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Die Entwurfsdatenbank war beschädigt."),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Sie wurde unverändert als {moved} beiseitegelegt, und eine neue wurde angelegt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Aus der alten Datenbank wurden {saved} von {total} Entwürfen übernommen.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Aus der alten Datenbank ließ sich kein Entwurf lesen; Ihre IT-Betreuung kann "
+        "versuchen, die Datei zu retten.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Die Entwurfsdatenbank stammt aus einer neueren Version von ZWK Desktop (Schema "
+        "{found}, diese Version kennt bis {version}).",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "Bitte aktualisieren Sie das Programm."),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich nicht umstellen.",
+    ),
 )

@@ -286,7 +286,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
                 QMessageBox.information(
                     self,
                     translate("Main", "Entwurf in einem anderen Fenster geöffnet"),
-                    in_use_message(in_use, path),
+                    service_text(in_use_message(in_use, path)),
                 )
                 return
             opened = open_file(self.store, path)
