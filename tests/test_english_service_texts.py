@@ -94,6 +94,8 @@ MODULES = (
     "services/inbox/trust.py",
     "services/database.py",
     "services/recovery.py",
+    "services/collab_text.py",
+    "services/store_lineage.py",
 )
 """The modules whose German sentences the window shows (issues 13, 15, 16, 17, 18)."""
 
@@ -254,6 +256,7 @@ def test_a_merge_and_an_import_are_reported_in_english(
     from zwk_desktop.services.portable import export_draft, import_file
     from zwk_desktop.services.records import DraftSnapshot
     from zwk_desktop.services.store import DB_NAME, DraftStore, StoreSettings
+    from zwk_desktop.ui.dialogs.versions import reason_text
 
     laptop = DraftStore(tmp_path / "laptop" / DB_NAME, settings=StoreSettings())
     rathaus = DraftStore(tmp_path / "rathaus" / DB_NAME, settings=StoreSettings())
@@ -277,9 +280,13 @@ def test_a_merge_and_an_import_are_reported_in_english(
             window.notify(message)
             shown.append(window.notices.text.text())
         window.close()
+        versions = [reason_text(v) for v in laptop.versions(mine)]
     assert "übernommen" in merged.message
     assert shown[0].endswith(f"was imported as new draft no. {imported.draft_id}."), shown[0]
     assert "taken over, 1 change taken over" in shown[1], shown[1]
+    assert "Taken over from file zurueck.zwk" in versions, versions
+    for text in versions:
+        assert not german_words(text.replace("zurueck.zwk", "")), text
     for text in shown:
         assert not german_words(text.replace(title, "").replace("zurueck.zwk", "")), text
 

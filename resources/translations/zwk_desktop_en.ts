@@ -1342,6 +1342,38 @@
         <source>Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich nicht umstellen.</source>
         <translation>The drafts database has the unknown schema {step}; it cannot be converted.</translation>
     </message>
+    <message>
+        <source>{label} (auf einer Seite entfernt, auf der anderen geändert)</source>
+        <translation>{label} (removed on one side, changed on the other)</translation>
+    </message>
+    <message>
+        <source>{label} (Reihenfolge auf beiden Seiten verschieden geändert)</source>
+        <translation>{label} (order changed differently on both sides)</translation>
+    </message>
+    <message>
+        <source>{label} (entfernter Eintrag)</source>
+        <translation>{label} (removed entry)</translation>
+    </message>
+    <message>
+        <source>Ihr Stand vor Zusammenführung mit Datei {name}</source>
+        <translation>Your state before merging with file {name}</translation>
+    </message>
+    <message>
+        <source>Eingegangener Stand aus Datei {name}, vor Zusammenführung</source>
+        <translation>Incoming state from file {name}, before merging</translation>
+    </message>
+    <message>
+        <source>Übernommen aus Datei {name}</source>
+        <translation>Taken over from file {name}</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt mit Datei {name}</source>
+        <translation>Merged with file {name}</translation>
+    </message>
+    <message>
+        <source>Den Entwurf Nr. {id} gibt es nicht (mehr).</source>
+        <translation>Draft no. {id} does not exist (any more).</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryAssist</name>

@@ -449,4 +449,12 @@ LATER_SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stub
         "Dienste",
         "Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich nicht umstellen.",
     ),
+    QT_TRANSLATE_NOOP("Dienste", "{label} (auf einer Seite entfernt, auf der anderen geändert)"),
+    QT_TRANSLATE_NOOP("Dienste", "{label} (Reihenfolge auf beiden Seiten verschieden geändert)"),
+    QT_TRANSLATE_NOOP("Dienste", "{label} (entfernter Eintrag)"),
+    QT_TRANSLATE_NOOP("Dienste", "Ihr Stand vor Zusammenführung mit Datei {name}"),
+    QT_TRANSLATE_NOOP("Dienste", "Eingegangener Stand aus Datei {name}, vor Zusammenführung"),
+    QT_TRANSLATE_NOOP("Dienste", "Übernommen aus Datei {name}"),
+    QT_TRANSLATE_NOOP("Dienste", "Zusammengeführt mit Datei {name}"),
+    QT_TRANSLATE_NOOP("Dienste", "Den Entwurf Nr. {id} gibt es nicht (mehr)."),
 )

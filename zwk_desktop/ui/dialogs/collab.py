@@ -107,7 +107,7 @@ class HistoryDialog(QDialog):
             place = (
                 field_label(spec, concrete)
                 if concrete is not None
-                else removed_place(spec, change.path)
+                else service_text(removed_place(spec, change.path))
             )
             shown = concrete or change.path.split("[#", 1)[0]
             before, after = change_values(spec, change, shown)
