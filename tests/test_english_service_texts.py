@@ -309,6 +309,9 @@ def test_the_inbox_says_why_a_package_is_unreadable_in_english(
         check_candidate(Candidate(str(link), KIND_FOLDER), 1000),
     ]
     overview = build_overview(str(tmp_path), rows, TrustStore(None))
+    from zwk_desktop.ui.inbox import table
+
+    table._words.cache_clear()  # the words of the language at work (cached at first use)
     with english(qapp):
         model = ApplicationsModel()
         model.set_overview(overview)
@@ -318,6 +321,7 @@ def test_the_inbox_says_why_a_package_is_unreadable_in_english(
             if model.headerData(i, Qt.Orientation.Horizontal) == "Errors"
         )
         cells = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    table._words.cache_clear()
     assert len(cells) == 2
     assert any("is larger than an application can be" in c for c in cells), cells
     assert any("shortcut" in c for c in cells), cells
@@ -361,7 +365,7 @@ def test_labels_name_the_package_files_as_they_are_written(qtbot: Any, tmp_path:
     dialog = ExportDialog(get_form(), draft, new_store(tmp_path / "ids"), out_dir=tmp_path)
     qtbot.addWidget(dialog)
     label = dialog.changelog.text()
-    assert re.search(r"\(ZWK-Bewerbung_\d{8}_[\w-]+_aenderungsprotokoll\.json\)$", label), label
+    assert label.endswith("(…_aenderungsprotokoll.json)"), label  # as the file name ends
     name = "ZWK-Bewerbung_12073578_Uckerland.json"
     view = PackageView(tmp_path)
     qtbot.addWidget(view)

@@ -1786,8 +1786,8 @@
         <translation>&amp;Destination folder:</translation>
     </message>
     <message>
-        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen ({file})</source>
-        <translation>Add a summary of the change &amp;log ({file})</translation>
+        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen (…_aenderungsprotokoll.json)</source>
+        <translation>Add a summary of the change &amp;log (…_aenderungsprotokoll.json)</translation>
     </message>
     <message>
         <source>Legt dem Paket bei, welche Felder wie oft geändert wurden, von wem und wann zuletzt – ohne Werte und ohne Kommentare. Aus: nichts davon geht an das Ministerium.</source>

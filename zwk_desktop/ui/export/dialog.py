@@ -56,7 +56,6 @@ from zwk_desktop.services.identities import (
     IdentityStore,
     PassphrasePrompt,
 )
-from zwk_desktop.services.naming import names_of
 from zwk_desktop.services.token_keys import PinPrompt
 from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.cards import PinDialog, status_text
@@ -190,9 +189,9 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         form.addRow(self._label(self.tr("&Zielordner:"), self.folder), folder_row)
-        self.changelog = QCheckBox(
-            self.tr("Zusammenfassung des Änderungs&protokolls beilegen ({file})").format(
-                file=names_of(normalize(self.spec, self.draft.data)).changelog
+        self.changelog = QCheckBox(  # the file's whole name would widen the dialog
+            self.tr(
+                "Zusammenfassung des Änderungs&protokolls beilegen (…_aenderungsprotokoll.json)"
             )
         )
         self.changelog.setObjectName("export:aenderungsprotokoll")
