@@ -14,7 +14,7 @@ from typing import Any
 
 from conftest import EXAMPLES
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from uitools import make_window
 
 from zwk_desktop.domain.paths import template_path
@@ -192,6 +192,42 @@ def exposes_required(w: QWidget) -> bool:
     return a.text(DESCRIPTION).split("\n")[0] == "Pflichtfeld"
 
 
+def computed(window: MainWindow, w: QWidget) -> bool:
+    """A value the program fills in and shows read-only (an attachment's hash and size)."""
+    session = window.session
+    assert session is not None
+    layout = session.spec.attachments
+    own = w.objectName().split("#")[0].rsplit(".", 1)[-1]
+    return bool(getattr(w, "isReadOnly", lambda: False)()) and own in (layout.sha256, layout.size)
+
+
+def test_the_chosen_file_of_an_attachment_is_required_its_computed_values_are_not(
+    qtbot: Any,
+) -> None:
+    """The file of an attachment is the user's to supply (through „Datei hinzufügen…“): it is
+    said to be required like every other required input, although it is shown read-only; the
+    hash and size the program computes are read-only displays and are not."""
+    window = open_on(qtbot, "gemeinde-lindenhagen.zwk")
+    session = window.session
+    editor = window.editor
+    assert session is not None and editor is not None
+    layout = session.spec.attachments
+    editor.go_to(next(i for i, s in enumerate(session.spec.sections) if s.id == layout.list))
+    count = len(session.get(layout.list) or [])
+    assert count >= 1
+    for i in range(count):
+        item = f"{layout.list}[{i}]"
+        chosen = widget_named(window, f"{item}.{layout.file}")
+        assert isinstance(chosen, QLineEdit) and chosen.isReadOnly()
+        assert exposes_required(chosen), chosen.objectName()
+        assert iface(chosen).text(DESCRIPTION).split("\n")[0] == "Pflichtfeld"
+        for own in (layout.sha256, layout.size):
+            shown = widget_named(window, f"{item}.{own}")
+            assert isinstance(shown, QLineEdit) and shown.isReadOnly()
+            assert not exposes_required(shown), shown.objectName()
+    window.close()
+
+
 def test_every_required_input_exposes_required_and_no_other_does(qtbot: Any) -> None:
     required: set[str] = set()
     for example in (*EXAMPLE_NAMES, None):
@@ -208,7 +244,7 @@ def test_every_required_input_exposes_required_and_no_other_does(qtbot: Any) -> 
                 f = field_of(window, w.objectName().split("#")[0])
                 if f is None:
                     continue
-                must = f.required and not getattr(w, "isReadOnly", lambda: False)()
+                must = f.required and not computed(window, w)
                 assert exposes_required(w) == must, (example, w.objectName())
                 if must:
                     required.add(w.objectName().split("#")[0])
