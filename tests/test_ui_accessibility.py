@@ -10,6 +10,7 @@ input's own (`spoken`)."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from conftest import EXAMPLES
@@ -374,4 +375,45 @@ def test_review_page_walks_each_finding_then_its_acknowledgement(qtbot: Any) -> 
     with qtbot.waitSignal(review.open_finding) as opened:
         actions.doAction("Press")
     assert opened.args == [target.finding]
+    window.close()
+
+
+def test_review_tab_order_follows_the_reading_order_of_a_long_scrolling_list(
+    qtbot: Any,
+) -> None:
+    """A new draft has about a hundred findings: Tab scrolls the page, and each stop is below
+    (or on the same line, right of) the one before in the page's own coordinates."""
+    from PySide6.QtCore import QPoint, Qt
+    from uitools import focused, key, shortcut
+
+    window = make_window(qtbot)
+    window.new_draft()
+    window.resize(1100, 700)
+    window.show()
+    editor = window.editor
+    assert editor is not None
+    shortcut(window, "F8")
+    review = editor.review
+    qtbot.waitUntil(lambda: focused() is review.first_row())
+    rows = review.rows
+    assert len(rows) > 30 and any(row.ack is not None for row in rows)
+    expected: list[str] = []
+    for i, row in enumerate(rows):
+        expected.append(f"befund:{i}")
+        if row.ack is not None:
+            expected += [f"befund:{i}:bestaetigen", f"befund:{i}:begruendung"]
+    content = review.widget()
+    walked: list[tuple[str, int, int, int]] = []
+    for _ in range(len(expected) + 5):
+        w = focused()
+        if w is None or not review.isAncestorOf(w):
+            break
+        at = w.mapTo(content, QPoint(0, 0))
+        walked.append((w.objectName(), at.x(), at.y(), w.height()))
+        key(w, Qt.Key.Key_Tab)
+    assert [name for name, *_ in walked] == expected
+    assert review.verticalScrollBar().value() > 0  # the list scrolled along
+    for (a, ax, ay, ah), (b, bx, by, _bh) in pairwise(walked):
+        same_line = abs(by - ay) < max(8, ah // 2)
+        assert (bx > ax) if same_line else (by > ay), (a, b)
     window.close()
