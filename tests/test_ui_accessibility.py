@@ -15,7 +15,7 @@ from typing import Any
 
 from conftest import EXAMPLES
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from uitools import make_window
 
 from zwk_desktop.domain.paths import template_path
@@ -202,6 +202,12 @@ def computed(window: MainWindow, w: QWidget) -> bool:
     return bool(getattr(w, "isReadOnly", lambda: False)()) and own in (layout.sha256, layout.size)
 
 
+def visible_label(window: MainWindow, w: QWidget) -> str:
+    labels = [label for label in window.findChildren(QLabel) if label.buddy() is w]
+    assert len(labels) == 1, w.objectName()
+    return labels[0].text()
+
+
 def test_the_chosen_file_of_an_attachment_is_required_its_computed_values_are_not(
     qtbot: Any,
 ) -> None:
@@ -222,10 +228,12 @@ def test_the_chosen_file_of_an_attachment_is_required_its_computed_values_are_no
         assert isinstance(chosen, QLineEdit) and chosen.isReadOnly()
         assert exposes_required(chosen), chosen.objectName()
         assert iface(chosen).text(DESCRIPTION).split("\n")[0] == "Pflichtfeld"
+        assert visible_label(window, chosen).endswith(" *")  # what sighted users see
         for own in (layout.sha256, layout.size):
             shown = widget_named(window, f"{item}.{own}")
             assert isinstance(shown, QLineEdit) and shown.isReadOnly()
             assert not exposes_required(shown), shown.objectName()
+            assert not visible_label(window, shown).endswith("*")
     window.close()
 
 
