@@ -149,7 +149,10 @@ class AttachmentsEditor(ListEditor):
 
         def override(f: FormField, path: str, label: str) -> Editor | None:
             show = shows.get(f.id)
-            return ReadOnlyEditor(self.env, f, path, label, show) if show else None
+            if show is None:
+                return None
+            # the file is the user's choice (required, „Pflichtfeld“); hash and size are computed
+            return ReadOnlyEditor(self.env, f, path, label, show, supplied=f.id == layout.file)
 
         return override
 

@@ -547,11 +547,20 @@ class MultiEditor(Editor):
 
 
 class ReadOnlyEditor(Editor):
-    """A value the program fills in (file name, hash, size of an attachment)."""
+    """A value shown, not typed: one the program computes (hash, size of an attachment) or one
+    the user supplies another way (the file chosen for an attachment, `supplied`: then it is
+    required like any input the user must fill in, and says so)."""
 
     def __init__(
-        self, env: PageEnv, f: FormField, path: str, label: str, show: Callable[[Any], str]
+        self,
+        env: PageEnv,
+        f: FormField,
+        path: str,
+        label: str,
+        show: Callable[[Any], str],
+        supplied: bool = False,
     ) -> None:
+        self.supplied = supplied
         super().__init__(env, f, path, label)
         self.show_value = show
         self.input = QLineEdit()
@@ -568,7 +577,8 @@ class ReadOnlyEditor(Editor):
         self.input.setCursorPosition(0)
 
     def required(self) -> bool:
-        return False  # nothing to enter
+        # a computed value is nothing the user can supply; the chosen file is
+        return self.supplied and super().required()
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
