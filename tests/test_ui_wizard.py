@@ -14,7 +14,16 @@ from conftest import EXAMPLES, load_example
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from store_helpers import make_store
-from uitools import answering_message_box, focused, key, make_window, shortcut, type_text, widget
+from uitools import (
+    answering_message_box,
+    focused,
+    key,
+    make_window,
+    shortcut,
+    title_and_state,
+    type_text,
+    widget,
+)
 
 from zwk_desktop.domain.draft import normalize, read_draft
 from zwk_desktop.domain.paths import template_path
@@ -79,7 +88,7 @@ def test_start_screen_lists_examples_and_recent_drafts(qtbot: Any) -> None:
     key(examples, Qt.Key.Key_Return)
     assert window.session is not None
     assert re.fullmatch(
-        r"Landkreis Hohenwald – Gespeichert \d\d:\d\d – ZWK Desktop", window.windowTitle()
+        r"Landkreis Hohenwald – Gespeichert \d\d:\d\d – ZWK Desktop", title_and_state(window)
     ), "an example becomes a new draft in the store"
     window.close_draft()
     recent = widget(window, "zuletzt")
@@ -464,7 +473,7 @@ def test_closing_saves_the_draft_without_asking(qtbot: Any) -> None:
     draft_id = window.current.draft_id
     assert draft_id is not None, "a new application is a draft in the store at once"
     type_text(focused(), "Gemeinde Ahrensfelde")  # type: ignore[arg-type]
-    assert window.windowTitle() == "Gemeinde Ahrensfelde – Wird gespeichert… – ZWK Desktop"
+    assert title_and_state(window) == "Gemeinde Ahrensfelde – Wird gespeichert… – ZWK Desktop"
     shortcut(window, "Ctrl+W")  # at once: no question, nothing to lose
     assert window.session is None and window.windowTitle() == "ZWK Desktop"
     assert make_store().load(draft_id).draft.title == "Gemeinde Ahrensfelde"

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import counting, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 
 if TYPE_CHECKING:
@@ -145,7 +146,15 @@ class DirectoryAssist(QLabel):
     def choose(self, entry: Entry) -> None:
         from zwk_desktop.directory.fill import kommune_fill
 
-        apply(self.session, kommune_fill(self.spec, self.directory, entry, self.session.draft.data))
+        fill = kommune_fill(self.spec, self.directory, entry, self.session.draft.data)
+        apply(self.session, fill)
+        filled = sum(1 for value in fill.values() if value is not None)
+        announce(
+            self,
+            translate(
+                "DirectoryAssist", "„{name}“ aus dem Gemeindeverzeichnis übernommen: {fields}."
+            ).format(name=entry.formal_name, fields=counting().fields(filled)),
+        )
 
     def on_event(self, event: Event) -> None:
         if event.kind in ("value", "items") and event.path.startswith(self.section_id):

@@ -15,6 +15,7 @@ from zwk_desktop.domain.budget import Budget, compute_budget, year_cap
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
+from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import COLOURS, clear_layout, counting, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.pages.base import FindingsBox, PageEnv, status_note
@@ -102,6 +103,8 @@ class BudgetGrid(QWidget):
         self.layout_ = self.spec.budget
         self.years = self.spec.policy.year_keys
         self.owned: set[str] = set()
+        self.over: set[str] | None = None
+        """The years (and „gesamt“) over the cap at the last count; None before the first."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 12, 0, 0)
         outer.addWidget(heading(translate("Budget", "Beträge je Jahr"), 2))
@@ -294,6 +297,35 @@ class BudgetGrid(QWidget):
         text, over = headroom_text(budget.total_year_caps - budget.total_requested)
         self._mark(self.headroom[-1], text, over)
         self.total_line.setText(self._total_text(budget))
+        self._announce_cap(budget)
+
+    def _announce_cap(self, budget: Budget) -> None:
+        """Say it when a year (or the whole budget) goes over its cap or back under it; not on
+        every keystroke while it stays over."""
+        over = {year for year in budget.years if budget.headroom[year] < 0}
+        if budget.total_year_caps < budget.total_requested:
+            over.add("gesamt")
+        before, self.over = self.over, over
+        if before is None or over == before:
+            return
+        money = formatting.money
+        parts = []
+        for year in sorted(over - before - {"gesamt"}):
+            parts.append(
+                translate("Budget", "Höchstgrenze {year} um {amount} überschritten.").format(
+                    year=year, amount=money(-budget.headroom[year])
+                )
+            )
+        if "gesamt" in over - before:
+            parts.append(
+                translate("Budget", "Gesamthöchstgrenze um {amount} überschritten.").format(
+                    amount=money(budget.total_requested - budget.total_year_caps)
+                )
+            )
+        if before and not over:
+            parts.append(translate("Budget", "Höchstgrenze wieder eingehalten."))
+        if parts:
+            announce(self, " ".join(parts))
 
     def _mark(self, cell: QLabel, text: str, over: bool) -> None:
         if over:

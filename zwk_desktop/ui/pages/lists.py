@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
+from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, icon, show_new, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
@@ -279,19 +280,38 @@ class ListEditor(Editor):
             return
         if suffix is None:
             suffix = ":nach-oben" if delta < 0 else ":nach-unten"
+        title = self.item_title(index)
         self.session.move_item(self.path, index, to)
         self.focus_item(to, suffix)
+        n = self.session.item_count(self.path)
+        announce(
+            self,
+            (
+                translate("Lists", "„{item}“ nach oben verschoben, jetzt an Stelle {pos} von {n}.")
+                if delta < 0
+                else translate(
+                    "Lists", "„{item}“ nach unten verschoben, jetzt an Stelle {pos} von {n}."
+                )
+            ).format(item=title, pos=to + 1, n=n),
+        )
 
     def remove(self, index: int) -> None:
         item = self.session.get(f"{self.path}[{index}]")
         if item != self.session.new_item(self.path) and not self.confirm_remove(index):
             return
+        title = self.item_title(index)
         self.session.remove_item(self.path, index)
         n = self.session.item_count(self.path)
         if n:
             self.focus_item(min(index, n - 1))
         elif self.add_button is not None:
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(
+            self,
+            translate("Lists", "„{item}“ entfernt, noch {entries}.").format(
+                item=title, entries=counting().entries(n)
+            ),
+        )
 
     def confirm_remove(self, index: int) -> bool:
         title = self.item_title(index)
