@@ -217,6 +217,18 @@
         <translation>{amount}, assumed (see the note)</translation>
     </message>
     <message>
+        <source>Höchstgrenze {year} um {amount} überschritten.</source>
+        <translation>Cap for {year} exceeded by {amount}.</translation>
+    </message>
+    <message>
+        <source>Gesamthöchstgrenze um {amount} überschritten.</source>
+        <translation>Overall cap exceeded by {amount}.</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze wieder eingehalten.</source>
+        <translation>Within the cap again.</translation>
+    </message>
+    <message>
         <source>Überschritten: {text}</source>
         <translation>Exceeded: {text}</translation>
     </message>
@@ -563,6 +575,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n Vorschläge</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n offene Kommentare</source>
         <translation>
             <numerusform>%n open comment</numerusform>
@@ -665,6 +684,10 @@
     <message>
         <source>Vorschläge beim Tippen von Name oder Gemeindeschlüssel und die Werte mit dem Vermerk „aus Gemeindeverzeichnis“: Gemeindeverzeichnis des Statistischen Bundesamts (Destatis), Gebietsstand {area}, Einwohner zum {people}; {licence}.</source>
         <translation>Suggestions as you type a name or municipality key, and the values marked “from municipality directory”: municipality directory of the Federal Statistical Office (Destatis), boundaries as at {area}, population as at {people}; {licence}.</translation>
+    </message>
+    <message>
+        <source>„{name}“ aus dem Gemeindeverzeichnis übernommen: {fields}.</source>
+        <translation>“{name}” taken from the municipality directory: {fields}.</translation>
     </message>
     <message>
         <source>Mitgliedskommune aus dem Gemeindeverzeichnis hinzu&amp;fügen:</source>
@@ -1157,12 +1180,20 @@ E-mail to send: {mail}
 Check code (QR code): {code}</translation>
     </message>
     <message>
+        <source>Papierweg – Paket und E-Mail geschrieben: {folder}</source>
+        <translation>Paper route – package and e-mail written: {folder}</translation>
+    </message>
+    <message>
         <source>Exportiert: {folder}
 E-Mail zum Versand: {mail}
 SHA-256 des signierten Verzeichnisses: {sha}</source>
         <translation>Exported: {folder}
 E-mail to send: {mail}
 SHA-256 of the signed manifest: {sha}</translation>
+    </message>
+    <message>
+        <source>Exportiert: {folder}</source>
+        <translation>Exported: {folder}</translation>
     </message>
     <message>
         <source>Druckfassung geschrieben: {path}</source>
@@ -1548,6 +1579,18 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Remove {item}</translation>
     </message>
     <message>
+        <source>„{item}“ nach oben verschoben, jetzt an Stelle {pos} von {n}.</source>
+        <translation>“{item}” moved up, now {pos} of {n}.</translation>
+    </message>
+    <message>
+        <source>„{item}“ nach unten verschoben, jetzt an Stelle {pos} von {n}.</source>
+        <translation>“{item}” moved down, now {pos} of {n}.</translation>
+    </message>
+    <message>
+        <source>„{item}“ entfernt, noch {entries}.</source>
+        <translation>“{item}” removed, {entries} left.</translation>
+    </message>
+    <message>
         <source>Eintrag entfernen</source>
         <translation>Remove entry</translation>
     </message>
@@ -1749,6 +1792,10 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>ZWK-Entwürfe (*.zwk)</source>
         <translation>ZWK drafts (*.zwk)</translation>
+    </message>
+    <message>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
     </message>
     <message>
         <source>Nicht gespeichert</source>

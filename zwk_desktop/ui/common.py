@@ -235,6 +235,9 @@ class Counting(QObject):
     def changes_by_others(self, n: int) -> str:
         return self.tr("%n Änderungen der anderen Seite", None, n)
 
+    def suggestions(self, n: int) -> str:
+        return self.tr("%n Vorschläge", None, n)
+
     def open_comments(self, n: int) -> str:
         return self.tr("%n offene Kommentare", None, n)
 
