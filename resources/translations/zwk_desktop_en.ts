@@ -2210,6 +2210,22 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Open calendar</translation>
     </message>
     <message>
+        <source>Voriger Monat</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Voriger Monat (Bild↑)</source>
+        <translation>Previous month (Page Up)</translation>
+    </message>
+    <message>
+        <source>Nächster Monat</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>Nächster Monat (Bild↓)</source>
+        <translation>Next month (Page Down)</translation>
+    </message>
+    <message>
         <source>MM.JJJJ</source>
         <translation>MM.YYYY</translation>
     </message>
