@@ -29,9 +29,6 @@ translate = QCoreApplication.translate
 PATH_PROPERTY = "zwkPath"
 """Dynamic property: the field path a widget edits (also its objectName)."""
 
-COLOURS = {"error": "#b00020", "warning": "#7a4a00", "info": "#0d47a1", "ok": "#1b5e20"}
-"""Text colours of the severities; always together with a word, never alone."""
-
 ICON_FILES = {"error": "fehler", "warning": "hinweis", "info": "information", "ok": "vollstaendig"}
 
 

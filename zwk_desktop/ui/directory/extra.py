@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import counting, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
+from zwk_desktop.ui.palette import muted_text
 
 if TYPE_CHECKING:
     from zwk_desktop.directory import Entry
@@ -124,7 +125,7 @@ class DirectoryAssist(QLabel):
             )
         )
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel { color: #555555; }")
+        self.setStyleSheet(f"QLabel {{ color: {muted_text().name()}; }}")
         self.setContentsMargins(0, 8, 0, 0)
         fields = self.layout_.fields
         self.completers: list[DirectoryCompleter] = []

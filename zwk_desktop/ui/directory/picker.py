@@ -208,7 +208,8 @@ class DirectoryMark(QLabel):
         self.setAccessibleName(self.tr("Wert aus dem Gemeindeverzeichnis"))
         self.setAccessibleDescription(explanation)
         self.setStyleSheet(
-            "QLabel { color: #1a4a80; background: #e6eef9; border-radius: 3px;"
+            "QLabel { color: palette(text); background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 3px;"
             " padding: 1px 5px; font-size: 8pt; }"
         )
         policy = self.sizePolicy()

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
+from zwk_desktop.ui.common import PATH_PROPERTY, severity_word, translate
 from zwk_desktop.ui.extensions import PageContext
 from zwk_desktop.ui.input_rules import guard_wheel, prefer_window_shortcuts
+from zwk_desktop.ui.palette import severity_hex
 from zwk_desktop.validation import Finding
 
 
@@ -74,7 +75,8 @@ def finding_lines(
 def findings_html(lines: list[tuple[str, str, str]]) -> str:
     """The lines as rich text; the word says the severity, the colour only repeats it."""
     return "<br>".join(
-        f'<span style="color:{COLOURS[sev]}"><b>{html.escape(word)}:</b></span> {html.escape(msg)}'
+        f'<span style="color:{severity_hex(sev)}"><b>{html.escape(word)}:</b></span> '
+        f"{html.escape(msg)}"
         for sev, word, msg in lines
     )
 

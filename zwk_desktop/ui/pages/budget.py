@@ -16,10 +16,11 @@ from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
 from zwk_desktop.ui.announce import announce
-from zwk_desktop.ui.common import COLOURS, clear_layout, counting, heading, show_new, translate
+from zwk_desktop.ui.common import clear_layout, counting, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.pages.base import FindingsBox, PageEnv, status_note
 from zwk_desktop.ui.pages.fields import NumberEditor
+from zwk_desktop.ui.palette import severity_hex
 from zwk_desktop.validation import Finding
 
 LINE_OFFSET = 4
@@ -332,7 +333,7 @@ class BudgetGrid(QWidget):
             text = translate("Budget", "Überschritten: {text}").format(text=text)
         cell.setText(text)
         cell.setAccessibleName(text)
-        cell.setStyleSheet(f"color: {COLOURS['error']}; font-weight: bold;" if over else "")
+        cell.setStyleSheet(f"color: {severity_hex('error')}; font-weight: bold;" if over else "")
 
     def _total_text(self, budget: Budget) -> str:
         money = formatting.money
@@ -343,7 +344,7 @@ class BudgetGrid(QWidget):
                 '<span style="color:{colour}"><b>Die Gesamthöchstgrenze von {cap} ist um '
                 "{amount} überschritten.</b></span>",
             ).format(
-                colour=COLOURS["error"], cap=money(budget.total_year_caps), amount=money(-left)
+                colour=severity_hex("error"), cap=money(budget.total_year_caps), amount=money(-left)
             )
         else:
             tail = translate(

@@ -25,6 +25,7 @@ from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, icon, s
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
 from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
+from zwk_desktop.ui.palette import GLYPHS, tinted_icon
 
 COMPACT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "email", "phone"}
@@ -45,7 +46,7 @@ def is_compact(f: FormField) -> bool:
 
 def _tool(name: str, text: str, accessible: str, object_name: str) -> QToolButton:
     button = QToolButton()
-    button.setIcon(icon(name))
+    button.setIcon(tinted_icon(name) if name in GLYPHS else icon(name))
     button.setText(text)
     button.setToolTip(accessible)
     button.setAccessibleName(accessible)

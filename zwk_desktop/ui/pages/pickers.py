@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zwk_desktop.ui.common import icon, translate
+from zwk_desktop.ui.common import translate
 from zwk_desktop.ui.input_rules import guard_wheel
+from zwk_desktop.ui.palette import tinted_icon
 
 
 class _PickerLine(QLineEdit):
@@ -74,7 +75,7 @@ class _Picker(QWidget):
         self.input.setPlaceholderText(placeholder)
         self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance(width_sample) + 24)
         self.button = QToolButton()
-        self.button.setIcon(icon("kalender"))
+        self.button.setIcon(tinted_icon("kalender"))
         self.button.setToolTip(f"{button_text} (Alt+↓)")
         self.button.setAccessibleName(f"{button_text}: {label}")
         self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

@@ -26,7 +26,6 @@ from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.help import location
 from zwk_desktop.editing.session import EditSession, SectionStatus
 from zwk_desktop.ui.common import (
-    COLOURS,
     PATH_PROPERTY,
     clear_layout,
     count_errors,
@@ -43,6 +42,7 @@ from zwk_desktop.ui.common import (
     translate,
 )
 from zwk_desktop.ui.input_rules import guard_wheel
+from zwk_desktop.ui.palette import severity_hex
 from zwk_desktop.validation import Finding
 
 
@@ -74,7 +74,8 @@ class FindingRow(QFrame):
         badge.setPixmap(icon(finding.severity).pixmap(16, 16))
         head.addWidget(badge)
         title = QLabel(
-            f'<span style="color:{COLOURS[finding.severity]}"><b>{word}</b></span> · <b>{where}</b>'
+            f'<span style="color:{severity_hex(finding.severity)}"><b>{word}</b></span>'
+            f" · <b>{where}</b>"
         )
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)

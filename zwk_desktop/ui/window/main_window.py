@@ -38,6 +38,7 @@ from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.services.window_state import DraftPlace
 from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
+from zwk_desktop.ui.palette import apply_accessible_palette
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
@@ -61,6 +62,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ensure_translators(app)
+        apply_accessible_palette()
         self.services = services
         self.store = services.store
         self.current: OpenDraft | None = None
