@@ -201,6 +201,10 @@
         <translation>Sum of items</translation>
     </message>
     <message>
+        <source>Übersicht der Beträge je Jahr</source>
+        <translation>Overview of the amounts per year</translation>
+    </message>
+    <message>
         <source>Beantragt</source>
         <translation>Requested</translation>
     </message>
@@ -211,6 +215,10 @@
     <message>
         <source>Spielraum</source>
         <translation>Headroom</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze überschritten</source>
+        <translation>Cap exceeded</translation>
     </message>
     <message>
         <source>{amount}, angenommen (siehe Anmerkung)</source>

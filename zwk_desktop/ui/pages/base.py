@@ -113,6 +113,7 @@ class Editor(QWidget):
         """Change markers and comments of the field (made when the first one is shown)."""
         self._note_lines: list[str] = []
         self._finding_lines: list[str] = []
+        self._state_lines: list[str] = []
         env.editors[path] = self
 
     def setup_input(self, widget: QWidget) -> None:
@@ -192,9 +193,18 @@ class Editor(QWidget):
         self.notes.setVisible(bool(lines))
         self._describe()
 
+    def set_state_lines(self, lines: list[str]) -> None:
+        """A state of the field that is no finding of its own, for its description (the
+        budget: „Höchstgrenze 2022 um 2.500,00 € überschritten.“)."""
+        if lines != self._state_lines:
+            self._state_lines = lines
+            self._describe()
+
     def _describe(self) -> None:
         # a screen reader reads the findings, markers and comments with the field
-        described = "\n".join([self.field.help, *self._finding_lines, *self._note_lines])
+        described = "\n".join(
+            [self.field.help, *self._state_lines, *self._finding_lines, *self._note_lines]
+        )
         for widget in self.findChildren(QWidget):
             if widget.property(PATH_PROPERTY) == self.path:
                 widget.setAccessibleDescription(described)
