@@ -36,7 +36,12 @@ DEB_TEST    += nsis binutils
 # with mingw-w64.
 DEB_INSTALLER_TEST := nsis wine wine64 gcc-mingw-w64-x86-64-win32
 
-.PHONY: run test bench fuzz lint clean deb-runtime deb-test venv translations screenshots dist \
+# make a11y-audit (issue 14): the program read through the accessibility bus under Xvfb with a
+# window manager and a private D-Bus session running at-spi2-core; the walker uses Debian's
+# system python3 with pyatspi.
+DEB_A11Y := xvfb openbox dbus-daemon at-spi2-core python3-pyatspi python3-gi
+
+.PHONY: a11y-audit deb-a11y run test bench fuzz lint clean deb-runtime deb-test venv translations screenshots dist \
         installer-check installer-test deb-installer-test
 
 venv: $(STAMP)
@@ -63,6 +68,15 @@ deb-runtime:
 
 deb-test:
 	$(call install_debs,$(DEB_TEST))
+
+deb-a11y:
+	$(call install_debs,$(DEB_A11Y))
+
+# Prints a table of defect counts per check (issue 14's items); fails when any is found.
+# A11Y_FLAGS=--list lists every defect, e.g. A11Y_FLAGS="--list --only structure".
+A11Y_FLAGS ?=
+a11y-audit: $(STAMP) deb-a11y
+	scripts/a11y_audit/session.sh /usr/bin/python3 scripts/a11y_audit/audit.py $(A11Y_FLAGS)
 
 deb-installer-test:
 	$(call install_debs,$(DEB_INSTALLER_TEST))

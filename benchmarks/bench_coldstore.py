@@ -29,6 +29,7 @@ def build_store() -> Path:
     from zwk_desktop.domain.draft import read_draft
     from zwk_desktop.services.records import DraftSnapshot
     from zwk_desktop.services.store import DB_NAME, DraftStore
+    from zwk_desktop.services.store_schema import NEW_UUID_SQL as NEW_UUID
     from zwk_desktop.services.store_schema import SCHEMA_VERSION
 
     folder = ROOT / "build" / "bench-10000" / f"schema-{SCHEMA_VERSION}"
@@ -54,6 +55,7 @@ def build_store() -> Path:
         r[1] for r in con.execute("PRAGMA table_info(versions)") if r[1] not in ("id", "draft_id")
     ]
     changed = {
+        "uuid": NEW_UUID,  # every draft its own lineage (issue 16: unique)
         "name": "NULL",
         "title": "'Gemeinde ' || n",
         "modified": "strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || n || ' minutes')",
@@ -67,7 +69,7 @@ def build_store() -> Path:
     )
     con.execute(
         f"INSERT INTO versions (draft_id, {', '.join(version_columns)}) SELECT d.id, "
-        + ", ".join(f"v.{c}" for c in version_columns)
+        + ", ".join(NEW_UUID if c == "uuid" else f"v.{c}" for c in version_columns)
         + " FROM drafts d, versions v WHERE d.id > 1 AND v.draft_id = 1"
     )
     con.execute("COMMIT")

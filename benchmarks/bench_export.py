@@ -20,6 +20,7 @@ from pathlib import Path
 
 from benchmarks import Result, benchmark
 from zwk_desktop.domain.draft import draft_from_json, normalize, read_draft
+from zwk_desktop.domain.signatory import signatory_of
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import acknowledge_all, export_package, readiness
 from zwk_desktop.services.identities import IdentityStore, PassphraseRequest, SigningKey
@@ -57,13 +58,15 @@ def _medians(a: Callable[[], object], b: Callable[[], object]) -> tuple[float, f
     return statistics.median(samples[0]), statistics.median(samples[1])
 
 
-def _key(folder: Path) -> SigningKey:
+def _key(folder: Path, name: str, funktion: str) -> SigningKey:
+    """A self-signed identity for the person the draft names as signing (the export signs
+    only for that person, issue 11)."""
     store = IdentityStore(folder, _NoKeyring())
 
     def ask(request: PassphraseRequest) -> str:
         return "benchmark-passphrase"
 
-    identity = store.create_self_signed("Bench Mark", "Bürgermeisterin", "Benchstadt", "", ask)
+    identity = store.create_self_signed(name, funktion, "Benchstadt", "", ask)
     return store.unlock(identity, ask)
 
 
@@ -114,7 +117,8 @@ def export() -> list[Result]:
     data = normalize(spec, draft.data)
     work = Path(tempfile.mkdtemp(prefix="zwk-bench-"))
     try:
-        key = _key(work / "identities")
+        who = signatory_of(draft.data)
+        key = _key(work / "identities", who.name, who.funktion)
         now = dt.datetime.now().astimezone()
 
         def ours() -> None:

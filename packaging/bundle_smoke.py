@@ -144,6 +144,13 @@ EXPORT_STEPS = [
     ),
     Step("verify (Paketordner)", ("verify", PACKAGE)),
     Step("verify (E-Mail)", ("verify", "{glob:{tmp}/export/*.eml}")),
+    Step(
+        "posteingang (zwei Prüfprozesse, Excel-Mappe)",
+        ("posteingang", "{tmp}/export", "--jobs", "2", "--json", "--xlsx", "{tmp}/eingang.xlsx"),
+        stdout_is_json=True,
+        stdout_contains=('"status": "g\\u00fcltig"', '"ags": "12073999"'),
+        creates=("{tmp}/eingang.xlsx",),
+    ),
     Step("identity delete", ("identity", "delete", "Katrin Wendland")),
 ]
 """The export side (issue 5): a signed package of an example, checked by the bundle itself.

@@ -98,3 +98,11 @@ NAMES = {
     "manifest.json.p7s": f"{STEM}_manifest.json.p7s",
 }
 """The Lindenhagen package's files by the names they had before issue 11."""
+
+
+def package_file(folder: Path, suffix: str) -> Path:
+    """The file of the package in `folder` whose name is the package's stem and `suffix`
+    (".pdf", ".json", "_manifest.json", "_manifest.json.p7s"): the names carry AGS and
+    Kommune (issue 11), found through the one manifest."""
+    (manifest,) = folder.glob("*_manifest.json")
+    return folder / (manifest.name.removesuffix("_manifest.json") + suffix)

@@ -69,6 +69,18 @@ def test_day_cells_are_named_with_the_full_date_and_arrows_stay_in_the_grid(qtbo
     assert focused() is date
 
 
+def test_opening_the_calendar_focuses_the_named_day(qtbot: Any) -> None:
+    window = open_example(qtbot)
+    date = widget(window, "kommune.einwohner_stand")
+    date.setFocus()
+    with recording() as heard:
+        key(date, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: focused() is not None and focused() is not date)
+        grid = focused()
+        assert grid is not None
+        qtbot.waitUntil(lambda: spoken_focus(heard, grid)[-1:] == ["Donnerstag, 31. Dezember 2020"])
+
+
 def test_escape_closes_the_calendar_and_tab_reaches_its_month_buttons(qtbot: Any) -> None:
     _window, date = open_calendar(qtbot)
     grid = focused()

@@ -110,3 +110,37 @@ def test_verify_json_is_ascii_in_any_code_page(tmp_path: Path) -> None:
         assert result.returncode == 2, result.stderr.decode("utf-8", "replace")
         parsed = json.loads(result.stdout.decode("ascii"))
         assert "kein ZWK-Bewerbungspaket" in parsed["message"] and "…" in parsed["message"]
+
+
+@pytest.mark.parametrize("env", [CP1252, ASCII_LOCALE], ids=["cp1252", "C-locale"])
+def test_merge_and_identity_list_json_are_ascii_in_any_code_page(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The --json of issue 16's merge and issue 17's identity list, like every other --json:
+    ASCII escapes, so that the output is valid JSON in any code page (a C locale would turn
+    "ü" into the invalid escape \\xfc)."""
+    envelope = json.loads((EXAMPLES / "gemeinde-lindenhagen.zwk").read_text(encoding="utf-8"))
+    paths = []
+    for name, value in (("basis", None), ("unser", "Gemeinderat Süd"), ("ihr", "Rat Nord-Ost")):
+        if value is not None:
+            envelope["data"]["voraussetzungen"]["beschluss_gremium"] = value
+        path = tmp_path / f"{name}.zwk"
+        path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    merged = run_raw("merge", *paths, "--out", tmp_path / "m.zwk", "--json", env=env)
+    assert merged.returncode == 1, merged.stderr.decode("utf-8", "replace")
+    conflicts = json.loads(merged.stdout.decode("ascii"))["conflicts"]
+    assert conflicts[0]["ours"] == "Gemeinderat Süd"
+
+    keyring = {**env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    created = subprocess.run(
+        [sys.executable, "-m", "zwk_desktop", "identity", "create", "--name", "Jürgen Łukasz",
+         "--funktion", "Bürgermeister", "--kommune", "Gemeinde Süd", "--passphrase-stdin"],
+        input=b"eine-lange-passphrase\n", capture_output=True, timeout=120,
+        env={**{k: v for k, v in os.environ.items() if k != "PYTHONIOENCODING"}, **keyring},
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr.decode("utf-8", "replace")
+    listed = run_raw("identity", "list", "--json", env=keyring)
+    assert listed.returncode == 0, listed.stderr.decode("utf-8", "replace")
+    identity = json.loads(listed.stdout.decode("ascii"))["identities"][0]
+    assert "Jürgen Łukasz" in json.dumps(identity, ensure_ascii=False)

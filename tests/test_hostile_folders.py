@@ -165,6 +165,35 @@ def test_the_data_folder_is_private_from_the_start() -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Unix permissions")
+def test_everything_the_window_creates_in_the_data_folder_is_private(tmp_path: Path) -> None:
+    """The program started with a file, as a clerk does, under an ordinary umask: the files and
+    folders the window itself creates (issue 13's handover inbox and log, issue 10's window
+    state, the sessions) are private like the rest (issue 9 of the hostile-input issue)."""
+    from zwk_desktop.app import QUIT_AFTER_START
+
+    data = tmp_path / "zwk-data"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ZWK_DATA_DIR": str(data),
+        QUIT_AFTER_START: "1",
+    }
+    old = os.umask(0o022)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "zwk_desktop", str(EXAMPLE)],
+            env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.umask(old)
+    assert done.returncode == 0, done.stderr
+    modes = _modes(data)
+    assert "uebergabe" in modes and "entwuerfe.sqlite3" in modes, modes
+    for name, mode in modes.items():
+        assert mode & 0o077 == 0, f"{name} is {oct(mode)}"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix permissions")
 def test_the_log_the_instance_lock_and_handed_over_requests_are_private() -> None:
     """Issue 13's files in the data folder (the log, the single-instance lock, a second start's
     request naming the files to open) are private from the start like everything else."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,8 @@ def test_cli_identity_create_falls_back_without_a_traceback(backend: str) -> Non
     assert "bei jeder Signatur abgefragt" in created.stdout
     listed = run_cli("identity", "list", env=env)
     assert "Passphrase wird abgefragt" in listed.stdout
+    # every date the program shows is TT.MM.JJJJ (issue 10), in the CLI too
+    assert re.search(r"gültig bis \d\d\.\d\d\.\d{4};", listed.stdout), listed.stdout
 
 
 def test_cli_prompt_shows_the_suggestion_once_and_takes_it_on_enter(

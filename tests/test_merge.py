@@ -459,3 +459,35 @@ def test_ids_from_a_hostile_file_stay_unique_and_long_lists_stay_linear() -> Non
     recorded = [(f"i{n}", None) for n in range(4999)]
     ids = align(recorded, many)
     assert ids[:4999] == [i for i, _ in recorded] and len(set(ids)) == 5000
+
+
+def test_a_long_change_log_still_makes_a_file_the_program_reads_back() -> None:
+    """What the program writes, it reads (issue 15) with issue 16's change log: a draft worked
+    on for months has more log entries than a file's list may hold, with long texts as old
+    and new values. The file carries the newest entries within the limits and opens again."""
+    from zwk_desktop import limits
+    from zwk_desktop.domain.collab import Change
+    from zwk_desktop.domain.draft import parse_draft
+
+    draft = draft_from_json(load_example("gemeinde-lindenhagen.zwk"))
+    draft.ensure_lineage()
+    text = "Ausgangslage " * 190  # about 2,500 characters, a long text of the form
+    entries = [
+        Change(f"e{i:06d}", "ausgangslage.beschreibung", f"2026-{1 + i // 40000:02d}-01T"
+               f"{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z", "Berater Müller",
+               f"{text}{i}", f"{text}{i + 1}", "value")
+        for i in range(12_000)
+    ]  # fmt: skip
+    draft.changelog.add(entries)
+    raw = draft.to_bytes()
+    assert len(raw) <= limits.MAX_DRAFT_BYTES
+    back = parse_draft(raw)
+    kept = back.changelog.entries
+    assert 0 < len(kept) <= limits.MAX_FILE_CHANGES
+    assert kept[-1].id == "e011999"  # the newest entries travel
+    assert [c.id for c in kept] == [c.id for c in entries[len(entries) - len(kept) :]]
+    few = draft_from_json(load_example("gemeinde-lindenhagen.zwk"))
+    few.changelog.add(entries[:3])
+    assert [c.id for c in parse_draft(few.to_bytes()).changelog.entries] == [
+        "e000000", "e000001", "e000002",
+    ]  # fmt: skip

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import example_draft, run_cli, tool
+from export_helpers import example_draft, package_file, run_cli, tool
 
 from zwk_desktop.services.paper import PaperCodeError, parse_paper_code
 
@@ -51,8 +51,8 @@ def scan_qr(pdf: Path, tmp: Path) -> str:
 
 
 def test_the_qr_code_decodes_to_the_hash_of_bewerbung_json(paper: Path, tmp_path: Path) -> None:
-    digest = hashlib.sha256((paper / "bewerbung.json").read_bytes()).hexdigest()
-    decoded = scan_qr(paper / "bewerbung.pdf", tmp_path)
+    digest = hashlib.sha256((package_file(paper, ".json")).read_bytes()).hexdigest()
+    decoded = scan_qr(package_file(paper, ".pdf"), tmp_path)
     assert re.fullmatch(
         rf"ZWK1;AGS=12073999;SHA256={digest};FORM=zwk-2021;V=1;RS=2021\.1", decoded
     ), decoded
@@ -60,21 +60,31 @@ def test_the_qr_code_decodes_to_the_hash_of_bewerbung_json(paper: Path, tmp_path
 
 
 def test_the_print_is_for_signing_by_hand_and_the_package_is_unsigned(paper: Path) -> None:
-    text = tool("pdftotext", paper / "bewerbung.pdf", "-").stdout
+    text = tool("pdftotext", package_file(paper, ".pdf"), "-").stdout
     assert "Druckfassung zur Unterschrift" in text and "ENTWURF" not in text
     assert "Unterschrift der unterzeichnenden Person" in text and "Dienstsiegel" in text
-    digest = hashlib.sha256((paper / "bewerbung.json").read_bytes()).hexdigest()
+    digest = hashlib.sha256((package_file(paper, ".json")).read_bytes()).hexdigest()
     joined = re.sub(r"\s+", "", text)
     assert digest in joined  # printed in groups beside the QR code, to compare by eye
-    signatures = tool("pdfsig", paper / "bewerbung.pdf", check=False)
+    # the paper names the JSON as the reviewer finds it in the mail (issue 11's names)
+    json_name = package_file(paper, ".json").name
+    assert f"„{json_name}“ per E-Mail eingereicht" in re.sub(r"\s*\n\s*", "", text)
+    assert "bewerbung.json“ per E-Mail" not in joined and "vonbewerbung.json" not in joined
+    signatures = tool("pdfsig", package_file(paper, ".pdf"), check=False)
     assert "does not contain any signature" in signatures.stdout + signatures.stderr
-    assert sorted(p.name for p in paper.iterdir()) == [
-        "anlagen", "bewerbung.json", "bewerbung.pdf", "manifest.json", "pruefprotokoll.json",
-    ]  # fmt: skip
-    manifest = json.loads((paper / "manifest.json").read_bytes())
+    stem = package_file(paper, "").name
+    assert sorted(
+        p.name.removeprefix(stem) for p in paper.iterdir() if "_Anlage-" not in p.name
+    ) == [
+        ".json",
+        ".pdf",
+        "_manifest.json",
+        "_pruefprotokoll.json",
+    ]  # fmt: skip  (no signature file: the print is signed by hand)
+    manifest = json.loads((package_file(paper, "_manifest.json")).read_bytes())
     assert manifest["signature"]["kind"] == "papier"
     assert parse_paper_code(manifest["signature"]["code"]).sha256 == digest
-    embedded = tool("pdfdetach", "-list", paper / "bewerbung.pdf").stdout
+    embedded = tool("pdfdetach", "-list", package_file(paper, ".pdf")).stdout
     assert "bewerbung.json" in embedded
     mail = email.message_from_bytes(
         paper.with_suffix(".eml").read_bytes(), policy=email.policy.default
@@ -83,7 +93,7 @@ def test_the_print_is_for_signing_by_hand_and_the_package_is_unsigned(paper: Pat
     assert body is not None
     content = body.get_content()
     assert "unterschriebene Papierfassung folgt per" in content and "Post" in content
-    assert "manifest.json.p7s" not in content
+    assert "manifest.json.p7s" not in content and ".p7s" not in content
 
 
 def test_verify_needs_the_printed_code_and_accepts_the_scanned_one(
@@ -92,37 +102,42 @@ def test_verify_needs_the_printed_code_and_accepts_the_scanned_one(
     pending = run_cli("verify", paper, env=env)
     assert pending.returncode == 1, pending.stdout
     assert "NICHT BESTÄTIGT" in pending.stdout and "--papier" in pending.stdout
-    code = scan_qr(paper / "bewerbung.pdf", tmp_path)
-    for target in (paper, paper.with_suffix(".eml"), paper / "bewerbung.json"):
+    code = scan_qr(package_file(paper, ".pdf"), tmp_path)
+    for target in (paper, paper.with_suffix(".eml"), package_file(paper, ".json")):
         ok = run_cli("verify", target, "--papier", code, env=env)
         assert ok.returncode == 0, ok.stdout
         assert "stimmt mit" in ok.stdout and "Ergebnis: gültig" in ok.stdout
     digest = parse_paper_code(code).sha256
     typed = " ".join(digest[i : i + 16] for i in range(0, 64, 16))  # as printed, in groups
-    assert run_cli("verify", paper / "bewerbung.json", "--papier", typed, env=env).returncode == 0
+    assert (
+        run_cli("verify", package_file(paper, ".json"), "--papier", typed, env=env).returncode == 0
+    )
 
 
 def test_verify_rejects_a_changed_json_even_with_a_matching_manifest(
     paper: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
-    code = scan_qr(paper / "bewerbung.pdf", tmp_path)
+    code = scan_qr(package_file(paper, ".pdf"), tmp_path)
     changed = tmp_path / "bewerbung.json"
-    record = json.loads((paper / "bewerbung.json").read_bytes())
+    record = json.loads((package_file(paper, ".json")).read_bytes())
     record["data"]["kommune"]["name"] = "Gemeinde Anderswo"
     changed.write_bytes((json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode())
     refused = run_cli("verify", changed, "--papier", code, env=env)
     assert refused.returncode == 1
     assert "stimmt NICHT mit der Papierfassung überein" in refused.stdout
+    # the result says so, rather than asking for the code that was given (--papier)
+    result = refused.stdout.split("Ergebnis: ", 1)[1]
+    assert result.startswith("UNGÜLTIG") and "--papier" not in result, result
     # A forged package: the JSON changed and the manifest's hash recomputed to match.
     forged = tmp_path / "paket"
     subprocess.run(["cp", "-r", paper, forged], check=True)
-    (forged / "bewerbung.json").write_bytes(changed.read_bytes())
-    manifest = json.loads((forged / "manifest.json").read_bytes())
+    (package_file(forged, ".json")).write_bytes(changed.read_bytes())
+    manifest = json.loads((package_file(forged, "_manifest.json")).read_bytes())
     for entry in manifest["files"]:
-        if entry["path"] == "bewerbung.json":
+        if entry["path"] == package_file(forged, ".json").name:
             entry["sha256"] = hashlib.sha256(changed.read_bytes()).hexdigest()
             entry["size"] = len(changed.read_bytes())
-    (forged / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (package_file(forged, "_manifest.json")).write_text(json.dumps(manifest), encoding="utf-8")
     caught = run_cli("verify", forged, "--papier", code, env=env)
     assert caught.returncode == 1 and "stimmt NICHT" in caught.stdout
 

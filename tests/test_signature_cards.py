@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import example_draft, run_cli, tool
+from export_helpers import example_draft, package_file, run_cli, tool
 from pki import Issued, issue, make_ca, usage
 from softhsm import MODULE, PIN, SoftToken, make_token, softhsm_folder
 
@@ -77,8 +78,18 @@ def export(
 def test_add_pkcs11_names_the_identity_after_the_certificate_and_stores_no_secret(
     env: dict[str, str], signer: Issued
 ) -> None:
-    added = add_card(env)
+    old_umask = os.umask(0o022)  # an ordinary umask: files would be 0644 unless made private
+    try:
+        added = add_card(env)
+    finally:
+        os.umask(old_umask)
     assert f"Signaturidentität eingerichtet: {SIGNER} (Bürgermeisterin)" in added.stdout
+    if os.name == "posix":  # private from the start, like a file identity (issue 15)
+        identities = Path(env["ZWK_DATA_DIR"]) / "identities"
+        for path in [identities, *identities.rglob("*")]:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            assert mode & 0o077 == 0, f"{path.name} is {oct(mode)}"
+        assert not [p for p in identities.iterdir() if p.name.startswith(".")]  # no staging left
     assert "Kette vollständig" in added.stdout or "ZWK Test-CA" in added.stdout
     assert "PIN wird bei jeder Signatur abgefragt" in added.stdout
     listed = json.loads(cli(env, "identity", "list", "--json").stdout)["identities"]
@@ -119,20 +130,20 @@ def test_export_with_the_card_is_checked_by_pdfsig_and_openssl_with_the_ca(
     assert done.returncode == 0, done.stderr
     folder = next(p for p in out.iterdir() if p.is_dir())
 
-    pdfsig = tool("pdfsig", folder / "bewerbung.pdf", check=False).stdout
+    pdfsig = tool("pdfsig", package_file(folder, ".pdf"), check=False).stdout
     assert "Signature is Valid" in pdfsig, pdfsig
     assert f"Signer Certificate Common Name: {SIGNER}" in pdfsig
     assert "Total document signed" in pdfsig
 
     ca_file = ca.write(tmp_path / "ca.pem")
     verified = tool("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                    "-in", folder / "manifest.json.p7s", "-content", folder / "manifest.json",
+                    "-in", package_file(folder, "_manifest.json.p7s"), "-content", package_file(folder, "_manifest.json"),
                     "-CAfile", ca_file, "-out", os.devnull, check=False)  # fmt: skip
     assert verified.returncode == 0, verified.stderr
     assert "Verification successful" in verified.stderr
     stranger = make_ca("Fremde CA").write(tmp_path / "fremd.pem")
     refused = tool("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                   "-in", folder / "manifest.json.p7s", "-content", folder / "manifest.json",
+                   "-in", package_file(folder, "_manifest.json.p7s"), "-content", package_file(folder, "_manifest.json"),
                    "-CAfile", stranger, "-out", os.devnull, check=False)  # fmt: skip
     assert refused.returncode != 0
 
@@ -231,4 +242,4 @@ def test_a_certificate_without_id_or_label_finds_its_key(tmp_path: Path, ca: Iss
     done = export(env, tmp_path, PIN, out)
     assert done.returncode == 0, done.stderr
     folder = next(p for p in out.iterdir() if p.is_dir())
-    assert "Signature is Valid" in tool("pdfsig", folder / "bewerbung.pdf", check=False).stdout
+    assert "Signature is Valid" in tool("pdfsig", package_file(folder, ".pdf"), check=False).stdout

@@ -3,12 +3,15 @@ certificate, or that it is not trustworthy; without, that only integrity was che
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+import jsonschema
 import pytest
-from export_helpers import NOW, never_ask, new_store, ready_draft, run_cli
+from export_helpers import NOW, never_ask, new_store, package_file, ready_draft, run_cli
 from pki import Issued, issue, make_ca, make_intermediate, pkcs12_file
+from test_ministry_package import readme_schema
 
 from zwk_desktop.formspec import get_form
 from zwk_desktop.services.export import ExportResult, export_package
@@ -115,7 +118,7 @@ def test_a_signed_package_can_be_compared_with_a_paper_code_too(
 ) -> None:
     import hashlib
 
-    digest = hashlib.sha256((issued_package.folder / "bewerbung.json").read_bytes()).hexdigest()
+    digest = hashlib.sha256(package_file(issued_package.folder, ".json").read_bytes()).hexdigest()
     same = verify_path(issued_package.folder, papier=parse_paper_code(digest))
     assert same.exit_code == 0 and "stimmt mit dem gedruckten Prüfcode überein" in same.text()
     other = verify_path(issued_package.folder, papier=parse_paper_code("0" * 64))
@@ -133,6 +136,20 @@ def test_unreadable_anchors_are_named(tmp_path: Path, issued_package: ExportResu
     junk.write_bytes(b"\x00\x01 kein Zertifikat")
     with pytest.raises(TrustError, match="kein lesbares Zertifikat"):
         load_anchors(junk)
+    looping = tmp_path / "schleife"
+    looping.mkdir()
+    (looping / "a.pem").symlink_to("a.pem")  # ELOOP on reading: the cause in German (issue 15)
+    with pytest.raises(TrustError) as caught:
+        load_anchors(looping)
+    assert "symbolischer Link" in str(caught.value) and "Too many" not in str(caught.value)
     env = {**os.environ, "ZWK_DATA_DIR": str(tmp_path / "data")}
     result = run_cli("verify", issued_package.folder, "--trust", junk, env=env)
     assert result.returncode == 2 and "kein lesbares Zertifikat" in result.stderr
+    # with --json, a program still gets JSON (issue 11's schema): unreadable, with the reason
+    as_json = run_cli("verify", "--json", issued_package.folder, "--trust", junk, env=env)
+    assert as_json.returncode == 2 and "kein lesbares Zertifikat" in as_json.stderr
+    out = json.loads(as_json.stdout)
+    assert out["result"] == "nicht_lesbar" and "kein lesbares Zertifikat" in out["message"]
+    jsonschema.validate(out, readme_schema())
+    bad_code = run_cli("verify", "--json", issued_package.folder, "--papier", "00", env=env)
+    assert bad_code.returncode == 2 and json.loads(bad_code.stdout)["result"] == "nicht_lesbar"

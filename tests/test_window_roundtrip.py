@@ -367,3 +367,37 @@ def test_a_file_merged_in_entwuerfe_into_the_open_draft_shows_at_once_and_stays(
     dialog.reject()
     window.close()  # the last save writes what the window shows: the merged state
     assert DraftStore(store.path).load(draft_id).draft.data["kommune"]["einwohner"] == 4711
+
+
+def test_a_name_that_cannot_be_saved_is_reported_in_german(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The comment dialog asks for the user's name once; when the settings cannot be written
+    (a full disk), the warning names the cause in German (issue 15's oserrors), never the
+    operating system's English text."""
+    import errno
+
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+
+    def full(self: SettingsStore, settings: Settings) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SettingsStore, "save", full)
+    window = make_window(qtbot)
+    window.open_example(EXAMPLE)
+    session = window.session
+    assert session is not None
+    session.author = ""  # nobody named yet: the dialog asks
+    dialog = CommentsDialog(session, "kommune.einwohner", window.services.settings, window)
+    qtbot.addWidget(dialog)
+    name = widget(dialog, "kommentare:name")
+    assert isinstance(name, QLineEdit)
+    type_text(name, "Berater Müller")
+    type_text(widget(dialog, "kommentare:neu"), "Bitte prüfen")
+    qtbot.mouseClick(widget(dialog, "kommentare:hinzufuegen"), Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and "der Datenträger ist voll" in shown[0]
+    assert "No space" not in shown[0]
+    window.close()

@@ -61,14 +61,16 @@ def build_services() -> UiServices:
 
 def add_export_and_directory(extensions: Extensions) -> None:
     """Export, identities and Prüfansicht in the menus (issue 5); the municipality picker and
-    the population chart on their pages (issue 6); About/Licences in the Hilfe menu (issue 7).
-    Their modules import only Qt here; what they need beyond is imported when used."""
+    the population chart on their pages (issue 6); About/Licences in the Hilfe menu (issue 7);
+    the Posteingang in the Datei menu (issue 18). Their modules import only Qt here; what they
+    need beyond is imported when used."""
     from zwk_desktop.ui.dialogs.about import about_action
     from zwk_desktop.ui.export.menu import export_menu
     from zwk_desktop.ui.extensions import MenuAction
+    from zwk_desktop.ui.inbox.menu import inbox_menu
 
     about = MenuAction("hilfe", lambda window: about_action(window.window()))
-    extensions.actions += [*export_menu(), about]
+    extensions.actions += [*export_menu(), *inbox_menu(), about]
     extensions.form_extras.append(directory_and_chart)
 
 

@@ -27,6 +27,14 @@ MAX_DRAFT_BYTES = 50 * MIB
 """A draft file larger than this is refused before it is read. It holds the largest draft the
 limits allow: Base64 of `ATTACHMENTS_CEILING_BYTES` (40 MB) plus `MAX_DATA_BYTES`."""
 
+MAX_FILE_CHANGES = 5_000
+"""The most entries of the change log a draft file carries (issue 16): the newest ones. The
+store keeps every entry; a file carries what the other side needs to see recent changes, and
+stays within what the program reads back (`MAX_JSON_ARRAY`, `MAX_DRAFT_BYTES`)."""
+MAX_FILE_CHANGES_BYTES = 4 * MIB
+"""The most the change log in a draft file may take as JSON (old and new values of long texts
+make entries large); older entries beyond it stay in the store only."""
+
 MAX_ATTACHMENTS = 100
 """The most attachment files one draft carries (``files``)."""
 

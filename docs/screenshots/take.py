@@ -9,6 +9,7 @@ real export of an example, rendered with poppler's pdftoppm.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -120,6 +121,7 @@ def main() -> int:
     directory_shots(window)
     export_shots(window, Path(tempfile.gettempdir()) / "Dokumente" / "ZWK-Bewerbung" / "Export")
     window.close()
+    inbox_shot(Path(tempfile.gettempdir()) / "Dokumente" / "ZWK-Posteingang")
 
     # a run that had the draft open and then died (its lock released as after a kill)
     store = open_store()
@@ -262,6 +264,68 @@ def export_shots(window: MainWindow, out: Path) -> None:
     shot(view, "pruefansicht")
     view.close()
     pdf_pages(result.pdf)
+
+
+def inbox_shot(folder: Path) -> None:
+    """The Posteingang on the three examples, each signed by the person its form names, one of
+    them sent twice (the older one replaced) and one with a changed PDF."""
+    import datetime as dt
+
+    from zwk_desktop.domain.draft import read_draft
+    from zwk_desktop.formspec import get_form
+    from zwk_desktop.services.export import acknowledge_all, export_package, readiness
+    from zwk_desktop.ui.inbox.window import InboxWindow
+
+    def passphrase(request: PassphraseRequest) -> str:
+        return PASSPHRASE
+
+    shutil.rmtree(folder, ignore_errors=True)  # left by an earlier run
+    made = folder.with_name(folder.name + "-export")
+    shutil.rmtree(made, ignore_errors=True)
+    folder.with_name("zertifikate.sqlite").unlink(missing_ok=True)
+    folder.mkdir(parents=True)
+    store = open_identities()
+    spec = get_form()
+    when = dt.datetime(2021, 7, 14, 9, 30).astimezone()
+    for n, name in enumerate(sorted(p.name for p in EXAMPLES.glob("*.zwk")) * 2):
+        draft = read_draft(EXAMPLES / name)
+        ready = readiness(spec, draft)
+        draft = acknowledge_all(draft, ready.unacknowledged, "Fiktive Beispielkommune.")
+        signer = draft.data["unterschrift"]
+        identities = {i.name: i for i in store.all()}
+        identity = identities.get(signer["name"]) or store.create_self_signed(
+            signer["name"], signer["funktion"], draft.data["kommune"]["name"], "", passphrase
+        )
+        key = store.unlock(identity, passphrase)
+        if n >= 3:
+            if name.startswith("gemeinde"):
+                draft.data["finanzplan"]["posten"][0]["erlaeuterung"] += " (korrigiert)"
+            elif name.startswith("landkreis"):
+                continue
+        signed = when + dt.timedelta(days=n, hours=n)
+        result = export_package(spec, draft, key, made / str(n), now=signed)
+        if n == 5:  # a package folder whose PDF was changed after signing
+            changed = shutil.copytree(result.folder, folder / result.folder.name)
+            (manifest,) = changed.glob("*_manifest.json")
+            entries = json.loads(manifest.read_bytes())["files"]
+            pdf_file = changed / next(e["path"] for e in entries if e["role"] == "pdf")
+            pdf = bytearray(pdf_file.read_bytes())
+            pdf[len(pdf) // 2] ^= 0x01
+            pdf_file.write_bytes(bytes(pdf))
+            continue
+        target = folder / result.mail.name.replace(".eml", f"_{n}.eml")
+        received = signed + dt.timedelta(minutes=20)  # as a mail program saves it: with a Date
+        target.write_bytes(
+            f"Date: {received:%a, %d %b %Y %H:%M:%S %z}\r\n".encode() + result.mail.read_bytes()
+        )
+    window = InboxWindow(folder, store_path=folder.with_name("zertifikate.sqlite"))
+    window.resize(WIDTH, HEIGHT)
+    window.move(0, 0)
+    window.show()
+    window.activateWindow()
+    wait_for(window.scanned)
+    shot(window, "posteingang")
+    window.close()
 
 
 def pdf_pages(pdf: Path) -> None:

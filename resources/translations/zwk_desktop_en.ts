@@ -163,6 +163,17 @@
     </message>
 </context>
 <context>
+    <name>BarChartWidget</name>
+    <message>
+        <source>Diagramm: {title}</source>
+        <translation>Chart: {title}</translation>
+    </message>
+    <message>
+        <source>Noch keine gültige Bewerbung</source>
+        <translation>No valid application yet</translation>
+    </message>
+</context>
+<context>
     <name>Budget</name>
     <message>
         <source>{amount} über der Höchstgrenze</source>
@@ -643,16 +654,32 @@
         <translation>The passphrase needs at least {n} characters. {reason}</translation>
     </message>
     <message>
-        <source>Das Zertifikat ist am {date} abgelaufen.</source>
-        <translation>The certificate expired on {date}.</translation>
+        <source>Das Zertifikat ist am {date} abgelaufen; damit kann nicht mehr signiert werden.</source>
+        <translation>The certificate expired on {date}; it can no longer be used to sign.</translation>
     </message>
     <message>
-        <source>Das Zertifikat läuft bald ab (am {date}).</source>
-        <translation>The certificate expires soon (on {date}).</translation>
+        <source>Das Zertifikat ist erst ab dem {date} gültig; vorher kann damit nicht signiert werden.</source>
+        <translation>The certificate is only valid from {date}; it cannot be used to sign before then.</translation>
     </message>
     <message>
-        <source>Das Zertifikat ist erst ab dem {date} gültig.</source>
-        <translation>The certificate is only valid from {date}.</translation>
+        <source>Das Zertifikat läuft {when} ab (am {date}). Beantragen Sie rechtzeitig ein neues Zertifikat bei der ausstellenden Stelle.</source>
+        <translation>The certificate expires {when} (on {date}). Apply to the issuing authority for a new certificate in good time.</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>in 1 Tag</source>
+        <translation>in 1 day</translation>
+    </message>
+    <message>
+        <source>in {n} Tagen</source>
+        <translation>in {n} days</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat läuft am {date} ab, vor dem Ende der Bewerbungsfrist am {deadline}: signieren Sie vorher.</source>
+        <translation>The certificate expires on {date}, before the application deadline on {deadline}: sign before then.</translation>
     </message>
     <message>
         <source>Name, Funktion und Kommune sind für eine Signaturidentität nötig.</source>
@@ -1314,6 +1341,10 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Notes on {label}</translation>
     </message>
     <message>
+        <source>Pflichtfeld</source>
+        <translation>Required</translation>
+    </message>
+    <message>
         <source>Vorschlag übernehmen: {text}</source>
         <translation>Use suggestion: {text}</translation>
     </message>
@@ -1543,6 +1574,313 @@ SHA-256 of the signed manifest: {sha}</translation>
     <message>
         <source>Kein Schlüsselbund verfügbar: die Passphrase wird bei jeder Signatur abgefragt.</source>
         <translation>No keyring available: you will be asked for the passphrase every time you sign.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxMenu</name>
+    <message>
+        <source>Posteingang öffnen – Ordner mit den eingegangenen Bewerbungen</source>
+        <translation>Open inbox – folder with the received applications</translation>
+    </message>
+    <message>
+        <source>P&amp;osteingang öffnen…</source>
+        <translation>Open &amp;inbox…</translation>
+    </message>
+    <message>
+        <source>Alle eingegangenen Bewerbungen eines Ordners prüfen und als Übersicht zeigen</source>
+        <translation>Check every application received in a folder and show them as an overview</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTable</name>
+    <message>
+        <source>Eingegangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Signatur</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Gültig</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>AGS</source>
+        <translation>AGS</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>State (Land)</translation>
+    </message>
+    <message>
+        <source>Landkreis</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Einwohner</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <source>Beantragt gesamt</source>
+        <translation>Requested in total</translation>
+    </message>
+    <message>
+        <source>Eigenmittel</source>
+        <translation>Own funds</translation>
+    </message>
+    <message>
+        <source>Unterschrift laut Formular</source>
+        <translation>Signatory named in the form</translation>
+    </message>
+    <message>
+        <source>Signiert von (Zertifikat)</source>
+        <translation>Signed by (certificate)</translation>
+    </message>
+    <message>
+        <source>Zertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Zertifikat SHA-256</source>
+        <translation>Certificate SHA-256</translation>
+    </message>
+    <message>
+        <source>Fehler</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Hinweise</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Bestätigte Hinweise mit Begründung</source>
+        <translation>Acknowledged warnings with justification</translation>
+    </message>
+    <message>
+        <source>Paket</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>ersetzt</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>verändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>unlesbar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>Unterzeichner weicht ab</source>
+        <translation>signer differs</translation>
+    </message>
+    <message>
+        <source>Beantragt {jahr}</source>
+        <translation>Requested {jahr}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWindow</name>
+    <message>
+        <source>Posteingang – {folder}</source>
+        <translation>Inbox – {folder}</translation>
+    </message>
+    <message>
+        <source>Die Pakete in {folder} werden geprüft …</source>
+        <translation>Checking the packages in {folder} …</translation>
+    </message>
+    <message>
+        <source>Stand der Prüfung</source>
+        <translation>State of the check</translation>
+    </message>
+    <message>
+        <source>Fortschritt der Prüfung</source>
+        <translation>Progress of the check</translation>
+    </message>
+    <message>
+        <source>%v von %m Paketen geprüft</source>
+        <translation>%v of %m packages checked</translation>
+    </message>
+    <message>
+        <source>&amp;Abbrechen</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>&amp;Land:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>A&amp;rt:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>&amp;Signatur:</source>
+        <translation>&amp;Signature:</translation>
+    </message>
+    <message>
+        <source>Eingegangene Bewerbungen</source>
+        <translation>Received applications</translation>
+    </message>
+    <message>
+        <source>&amp;Bewerbungen (Eingabetaste öffnet die Prüfansicht):</source>
+        <translation>&amp;Applications (Enter opens the check view):</translation>
+    </message>
+    <message>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Prüfansicht ö&amp;ffnen</source>
+        <translation>&amp;Open check view</translation>
+    </message>
+    <message>
+        <source>Als &amp;Excel speichern…</source>
+        <translation>Save as &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Als CS&amp;V speichern…</source>
+        <translation>Save as CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>&amp;Zertifikat bestätigen…</source>
+        <translation>Confirm cer&amp;tificate…</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat der gewählten Bewerbung ist mit der Kommune abgeglichen (etwa am Telefon): für diese AGS nicht mehr als neu oder abweichend melden</source>
+        <translation>The certificate of the chosen application has been checked with the municipality (by phone, say): no longer report it as new or different for this AGS</translation>
+    </message>
+    <message>
+        <source>S&amp;chließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Die Prüfung wird abgebrochen …</source>
+        <translation>Cancelling the check …</translation>
+    </message>
+    <message>
+        <source>In {folder} gibt es keine E-Mails (.eml) und keine Paketordner.</source>
+        <translation>{folder} holds no e-mails (.eml) and no package folders.</translation>
+    </message>
+    <message>
+        <source>Alle {n} Bewerbungen sind gültig.</source>
+        <translation>All {n} applications are valid.</translation>
+    </message>
+    <message>
+        <source>{bad} von {n} Bewerbungen sind nicht gültig.</source>
+        <translation>{bad} of {n} applications are not valid.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen. </source>
+        <translation>Cancelled. </translation>
+    </message>
+    <message>
+        <source>Vertrauensanker: {path}. Unter ihnen ausgestellt (keine telefonische Bestätigung nötig): {n}</source>
+        <translation>Trust anchors: {path}. Issued under them (no confirmation by phone needed): {n}</translation>
+    </message>
+    <message>
+        <source>{n} Bewerbungen: {valid} gültig, {invalid} ungültig, {replaced} ersetzt. Beantragt ({counted} gültige, aktuelle): {years}; gesamt {total} €.</source>
+        <translation>{n} applications: {valid} valid, {invalid} not valid, {replaced} replaced. Requested ({counted} valid, current): {years}; total {total} €.</translation>
+    </message>
+    <message>
+        <source>Angezeigt: {shown} von {n}.</source>
+        <translation>Shown: {shown} of {n}.</translation>
+    </message>
+    <message>
+        <source>alle Länder</source>
+        <translation>all Länder</translation>
+    </message>
+    <message>
+        <source>alle Arten</source>
+        <translation>all types</translation>
+    </message>
+    <message>
+        <source>alle ungültigen</source>
+        <translation>all not valid</translation>
+    </message>
+    <message>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Paket nicht lesbar</source>
+        <translation>Package unreadable</translation>
+    </message>
+    <message>
+        <source>{path}
+
+{reason}</source>
+        <translation>{path}
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Zertifikat bestätigen</source>
+        <translation>Confirm certificate</translation>
+    </message>
+    <message>
+        <source>Haben Sie mit {kommune} (AGS {ags}) abgeglichen, dass dieses Zertifikat von dort stammt?
+
+Signiert von: {signer}
+SHA-256: {fingerprint}
+
+Der Posteingang merkt es sich und meldet es für diese AGS nicht mehr als neu oder abweichend.</source>
+        <translation>Have you checked with {kommune} (AGS {ags}) that this certificate is theirs?
+
+Signed by: {signer}
+SHA-256: {fingerprint}
+
+The inbox remembers it and no longer reports it as new or different for this AGS.</translation>
+    </message>
+    <message>
+        <source>Als Excel speichern</source>
+        <translation>Save as Excel</translation>
+    </message>
+    <message>
+        <source>Excel-Mappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Als CSV speichern</source>
+        <translation>Save as CSV</translation>
+    </message>
+    <message>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path}</source>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2634,29 @@ SHA-256 of the signed manifest: {sha}</translation>
     </message>
 </context>
 <context>
+    <name>RequestedChartView</name>
+    <message>
+        <source>&amp;Diagramm:</source>
+        <translation>C&amp;hart:</translation>
+    </message>
+    <message>
+        <source>Diagramm</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Beantragt nach Land</source>
+        <translation>Requested by Land</translation>
+    </message>
+    <message>
+        <source>Beantragt nach Art der Kommune</source>
+        <translation>Requested by type of municipality</translation>
+    </message>
+    <message>
+        <source>Diagramm in Worten</source>
+        <translation>Chart in words</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>Zum Feld ›</source>
@@ -2318,8 +2679,12 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Justification (optional)</translation>
     </message>
     <message>
-        <source>Begründung für die Bestätigung</source>
-        <translation>Justification of the acknowledgement</translation>
+        <source>Hinweis geprüft und bestätigt: {place}</source>
+        <translation>Warning checked and acknowledged: {place}</translation>
+    </message>
+    <message>
+        <source>Begründung für die Bestätigung: {place}</source>
+        <translation>Justification of the acknowledgement: {place}</translation>
     </message>
     <message>
         <source>Prüfen</source>
@@ -2498,12 +2863,12 @@ SHA-256 of the signed manifest: {sha}</translation>
         <translation>Choose &amp;folder…</translation>
     </message>
     <message>
-        <source>&amp;Vertrauensanker (Prüfansicht):</source>
-        <translation>&amp;Trust anchors (package check):</translation>
+        <source>&amp;Vertrauensanker (Prüfansicht, Posteingang):</source>
+        <translation>&amp;Trust anchors (package check, inbox):</translation>
     </message>
     <message>
-        <source>Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen als vertrauenswürdig gelten. Ohne ihn prüft die Prüfansicht nur, dass ein Paket unverändert ist, nicht wer es signiert hat.</source>
-        <translation>A folder with the certificates (PEM or DER) of the authorities whose signatures count as trustworthy. Without it the package check only shows that a package is unchanged, not who signed it.</translation>
+        <source>Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen als vertrauenswürdig gelten. Ohne ihn prüfen Prüfansicht und Posteingang nur, dass ein Paket unverändert ist, nicht wer es signiert hat; im Posteingang braucht ein darunter ausgestelltes Zertifikat keine telefonische Bestätigung.</source>
+        <translation>A folder with the certificates (PEM or DER) of the authorities whose signatures count as trustworthy. Without it the package check and the inbox only show that a package is unchanged, not who signed it; in the inbox a certificate issued under one needs no confirmation by phone.</translation>
     </message>
     <message>
         <source>Die Sprache wird beim nächsten Start des Programms übernommen. Die Inhalte des Bewerbungsbogens bleiben deutsch.</source>

@@ -61,9 +61,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     mode.add_argument(
         "--papier",
         action="store_true",
-        help="ohne elektronische Signatur: Paket und E-Mail unsigniert, bewerbung.pdf als "
-        "„Druckfassung zur Unterschrift“ mit QR-Code (Prüfsumme von bewerbung.json); das "
-        "unterschriebene Papier folgt per Post",
+        help="ohne elektronische Signatur: Paket und E-Mail unsigniert, das PDF als "
+        "„Druckfassung zur Unterschrift“ mit QR-Code (Prüfsumme der Angaben, "
+        "ZWK-Bewerbung_<AGS>_<Kommune>.json); das unterschriebene Papier folgt per Post",
     )
     p.add_argument(
         "--accept-warnings",
@@ -73,7 +73,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument(
         "--aenderungsprotokoll",
         action="store_true",
-        help="eine Zusammenfassung des Änderungsprotokolls beilegen (aenderungsprotokoll.json: "
+        help="eine Zusammenfassung des Änderungsprotokolls beilegen (…_aenderungsprotokoll.json: "
         "je Feld Anzahl der Änderungen, wer und wann zuletzt; keine Werte)",
     )
     add_passphrase_stdin(p)
@@ -264,8 +264,13 @@ def run_verify(args: argparse.Namespace) -> int:
         anchors = load_anchors(args.trust) if args.trust is not None else None
         papier = parse_paper_code(args.papier) if args.papier is not None else None
     except (TrustError, PaperCodeError) as exc:
-        raise CommandError(str(exc)) from None
-    report = verify_path(args.path, anchors=anchors, papier=papier)
+        if not args.json:
+            raise CommandError(str(exc)) from None
+        from zwk_desktop.services.verify_report import VerifyReport
+
+        report = VerifyReport(str(args.path), unreadable=str(exc))  # --json: always JSON
+    else:
+        report = verify_path(args.path, anchors=anchors, papier=papier)
     if args.json:
         say_json(report.to_json())
         if report.unreadable:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import json
 import sys
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zwk_desktop import oserrors
-from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say
+from zwk_desktop.cli.common import EXIT_INVALID, EXIT_OK, CommandError, say, say_json
+from zwk_desktop.domain import formatting
 from zwk_desktop.services.identities import (
     PASSWORD_SAFE_ADVICE,
     SELF_SIGNED_NOTE,
@@ -319,13 +319,7 @@ def run_list(args: argparse.Namespace) -> int:
     identities = store.all()
     checks = {i.id: identity_preflight(store, i) for i in identities}
     if args.json:
-        print(
-            json.dumps(
-                {"identities": [_as_json(store, i, checks[i.id]) for i in identities]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        say_json({"identities": [_as_json(store, i, checks[i.id]) for i in identities]})
         return EXIT_OK
     if not identities:
         say("Es gibt noch keine Signaturidentität. Anlegen mit: zwk-desktop identity create …")
@@ -336,7 +330,8 @@ def run_list(args: argparse.Namespace) -> int:
         check = checks[i.id]
         say(f"{i.id.ljust(width)}  {check.status}")
         say(
-            f"  {i.label}, {i.kommune or '–'} – {_kind(store, i)}; gültig bis {i.not_after[:10]}; "
+            f"  {i.label}, {i.kommune or '–'} – {_kind(store, i)}; gültig bis "
+            f"{formatting.date(i.not_after[:10])}; "
             f"{_secret(i)}"
         )
         say(f"  Zertifikat SHA-256: {i.fingerprint}")

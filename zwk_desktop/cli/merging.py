@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from zwk_desktop.cli.common import (
     CommandError,
     form_for,
     say,
+    say_json,
     user_name,
 )
 from zwk_desktop.domain.draft import Draft, DraftError, now_iso, read_draft
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     out.markers = {}
     _write(args.out, out, lineage_id, args.force)
     if args.json:
-        say(json.dumps(_json(merged, ours, theirs, base), ensure_ascii=False, indent=2))
+        say_json(_json(merged, ours, theirs, base))  # ASCII escapes, as every --json
     else:
         _report(merged, spec, args)
     return EXIT_INVALID if merged.conflicts else EXIT_OK

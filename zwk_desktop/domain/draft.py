@@ -145,7 +145,7 @@ class Draft:
         if self.comments:
             out["comments"] = [c.to_json() for c in self.comments]
         if self.changelog.entries:
-            out["changes"] = [c.to_json() for c in self.changelog.entries]
+            out["changes"] = file_changes([c.to_json() for c in self.changelog.entries])
         return out
 
     def ensure_lineage(self) -> Lineage:
@@ -165,6 +165,22 @@ class Draft:
         kommune = self.data.get("kommune")
         name = kommune.get("name") if isinstance(kommune, dict) else None
         return name.strip() if isinstance(name, str) and name.strip() else UNTITLED
+
+
+def file_changes(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The change log as a file carries it: the newest entries, at most
+    `limits.MAX_FILE_CHANGES` and `limits.MAX_FILE_CHANGES_BYTES` of JSON, in their order.
+    What the program writes, it reads back (issue 15): an unbounded log would make the file
+    unreadable (too many list items, too large); the store keeps every entry."""
+    kept = 0
+    budget = limits.MAX_FILE_CHANGES_BYTES
+    for entry in reversed(entries):
+        cost = len(json.dumps(entry, ensure_ascii=False).encode("utf-8")) + 8
+        if kept == limits.MAX_FILE_CHANGES or cost > budget:
+            break
+        budget -= cost
+        kept += 1
+    return entries[len(entries) - kept :]
 
 
 # --------------------------------------------------------------------------- reading

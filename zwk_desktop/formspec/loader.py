@@ -141,6 +141,8 @@ class _Builder:
             return str(node.value)  # dates stay text; the models parse them
         if not isinstance(node, yaml.ScalarNode):
             return None
+        if node.tag == "tag:yaml.org,2002:str":
+            return str(node.value)  # what the constructor returns, without its bookkeeping
         return self._scalars.construct_object(node, deep=True)
 
     @staticmethod

@@ -341,6 +341,7 @@ def _export(
         signer_note=note,
         extras=extras or {},
         paper=code,
+        json_name=names.json,
     )
     if key is not None and rendered.signature_place is None:
         raise ExportError("Im PDF fehlt der Platz für die Signatur.")

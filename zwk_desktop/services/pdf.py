@@ -33,6 +33,7 @@ from zwk_desktop import __version__
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.paths import get_value
 from zwk_desktop.formspec.models import FormSpec
+from zwk_desktop.services.pdf_embed import EMBEDDED_NAME
 from zwk_desktop.services.pdf_fonts import BOLD, REGULAR, TextConverter, register_fonts
 from zwk_desktop.services.pdf_layout import (
     ACCENT,
@@ -209,6 +210,8 @@ class _Document:
     watermark: bool
     signer_note: str | None
     paper: PaperCode | None = None
+    json_name: str = EMBEDDED_NAME
+    """The name of the application's JSON in the package and the mail (issue 11's names)."""
     recorder: _Recorder = field(default_factory=_Recorder)
 
     @property
@@ -299,8 +302,9 @@ class _Document:
             notes.append(
                 "Druckfassung zur Unterschrift: Dieses Dokument ist nicht elektronisch signiert. "
                 "Bitte unterschreiben Sie es unter „Ort, Datum, Unterschrift“ und senden Sie es "
-                "per Post. Die Angaben sind als Datei „bewerbung.json“ eingebettet und per E-Mail "
-                "eingereicht; der QR-Code auf der Unterschriftsseite enthält ihre Prüfsumme."
+                f"per Post. Die Angaben sind als Datei „{EMBEDDED_NAME}“ eingebettet und als "
+                f"„{self.json_name}“ per E-Mail eingereicht; der QR-Code auf der "
+                "Unterschriftsseite enthält ihre Prüfsumme."
             )
         else:
             notes.append(
@@ -343,7 +347,7 @@ class _Document:
         if self.paper is not None:
             from zwk_desktop.services.pdf_paper import paper_signature_block
 
-            return paper_signature_block(self.layout, rows, self.paper)
+            return paper_signature_block(self.layout, rows, self.paper, self.json_name)
         caption = (
             "Elektronische Signatur"
             if not self.watermark
@@ -397,17 +401,19 @@ def render_pdf(
     signer_note: str | None = None,
     extras: Mapping[str, SectionExtra] | None = None,
     paper: PaperCode | None = None,
+    json_name: str = EMBEDDED_NAME,
 ) -> RenderedPdf:
     """Lay out the whole application. `extras` adds flowables at the end of a section (keyed by
     its id) or after a field (keyed by its path), on top of `default_extras` (one of the same
     key replaces the default); `signer_note` is one sentence about the signature on the cover.
     `paper` makes the "Druckfassung zur Unterschrift": lines for a handwritten signature and a
-    QR code with this code instead of the place for the electronic signature."""
+    QR code with this code instead of the place for the electronic signature; `json_name` is the
+    name the application's JSON has in the package and the mail (the paper names it)."""
     fonts = register_fonts()
     text = TextConverter(fonts)
     created = created or dt.datetime.now().astimezone()
     layout = Layout(spec, data, text, attachment_paths, {**default_extras(spec), **(extras or {})})
-    doc = _Document(spec, data, layout, created, watermark, signer_note, paper)
+    doc = _Document(spec, data, layout, created, watermark, signer_note, paper, json_name)
     kommune = doc.get("kommune.name") or "Kommune"
     title = f"Bewerbung Zukunftswerkstatt Kommunen – {kommune}"
     subject = f"Bewerbung für das Modellprojekt „{spec.programme}“"

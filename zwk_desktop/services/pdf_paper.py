@@ -1,7 +1,7 @@
 """The signature block of the "Druckfassung zur Unterschrift" (paper path, issue 17).
 
 Lines for the handwritten signature and the official seal, and a QR code (reportlab's own QR
-widget) with the paper code of `services.paper`: AGS, SHA-256 of ``bewerbung.json``, form and
+widget) with the paper code of `services.paper`: AGS, SHA-256 of the application's JSON, form and
 rule-set version. The hash is printed beside it in four groups, never hyphenated, so that it can
 be compared by eye. reportlab is imported at export time only.
 """
@@ -25,7 +25,7 @@ SIGN_HEIGHT = 34 * mm
 
 INTRO = (
     "Mit ihrer Unterschrift bestätigt die unterzeichnende Person die Angaben dieser Bewerbung. "
-    "Die Angaben sind zusätzlich als Datei „bewerbung.json“ per E-Mail eingereicht; der QR-Code "
+    "Die Angaben sind zusätzlich als Datei „{json_name}“ per E-Mail eingereicht; der QR-Code "
     "enthält deren SHA-256-Prüfsumme, so dass die unterschriebene Fassung genau diesen Daten "
     "zugeordnet werden kann."
 )
@@ -68,15 +68,17 @@ def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
 
 
 def paper_signature_block(
-    layout: Layout, rows: list[tuple[str, str]], code: PaperCode
+    layout: Layout, rows: list[tuple[str, str]], code: PaperCode, json_name: str
 ) -> list[Flowable]:
+    """The block for `code`; `json_name` is the name of the application's JSON in the package
+    and the mail (``ZWK-Bewerbung_<AGS>_<Kommune>.json``), which the QR code's hash is of."""
     s = layout.s
     exact = s.small.clone("exact", hyphenationLang="", embeddedHyphenation=0, splitLongWords=0)
     exact_right = exact.clone("exact_right", alignment=TA_CENTER)
     qr_column = QR_SIZE + 10 * mm
     under_qr = [
         Paragraph("Prüfcode der Daten", exact_right),
-        Paragraph("SHA-256 von bewerbung.json:", exact_right),
+        Paragraph("SHA-256 der Angaben (JSON):", exact_right),
         *(Paragraph(group, exact_right) for group in code.groups()),
     ]
     grid = Table(
@@ -111,7 +113,7 @@ def paper_signature_block(
     return [
         KeepTogether(
             [
-                layout.p(INTRO, s.body),
+                layout.p(INTRO.format(json_name=json_name), s.body),
                 layout.kv_table(rows),
                 Spacer(1, 8 * mm),
                 grid,

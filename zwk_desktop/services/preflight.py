@@ -132,8 +132,11 @@ def name_of(name: x509.Name) -> str:
     return name.rfc4514_string()
 
 
-def _days(n: int) -> str:
-    return "1 Tag" if n == 1 else f"{n} Tagen"
+def _in_days(n: int) -> str:
+    """ "heute", "in 1 Tag", "in 30 Tagen" (the words the window's translation looks up)."""
+    if n == 0:
+        return "heute"
+    return "in 1 Tag" if n == 1 else f"in {n} Tagen"
 
 
 def _validity(cert: x509.Certificate, now: dt.datetime, deadline: dt.date | None) -> list[CertNote]:
@@ -162,7 +165,7 @@ def _validity(cert: x509.Certificate, now: dt.datetime, deadline: dt.date | None
         )
     left = days_left(end, now)
     if expiry_stage(left) is not None:
-        when = "heute" if left == 0 else f"in {_days(left)}"
+        when = _in_days(left)
         out.append(
             CertNote(
                 "laeuft_ab",

@@ -28,8 +28,9 @@ class Settings:
     name_asked: bool = False
     """The program has asked for the name (it does not ask again; Einstellungen can set it)."""
     trust_folder: str = ""
-    """Folder (or file) of trust anchors for the Prüfansicht: the certificates of the issuers
-    whose signatures count as trustworthy; empty: integrity is checked only."""
+    """Folder (or file) of trust anchors for the Prüfansicht and the Posteingang: the
+    certificates of the issuers whose signatures count as trustworthy; empty: integrity is
+    checked only (and the Posteingang asks for every certificate to be confirmed by phone)."""
 
 
 class SettingsStore:

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
-from zwk_desktop.services.identities import SigningKey
 from zwk_desktop.services.package import Signer
-from zwk_desktop.services.pdf import SignaturePlace
-from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
-from zwk_desktop.services.token_keys import SignatureKey, TokenKey, card_failure
 
 if TYPE_CHECKING:
     from pyhanko_certvalidator import ValidationContext
+
+    from zwk_desktop.services.identities import SigningKey
+    from zwk_desktop.services.pdf import SignaturePlace
+    from zwk_desktop.services.token_keys import SignatureKey
 
 FIELD_NAME = "Signatur"
 
@@ -88,6 +88,9 @@ def sign_pdf(
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from zwk_desktop.services.pdf_fonts import STAMP, TextConverter, font_path, register_fonts
+    from zwk_desktop.services.token_keys import TokenKey, card_failure
 
     signer: signers.Signer
     if isinstance(key, TokenKey):
@@ -169,6 +172,8 @@ def signer_of(key: SignatureKey) -> Signer:
 
 def sign_detached(data: bytes, key: SignatureKey) -> bytes:
     """A detached CMS (PKCS #7) signature over `data`, DER, with the signer certificate."""
+    from zwk_desktop.services.token_keys import TokenKey
+
     if isinstance(key, TokenKey):
         return key.sign_cms(data)
     builder = (

@@ -45,7 +45,7 @@ and ``acknowledgements`` are JSON in the layout of ``format_version``; ``files``
 sha256 the draft names to the key of its bytes in ``blobs``; ``collab`` is the JSON of
 `zwk_desktop.services.store_sync` (item ids, comments, markers, pending conflicts)."""
 
-_NEW_UUID = (
+NEW_UUID_SQL = (
     "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
     "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
     "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
@@ -126,8 +126,8 @@ CREATE TABLE sessions (
 """
 
 ROW_FIXUPS = f"""
-UPDATE drafts SET uuid = {_NEW_UUID} WHERE uuid IS NULL;
-UPDATE versions SET uuid = {_NEW_UUID} WHERE uuid IS NULL;
+UPDATE drafts SET uuid = {NEW_UUID_SQL} WHERE uuid IS NULL;
+UPDATE versions SET uuid = {NEW_UUID_SQL} WHERE uuid IS NULL;
 UPDATE drafts SET format_version = 2 WHERE format_version = 1;
 UPDATE versions SET format_version = 2 WHERE format_version = 1
 """

@@ -487,18 +487,29 @@ def add_token_identity(
 
 
 def _write_folder(root: Path, name: str, files: Mapping[str, bytes]) -> None:
+    """The identity's folder, as `IdentityStore.create` writes one: staged under an unpredictable
+    name (0700, files 0600: issue 15), renamed into place with retries while Windows holds a
+    file (issue 13); a failure says in German which file and why, and leaves nothing behind."""
+    from zwk_desktop.services import atomic
+    from zwk_desktop.services.identities import _cannot_store
+    from zwk_desktop.services.private_files import private_dir, write_private
+
     folder = root / name
     if folder.exists():
         raise TokenError(f"Diese Signaturidentität ist schon vorhanden ({name}).")
-    staging = root / f".{name}.new"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging: Path | None = None
     try:
+        private_dir(root)
+        staging = atomic.temp_folder(root, name)
         for file, content in files.items():
-            (staging / file).write_bytes(content)
-        os.replace(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+            write_private(staging / file, content)
+        written = staging
+        atomic.retrying(lambda: os.rename(written, folder), folder)
+    except BaseException as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise TokenError(_cannot_store(folder, exc)) from None
         raise
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zwk_desktop import oserrors
+
 ANCHOR_SUFFIXES = (".pem", ".crt", ".cer", ".der")
 MAX_ANCHOR_FILES = 500
 MAX_ANCHOR_BYTES = 1024 * 1024
@@ -93,7 +95,7 @@ def load_anchors(path: Path) -> TrustAnchors:
                 raise TrustError(f"{file} ist zu groß für eine Zertifikatsdatei.")
             certs += _parse(file.read_bytes())
         except OSError as exc:
-            raise TrustError(f"{file} kann nicht gelesen werden ({exc.strerror}).") from None
+            raise TrustError(f"{file} kann nicht gelesen werden ({oserrors.cause(exc)}).") from None
         except (ValueError, TypeError):
             if not path.is_dir():
                 raise TrustError(

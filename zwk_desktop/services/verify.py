@@ -458,6 +458,8 @@ def verify_files(
         findings=findings,
         ignored=ignored,
         pdf_name=layout.pdf,
+        json_name=layout.json,
+        protocol_name=layout.protocol,
         trust=trust,
         paper=paper,
         notes=tuple(notes),

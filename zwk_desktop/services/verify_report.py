@@ -23,6 +23,8 @@ TRUST_SUBJECT = "Vertrauen"
 """The check of the signer's certificate against trust anchors (``verify --trust``)."""
 PAPER_SUBJECT = "Papierfassung"
 """The check of the application's JSON against the code printed on the signed paper."""
+UNCONFIRMED = "nicht elektronisch signiert"
+"""How the paper check of a paper package begins when no printed code was given to compare."""
 SELF_SIGNED_NOTICE = (
     "Das Zertifikat ist selbst ausgestellt (keine qualifizierte elektronische Signatur): die "
     "Signatur belegt, dass die Dateien seit der Signatur unverändert sind – nicht, wer sie "
@@ -86,6 +88,10 @@ class VerifyReport:
     """Files the system left in the folder (Thumbs.db, desktop.ini, .DS_Store)."""
     pdf_name: str = ""
     """The name of the package's signed PDF."""
+    json_name: str = ""
+    """The name of the application's JSON (the receiving side reads the application from it)."""
+    protocol_name: str = ""
+    """The name of the check protocol (acknowledged warnings with their justification)."""
     trust: TrustResult | None = None
     """With trust anchors: whether the signer's certificate leads to one of them."""
     paper: bool = False
@@ -159,6 +165,16 @@ class VerifyReport:
                 f"unterzeichnenden Person signiert: {', '.join(broken)}"
             )
         if self.paper:
+            differs = [
+                c.message
+                for c in self.checks
+                if c.subject == PAPER_SUBJECT and not c.ok and not c.message.startswith(UNCONFIRMED)
+            ]
+            if differs:  # the printed code was given: the JSON does not match it
+                return (
+                    "Ergebnis: UNGÜLTIG – die Angaben entsprechen nicht der unterschriebenen "
+                    f"Papierfassung: {'; '.join(differs)}"
+                )
             if self.valid:
                 return (
                     "Ergebnis: gültig. Die Angaben stimmen mit der unterschriebenen "

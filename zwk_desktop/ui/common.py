@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QIcon
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLayout, QWidget
 
 from zwk_desktop.domain import UNTITLED
 from zwk_desktop.locations import resources_dir
@@ -70,9 +70,27 @@ SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say 
         "Passphrase wird deshalb abgefragt.",
     ),
     QT_TRANSLATE_NOOP("Dienste", "Die Passphrase braucht mindestens {n} Zeichen. {reason}"),
-    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat ist am {date} abgelaufen."),
-    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat läuft bald ab (am {date})."),
-    QT_TRANSLATE_NOOP("Dienste", "Das Zertifikat ist erst ab dem {date} gültig."),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat ist am {date} abgelaufen; damit kann nicht mehr signiert werden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat ist erst ab dem {date} gültig; vorher kann damit nicht signiert werden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat läuft {when} ab (am {date}). Beantragen Sie rechtzeitig ein neues "
+        "Zertifikat bei der ausstellenden Stelle.",
+    ),
+    QT_TRANSLATE_NOOP("Dienste", "heute"),
+    QT_TRANSLATE_NOOP("Dienste", "in 1 Tag"),
+    QT_TRANSLATE_NOOP("Dienste", "in {n} Tagen"),
+    QT_TRANSLATE_NOOP(
+        "Dienste",
+        "Das Zertifikat läuft am {date} ab, vor dem Ende der Bewerbungsfrist am {deadline}: "
+        "signieren Sie vorher.",
+    ),
     QT_TRANSLATE_NOOP(
         "Dienste", "Name, Funktion und Kommune sind für eine Signaturidentität nötig."
     ),
@@ -285,9 +303,58 @@ def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
     return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
 
 
+ACCESSIBLE_ROLE = "zwkAccessibleRole"
+"""Property of a widget exposed with another role than Qt's default (`set_accessible_role`)."""
+COLUMN_MAJOR = "zwkColumnMajor"
+"""Property of a QGridLayout whose items are read down the columns (a long group of check
+boxes in two columns): Tab follows the columns too."""
+
+
+class _RoleAccessible(QAccessibleWidget):
+    """A widget as assistive technology needs it: a heading label with the role heading
+    (AT-SPI "heading", UI Automation's heading), so that a screen reader lists and jumps to it;
+    a page as a named grouping (a panel, whose name a screen reader says when the focus enters
+    it); a stacked widget as a plain container (not an unnamed "layered pane")."""
+
+    def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
+        super().__init__(widget, role)
+        self._widget = widget
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t == QAccessible.Text.Name:
+            w = self._widget
+            raw = w.accessibleName() or (w.text() if isinstance(w, QLabel) else "")
+            return raw.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        return str(super().text(t))
+
+
+def _accessible_factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    role = obj.property(ACCESSIBLE_ROLE) if isinstance(obj, QWidget) else None
+    if isinstance(obj, QWidget) and role is not None:
+        return _RoleAccessible(obj, QAccessible.Role(role))
+    return None
+
+
+@cache
+def install_accessibility() -> None:
+    """Let `set_accessible_role` take effect (once per process, before the first window)."""
+    QAccessible.installFactory(_accessible_factory)
+
+
+def set_accessible_role(widget: QWidget, role: QAccessible.Role) -> None:
+    install_accessibility()
+    widget.setProperty(ACCESSIBLE_ROLE, role.value)
+    # with a screen reader running, Qt made the widget's interface while constructing it (to
+    # announce the new object), before it had its role: replace it
+    early = QAccessible.queryAccessibleInterface(widget)
+    if early is not None and early.role() != role:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(early))
+
+
 def heading(text: str, level: int = 2, parent: QWidget | None = None) -> QLabel:
-    """A bold heading label; `level` 1 is the page title."""
+    """A bold heading label; `level` 1 is the page title. Screen readers get it as a heading."""
     label = QLabel(text, parent)
+    set_accessible_role(label, QAccessible.Role.Heading)
     label.setWordWrap(True)
     font = label.font()
     font.setBold(True)

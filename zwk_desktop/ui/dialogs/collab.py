@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zwk_desktop import oserrors
 from zwk_desktop.domain.collab import MAX_COMMENT, Change, Comment
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.services.collab_text import change_values, removed_place
@@ -290,7 +291,7 @@ class CommentsDialog(QDialog):
                 self,
                 translate("Collab", "Name nicht gespeichert"),
                 translate("Collab", "Ihr Name konnte nicht gespeichert werden ({reason}).").format(
-                    reason=exc.strerror or str(exc)
+                    reason=oserrors.cause(exc)
                 ),
             )
         self.session.set_author(name)

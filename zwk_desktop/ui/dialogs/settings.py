@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         choose.clicked.connect(self._choose_trust)
         trust_row.addWidget(self.trust, 1)
         trust_row.addWidget(choose)
-        trust_label = QLabel(translate("Settings", "&Vertrauensanker (Prüfansicht):"))
+        trust_label = QLabel(translate("Settings", "&Vertrauensanker (Prüfansicht, Posteingang):"))
         trust_label.setBuddy(self.trust)
         form.addRow(trust_label, trust_row)
         layout.addLayout(form)
@@ -78,8 +78,9 @@ class SettingsDialog(QDialog):
             translate(
                 "Settings",
                 "Ein Ordner mit den Zertifikaten (PEM oder DER) der Stellen, deren Signaturen "
-                "als vertrauenswürdig gelten. Ohne ihn prüft die Prüfansicht nur, dass ein Paket "
-                "unverändert ist, nicht wer es signiert hat.",
+                "als vertrauenswürdig gelten. Ohne ihn prüfen Prüfansicht und Posteingang nur, "
+                "dass ein Paket unverändert ist, nicht wer es signiert hat; im Posteingang "
+                "braucht ein darunter ausgestelltes Zertifikat keine telefonische Bestätigung.",
             )
         )
         trust_note.setWordWrap(True)

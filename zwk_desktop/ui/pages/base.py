@@ -125,7 +125,7 @@ class Editor(QWidget):
         elif isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractSlider):
             guard_wheel(widget)  # the wheel scrolls the page unless the box has the focus
         widget.setAccessibleName(self.label_text)
-        widget.setAccessibleDescription(self.field.help)
+        widget.setAccessibleDescription(self.description())
         widget.setToolTip(self.field.help)
 
     def finish(self) -> None:
@@ -200,14 +200,33 @@ class Editor(QWidget):
             self._state_lines = lines
             self._describe()
 
-    def _describe(self) -> None:
-        # a screen reader reads the findings, markers and comments with the field
-        described = "\n".join(
-            [self.field.help, *self._state_lines, *self._finding_lines, *self._note_lines]
+    def required(self) -> bool:
+        """Whether the user must fill this field in (what the „*“ beside its label says)."""
+        return self.field.required and self.field.type not in ("group", "list")
+
+    def description(self) -> str:
+        """What a screen reader reads after the name: „Pflichtfeld“ where the field must be
+        filled in (Qt has no accessible state for it), the help, a state such as a budget year
+        over its cap, then the field's findings, change markers and comments."""
+        cue = [translate("Fields", "Pflichtfeld")] if self.required() else []
+        return "\n".join(
+            [*cue, self.field.help, *self._state_lines, *self._finding_lines, *self._note_lines]
         )
+
+    def _describe(self) -> None:
+        described = self.description()
         for widget in self.findChildren(QWidget):
             if widget.property(PATH_PROPERTY) == self.path:
                 widget.setAccessibleDescription(described)
+
+
+def label_for(label: QLabel, target: QWidget) -> None:
+    """Make `label` the visible label of `target` (its buddy). A screen reader prefers a
+    label's name to the input's own name (Qt reports the buddy as the input's label relation;
+    on Linux a combo box is named only through it), so the label takes the input's full
+    accessible name, with its item and group, while it shows the short text."""
+    label.setBuddy(target)
+    label.setAccessibleName(target.accessibleName())
 
 
 EditorFactory = Callable[[PageEnv, FormField, str, str], Editor]

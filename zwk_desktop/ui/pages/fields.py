@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,12 +26,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSizePolicy,
-    QWidget,
 )
 
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import PATH_PROPERTY, counting, translate
+from zwk_desktop.ui.common import COLUMN_MAJOR, PATH_PROPERTY, counting, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
@@ -330,8 +330,13 @@ class BoolEditor(Editor):
         self.input = QCheckBox()
         self.setup_input(self.input)
         shown = f.label if text is None else text
+        # heard with the item and group it belongs to („Konzept 1: Beschlossen“)
+        context = label[: -len(f.label)] if label.endswith(f.label) else ""
         # the text wraps at the width of the page (declarations are whole sentences)
-        self.outer.addWidget(check_row(self.input, shown) if shown else self.input)
+        if shown:
+            self.outer.addWidget(check_row(self.input, shown, context + shown))
+        else:
+            self.outer.addWidget(self.input)
         self.input.toggled.connect(self.write)
         self.finish()
 
@@ -342,6 +347,18 @@ class BoolEditor(Editor):
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def option_group() -> QGroupBox:
+    """The box around the options of a choice or multiple-choice field. Assistive technology
+    sees a group (role grouping) named after the field, so that each option is heard by its own
+    text inside its group; the field's label beside it labels the group, not the first option.
+    It draws nothing: the label in the left column is the visible title."""
+    box = QGroupBox()
+    box.setFlat(True)
+    box.setStyleSheet("QGroupBox { border: none; margin: 0; padding: 0; }")
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return box
 
 
 class ChoiceCombo(QComboBox):
@@ -369,8 +386,20 @@ class ChoiceCombo(QComboBox):
         self.setCurrentIndex(max(0, index))
 
 
+_ARROWS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Down: 1,
+}
+
+
 class ChoiceEditor(Editor):
-    """Up to four choices as radio buttons, more in a combo box."""
+    """Up to four choices as radio buttons, more in a combo box.
+
+    The radio buttons behave as on Windows: the group is one tab stop, entered at the selected
+    option (at the first while none is), and the arrow keys select the previous or next option.
+    So Tab never lands on an unselected option where Space would change the answer unnoticed."""
 
     RADIO_LIMIT = 4
 
@@ -380,20 +409,21 @@ class ChoiceEditor(Editor):
         self.combo: ChoiceCombo | None = None
         self.buttons: QButtonGroup | None = None
         if len(f.choices) <= self.RADIO_LIMIT:
-            box = QWidget()
+            box = option_group()
             self.setup_input(box)
-            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row = FlowLayout(box)  # the options wrap to a new line rather than leave the page
             self.buttons = QButtonGroup(self)
             for i, choice in enumerate(f.choices):
                 button = QRadioButton(choice.label)
                 button.setObjectName(f"{path}#{choice.code}")
                 button.setProperty(PATH_PROPERTY, path)
-                button.setAccessibleDescription(f.help)
+                button.setAccessibleDescription(self.description())
                 button.setToolTip(f.help)
+                button.installEventFilter(self)
                 self.buttons.addButton(button, i)
                 row.addWidget(button)
             self.buttons.idToggled.connect(self._toggled)
+            self._rove()
             self.outer.addWidget(box)
             self.box = box
         else:
@@ -407,8 +437,38 @@ class ChoiceEditor(Editor):
         self.finish()
 
     def _toggled(self, index: int, checked: bool) -> None:
+        self._rove()
         if checked:
             self.write(self.codes[index])
+
+    def _rove(self) -> None:
+        """Only the selected option (or the first, while none is) is a tab stop."""
+        if self.buttons is None:
+            return
+        buttons = self.buttons.buttons()
+        stop = self.buttons.checkedButton() or buttons[0]
+        for button in buttons:
+            tab = button is stop
+            policy = Qt.FocusPolicy.StrongFocus if tab else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != policy:
+                button.setFocusPolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.buttons is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ARROWS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and watched in self.buttons.buttons()
+        ):
+            buttons = self.buttons.buttons()
+            step = _ARROWS[Qt.Key(event.key())]
+            target = buttons[(buttons.index(watched) + step) % len(buttons)]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.click()  # selects it: the answer changes with the option heard
+            return True
+        return super().eventFilter(watched, event)
 
     def _index(self, index: int) -> None:
         if self.combo is not None:
@@ -425,6 +485,7 @@ class ChoiceEditor(Editor):
             for i, button in enumerate(self.buttons.buttons()):
                 button.setChecked(i == index)
             self.buttons.setExclusive(True)
+            self._rove()
         self._loading = False
 
     def focus_input(self) -> None:
@@ -441,12 +502,12 @@ class MultiEditor(Editor):
 
     def __init__(self, env: PageEnv, f: FormField, path: str, label: str) -> None:
         super().__init__(env, f, path, label)
-        box = QWidget()
+        box = option_group()
         self.setup_input(box)
-        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
+        grid.setProperty(COLUMN_MAJOR, True)  # Tab goes down the columns, as they are read
         columns = 2 if len(f.choices) > 6 else 1
         rows = (len(f.choices) + columns - 1) // columns
         self.boxes: list[QCheckBox] = []
@@ -454,7 +515,7 @@ class MultiEditor(Editor):
             check = QCheckBox()
             check.setObjectName(f"{path}#{choice.code}")
             check.setProperty(PATH_PROPERTY, path)
-            check.setAccessibleDescription(f.help)
+            check.setAccessibleDescription(self.description())
             check.setToolTip(f.help)
             check.toggled.connect(lambda on, code=choice.code: self._toggled(code, on))
             # down the columns, in choice order; the texts wrap within their column
@@ -506,6 +567,9 @@ class ReadOnlyEditor(Editor):
         value = self.session.get(self.path)
         self.input.setText("" if value is None else self.show_value(value))
         self.input.setCursorPosition(0)
+
+    def required(self) -> bool:
+        return False  # nothing to enter
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -112,16 +112,19 @@ class CheckText(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def check_row(box: QCheckBox, text: str) -> QWidget:
-    """A check box with its text beside it, the text wrapping at the width of the page."""
+def check_row(box: QCheckBox, text: str, name: str = "") -> QWidget:
+    """A check box with its text beside it, the text wrapping at the width of the page.
+    `name` is what assistive technology hears (the text with its item context), by default
+    the text."""
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(4)
     box.setText("")
-    box.setAccessibleName(text)
+    box.setAccessibleName(name or text)
     layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
     label = CheckText(text, box)
+    label.setAccessibleName(name or text)  # the label's name is heard for the box
     label.setObjectName(f"{box.objectName()}:text" if box.objectName() else "")
     layout.addWidget(label, 1)
     return row

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from zwk_desktop.domain.paths import template_path
@@ -29,6 +30,12 @@ class HelpPanel(QWidget):
         self.text.setAccessibleName(translate("Help", "Hilfe zum Feld"))
         self.text.setFrameShape(QFrame.Shape.NoFrame)
         self.text.setOpenLinks(False)
+        # read with the arrow keys (a caret, as in a document), reached with Tab
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.viewport().setAutoFillBackground(False)
         layout.addWidget(self.text, 1)
         self.path = ""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QScrollArea,
     QSpinBox,
     QWidget,
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import translate
-from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv
+from zwk_desktop.ui.common import COLUMN_MAJOR, translate
+from zwk_desktop.ui.pages.base import Editor, EditorFactory, PageEnv, label_for
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor, scalar_editor
 
 LABEL_EMS = 17
@@ -142,7 +143,9 @@ class FieldRows:
             group = GroupEditor(self.env, f, path, label)
             self.grid.addWidget(group, r, 0, 1, 2)
             self.rows.append(Row(path, (group,)))
-            self.add_fields(f.fields, path, prefix)  # session.visible() checks the group too
+            # its fields are heard with the group („Koordination: Vorname“); session.visible()
+            # checks the group too
+            self.add_fields(f.fields, path, f"{label}: ")
             return
         if f.type == "list":
             self.add_widget(self.list_factory(self.env, f, path, label), path)
@@ -163,11 +166,11 @@ class FieldRows:
         title.setToolTip(f.help)
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         title.setContentsMargins(0, 4, 0, 0)
+        # the input, or the group of a choice's options (never its first option: that one
+        # would be heard by the field's label instead of its own text)
         buddy = editor.findChild(QWidget, path)
-        if buddy is not None and not isinstance(buddy, QLineEdit | QPlainTextEdit | QComboBox):
-            buddy = next(iter(buddy.findChildren(QAbstractButton)), buddy)
         if buddy is not None:
-            title.setBuddy(buddy)
+            label_for(title, buddy)
         self.grid.addWidget(title, r, 0, Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(editor, r, 1)
         self.rows.append(Row(path, (title, editor)))
@@ -182,6 +185,10 @@ class FieldRows:
 
 
 # --------------------------------------------------------------------------- focus chain
+
+TAB_STOP = "zwkTabStop"
+"""Dynamic property: a widget of another kind that is a stop in the tab order (a row of the
+„Prüfen“ page), followed by the controls inside it."""
 
 _FOCUSABLE = (
     QLineEdit,
@@ -204,7 +211,12 @@ def focus_chain(root: QWidget) -> list[QWidget]:
             if inner is not None:
                 widget(inner)
             return
-        if isinstance(w, _FOCUSABLE) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        # every option of a radio group keeps its place: only the selected one is a tab stop
+        # at a time (see ChoiceEditor), and which one that is changes with the answer
+        tab = w.focusPolicy() & Qt.FocusPolicy.TabFocus or isinstance(w, QRadioButton)
+        if tab and (
+            isinstance(w, _FOCUSABLE) or w.property(TAB_STOP) or w.layout() is None
+        ):  # an input, a row marked as a stop, or a drawn widget that takes the focus (the chart)
             out.append(w)
             if isinstance(w, QAbstractItemView | QPlainTextEdit):
                 return
@@ -217,7 +229,8 @@ def focus_chain(root: QWidget) -> list[QWidget]:
             cells: list[tuple[int, int, int]] = []
             for i in range(lay.count()):
                 position: tuple[int, int, int, int] = lay.getItemPosition(i)  # type: ignore[assignment]  # the stubs say object
-                cells.append((position[0], position[1], i))
+                row, column = position[0], position[1]
+                cells.append((column, row, i) if lay.property(COLUMN_MAJOR) else (row, column, i))
             indices = [i for _, _, i in sorted(cells)]
         else:
             indices = list(range(lay.count()))

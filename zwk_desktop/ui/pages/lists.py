@@ -22,7 +22,7 @@ from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, icon, show_new, translate
-from zwk_desktop.ui.pages.base import Editor, PageEnv
+from zwk_desktop.ui.pages.base import Editor, PageEnv, label_for
 from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
 from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
 from zwk_desktop.ui.palette import GLYPHS, tinted_icon
@@ -373,7 +373,7 @@ class YearMapEditor(Editor):
             box = QVBoxLayout()
             caption = QLabel(year)
             cell = NumberEditor(env, f, f"{path}.{year}", f"{label} {year}", kind)
-            caption.setBuddy(cell.input)
+            label_for(caption, cell.input)  # heard as „Posten 1: Betrag 2022“, not „2022“
             box.addWidget(caption)
             box.addWidget(cell)
             row.addLayout(box)

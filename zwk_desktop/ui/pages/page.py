@@ -4,7 +4,7 @@ conditional rows that appear and disappear, and the findings next to each field.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import format_path, parse_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec, Section
-from zwk_desktop.ui.common import discard, heading, person, stamp_text, translate
+from zwk_desktop.ui.common import (
+    discard,
+    heading,
+    person,
+    set_accessible_role,
+    stamp_text,
+    translate,
+)
 from zwk_desktop.ui.extensions import Extensions, PageContext, PageExtra
 from zwk_desktop.ui.pages.attachments import AttachmentsEditor
 from zwk_desktop.ui.pages.base import Editor, FindingsBox, PageEnv, status_note
@@ -119,6 +126,11 @@ class SectionPage(QScrollArea):
         self.session = session
         self.section = section
         self.setObjectName(f"seite:{section.id}")
+        # no focus stop of its own (Tab goes to its fields, the wheel and the fields' focus
+        # scroll it); a screen reader entering the page hears the section's title
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(section.title)
+        set_accessible_role(self, QAccessible.Role.Grouping)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._building = True

@@ -8,8 +8,8 @@ import re
 from typing import ClassVar
 
 from babel.dates import format_date
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -177,6 +177,17 @@ class _DayGrid(QTableWidget):
             self.setHorizontalHeaderItem(column, head)
         self.itemActivated.connect(self._picked)
         self.itemClicked.connect(self._picked)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Entering the grid says the current day (Qt says only the table otherwise)."""
+        super().focusInEvent(event)
+        # after Qt's focus event for the table itself, which follows this handler
+        QTimer.singleShot(0, self._focus_current)
+
+    def _focus_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and self.hasFocus():
+            self.currentChanged(current, QModelIndex())  # Qt's focus event for the cell
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())

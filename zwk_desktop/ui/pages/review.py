@@ -8,9 +8,16 @@ comments.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleInterface,
+    QKeyEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -35,6 +42,7 @@ from zwk_desktop.ui.common import (
     heading,
     icon,
     person,
+    set_accessible_role,
     severity_word,
     show_new,
     stamp_text,
@@ -42,11 +50,82 @@ from zwk_desktop.ui.common import (
     translate,
 )
 from zwk_desktop.ui.input_rules import guard_wheel
+from zwk_desktop.ui.pages.layout import TAB_STOP
 from zwk_desktop.ui.palette import severity_hex
 from zwk_desktop.validation import Finding
 
 
-class FindingRow(QFrame):
+class ActiveRow(QFrame):
+    """A row of the list that opens its field (click, Enter or Space). Assistive technology
+    sees a list item with the action „Press“; in the tab order the row comes first, then the
+    controls inside it (a finding's acknowledgement)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(TAB_STOP, True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def activate(self) -> None:
+        """Open the field of the row."""
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activate()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.activate()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class RowList(QWidget):
+    """The rows of the page (with the headings of their sections): a list for assistive
+    technology, named after what it shows."""
+
+
+class _RowAccessible(QAccessibleWidget):
+    def __init__(self, row: ActiveRow) -> None:
+        super().__init__(row, QAccessible.Role.ListItem)
+        self.row = row
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleActionInterface.pressAction(), *super().actionNames()]
+
+    def doAction(self, actionName: str) -> None:
+        if actionName == QAccessibleActionInterface.pressAction():
+            self.row.activate()
+        else:
+            super().doAction(actionName)
+
+
+def _accessible(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, ActiveRow):
+        return _RowAccessible(obj)
+    if isinstance(obj, RowList):
+        return QAccessibleWidget(obj, QAccessible.Role.List)
+    return None
+
+
+_factory_installed = False
+
+
+def install_accessibility() -> None:
+    """Let Qt ask `_accessible` for the interfaces of the rows and their list (once)."""
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible)
+        _factory_installed = True
+
+
+class FindingRow(ActiveRow):
     """One finding: severity, place and message; Enter or a click opens the field."""
 
     activated = Signal(object)
@@ -58,9 +137,6 @@ class FindingRow(QFrame):
         self.finding = finding
         self.setObjectName(f"befund:{index}")
         self.setProperty(PATH_PROPERTY, finding.path)  # the help panel explains its field
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             "FindingRow { border: 1px solid palette(mid); border-radius: 3px; }"
             "FindingRow:focus { border: 2px solid palette(highlight); }"
@@ -94,9 +170,9 @@ class FindingRow(QFrame):
         self.setToolTip(translate("Review", "Zum Feld wechseln (Eingabetaste)"))
         self.ack: QCheckBox | None = None
         if finding.severity == "warning":
-            self._acknowledgement(layout, index)
+            self._acknowledgement(layout, index, where)
 
-    def _acknowledgement(self, layout: QVBoxLayout, index: int) -> None:
+    def _acknowledgement(self, layout: QVBoxLayout, index: int, where: str) -> None:
         existing = self.session.acknowledgement(self.finding)
         row = QHBoxLayout()
         self.ack = QCheckBox(translate("Review", "Hinweis geprüft und bestätigt"))
@@ -105,7 +181,13 @@ class FindingRow(QFrame):
         self.reason = QLineEdit(existing.justification if existing else "")
         self.reason.setObjectName(f"befund:{index}:begruendung")
         self.reason.setPlaceholderText(translate("Review", "Begründung (freiwillig)"))
-        self.reason.setAccessibleName(translate("Review", "Begründung für die Bestätigung"))
+        # heard with the finding's place: the page has one pair per warning
+        self.ack.setAccessibleName(
+            translate("Review", "Hinweis geprüft und bestätigt: {place}").format(place=where)
+        )
+        self.reason.setAccessibleName(
+            translate("Review", "Begründung für die Bestätigung: {place}").format(place=where)
+        )
         row.addWidget(self.ack)
         row.addWidget(self.reason, 1)
         layout.addLayout(row)
@@ -134,22 +216,11 @@ class FindingRow(QFrame):
         else:
             self.session.withdraw(self.finding)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self.finding)
-            return
-        super().keyPressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.activated.emit(self.finding)
-            return
-        super().mouseReleaseEvent(event)
+    def activate(self) -> None:
+        self.activated.emit(self.finding)
 
 
-class PlaceRow(QFrame):
+class PlaceRow(ActiveRow):
     """A field with a change marker or a comment: what, where; Enter or a click opens it."""
 
     activated = Signal(str)
@@ -158,9 +229,6 @@ class PlaceRow(QFrame):
         super().__init__()
         self.path = path
         self.setObjectName(name)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             "PlaceRow { border: 1px solid palette(mid); border-radius: 3px; }"
             "PlaceRow:focus { border: 2px solid palette(highlight); }"
@@ -187,19 +255,8 @@ class PlaceRow(QFrame):
         self.setAccessibleDescription(text)
         self.setToolTip(translate("Review", "Zum Feld wechseln (Eingabetaste)"))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self.path)
-            return
-        super().keyPressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.activated.emit(self.path)
-            return
-        super().mouseReleaseEvent(event)
+    def activate(self) -> None:
+        self.activated.emit(self.path)
 
 
 MODES = ("findings", "markers", "comments")
@@ -212,11 +269,17 @@ class ReviewPage(QScrollArea):
     about."""
     open_path = Signal(str)
     """A changed or commented field was activated: open its page and focus the field."""
+    rebuilt = Signal()
+    """The rows were made anew (the window fixes the tab order)."""
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
+        install_accessibility()
         self.session = session
         self.setObjectName("seite:pruefen")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed focus stop of its own
+        self.setAccessibleName(translate("Review", "Prüfen"))
+        set_accessible_role(self, QAccessible.Role.Grouping)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.rows: list[FindingRow] = []
@@ -248,9 +311,11 @@ class ReviewPage(QScrollArea):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         outer.addWidget(self.explain)
-        self.body = QVBoxLayout()
+        self.list = RowList()
+        self.list.setObjectName("pruefen:liste")
+        self.body = QVBoxLayout(self.list)
         self.body.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self.body)
+        outer.addWidget(self.list)
         outer.addStretch(1)
         self.setWidget(content)
         self._filter_texts()
@@ -303,6 +368,8 @@ class ReviewPage(QScrollArea):
             self._places()
         show_new(self.body)
         self.update_counts()
+        self.list.setAccessibleName(self.filter.currentText())
+        self.rebuilt.emit()
 
     def _findings(self) -> None:
         report = self.session.report
@@ -428,7 +495,7 @@ class ReviewPage(QScrollArea):
     def _status(self, section_id: str) -> SectionStatus:
         return self.session.section_status(section_id)
 
-    def first_row(self) -> QFrame | None:
+    def first_row(self) -> ActiveRow | None:
         if self.mode != "findings":
             return self.place_rows[0] if self.place_rows else None
         return self.rows[0] if self.rows else None

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from zwk_desktop import __version__
 from zwk_desktop.locations import data_dir
-from zwk_desktop.ui.common import icon
+from zwk_desktop.ui.common import icon, install_accessibility
 from zwk_desktop.ui.dialogs.error import install_error_handling
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.handover import Handover
@@ -27,6 +27,7 @@ def run(argv: list[str], services: UiServices) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("programm"))
     install_error_handling(app)
+    install_accessibility()
     install_translators(app, services.settings.load().language)
     window = MainWindow(services)
     app.aboutToQuit.connect(window.end_run)

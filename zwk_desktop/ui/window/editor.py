@@ -5,7 +5,7 @@ help panel. Validation runs debounced after the user stops typing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from zwk_desktop.ui.common import (
     changes_by,
     count_comments,
     heading,
+    set_accessible_role,
     status_icon,
     status_text,
     translate,
@@ -58,6 +60,9 @@ class EditorView(QWidget):
         self.pages: dict[int, SectionPage] = {}
         self.count = len(self.spec.sections)
         self._shown = -1
+        self.before_page: list[QWidget] = []
+        """Widgets of the window above the page (the notice bar): in the tab order between the
+        section list and the page."""
         self.last_path = ""
         """The field that had the focus last (where the user left off)."""
         root = QHBoxLayout(self)
@@ -98,6 +103,7 @@ class EditorView(QWidget):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
+        set_accessible_role(self.stack, QAccessible.Role.Client)  # no unnamed "layered pane"
         center_layout.addWidget(self.stack, 1)
         nav = QHBoxLayout()
         nav.setContentsMargins(16, 6, 16, 10)
@@ -131,6 +137,7 @@ class EditorView(QWidget):
         self.review = ReviewPage(session)
         self.review.open_finding.connect(self.open_finding)
         self.review.open_path.connect(self.open_path)  # a changed or commented field (issue 16)
+        self.review.rebuilt.connect(self.fix_tab_order)
         self.stack.addWidget(self.review)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -209,7 +216,20 @@ class EditorView(QWidget):
         self.fix_tab_order()
         if index != self._shown:
             self._shown = index
+            self._announce_section(index)
             self.pageChanged.emit(index)
+
+    def _announce_section(self, index: int) -> None:
+        """A screen reader says the section's title when another page is shown (the focus
+        then lands on its first field, whose name alone would not tell the page)."""
+        title = (
+            translate("Editor", "Prüfen")
+            if index == self.count
+            else f"{index + 1}. {self.spec.sections[index].title}"
+        )
+        event = QAccessibleAnnouncementEvent(self.stack, title)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
     def next(self) -> None:
         self._step(1)
@@ -272,10 +292,12 @@ class EditorView(QWidget):
 
     def fix_tab_order(self) -> None:
         current = self.stack.currentWidget()
-        chain: list[QWidget] = [self.sections]
+        chain: list[QWidget] = [self.sections, *self.before_page]
         if current is not None:
             chain += focus_chain(current)
         chain += [self.back_button, self.next_button]
+        if self.help.isVisible():  # the help panel at the right is read last
+            chain.append(self.help.text)
         chain_tab_order(chain)
 
     # ----------------------------------------------------------------- findings
@@ -371,6 +393,8 @@ class EditorView(QWidget):
             page = self.stack.currentWidget()
             if isinstance(page, SectionPage) and page.isAncestorOf(new):
                 page.reveal(new)  # a tall field, a budget cell with the findings below it
+            elif isinstance(page, QScrollArea) and page.isAncestorOf(new):
+                page.ensureWidgetVisible(new)  # a finding on „Prüfen“ reached by Tab
             if self.help.isVisible():
                 self._explain(new_path)
             if new_path:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 
 from zwk_desktop.services import instance
+from zwk_desktop.services.private_files import private_dir
 from zwk_desktop.services.store_errors import StoreError
 from zwk_desktop.ui.window.main_window import MainWindow
 
@@ -23,7 +24,7 @@ class Handover(QObject):
         self.folder = folder
         self.opened = instance.OpenedFiles()
         inbox = folder / instance.INBOX
-        inbox.mkdir(parents=True, exist_ok=True)
+        private_dir(inbox)  # 0700, like everything in the data folder
         self._watcher = QFileSystemWatcher([str(inbox)], self)
         self._watcher.directoryChanged.connect(self._schedule)
         # A watcher can miss an event (or not exist on some file systems): look now and then.

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAccessible, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.services.window_state import DraftPlace
-from zwk_desktop.ui.common import FOLDERS, discard, draft_title, translate
+from zwk_desktop.ui.common import FOLDERS, discard, draft_title, set_accessible_role, translate
 from zwk_desktop.ui.palette import apply_accessible_palette
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
@@ -73,6 +73,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         self._notice_action: Callable[[], object] | None = None
         self._notices: NoticeBar | None = None
         self.stack = QStackedWidget()
+        set_accessible_role(self.stack, QAccessible.Role.Client)  # no unnamed "layered pane"
         central = QWidget()
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
@@ -209,6 +210,16 @@ class MainWindow(TeamworkCommands, QMainWindow):
         """Show a notice above the page (not modal: the user keeps working)."""
         self._notice_action = action
         self.notices.show_notice(text, kind, action_text if action is not None else None)
+        self._order_notice()
+
+    def _order_notice(self) -> None:
+        """The notice bar stands above the page: Tab meets it after the section list and before
+        the page's fields, not after the whole page (issue 14)."""
+        bar, editor = self._notices, self.editor
+        if bar is None or editor is None:
+            return
+        editor.before_page = [bar.action, bar.close_button]
+        editor.fix_tab_order()
 
     def _notice_clicked(self) -> None:
         if self._notice_action is not None:
@@ -338,6 +349,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         autosave.saved.connect(self._note_open_draft)
         self.stack.addWidget(current.editor)
         self.stack.setCurrentWidget(current.editor)
+        self._order_notice()
         self._enable()
         self.update_title()
         self._note_open_draft()
