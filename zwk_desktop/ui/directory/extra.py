@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QHBoxLayout,
     QLabel,
@@ -151,7 +152,7 @@ class DirectoryAssist(QLabel):
         apply(self.session, fill)
         filled = sum(1 for value in fill.values() if value is not None)
         announce(
-            self,
+            QApplication.focusWidget() or self,  # the field the user took it in
             translate(
                 "DirectoryAssist", "„{name}“ aus dem Gemeindeverzeichnis übernommen: {fields}."
             ).format(name=entry.formal_name, fields=counting().fields(filled)),

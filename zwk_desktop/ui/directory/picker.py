@@ -107,6 +107,8 @@ class DirectoryCompleter(QCompleter):
         selection = self.table.selectionModel()
         if selection is not None:
             selection.selectionChanged.connect(self._selection_changed)
+            selection.currentChanged.connect(self._current_changed)
+        self._current_row = -1
         self.setCompletionRole(INSERT_ROLE)
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setMaxVisibleItems(10)
@@ -155,17 +157,28 @@ class DirectoryCompleter(QCompleter):
             announce(self.line_edit, counting().suggestions(count))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        """The focus stays in the line edit while the arrow keys walk the suggestions, so Qt
-        tells assistive technology nothing of the row reached (it sends focus events only for
-        a view with the focus, and none when Down selects the row that was current): tell it
-        here, for the first cell of the row selected (issue 14)."""
+        """The first Down selects the row that is current already: Qt reports no change of
+        the current row then, and so no focus event (issue 14). Give it here."""
         rows = selected.indexes()
-        if not rows or not QAccessible.isActive() or not self.table.isVisible():
+        # Qt sets the new current row before it reports the selection and reports the
+        # current row after it: `_current_row` still holds the one before
+        if rows and rows[0].row() == self._current_row:
+            self._focus_event(rows[0])
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Qt gives the focus event for a new current row only while the list has the focus;
+        the focus stays in the line edit where the platform keeps it there."""
+        self._current_row = current.row() if current.isValid() else -1
+        if current.isValid() and not self.table.hasFocus():
+            self._focus_event(current)
+
+    def _focus_event(self, index: QModelIndex) -> None:
+        if not QAccessible.isActive() or not self.table.isVisible():
             return
         header = self.table.header()
         head_rows = 1 if header is not None else 0  # Qt counts the header row, even hidden
         event = QAccessibleEvent(self.table, QAccessible.Event.Focus)
-        event.setChild((rows[0].row() + head_rows) * self._model.columnCount())
+        event.setChild((index.row() + head_rows) * self._model.columnCount())
         QAccessible.updateAccessibility(event)
 
     def _popup_height(self) -> int:
