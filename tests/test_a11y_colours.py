@@ -216,3 +216,33 @@ def test_arrow_and_calendar_icons_follow_the_text(palette: QPalette, qtbot: Any)
 
 def test_no_stray_colour_files() -> None:
     assert Path(ROOT / "zwk_desktop" / "ui" / "palette.py").exists()
+
+
+def _inks(image: QImage) -> list[QColor]:
+    opaque = {
+        image.pixel(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+    return [QColor.fromRgb(rgb) for rgb in opaque]
+
+
+@pytest.mark.parametrize(
+    "name", ["hinzufuegen", "entfernen", "error", "warning", "info", "ok", "offen", "kalender"]
+)
+def test_coloured_icons_stand_out_on_page_button_and_selection(
+    palette: QPalette, name: str
+) -> None:
+    from PySide6.QtGui import QIcon
+
+    from zwk_desktop.ui.palette import tinted_icon
+
+    icon = tinted_icon(name)
+    normal = _inks(icon.pixmap(32, 32).toImage())
+    for role in (Role.Window, Role.Base, Role.Button):
+        best = max(contrast(c, palette.color(role)) for c in normal)
+        assert best >= ICON_CONTRAST, (name, role, palette.color(role).name())
+    selected = _inks(icon.pixmap(32, 32, QIcon.Mode.Selected).toImage())
+    best = max(contrast(c, palette.color(Role.Highlight)) for c in selected)
+    assert best >= ICON_CONTRAST, (name, "selection")

@@ -298,9 +298,15 @@ def status_text(errors: int, warnings: int, missing: int = 0) -> str:
     return ", ".join(parts) if parts else translate("Common", "vollständig")
 
 
-def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
+def status_icon_name(errors: int, warnings: int, missing: int = 0) -> str:
     """Red for errors, amber for warnings; missing entries alone get a neutral mark."""
-    return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
+    return "error" if errors else "warning" if warnings else "offen" if missing else "ok"
+
+
+def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
+    """The icon of `status_icon_name` in its own colours (`ui.palette.tinted_icon` gives it
+    in the palette's)."""
+    return icon(status_icon_name(errors, warnings, missing))
 
 
 ACCESSIBLE_ROLE = "zwkAccessibleRole"

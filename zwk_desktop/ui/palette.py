@@ -54,7 +54,7 @@ INK = "#37474f"
 """The ink of the glyph icons in resources/icons; drawn in the palette's button text colour."""
 PAPER = "#fff"
 """Their paper (the calendar sheet, the file); drawn in the palette's base colour."""
-GLYPHS = frozenset({"kalender", "nach-oben", "nach-unten", "datei"})
+GLYPHS = frozenset({"kalender", "nach-oben", "nach-unten", "datei", "offen"})
 
 
 def luminance(colour: QColor) -> float:
@@ -208,26 +208,73 @@ def apply_accessible_palette() -> None:
             QGuiApplication.setPalette(raised)
 
 
+SEVERITY_ICONS = {
+    "error": "fehler",
+    "warning": "hinweis",
+    "info": "information",
+    "ok": "vollstaendig",
+}
+COLOURED_ICONS = {
+    "hinzufuegen": ("ok", ("#2e7d32",), ("#fff",)),
+    "vollstaendig": ("ok", ("#2e7d32",), ("#fff",)),
+    "entfernen": ("error", ("#b71c1c",), ("#fff",)),
+    "fehler": ("error", ("#c62828",), ("#fff",)),
+    "information": ("info", ("#1565c0",), ("#fff",)),
+    "hinweis": ("warning", ("#e0a000", "#8a6200"), ("#1a1a1a",)),
+}
+"""Icon → (the severity whose colours its disc takes, the disc's colours, its symbol's)."""
+
+
 def tinted_icon(name: str, palette: QPalette | None = None) -> QIcon:
-    """A glyph icon (arrows, calendar, file) drawn in the palette's button text on its base
-    colour, so that it follows the text in dark and high-contrast palettes."""
+    """An icon of resources/icons (by file stem or severity) in the palette's colours: glyphs
+    (arrows, calendar, file) in the button text colour, the coloured discs (add, remove,
+    the severities) in the severity's colour that reaches 3:1 against window, base and
+    button, their symbol in black or white, whichever stands out; on a selected row all in
+    the selection's text colour (Windows high contrast: cyan selection)."""
     palette = palette or current()
-    return _tinted(name, palette.color(Role.ButtonText).name(), palette.color(Role.Base).name())
+    stem = SEVERITY_ICONS.get(name, name)
+    backgrounds = (palette.color(Role.Window), palette.color(Role.Base), palette.color(Role.Button))
+    if stem in COLOURED_ICONS:
+        severity, discs, symbols = COLOURED_ICONS[stem]
+        disc = readable(
+            _ordered(SEVERITY_PAIRS[severity], backgrounds[0]),
+            backgrounds,
+            palette.color(Role.WindowText),
+            ICON_CONTRAST,
+        )
+        black, white = QColor(Qt.GlobalColor.black), QColor(Qt.GlobalColor.white)
+        symbol = max((black, white), key=lambda c: contrast(c, disc))
+        colours = {**dict.fromkeys(discs, disc.name()), **dict.fromkeys(symbols, symbol.name())}
+    else:
+        colours = {INK: palette.color(Role.ButtonText).name(), PAPER: "none", "#5f6368": ""}
+        colours["#5f6368"] = colours[INK]
+    selected_ink = palette.color(Role.HighlightedText).name()
+    selected_paper = palette.color(Role.Highlight).name()
+    return _tinted(stem, tuple(colours.items()), selected_ink, selected_paper)
 
 
 @cache
-def _tinted(name: str, ink: str, paper: str) -> QIcon:
-    svg = (resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
-    svg = svg.replace(INK, ink).replace(f'"{PAPER}"', f'"{paper}"')
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+def _tinted(
+    stem: str, colours: tuple[tuple[str, str], ...], selected_ink: str, selected_paper: str
+) -> QIcon:
+    source = (resources_dir() / "icons" / f"{stem}.svg").read_text(encoding="utf-8")
+    normal = selected = source
+    for old, new in colours:
+        normal = normal.replace(f'"{old}"', f'"{new}"')
+        # selected: one colour on the selection, symbols cut out in the selection's colour
+        is_symbol = old in ("#fff", "#1a1a1a")
+        tone = "none" if new == "none" else selected_paper if is_symbol else selected_ink
+        selected = selected.replace(f'"{old}"', f'"{tone}"')
     result = QIcon()
-    for size in (16, 24, 32, 48, 64):
-        pixmap = QPixmap(QSize(size, size))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        result.addPixmap(pixmap)
+    for svg, mode in ((normal, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected)):
+        renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+        for size in (16, 24, 32, 48, 64):
+            pixmap = QPixmap(QSize(size, size))
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter)
+            painter.end()
+            result.addPixmap(pixmap, mode)
     return result
 
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.announce import announce
-from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, icon, show_new, translate
+from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, show_new, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv, label_for
 from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
 from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
-from zwk_desktop.ui.palette import GLYPHS, tinted_icon
+from zwk_desktop.ui.palette import tinted_icon
 
 COMPACT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "email", "phone"}
@@ -46,7 +46,7 @@ def is_compact(f: FormField) -> bool:
 
 def _tool(name: str, text: str, accessible: str, object_name: str) -> QToolButton:
     button = QToolButton()
-    button.setIcon(tinted_icon(name) if name in GLYPHS else icon(name))
+    button.setIcon(tinted_icon(name))
     button.setText(text)
     button.setToolTip(accessible)
     button.setAccessibleName(accessible)
@@ -96,7 +96,7 @@ class ListEditor(Editor):
         self.outer.addWidget(self.host)
         self.add_button: QPushButton | None = None
         if not self.fixed:
-            self.add_button = QPushButton(icon("hinzufuegen"), self.add_text())
+            self.add_button = QPushButton(tinted_icon("hinzufuegen"), self.add_text())
             self.add_button.setObjectName(f"{path}:hinzufuegen")
             self.add_button.clicked.connect(self.add)
             row = QHBoxLayout()

@@ -40,7 +40,6 @@ from zwk_desktop.ui.common import (
     count_warnings,
     counting,
     heading,
-    icon,
     person,
     set_accessible_role,
     severity_word,
@@ -51,7 +50,7 @@ from zwk_desktop.ui.common import (
 )
 from zwk_desktop.ui.input_rules import guard_wheel
 from zwk_desktop.ui.pages.layout import TAB_STOP
-from zwk_desktop.ui.palette import severity_hex
+from zwk_desktop.ui.palette import severity_hex, tinted_icon
 from zwk_desktop.validation import Finding
 
 
@@ -147,7 +146,7 @@ class FindingRow(ActiveRow):
         layout.setContentsMargins(10, 6, 10, 6)
         head = QHBoxLayout()
         badge = QLabel()
-        badge.setPixmap(icon(finding.severity).pixmap(16, 16))
+        badge.setPixmap(tinted_icon(finding.severity).pixmap(16, 16))
         head.addWidget(badge)
         title = QLabel(
             f'<span style="color:{severity_hex(finding.severity)}"><b>{word}</b></span>'
