@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
 
 from zwk_desktop.services import crashlog
 from zwk_desktop.ui.dialogs import error as error_ui
+from zwk_desktop.ui.dialogs.error_dialog import ErrorDialog
 
 SECRET = "Passphrase-xyz-4711"
 pytestmark = [pytest.mark.qt_no_exception_capture, pytest.mark.no_qt_log]
@@ -36,7 +37,7 @@ def handling(qapp: QApplication) -> Iterator[None]:
         bridge.dialog.close()
 
 
-def _dialog(qtbot: Any) -> error_ui.ErrorDialog:
+def _dialog(qtbot: Any) -> ErrorDialog:
     qtbot.waitUntil(
         lambda: error_ui._bridge is not None and error_ui._bridge.dialog is not None, timeout=10000
     )

@@ -17,7 +17,9 @@ PROBE = """
 import json, sys
 from zwk_desktop.app import run_gui
 code = run_gui(sys.argv[1:] + ["--quit-after-start"])
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+import PySide6.QtCore
+qt_namespace = "Qt" in vars(PySide6.QtCore)
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "qt_namespace": qt_namespace}))
 """
 
 
@@ -85,3 +87,37 @@ def test_the_menus_of_export_directory_and_about_load_their_parts_only_when_used
         "zwk_desktop.licences",
     ):
         assert lazy not in modules, lazy
+
+
+def test_the_start_screen_loads_the_crash_handler_but_not_what_only_an_error_or_a_merge_needs(
+    tmp_path: Path,
+) -> None:
+    """Issue 13's crash handler is installed at start; its dialog, the log's rotation, issue 16's
+    merge and sync machinery and the single instance's hashing come when first used."""
+    result = start(data_dir=tmp_path)
+    assert result["code"] == 0
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    for needed in ("zwk_desktop.services.crashlog", "zwk_desktop.ui.dialogs.error"):
+        assert needed in modules, needed
+    for lazy in (
+        "zwk_desktop.ui.dialogs.error_dialog",
+        "logging.handlers",
+        "socket",
+        "pickle",
+        "queue",
+        "platform",
+        "hashlib",
+        "secrets",
+        "zwk_desktop.services.store_sync",
+        "zwk_desktop.domain.jsonread",
+        "zwk_desktop.domain.lineage",
+        "zwk_desktop.domain.merge",
+        "zwk_desktop.domain.collab",
+        "zwk_desktop.ui.dialogs.merge",
+        "zwk_desktop.ui.dialogs.collab",
+    ):
+        assert lazy not in modules, lazy
+    # PySide6 builds its whole Qt namespace (all enums, ~25 ms) the first time a module names
+    # Qt; nothing on the way to the start screen does
+    assert result["qt_namespace"] is False

@@ -26,7 +26,7 @@ import json
 import re
 import secrets
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,17 +103,22 @@ def is_item_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
-def item_lists(data: Any, prefix: str = "") -> Iterator[tuple[str, list[Any]]]:
-    """Every list of items that is not itself inside a list item, with its path."""
-    if not isinstance(data, dict):
-        return
+def item_lists(data: Any, prefix: str = "") -> list[tuple[str, list[Any]]]:
+    """Every list of items that is not itself inside a list item, with its path (depth first,
+    in the data's order). Every save walks the draft through here: a plain loop, no generators."""
+    out: list[tuple[str, list[Any]]] = []
+    if isinstance(data, dict):
+        _collect_lists(data, prefix, out)
+    return out
+
+
+def _collect_lists(data: dict[Any, Any], prefix: str, out: list[tuple[str, list[Any]]]) -> None:
     for key, value in data.items():
-        path = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(value, list):
             if value and all(isinstance(v, dict) for v in value):
-                yield path, value
+                out.append((f"{prefix}.{key}" if prefix else str(key), value))
         elif isinstance(value, dict):
-            yield from item_lists(value, path)
+            _collect_lists(value, f"{prefix}.{key}" if prefix else str(key), out)
 
 
 def ensure_ids(data: Any, items: ItemIds) -> ItemIds:

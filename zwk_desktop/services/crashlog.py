@@ -10,7 +10,7 @@ numbers (errno, winerror, SQLite's error name) and the stack as module, line and
 Exception *messages* are never written: they may carry a passphrase, a file path with the user's
 name, or a value typed into the form. Other lines (Qt's warnings) go through `redact`, which
 removes the home folder and the user name. The log rotates at 512 KB, keeping three old files.
-``logging.handlers`` is imported when the first line is written, never at start-up.
+``logging.handlers`` (the rotation) is imported only when the file is about to be full.
 """
 
 from __future__ import annotations
@@ -129,7 +129,17 @@ _logger: Any = None
 _written_to: Path | None = None
 
 
-def _handler_class() -> type[Any]:
+def _private_open(handler: Any, open_: Callable[[], Any]) -> Any:
+    """Open the log file for `handler`: created 0600 first, the data folder is private (issue
+    15), also after a rotation, before the handler opens it for appending."""
+    from zwk_desktop.services.private_files import create_private
+
+    with contextlib.suppress(OSError):
+        create_private(Path(handler.baseFilename))
+    return open_()
+
+
+def _rotating_class() -> type[Any]:
     from logging.handlers import RotatingFileHandler
 
     class _Rotating(RotatingFileHandler):
@@ -144,29 +154,73 @@ def _handler_class() -> type[Any]:
                     self.stream = self._open()
 
         def _open(self) -> Any:
-            # The data folder is private (issue 15): the log is created 0600, also after a
-            # rotation, before the handler opens it for appending.
-            from zwk_desktop.services.private_files import create_private
-
-            with contextlib.suppress(OSError):
-                create_private(Path(self.baseFilename))
-            return super()._open()
+            return _private_open(self, super()._open)
 
     return _Rotating
+
+
+def _handler_class() -> type[Any]:
+    import logging
+
+    class _Log(logging.FileHandler):
+        """Appends to the log and rotates it at `max_bytes`, keeping `backups` old files.
+
+        The rotation is ``logging.handlers.RotatingFileHandler``, but that module imports socket,
+        pickle and queue: it is loaded only once the file is about to be full. Until then this
+        plain file handler appends (a Qt warning at start-up costs no rotation machinery)."""
+
+        def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+            self.max_bytes = max_bytes
+            self.backups = backups
+            self.rotating: Any = None
+            super().__init__(path, mode="a", encoding="utf-8", delay=False)
+
+        def _open(self) -> Any:
+            return _private_open(self, super()._open)
+
+        def _full(self, record: logging.LogRecord) -> bool:
+            if self.stream is None or self.max_bytes <= 0:
+                return False
+            self.stream.seek(0, 2)  # Windows does not put an appending stream at the end
+            return bool(self.stream.tell() + len(f"{self.format(record)}\n") >= self.max_bytes)
+
+        def emit(self, record: logging.LogRecord) -> None:
+            if self.rotating is None:
+                try:
+                    full = self._full(record)
+                except (OSError, ValueError):
+                    full = False
+                if not full:
+                    super().emit(record)
+                    return
+                super().close()  # from now on the rotating handler owns the file
+                self.rotating = _rotating_class()(
+                    self.baseFilename,
+                    maxBytes=self.max_bytes,
+                    backupCount=self.backups,
+                    encoding="utf-8",
+                    delay=False,
+                )
+                self.rotating.setFormatter(self.formatter)
+            self.rotating.emit(record)
+
+        def close(self) -> None:
+            if self.rotating is not None:
+                self.rotating.close()
+            super().close()
+
+    return _Log
 
 
 def _open_logger() -> Any:
     global _logger, _written_to
     import logging
-    import platform
 
     from zwk_desktop.services.private_files import private_dir
 
     path = log_path()
     private_dir(path.parent)
-    handler = _handler_class()(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
-    )
+    handler = _handler_class()(path, MAX_BYTES, BACKUPS)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     logger = logging.getLogger(LOGGER)
     for old in list(logger.handlers):
@@ -178,13 +232,22 @@ def _open_logger() -> Any:
     logger.info(
         "ZWK Desktop %s, Python %s, %s %s, Prozess %d",
         __version__,
-        platform.python_version(),
+        sys.version.split()[0],  # platform.python_version(), without importing platform
         sys.platform,
-        platform.machine(),
+        _machine(),
         os.getpid(),
     )
     _logger, _written_to = logger, path
     return logger
+
+
+def _machine() -> str:
+    """``platform.machine()``; ``platform`` itself is imported only where there is no uname."""
+    if hasattr(os, "uname"):
+        return os.uname().machine
+    import platform
+
+    return platform.machine()
 
 
 def write(level: str, text: str) -> Path | None:

@@ -19,10 +19,8 @@ before it replaces files that are in use.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import secrets
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -132,6 +130,8 @@ def hand_over(
     inbox = folder / INBOX
     private_dir(inbox)
     _allow_foreground()
+    import secrets  # a second start only (random, hmac, base64)
+
     name = f"{secrets.token_hex(8)}.json"
     body = json.dumps({"files": [str(Path(f).absolute()) for f in files], "pid": os.getpid()})
     tmp = inbox / f".{name}.tmp"
@@ -197,6 +197,8 @@ def _age(path: Path) -> float:
 
 def file_key(path: Path) -> str | None:
     """The identity of a file's content (SHA-256), or None when it cannot be read."""
+    import hashlib  # when a file is opened, not at start-up (OpenSSL's library)
+
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the draft model pulls in pydantic; start-up reads only summaries
     from zwk_desktop.domain.collab import Change
     from zwk_desktop.domain.draft import Draft
+    from zwk_desktop.domain.lineage import Lineage
     from zwk_desktop.domain.migrations import MigrationReport
 
 Clock = Callable[[], dt.datetime]
@@ -102,7 +103,7 @@ class DraftSnapshot:
             files=dict(draft.files),
             completeness=completeness,
             lineage_id=lineage.draft,
-            collab_json=collab_json(draft),
+            collab_json=collab_json(draft, lineage),
             changes=changes,
             changes_revision=revision,
         )
@@ -167,9 +168,11 @@ class SessionRecord:
     draft_id: int | None
 
 
-def collab_json(draft: Draft) -> str:
-    """The ``collab`` column of a draft: item ids, comments, markers, waiting conflicts."""
-    lineage = draft.ensure_lineage()
+def collab_json(draft: Draft, lineage: Lineage | None = None) -> str:
+    """The ``collab`` column of a draft: item ids, comments, markers, waiting conflicts.
+    `lineage`: what `draft.ensure_lineage()` just returned (each call walks the whole draft)."""
+    if lineage is None:
+        lineage = draft.ensure_lineage()
     out: dict[str, Any] = {"items": lineage.items}
     if draft.comments:
         out["comments"] = [c.to_json() for c in draft.comments]

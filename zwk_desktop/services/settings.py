@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from zwk_desktop.domain import jsonread
 from zwk_desktop.services.atomic import write_atomic
 from zwk_desktop.services.private_files import private_dir
 
@@ -40,8 +39,14 @@ class SettingsStore:
     def load(self) -> Settings:
         """The saved settings; defaults for anything missing, unknown or unreadable."""
         try:
-            raw: Any = jsonread.loads(self.path.read_bytes())
-        except (OSError, jsonread.JsonProblem):
+            content = self.path.read_bytes()
+        except OSError:
+            return Settings()  # the usual first start: the strict JSON reader is not needed
+        from zwk_desktop.domain import jsonread
+
+        try:
+            raw: Any = jsonread.loads(content)
+        except jsonread.JsonProblem:
             return Settings()
         if not isinstance(raw, dict):
             return Settings()

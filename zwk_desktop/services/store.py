@@ -26,7 +26,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.services import store_sync
+# store_sync (change log, sync states) is imported where it is used, not at start-up
 from zwk_desktop.services.blobs import collect_garbage, load_blobs
 from zwk_desktop.services.database import mark_for_check, open_checked, open_read_only
 from zwk_desktop.services.records import (
@@ -210,6 +210,7 @@ class DraftStore(LineageMethods, SessionMethods):
         `new_lineage` is set or another draft has it already (a copy is a new lineage).
         `syncs`: states that came with the draft's file, kept as merge bases."""
         from zwk_desktop.domain.lineage import new_lineage_id
+        from zwk_desktop.services import store_sync
 
         snap = (
             draft if isinstance(draft, DraftSnapshot) else DraftSnapshot.of(draft, all_changes=True)
@@ -270,6 +271,7 @@ class DraftStore(LineageMethods, SessionMethods):
         stats: DraftStats | None = None,
     ) -> None:
         from zwk_desktop.domain.draft import FORMAT_VERSION
+        from zwk_desktop.services import store_sync
 
         files = opened.blobs.store(opened.con, snap.files)
         sets = (
@@ -456,6 +458,8 @@ class DraftStore(LineageMethods, SessionMethods):
         """Make a version the current state again, in one transaction: the stored state is kept
         as a version first, and the restored state becomes a new version. Nothing is
         overwritten. Save the editor's state before calling this."""
+        from zwk_desktop.services import store_sync
+
         info = next((v for v in self.versions(draft_id) if v.id == version_id), None)
         if info is None:
             raise StoreError(f"Die Version Nr. {version_id} gehört nicht zu diesem Entwurf.")

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from zwk_desktop.services import store_sync
+# store_sync (change log, sync states) is imported where it is used, not at start-up
 from zwk_desktop.services.blobs import BlobCache
 from zwk_desktop.services.records import DraftSnapshot, ExportStamp, dumps, stamp
 from zwk_desktop.services.store_errors import StoreError
@@ -86,6 +86,7 @@ class LineageMethods(StoreParts):
     def _lineage_parts(self, draft_id: int) -> tuple[str, list[Any], list[Any]]:
         """The draft's lineage id, its exchanged versions (newest first) and its change log."""
         from zwk_desktop.domain.lineage import VersionRef, new_lineage_id
+        from zwk_desktop.services import store_sync
 
         with self._read() as con:
             row = con.execute("SELECT uuid FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -157,6 +158,7 @@ class LineageMethods(StoreParts):
         """Record the stored state as a new version that leaves the store as a file: it is
         kept in the history and as a merge base. Returns what the file says of its lineage."""
         from zwk_desktop.domain.lineage import new_lineage_id
+        from zwk_desktop.services import store_sync
 
         version = new_lineage_id()
         with self._write() as opened:
@@ -171,6 +173,8 @@ class LineageMethods(StoreParts):
     def merge_base(self, draft_id: int, candidates: Sequence[str]) -> BaseState | None:
         """The state of the first of `candidates` (version ids, the best first) this store
         has exchanged, or None."""
+        from zwk_desktop.services import store_sync
+
         with self._read() as con:
             for version in candidates:
                 state = store_sync.sync_state(con, draft_id, version.lower())
@@ -182,6 +186,8 @@ class LineageMethods(StoreParts):
         """Merge a file in, in one transaction: the stored state and the file's state become
         versions ("vor Zusammenführung mit Datei …"), the merged state the current one (taken
         out of the Papierkorb if it was there). Returns the id of the merged version."""
+        from zwk_desktop.services import store_sync
+
         with self._write() as opened:
             con = opened.con
             if con.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
@@ -213,17 +219,23 @@ class LineageMethods(StoreParts):
 
     def record_syncs(self, draft_id: int, states: Sequence[BaseState], note: str) -> None:
         """Keep states that came with a file as merge bases (a file with nothing new)."""
+        from zwk_desktop.services import store_sync
+
         with self._write() as opened:
             for state in states:
                 store_sync.record_state(opened.con, draft_id, state, "import", note)
 
     def change_log(self, draft_id: int) -> list[Change]:
         """The draft's change log, oldest first."""
+        from zwk_desktop.services import store_sync
+
         with self._read() as con:
             return store_sync.read_change_rows(con, draft_id)
 
     def exchanged(self, draft_id: int) -> list[tuple[str, str]]:
         """(version, at) of the states exchanged as files, newest first."""
+        from zwk_desktop.services import store_sync
+
         with self._read() as con:
             return store_sync.history(con, draft_id)
 

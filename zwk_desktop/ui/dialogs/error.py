@@ -2,108 +2,63 @@
 in a slot or another thread) is logged and shown in a German error dialog with „Protokoll
 öffnen“ and „Kopieren“; Qt's own warnings go to the same log.
 
-`install_error_handling(app)` is called once when the program starts.
+`install_error_handling(app)` is called once when the program starts; the dialog itself
+(ui/dialogs/error_dialog.py) is imported when the first error happens.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
+import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
-    Qt,
     QtMsgType,
-    QUrl,
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from zwk_desktop.services import crashlog
 
-
-class ErrorDialog(QDialog):
-    """„Unerwarteter Fehler“: what happened in German, the log entry, open it or copy it."""
-
-    def __init__(self, report: crashlog.CrashReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.report = report
-        self.setObjectName("errorDialog")
-        self.setWindowTitle(self.tr("Unerwarteter Fehler"))
-        layout = QVBoxLayout(self)
-        message = QLabel(report.message)
-        message.setObjectName("errorMessage")
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(message)
-        details = QPlainTextEdit(report.details)
-        details.setObjectName("errorDetails")
-        details.setReadOnly(True)
-        details.setAccessibleName(self.tr("Protokolleintrag"))
-        details.setAccessibleDescription(
-            self.tr("Enthält keine persönlichen Daten und keine Passphrasen.")
-        )
-        layout.addWidget(details)
-        buttons = QDialogButtonBox()
-        self.open_log = QPushButton(self.tr("Protokoll &öffnen"))
-        self.open_log.setObjectName("openLog")
-        self.open_log.setEnabled(report.log is not None)
-        self.open_log.clicked.connect(self._open_log)
-        self.copy = QPushButton(self.tr("&Kopieren"))
-        self.copy.setObjectName("copyReport")
-        self.copy.clicked.connect(self._copy)
-        buttons.addButton(self.open_log, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeError")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.status = QLabel("")
-        self.status.setObjectName("errorStatus")
-        layout.addWidget(self.status)
-        close.setFocus()
-        self.resize(640, 360)
-
-    def _open_log(self) -> None:
-        log = self.report.log
-        if log is None:
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(log))):
-            # no program for .log files: at least the folder
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
-        self.status.setText(self.tr("Protokoll: {path}").format(path=log))
-
-    def _copy(self) -> None:
-        text = f"{self.report.message}\n\n{self.report.details}"
-        QGuiApplication.clipboard().setText(text)
-        self.status.setText(self.tr("In die Zwischenablage kopiert."))
+if TYPE_CHECKING:
+    from zwk_desktop.ui.dialogs.error_dialog import ErrorDialog
 
 
 class _Bridge(QObject):
-    """Carries reports from any thread to the GUI thread."""
+    """Carries reports from any thread to the GUI thread (always queued: the dialog opens
+    once the failing code has returned to the event loop)."""
 
     report = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.dialog: ErrorDialog | None = None
-        self.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._connected = False
+        self._connecting = threading.Lock()
+
+    def send(self, report: crashlog.CrashReport) -> None:
+        """The excepthook's `show`: hand `report` to the GUI thread (any thread)."""
+        with self._connecting:
+            if not self._connected:
+                # connected on the first error: naming Qt.ConnectionType builds PySide6's whole
+                # Qt namespace (~25 ms), which the start screen does without
+                from PySide6.QtCore import Qt
+
+                self.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+                self._connected = True
+        self.report.emit(report)
 
     def _show(self, report: crashlog.CrashReport) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one dialog at a time; the log has every error
+        from PySide6.QtCore import Qt
+
+        from zwk_desktop.ui.dialogs.error_dialog import ErrorDialog  # on the first error
+
         parent = QApplication.activeWindow()
         self.dialog = ErrorDialog(report, parent)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -141,5 +96,5 @@ def install_error_handling(app: QApplication) -> None:
     if _bridge is None:
         _bridge = _Bridge()
         _bridge.setParent(app)
-    crashlog.install(_bridge.report.emit)
+    crashlog.install(_bridge.send)
     qInstallMessageHandler(qt_message)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from zwk_desktop.services import instance
 from zwk_desktop.services.private_files import private_dir
@@ -69,6 +69,8 @@ class Handover(QObject):
             return False
 
     def to_front(self) -> None:
+        from PySide6.QtCore import Qt  # the whole Qt namespace (~25 ms): not at start-up
+
         window = self.window
         if window.windowState() & Qt.WindowState.WindowMinimized:
             window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
