@@ -16,9 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from zwk_desktop.locations import resources_dir
 
@@ -98,7 +97,7 @@ def readable(
             return colour
     if all(contrast(fallback, bg) >= minimum for bg in backgrounds):
         return fallback
-    black, white = QColor(Qt.GlobalColor.black), QColor(Qt.GlobalColor.white)
+    black, white = QColor(0, 0, 0), QColor(255, 255, 255)
     return max((black, white), key=lambda c: min(contrast(c, bg) for bg in backgrounds))
 
 
@@ -190,7 +189,7 @@ def accessible_palette(palette: QPalette) -> QPalette:
         highlight = result.color(group, Role.Highlight)
         highlighted = result.color(group, Role.HighlightedText)
         if contrast(highlight, highlighted) < TEXT_CONTRAST:
-            far = QColor(Qt.GlobalColor.black if not is_dark(highlighted) else Qt.GlobalColor.white)
+            far = QColor(0, 0, 0) if not is_dark(highlighted) else QColor(255, 255, 255)
             result.setColor(group, Role.Highlight, _at_least(highlight, (highlighted,), far, 4.6))
         link = result.color(group, Role.Link)
         window = result.color(group, Role.Window)
@@ -242,7 +241,7 @@ def tinted_icon(name: str, palette: QPalette | None = None) -> QIcon:
             palette.color(Role.WindowText),
             ICON_CONTRAST,
         )
-        black, white = QColor(Qt.GlobalColor.black), QColor(Qt.GlobalColor.white)
+        black, white = QColor(0, 0, 0), QColor(255, 255, 255)
         symbol = max((black, white), key=lambda c: contrast(c, disc))
         colours = {**dict.fromkeys(discs, disc.name()), **dict.fromkeys(symbols, symbol.name())}
     else:
@@ -257,6 +256,8 @@ def tinted_icon(name: str, palette: QPalette | None = None) -> QIcon:
 def _tinted(
     stem: str, colours: tuple[tuple[str, str], ...], selected_ink: str, selected_paper: str
 ) -> QIcon:
+    from PySide6.QtSvg import QSvgRenderer  # only when an icon is drawn, not at start-up
+
     source = (resources_dir() / "icons" / f"{stem}.svg").read_text(encoding="utf-8")
     normal = selected = source
     for old, new in colours:
@@ -270,7 +271,7 @@ def _tinted(
         renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
         for size in (16, 24, 32, 48, 64):
             pixmap = QPixmap(QSize(size, size))
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(0, 0, 0, 0))
             painter = QPainter(pixmap)
             renderer.render(painter)
             painter.end()

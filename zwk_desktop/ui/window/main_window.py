@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAccessible, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,7 +91,6 @@ class MainWindow(TeamworkCommands, QMainWindow):
         self.save_state = QLabel()
         self.save_state.setObjectName("speicherstand")
         self.save_state.setAccessibleName(translate("Main", "Speicherstand"))
-        self.save_state.setTextFormat(Qt.TextFormat.PlainText)
         status_bar = self.statusBar()
         status_bar.setObjectName("statuszeile")
         status_bar.setSizeGripEnabled(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, 
 
 from zwk_desktop.services.recovery import StartUp
 from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import service_text
 
 Kind = Literal["info", "warning"]
 
@@ -76,7 +77,7 @@ def show_start_notices(bar: NoticeBar, startup: StartUp) -> bool:
     reads "Versionen…" (connect `bar.actionTriggered` to open the versions dialog)."""
     if not startup.messages:
         return False
-    text = "\n\n".join(startup.messages)
+    text = "\n\n".join(service_text(m) for m in startup.messages)
     recovered = startup.reopen is not None
     bar.show_notice(
         text,
