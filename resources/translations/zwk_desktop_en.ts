@@ -212,6 +212,10 @@
         <translation>Sum of items</translation>
     </message>
     <message>
+        <source>Übersicht der Beträge je Jahr</source>
+        <translation>Overview of the amounts per year</translation>
+    </message>
+    <message>
         <source>Beantragt</source>
         <translation>Requested</translation>
     </message>
@@ -224,8 +228,24 @@
         <translation>Headroom</translation>
     </message>
     <message>
+        <source>Höchstgrenze überschritten</source>
+        <translation>Cap exceeded</translation>
+    </message>
+    <message>
         <source>{amount}, angenommen (siehe Anmerkung)</source>
         <translation>{amount}, assumed (see the note)</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze {year} um {amount} überschritten.</source>
+        <translation>Cap for {year} exceeded by {amount}.</translation>
+    </message>
+    <message>
+        <source>Gesamthöchstgrenze um {amount} überschritten.</source>
+        <translation>Overall cap exceeded by {amount}.</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze wieder eingehalten.</source>
+        <translation>Within the cap again.</translation>
     </message>
     <message>
         <source>Überschritten: {text}</source>
@@ -571,6 +591,13 @@
         <translation>
             <numerusform>%n change by the other side</numerusform>
             <numerusform>%n changes by the other side</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Vorschläge</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1382,6 +1409,10 @@
         <translation>Suggestions as you type a name or municipality key, and the values marked “from municipality directory”: municipality directory of the Federal Statistical Office (Destatis), boundaries as at {area}, population as at {people}; {licence}.</translation>
     </message>
     <message>
+        <source>„{name}“ aus dem Gemeindeverzeichnis übernommen: {fields}.</source>
+        <translation>“{name}” taken from the municipality directory: {fields}.</translation>
+    </message>
+    <message>
         <source>Mitgliedskommune aus dem Gemeindeverzeichnis hinzu&amp;fügen:</source>
         <translation>&amp;Add a member municipality from the municipality directory:</translation>
     </message>
@@ -1872,12 +1903,20 @@ E-mail to send: {mail}
 Check code (QR code): {code}</translation>
     </message>
     <message>
+        <source>Papierweg – Paket und E-Mail geschrieben: {folder}</source>
+        <translation>Paper route – package and e-mail written: {folder}</translation>
+    </message>
+    <message>
         <source>Exportiert: {folder}
 E-Mail zum Versand: {mail}
 SHA-256 des signierten Verzeichnisses: {sha}</source>
         <translation>Exported: {folder}
 E-mail to send: {mail}
 SHA-256 of the signed manifest: {sha}</translation>
+    </message>
+    <message>
+        <source>Exportiert: {folder}</source>
+        <translation>Exported: {folder}</translation>
     </message>
     <message>
         <source>Druckfassung geschrieben: {path}</source>
@@ -2574,6 +2613,18 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Remove {item}</translation>
     </message>
     <message>
+        <source>„{item}“ nach oben verschoben, jetzt an Stelle {pos} von {n}.</source>
+        <translation>“{item}” moved up, now {pos} of {n}.</translation>
+    </message>
+    <message>
+        <source>„{item}“ nach unten verschoben, jetzt an Stelle {pos} von {n}.</source>
+        <translation>“{item}” moved down, now {pos} of {n}.</translation>
+    </message>
+    <message>
+        <source>„{item}“ entfernt, noch {entries}.</source>
+        <translation>“{item}” removed, {entries} left.</translation>
+    </message>
+    <message>
         <source>Eintrag entfernen</source>
         <translation>Remove entry</translation>
     </message>
@@ -2775,6 +2826,10 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>ZWK-Entwürfe (*.zwk)</source>
         <translation>ZWK drafts (*.zwk)</translation>
+    </message>
+    <message>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
     </message>
     <message>
         <source>Nicht gespeichert</source>
@@ -3187,6 +3242,22 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Kalender öffnen</source>
         <translation>Open calendar</translation>
+    </message>
+    <message>
+        <source>Voriger Monat</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Voriger Monat (Bild↑)</source>
+        <translation>Previous month (Page Up)</translation>
+    </message>
+    <message>
+        <source>Nächster Monat</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>Nächster Monat (Bild↓)</source>
+        <translation>Next month (Page Down)</translation>
     </message>
     <message>
         <source>MM.JJJJ</source>

@@ -57,6 +57,7 @@ from zwk_desktop.services.identities import (
     PassphrasePrompt,
 )
 from zwk_desktop.services.token_keys import PinPrompt
+from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.cards import PinDialog, status_text
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
@@ -562,11 +563,18 @@ class ExportDialog(QDialog):
                     code=result.paper_code,
                 )
             )
+            announce(
+                self,
+                self.tr("Papierweg – Paket und E-Mail geschrieben: {folder}").format(
+                    folder=Path(result.folder).name
+                ),
+            )
         else:
             text = self.tr(
                 "Exportiert: {folder}\nE-Mail zum Versand: {mail}\n"
                 "SHA-256 des signierten Verzeichnisses: {sha}"
             ).format(folder=result.folder, mail=result.mail, sha=result.manifest_sha256)
+            announce(self, self.tr("Exportiert: {folder}").format(folder=Path(result.folder).name))
             self.message.setText("\n".join([text, *map(service_text, result.warnings)]))
         self.job = None
         self._update()
@@ -574,6 +582,7 @@ class ExportDialog(QDialog):
 
     def _printed(self, path: Path) -> None:
         self.message.setText(self.tr("Druckfassung geschrieben: {path}").format(path=path))
+        announce(self, self.tr("Druckfassung geschrieben: {path}").format(path=Path(path).name))
         self.job = None
         self._update()
         self.printed.emit(path)
@@ -590,6 +599,7 @@ class ExportDialog(QDialog):
                 "Der Export ist fehlgeschlagen ({kind}); es wurde nichts geschrieben."
             ).format(kind=type(exc).__name__)
         self.message.setText(text)
+        announce(self, text, assertive=True)
         self._reset_steps()
         self.job = None
         self._update()

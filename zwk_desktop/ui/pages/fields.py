@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import COLOURS, COLUMN_MAJOR, PATH_PROPERTY, counting, translate
+from zwk_desktop.ui.common import COLUMN_MAJOR, PATH_PROPERTY, counting, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
+from zwk_desktop.ui.palette import severity_hex
 
 
 def problem_text(expected: str) -> str:
@@ -208,7 +209,7 @@ class Counter(QLabel):
         self.setText(text)
         if state != self._state:
             self._state = state
-            colour = COLOURS["error"] if state == "over" else ""
+            colour = severity_hex("error") if state == "over" else ""
             self.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QAccessible, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -44,6 +45,7 @@ from zwk_desktop.ui.common import (
     set_accessible_role,
     translate,
 )
+from zwk_desktop.ui.palette import apply_accessible_palette
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
@@ -67,6 +69,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ensure_translators(app)
+        apply_accessible_palette()
         self.services = services
         self.store = services.store
         self.current: OpenDraft | None = None
@@ -92,6 +95,13 @@ class MainWindow(TeamworkCommands, QMainWindow):
         self.start.example_chosen.connect(self.open_example)
         self.stack.addWidget(self.start)
         self.setCentralWidget(central)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("speicherstand")
+        self.save_state.setAccessibleName(translate("Main", "Speicherstand"))
+        status_bar = self.statusBar()
+        status_bar.setObjectName("statuszeile")
+        status_bar.setSizeGripEnabled(False)
+        status_bar.addPermanentWidget(self.save_state)
         self.menu_actions = WindowActions(self, self)
         build_menus(
             self.menuBar(), self, self.menu_actions, services.extensions, self.examples, self.store
@@ -625,11 +635,18 @@ class MainWindow(TeamworkCommands, QMainWindow):
     # ----------------------------------------------------------------- title and settings
 
     def update_title(self) -> None:
-        """The Kommune and the save state („Gespeichert 14:32“, „Wird gespeichert…“)."""
+        """The Kommune in the title, the save state („Gespeichert 14:32“, „Wird gespeichert…“)
+        in the status bar. The label's accessible name stays „Speicherstand“, so its changes are
+        not read aloud after every pause (issue 14); the state is its description."""
         if self.current is None:
             self.setWindowTitle(APP_NAME)
+            state = ""
         else:
             self.setWindowTitle(f"{self.current.title()} – {APP_NAME}")
+            state = self.current.save_state()
+        if self.save_state.text() != state:
+            self.save_state.setText(state)
+            self.save_state.setAccessibleDescription(state)
 
     def show_settings(self) -> None:
         from zwk_desktop.ui.dialogs.settings import SettingsDialog
