@@ -10,11 +10,12 @@ input's own (`spoken`)."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from conftest import EXAMPLES
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from uitools import make_window
 
 from zwk_desktop.domain.paths import template_path
@@ -192,6 +193,50 @@ def exposes_required(w: QWidget) -> bool:
     return a.text(DESCRIPTION).split("\n")[0] == "Pflichtfeld"
 
 
+def computed(window: MainWindow, w: QWidget) -> bool:
+    """A value the program fills in and shows read-only (an attachment's hash and size)."""
+    session = window.session
+    assert session is not None
+    layout = session.spec.attachments
+    own = w.objectName().split("#")[0].rsplit(".", 1)[-1]
+    return bool(getattr(w, "isReadOnly", lambda: False)()) and own in (layout.sha256, layout.size)
+
+
+def visible_label(window: MainWindow, w: QWidget) -> str:
+    labels = [label for label in window.findChildren(QLabel) if label.buddy() is w]
+    assert len(labels) == 1, w.objectName()
+    return labels[0].text()
+
+
+def test_the_chosen_file_of_an_attachment_is_required_its_computed_values_are_not(
+    qtbot: Any,
+) -> None:
+    """The file of an attachment is the user's to supply (through „Datei hinzufügen…“): it is
+    said to be required like every other required input, although it is shown read-only; the
+    hash and size the program computes are read-only displays and are not."""
+    window = open_on(qtbot, "gemeinde-lindenhagen.zwk")
+    session = window.session
+    editor = window.editor
+    assert session is not None and editor is not None
+    layout = session.spec.attachments
+    editor.go_to(next(i for i, s in enumerate(session.spec.sections) if s.id == layout.list))
+    count = len(session.get(layout.list) or [])
+    assert count >= 1
+    for i in range(count):
+        item = f"{layout.list}[{i}]"
+        chosen = widget_named(window, f"{item}.{layout.file}")
+        assert isinstance(chosen, QLineEdit) and chosen.isReadOnly()
+        assert exposes_required(chosen), chosen.objectName()
+        assert iface(chosen).text(DESCRIPTION).split("\n")[0] == "Pflichtfeld"
+        assert visible_label(window, chosen).endswith(" *")  # what sighted users see
+        for own in (layout.sha256, layout.size):
+            shown = widget_named(window, f"{item}.{own}")
+            assert isinstance(shown, QLineEdit) and shown.isReadOnly()
+            assert not exposes_required(shown), shown.objectName()
+            assert not visible_label(window, shown).endswith("*")
+    window.close()
+
+
 def test_every_required_input_exposes_required_and_no_other_does(qtbot: Any) -> None:
     required: set[str] = set()
     for example in (*EXAMPLE_NAMES, None):
@@ -208,7 +253,7 @@ def test_every_required_input_exposes_required_and_no_other_does(qtbot: Any) -> 
                 f = field_of(window, w.objectName().split("#")[0])
                 if f is None:
                     continue
-                must = f.required and not getattr(w, "isReadOnly", lambda: False)()
+                must = f.required and not computed(window, w)
                 assert exposes_required(w) == must, (example, w.objectName())
                 if must:
                     required.add(w.objectName().split("#")[0])
@@ -338,4 +383,45 @@ def test_review_page_walks_each_finding_then_its_acknowledgement(qtbot: Any) -> 
     with qtbot.waitSignal(review.open_finding) as opened:
         actions.doAction("Press")
     assert opened.args == [target.finding]
+    window.close()
+
+
+def test_review_tab_order_follows_the_reading_order_of_a_long_scrolling_list(
+    qtbot: Any,
+) -> None:
+    """A new draft has about a hundred findings: Tab scrolls the page, and each stop is below
+    (or on the same line, right of) the one before in the page's own coordinates."""
+    from PySide6.QtCore import QPoint, Qt
+    from uitools import focused, key, shortcut
+
+    window = make_window(qtbot)
+    window.new_draft()
+    window.resize(1100, 700)
+    window.show()
+    editor = window.editor
+    assert editor is not None
+    shortcut(window, "F8")
+    review = editor.review
+    qtbot.waitUntil(lambda: focused() is review.first_row())
+    rows = review.rows
+    assert len(rows) > 30 and any(row.ack is not None for row in rows)
+    expected: list[str] = []
+    for i, row in enumerate(rows):
+        expected.append(f"befund:{i}")
+        if row.ack is not None:
+            expected += [f"befund:{i}:bestaetigen", f"befund:{i}:begruendung"]
+    content = review.widget()
+    walked: list[tuple[str, int, int, int]] = []
+    for _ in range(len(expected) + 5):
+        w = focused()
+        if w is None or not review.isAncestorOf(w):
+            break
+        at = w.mapTo(content, QPoint(0, 0))
+        walked.append((w.objectName(), at.x(), at.y(), w.height()))
+        key(w, Qt.Key.Key_Tab)
+    assert [name for name, *_ in walked] == expected
+    assert review.verticalScrollBar().value() > 0  # the list scrolled along
+    for (a, ax, ay, ah), (b, bx, by, _bh) in pairwise(walked):
+        same_line = abs(by - ay) < max(8, ah // 2)
+        assert (bx > ax) if same_line else (by > ay), (a, b)
     window.close()

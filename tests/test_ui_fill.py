@@ -18,7 +18,7 @@ from conftest import load_example
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog
 from store_helpers import make_store
-from uitools import focused, key, make_window, shortcut, type_text, widget
+from uitools import focused, key, make_window, shortcut, title_and_state, type_text, widget
 
 from zwk_desktop.domain.draft import normalize
 from zwk_desktop.editing import entry
@@ -132,7 +132,7 @@ def test_a_complete_application_typed_into_the_widgets_equals_the_example(
     assert normalize(spec, stored.data) == normalize(spec, data)
     assert stored.files == session.draft.files
     assert re.fullmatch(
-        r"Landkreis Hohenwald – Gespeichert \d\d:\d\d – ZWK Desktop", window.windowTitle()
+        r"Landkreis Hohenwald – Gespeichert \d\d:\d\d – ZWK Desktop", title_and_state(window)
     )
     target = tmp_path / "bewerbung.zwk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

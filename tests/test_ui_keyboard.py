@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from store_helpers import make_store
-from uitools import focused, key, make_window, shortcut, type_text, widget
+from uitools import focused, key, make_window, shortcut, title_and_state, type_text, widget
 
 SAVED = r"Stadt Lindenau – Gespeichert \d\d:\d\d – ZWK Desktop"
 
@@ -80,9 +80,9 @@ def test_whole_flow_by_keyboard_only(qtbot: Any) -> None:
     store = make_store()
     assert store.load(draft_id).draft.data["kommune"]["ags"] == "14730320"
     assert store.versions(draft_id)[0].reason == "save"
-    assert re.fullmatch(SAVED, window.windowTitle())
+    assert re.fullmatch(SAVED, title_and_state(window))
     type_text(widget(window, "kommune.ags"), "9")
-    assert window.windowTitle() == "Stadt Lindenau – Wird gespeichert… – ZWK Desktop"
+    assert title_and_state(window) == "Stadt Lindenau – Wird gespeichert… – ZWK Desktop"
     key(widget(window, "kommune.ags"), Qt.Key.Key_Backspace)
     shortcut(window, "Ctrl+S")
 
@@ -98,7 +98,7 @@ def test_whole_flow_by_keyboard_only(qtbot: Any) -> None:
     assert window.session is not None
     assert window.session.get("kommune.ags") == "14730320"
     assert window.current is not None and window.current.draft_id == draft_id
-    assert re.fullmatch(SAVED, window.windowTitle())
+    assert re.fullmatch(SAVED, title_and_state(window))
 
 
 def test_lists_by_keyboard_add_move_remove(qtbot: Any) -> None:

@@ -22,7 +22,16 @@ from store_helpers import (
     make_store,
     read_only,
 )
-from uitools import answering_message_box, focused, key, make_window, shortcut, type_text, widget
+from uitools import (
+    answering_message_box,
+    focused,
+    key,
+    make_window,
+    shortcut,
+    title_and_state,
+    type_text,
+    widget,
+)
 
 from zwk_desktop.domain.draft import read_draft
 from zwk_desktop.locations import data_dir
@@ -81,14 +90,14 @@ def test_typing_is_saved_within_a_second_and_the_title_says_when(qtbot: Any) -> 
     shortcut(window, "Ctrl+N")
     draft_id = stored_id(window)  # a new application is a stored draft at once
     type_text(focused(), "Gemeinde Uckerland")  # type: ignore[arg-type]
-    assert window.windowTitle() == "Gemeinde Uckerland – Wird gespeichert… – ZWK Desktop"
+    assert title_and_state(window) == "Gemeinde Uckerland – Wird gespeichert… – ZWK Desktop"
     due = opened(window).stored.due_in()
     assert due is not None and due <= 1.0, "saved at most a second after the last keystroke"
     with qtbot.waitSignal(opened(window).autosave.saved, timeout=5000):
         pass
     assert make_store().load(draft_id).draft.title == "Gemeinde Uckerland"
     shown = re.fullmatch(
-        r"Gemeinde Uckerland – Gespeichert (\d\d:\d\d) – ZWK Desktop", window.windowTitle()
+        r"Gemeinde Uckerland – Gespeichert (\d\d:\d\d) – ZWK Desktop", title_and_state(window)
     )
     assert shown is not None
     saved = make_store().summary(draft_id).modified.astimezone()
@@ -199,7 +208,8 @@ def test_the_recent_list_shows_the_latest_drafts_of_the_store(qtbot: Any) -> Non
     assert stored_id(window) == ids[-1]
     saved = make_store().summary(ids[-1]).modified.astimezone().strftime("%H:%M")
     assert (
-        window.windowTitle() == f"Gemeinde Nummer {RECENT + 1} – Gespeichert {saved} – ZWK Desktop"
+        title_and_state(window)
+        == f"Gemeinde Nummer {RECENT + 1} – Gespeichert {saved} – ZWK Desktop"
     ), "the title says when the stored draft was last saved"
 
 
@@ -325,7 +335,7 @@ def test_a_store_that_cannot_be_written_keeps_the_draft_and_offers_save_as(
         assert is_german_sentence(text)
         assert text.startswith("Der Entwurf konnte nicht gespeichert werden:")
         assert "Ihre Eingaben bleiben im Programm erhalten" in text
-        assert window.windowTitle() == (
+        assert title_and_state(window) == (
             "Gemeinde Trockenau – Nicht gespeichert – neuer Versuch läuft – ZWK Desktop"
         )
         action = notice_action(window)
@@ -343,5 +353,5 @@ def test_a_store_that_cannot_be_written_keeps_the_draft_and_offers_save_as(
     qtbot.waitUntil(lambda: not window.notices.isVisible(), timeout=5000)  # a retry succeeded
     assert make_store().load(draft_id).draft.title == "Gemeinde Trockenau"
     assert re.fullmatch(
-        r"Gemeinde Trockenau – Gespeichert \d\d:\d\d – ZWK Desktop", window.windowTitle()
+        r"Gemeinde Trockenau – Gespeichert \d\d:\d\d – ZWK Desktop", title_and_state(window)
     )

@@ -106,3 +106,15 @@ def answering_message_box(
     yield texts
     with qtbot.waitActive(window):
         window.activateWindow()
+
+
+def title_and_state(window: Any) -> str:
+    """The window title with the save state of the status bar put in before the program's
+    name („Gemeinde X – Gespeichert 14:32 – ZWK Desktop“), as the title showed it before issue
+    14 took the state out of it (screen readers read every change of the title)."""
+    title: str = window.windowTitle()
+    state: str = window.save_state.text()
+    if not state:
+        return title
+    head, _, app = title.rpartition(" – ")
+    return f"{head} – {state} – {app}"

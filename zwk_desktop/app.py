@@ -97,10 +97,11 @@ def run_gui(argv: Sequence[str]) -> int:
     lock, problem = instance.start_or_hand_over(data_dir(), files)
     if lock is None:  # another window runs: it took the request, or it does not answer
         if problem:
+            from zwk_desktop.services.settings import SettingsStore
             from zwk_desktop.ui.window.application import show_message
 
             print(problem, file=sys.stderr)
-            show_message("ZWK Desktop", problem)
+            show_message("ZWK Desktop", problem, SettingsStore(data_dir()).load().language)
             return 1
         return 0
     if os.environ.get(QUIT_AFTER_START) == "1":

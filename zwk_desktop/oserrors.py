@@ -71,5 +71,7 @@ def cause(exc: BaseException) -> str:
 
 def sentence(path: Path | str, exc: BaseException, *, writing: bool) -> str:
     """``Die Datei X kann nicht gelesen werden (keine Berechtigung).``"""
-    action = "geschrieben" if writing else "gelesen"
-    return f"{path} kann nicht {action} werden ({cause(exc)})."
+    why = cause(exc)  # two whole sentences, so that the window can translate them (issue 10)
+    if writing:
+        return f"{path} kann nicht geschrieben werden ({why})."
+    return f"{path} kann nicht gelesen werden ({why})."

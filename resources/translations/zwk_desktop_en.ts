@@ -212,6 +212,10 @@
         <translation>Sum of items</translation>
     </message>
     <message>
+        <source>Übersicht der Beträge je Jahr</source>
+        <translation>Overview of the amounts per year</translation>
+    </message>
+    <message>
         <source>Beantragt</source>
         <translation>Requested</translation>
     </message>
@@ -224,8 +228,24 @@
         <translation>Headroom</translation>
     </message>
     <message>
+        <source>Höchstgrenze überschritten</source>
+        <translation>Cap exceeded</translation>
+    </message>
+    <message>
         <source>{amount}, angenommen (siehe Anmerkung)</source>
         <translation>{amount}, assumed (see the note)</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze {year} um {amount} überschritten.</source>
+        <translation>Cap for {year} exceeded by {amount}.</translation>
+    </message>
+    <message>
+        <source>Gesamthöchstgrenze um {amount} überschritten.</source>
+        <translation>Overall cap exceeded by {amount}.</translation>
+    </message>
+    <message>
+        <source>Höchstgrenze wieder eingehalten.</source>
+        <translation>Within the cap again.</translation>
     </message>
     <message>
         <source>Überschritten: {text}</source>
@@ -574,6 +594,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n Vorschläge</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n offene Kommentare</source>
         <translation>
             <numerusform>%n open comment</numerusform>
@@ -686,12 +713,704 @@
         <source>Ordner {folder}</source>
         <translation>Folder {folder}</translation>
     </message>
+    <message>
+        <source>{path} kann nicht geschrieben werden ({cause}).</source>
+        <translation>{path} cannot be written ({cause}).</translation>
+    </message>
+    <message>
+        <source>{path} kann nicht gelesen werden ({cause}).</source>
+        <translation>{path} cannot be read ({cause}).</translation>
+    </message>
+    <message>
+        <source>der Datenträger ist voll</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>der Speicherplatz des Benutzers ist erschöpft</source>
+        <translation>the user&apos;s disk quota is exhausted</translation>
+    </message>
+    <message>
+        <source>der Speicherort ist schreibgeschützt</source>
+        <translation>the location is read-only</translation>
+    </message>
+    <message>
+        <source>keine Berechtigung</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>der Vorgang ist nicht erlaubt</source>
+        <translation>the operation is not permitted</translation>
+    </message>
+    <message>
+        <source>die Datei oder der Ordner ist nicht vorhanden</source>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>die Datei ist schon vorhanden</source>
+        <translation>the file already exists</translation>
+    </message>
+    <message>
+        <source>das ist ein Ordner</source>
+        <translation>that is a folder</translation>
+    </message>
+    <message>
+        <source>der Pfad führt nicht in einen Ordner</source>
+        <translation>the path does not lead to a folder</translation>
+    </message>
+    <message>
+        <source>der Ordner ist nicht leer</source>
+        <translation>the folder is not empty</translation>
+    </message>
+    <message>
+        <source>der Pfad ist eine Verknüpfung (symbolischer Link)</source>
+        <translation>the path is a shortcut (symbolic link)</translation>
+    </message>
+    <message>
+        <source>der Name ist zu lang</source>
+        <translation>the name is too long</translation>
+    </message>
+    <message>
+        <source>zu viele Dateien sind geöffnet</source>
+        <translation>too many files are open</translation>
+    </message>
+    <message>
+        <source>die Datei ist gerade in Benutzung</source>
+        <translation>the file is in use</translation>
+    </message>
+    <message>
+        <source>Ein- oder Ausgabefehler des Datenträgers</source>
+        <translation>input/output error of the disk</translation>
+    </message>
+    <message>
+        <source>die Datei ist zu groß</source>
+        <translation>the file is too large</translation>
+    </message>
+    <message>
+        <source>Quelle und Ziel liegen auf verschiedenen Datenträgern</source>
+        <translation>source and destination are on different disks</translation>
+    </message>
+    <message>
+        <source>ungültiger Name oder Vorgang</source>
+        <translation>invalid name or operation</translation>
+    </message>
+    <message>
+        <source>das Gerät ist nicht erreichbar</source>
+        <translation>the device cannot be reached</translation>
+    </message>
+    <message>
+        <source>der Speicherort antwortet nicht</source>
+        <translation>the location does not respond</translation>
+    </message>
+    <message>
+        <source>die Datei ist vorübergehend gesperrt</source>
+        <translation>the file is temporarily locked</translation>
+    </message>
+    <message>
+        <source>nicht genug Arbeitsspeicher</source>
+        <translation>not enough memory</translation>
+    </message>
+    <message>
+        <source>die Datei ist gerade in einem anderen Programm geöffnet</source>
+        <translation>the file is open in another program</translation>
+    </message>
+    <message>
+        <source>die Datei ist gerade von einem anderen Programm gesperrt</source>
+        <translation>the file is locked by another program</translation>
+    </message>
+    <message>
+        <source>der Name oder Pfad ist zu lang</source>
+        <translation>the name or path is too long</translation>
+    </message>
+    <message>
+        <source>die Datei kann nicht geöffnet werden</source>
+        <translation>the file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Fehler des Betriebssystems {name}</source>
+        <translation>operating system error {name}</translation>
+    </message>
+    <message>
+        <source>unbekannter Fehler des Betriebssystems</source>
+        <translation>unknown operating system error</translation>
+    </message>
+    <message>
+        <source>Die Signaturkarte „{label}“ wurde nicht gefunden. Bitte stecken Sie die Karte in den Kartenleser (oder schließen Sie den Token an) und versuchen Sie es erneut.</source>
+        <translation>The signature card “{label}” was not found. Please insert the card into the card reader (or connect the token) and try again.</translation>
+    </message>
+    <message>
+        <source>Die Kartensoftware (PKCS#11-Modul) {module} ist nicht installiert. Bitte installieren Sie die Software des Kartenherstellers oder OpenSC.</source>
+        <translation>The card software (PKCS#11 module) {module} is not installed. Please install the card maker&apos;s software or OpenSC.</translation>
+    </message>
+    <message>
+        <source>Auf der Karte passen mehrere Zertifikate zu {wanted}; bitte geben Sie die ID an ({ids}).</source>
+        <translation>Several certificates on the card match {wanted}; please give the ID ({ids}).</translation>
+    </message>
+    <message>
+        <source>Auf der Karte liegt kein persönliches Zertifikat.</source>
+        <translation>There is no personal certificate on the card.</translation>
+    </message>
+    <message>
+        <source>Auf der Karte liegen mehrere Zertifikate; bitte wählen Sie das Signaturzertifikat mit --key-label oder --key-id ({labels}).</source>
+        <translation>There are several certificates on the card; please choose the signing certificate with --key-label or --key-id ({labels}).</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie die Funktion der unterzeichnenden Person an.</source>
+        <translation>Please give the role of the person signing.</translation>
+    </message>
+    <message>
+        <source>Es ist keine Kartensoftware (PKCS#11-Modul) installiert; bitte geben Sie den Pfad mit --module an.</source>
+        <translation>No card software (PKCS#11 module) is installed; please give its path with --module.</translation>
+    </message>
+    <message>
+        <source>Es stecken mehrere Karten; bitte wählen Sie eine mit --token ({labels}).</source>
+        <translation>Several cards are inserted; please choose one with --token ({labels}).</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat der Karte nennt keinen Namen (CN).</source>
+        <translation>The card&apos;s certificate names no person (CN).</translation>
+    </message>
+    <message>
+        <source>Die Kartensoftware {module} ist nicht (mehr) installiert; bitte installieren Sie die Software des Kartenherstellers oder OpenSC.</source>
+        <translation>The card software {module} is not (or no longer) installed; please install the card maker&apos;s software or OpenSC.</translation>
+    </message>
+    <message>
+        <source>Die Kartensoftware {module} lässt sich nicht laden ({error}); ist es wirklich ein PKCS#11-Modul für diesen Rechner (64 Bit)?</source>
+        <translation>The card software {module} cannot be loaded ({error}); is it really a PKCS#11 module for this computer (64-bit)?</translation>
+    </message>
+    <message>
+        <source>Die Zertifikate der Karte lassen sich nicht lesen ({error}).</source>
+        <translation>The card&apos;s certificates cannot be read ({error}).</translation>
+    </message>
+    <message>
+        <source>Auf der Karte gibt es kein Zertifikat {wanted} (vorhanden: {present}).</source>
+        <translation>There is no certificate {wanted} on the card (present: {present}).</translation>
+    </message>
+    <message>
+        <source>Die Kartenangaben von „{label}“ fehlen oder sind beschädigt; bitte legen Sie die Identität neu an.</source>
+        <translation>The card details of “{label}” are missing or damaged; please set up the identity again.</translation>
+    </message>
+    <message>
+        <source>Es wurde keine Signaturkarte gefunden. Bitte stecken Sie die Karte in den Kartenleser.</source>
+        <translation>No signature card was found. Please insert the card into the card reader.</translation>
+    </message>
+    <message>
+        <source>Achtung: nur noch ein Versuch, danach ist die PIN gesperrt.</source>
+        <translation>Caution: one attempt left, then the PIN is blocked.</translation>
+    </message>
+    <message>
+        <source>Achtung: es wurde schon eine falsche PIN eingegeben.</source>
+        <translation>Caution: a wrong PIN has already been entered.</translation>
+    </message>
+    <message>
+        <source>Die Signaturkarte hat das Signieren abgelehnt ({error}); es wurde nichts geschrieben.</source>
+        <translation>The signature card refused to sign ({error}); nothing was written.</translation>
+    </message>
+    <message>
+        <source>Auf der Karte ist der private Schlüssel zum Zertifikat „{certificate}“ nicht zu finden; bitte legen Sie die Identität neu an.</source>
+        <translation>The private key of the certificate “{certificate}” cannot be found on the card; please set up the identity again.</translation>
+    </message>
+    <message>
+        <source>Die Signaturkarte wurde während des Signierens entfernt; es wurde nichts geschrieben.</source>
+        <translation>The signature card was removed while signing; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Die Karte verlangt die PIN erneut; bitte versuchen Sie es noch einmal.</source>
+        <translation>The card asks for the PIN again; please try once more.</translation>
+    </message>
+    <message>
+        <source>Die PIN der Karte „{label}“ ist gesperrt. Entsperren Sie sie mit der PUK (Software des Kartenherstellers).</source>
+        <translation>The PIN of the card “{label}” is blocked. Unblock it with the PUK (the card maker&apos;s software).</translation>
+    </message>
+    <message>
+        <source>Auf der Karte liegt ein anderes Zertifikat als bei der Einrichtung dieser Identität (erneuerte Karte oder eine andere Karte mit gleichem Namen?); bitte legen Sie die Identität neu an.</source>
+        <translation>The card holds a different certificate than when this identity was set up (a renewed card, or another card with the same name?); please set up the identity again.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen: ohne PIN kann nicht signiert werden.</source>
+        <translation>Cancelled: without the PIN nothing can be signed.</translation>
+    </message>
+    <message>
+        <source>Die PIN hat nicht die Länge oder die Zeichen, die die Karte erwartet.</source>
+        <translation>The PIN does not have the length or the characters the card expects.</translation>
+    </message>
+    <message>
+        <source>Die PIN-Eingabe am Kartenleser wurde abgebrochen.</source>
+        <translation>The PIN entry at the card reader was cancelled.</translation>
+    </message>
+    <message>
+        <source>Die Anmeldung an der Karte ist fehlgeschlagen ({error}).</source>
+        <translation>Logging in to the card failed ({error}).</translation>
+    </message>
+    <message>
+        <source>Die PIN ist falsch; die Karte hat die PIN jetzt gesperrt. Entsperren Sie sie mit der PUK (Software des Kartenherstellers).</source>
+        <translation>The PIN is wrong; the card has now blocked the PIN. Unblock it with the PUK (the card maker&apos;s software).</translation>
+    </message>
+    <message>
+        <source>{reason} Es wurde nichts signiert.</source>
+        <translation>{reason} Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>Die PIN ist falsch.</source>
+        <translation>The PIN is wrong.</translation>
+    </message>
+    <message>
+        <source>Die PIN ist falsch. {state}</source>
+        <translation>The PIN is wrong. {state}</translation>
+    </message>
+    <message>
+        <source>noch nicht gültig</source>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>läuft {when} ab</source>
+        <translation>expires {when}</translation>
+    </message>
+    <message>
+        <source>läuft vor Fristende ab</source>
+        <translation>expires before the deadline</translation>
+    </message>
+    <message>
+        <source>Der {kind}-Schlüssel hat nur {bits} Bit; nötig sind mindestens {minimum} Bit. So kurze Schlüssel gelten nicht mehr als sicher.</source>
+        <translation>The {kind} key has only {bits} bits; at least {minimum} bits are needed. Keys this short are no longer considered secure.</translation>
+    </message>
+    <message>
+        <source>Die Ausstellerkette ist länger als erwartet; bitte prüfen Sie die Zertifikate.</source>
+        <translation>The issuer chain is longer than expected; please check the certificates.</translation>
+    </message>
+    <message>
+        <source>ohne Schlüsselverwendung</source>
+        <translation>no key usage</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat nennt keine Schlüsselverwendung; manche Prüfprogramme erwarten digitalSignature oder nonRepudiation.</source>
+        <translation>The certificate names no key usage; some checking programs expect digitalSignature or nonRepudiation.</translation>
+    </message>
+    <message>
+        <source>nicht zum Signieren bestimmt</source>
+        <translation>not meant for signing</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat ist nicht zum Signieren bestimmt: seine Schlüsselverwendung nennt weder digitalSignature noch nonRepudiation.</source>
+        <translation>The certificate is not meant for signing: its key usage names neither digitalSignature nor nonRepudiation.</translation>
+    </message>
+    <message>
+        <source>Die erweiterte Schlüsselverwendung des Zertifikats nennt weder Dokumentsignatur noch E-Mail-Schutz; manche Prüfprogramme lehnen die Signatur deshalb ab.</source>
+        <translation>The certificate&apos;s extended key usage names neither document signing nor e-mail protection; some checking programs therefore reject the signature.</translation>
+    </message>
+    <message>
+        <source>Das ist das Zertifikat einer Zertifizierungsstelle, nicht das einer Person.</source>
+        <translation>This is the certificate of a certification authority, not of a person.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat nennt sich selbst als Aussteller, ist aber nicht mit seinem eigenen Schlüssel unterschrieben.</source>
+        <translation>The certificate names itself as issuer but is not signed with its own key.</translation>
+    </message>
+    <message>
+        <source>Schlüsseltyp nicht unterstützt</source>
+        <translation>key type not supported</translation>
+    </message>
+    <message>
+        <source>Der Schlüssel des Zertifikats ist weder RSA noch EC; damit kann nicht signiert werden.</source>
+        <translation>The certificate&apos;s key is neither RSA nor EC; it cannot be used to sign.</translation>
+    </message>
+    <message>
+        <source>Selbst ausgestellt: die Signatur belegt, dass die Daten unverändert sind, aber nicht, wer signiert hat.</source>
+        <translation>Self-issued: the signature proves that the data are unchanged, but not who signed.</translation>
+    </message>
+    <message>
+        <source>Kette vollständig</source>
+        <translation>chain complete</translation>
+    </message>
+    <message>
+        <source>Die Ausstellerkette bis „{root}“ liegt vor und ist rechnerisch stimmig (ob diese Stelle vertrauenswürdig ist, entscheidet der Empfänger).</source>
+        <translation>The issuer chain up to “{root}” is present and mathematically consistent (whether that authority is trustworthy is for the recipient to decide).</translation>
+    </message>
+    <message>
+        <source>Aussteller nicht beigefügt</source>
+        <translation>issuer not included</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat der ausstellenden Stelle „{issuer}“ liegt nicht vor; die Kette prüft der Empfänger mit seinen Vertrauensankern.</source>
+        <translation>The certificate of the issuing authority “{issuer}” is not present; the recipient checks the chain with their trust anchors.</translation>
+    </message>
+    <message>
+        <source>Aussteller nicht gültig</source>
+        <translation>issuer not valid</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat der ausstellenden Stelle „{issuer}“ ist heute nicht gültig.</source>
+        <translation>The certificate of the issuing authority “{issuer}” is not valid today.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat von „{issuer}“ liegt vor, hat „{subject}“ aber nicht unterschrieben.</source>
+        <translation>The certificate of “{issuer}” is present but did not sign “{subject}”.</translation>
+    </message>
+    <message>
+        <source>Der Sperrstatus (Widerruf) der Zertifikate wird offline nicht geprüft; das geht nur beim Aussteller (Sperrliste oder OCSP).</source>
+        <translation>The revocation status of the certificates is not checked offline; only the issuer can tell (revocation list or OCSP).</translation>
+    </message>
+    <message>
+        <source>Geprüft wurde nur die Unversehrtheit: die Dateien sind unverändert, seit sie mit diesem Zertifikat signiert wurden. Ob das Zertifikat von einer vertrauenswürdigen Stelle ausgestellt ist, wurde nicht geprüft (dafür --trust mit den Zertifikaten der Aussteller).</source>
+        <translation>Only the integrity was checked: the files are unchanged since they were signed with this certificate. Whether the certificate was issued by a trustworthy authority was not checked (for that, --trust with the issuers&apos; certificates).</translation>
+    </message>
+    <message>
+        <source>vertrauenswürdig ausgestellt von „{issuer}“ (Vertrauensanker „{anchor}“)</source>
+        <translation>trusted, issued by “{issuer}” (trust anchor “{anchor}”)</translation>
+    </message>
+    <message>
+        <source>vertrauenswürdig ausgestellt von „{issuer}“</source>
+        <translation>trusted, issued by “{issuer}”</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensanker {path} gibt es nicht.</source>
+        <translation>The trust anchors {path} do not exist.</translation>
+    </message>
+    <message>
+        <source>In {path} liegt kein Zertifikat (.pem, .crt, .cer oder .der).</source>
+        <translation>There is no certificate in {path} (.pem, .crt, .cer or .der).</translation>
+    </message>
+    <message>
+        <source>vertrauenswürdig: das Zertifikat selbst ist als Vertrauensanker hinterlegt</source>
+        <translation>trusted: the certificate itself is stored as a trust anchor</translation>
+    </message>
+    <message>
+        <source>Im Ordner {path} liegen zu viele Zertifikatsdateien.</source>
+        <translation>The folder {path} holds too many certificate files.</translation>
+    </message>
+    <message>
+        <source>nicht vertrauenswürdig: das Zertifikat (ausgestellt von „{issuer}“) führt zu keinem der Vertrauensanker.</source>
+        <translation>not trusted: the certificate (issued by “{issuer}”) leads to none of the trust anchors.</translation>
+    </message>
+    <message>
+        <source>nicht vertrauenswürdig: ein Zertifikat der Ausstellerkette ist abgelaufen.</source>
+        <translation>not trusted: a certificate of the issuer chain has expired.</translation>
+    </message>
+    <message>
+        <source>nicht vertrauenswürdig: ein Zertifikat der Ausstellerkette ist noch nicht gültig.</source>
+        <translation>not trusted: a certificate of the issuer chain is not yet valid.</translation>
+    </message>
+    <message>
+        <source>nicht vertrauenswürdig: die Ausstellerkette nutzt ein unsicheres Verfahren.</source>
+        <translation>not trusted: the issuer chain uses an insecure algorithm.</translation>
+    </message>
+    <message>
+        <source>nicht vertrauenswürdig: die Ausstellerkette ist ungültig.</source>
+        <translation>not trusted: the issuer chain is invalid.</translation>
+    </message>
+    <message>
+        <source>nicht vertrauenswürdig: die Signatur nennt kein Zertifikat.</source>
+        <translation>not trusted: the signature names no certificate.</translation>
+    </message>
+    <message>
+        <source>{file} ist zu groß für eine Zertifikatsdatei.</source>
+        <translation>{file} is too large for a certificate file.</translation>
+    </message>
+    <message>
+        <source>{file} enthält kein lesbares Zertifikat (erwartet: PEM oder DER).</source>
+        <translation>{file} contains no readable certificate (expected: PEM or DER).</translation>
+    </message>
+    <message>
+        <source>Das ist kein Prüfcode einer ZWK-Druckfassung: erwartet wird der Text des QR-Codes (beginnt mit „ZWK1;“) oder die SHA-256-Prüfsumme mit 64 Hexadezimalziffern.</source>
+        <translation>This is not the check code of a ZWK printed copy: expected is the text of the QR code (starting with “ZWK1;”) or the SHA-256 checksum with 64 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>Im Prüfcode fehlt die SHA-256-Prüfsumme (64 Hexadezimalziffern) oder sie ist unvollständig.</source>
+        <translation>The check code lacks the SHA-256 checksum (64 hexadecimal digits) or it is incomplete.</translation>
+    </message>
+    <message>
+        <source>Interner Fehler in ZWK Desktop ({kind}). Ihre Eingaben sind davon nicht betroffen; was gespeichert war, bleibt gespeichert. Bitte senden Sie das Protokoll {log} an Ihre IT-Betreuung.</source>
+        <translation>Internal error in ZWK Desktop ({kind}). Your entries are not affected; what was saved stays saved. Please send the log {log} to your IT support.</translation>
+    </message>
+    <message>
+        <source>Interner Fehler in ZWK Desktop ({kind}). Ihre Eingaben sind davon nicht betroffen. Das Protokoll ließ sich nicht schreiben ({folder} ist nicht beschreibbar).</source>
+        <translation>Internal error in ZWK Desktop ({kind}). Your entries are not affected. The log could not be written ({folder} is not writable).</translation>
+    </message>
+    <message>
+        <source>ZWK Desktop läuft bereits, reagiert aber nicht: Das geöffnete Fenster hat die Anfrage nicht innerhalb von {seconds} Sekunden angenommen. Bitte wechseln Sie zum Fenster von ZWK Desktop (es wartet vielleicht auf eine Antwort in einem Dialog) und versuchen Sie es dann noch einmal.</source>
+        <translation>ZWK Desktop is already running but does not respond: the open window did not accept the request within {seconds} seconds. Please switch to the ZWK Desktop window (it may be waiting for an answer in a dialog) and then try again.</translation>
+    </message>
+    <message>
+        <source>Die Prüfung braucht mehr Speicher als erlaubt; das Paket ist beschädigt oder absichtlich so gebaut.</source>
+        <translation>The check needs more memory than allowed; the package is damaged or deliberately built that way.</translation>
+    </message>
+    <message>
+        <source>Papierweg: das Paket ist nicht elektronisch signiert. Ob die Angaben der unterschriebenen Papierfassung entsprechen, zeigt erst deren Prüfcode: zwk-desktop verify PAKET --papier &lt;Text des QR-Codes&gt;.</source>
+        <translation>Paper route: the package is not signed electronically. Whether its data match the signed paper copy only that copy&apos;s check code shows: zwk-desktop verify PACKAGE --papier &lt;text of the QR code&gt;.</translation>
+    </message>
+    <message>
+        <source>… und {n} weitere</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>Die Datei</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>Der Ordner</source>
+        <translation>The folder</translation>
+    </message>
+    <message>
+        <source>Die E-Mail</source>
+        <translation>The e-mail</translation>
+    </message>
+    <message>
+        <source>Der Paketordner</source>
+        <translation>The package folder</translation>
+    </message>
+    <message>
+        <source>Das ist eine Verknüpfung; der Posteingang folgt keinen Verknüpfungen.</source>
+        <translation>This is a shortcut; the inbox does not follow shortcuts.</translation>
+    </message>
+    <message>
+        <source>{what} ist mit {size} größer, als eine Bewerbung sein kann (höchstens {limit}) und wurde nicht geöffnet.</source>
+        <translation>{what}, at {size}, is larger than an application can be (at most {limit}) and was not opened.</translation>
+    </message>
+    <message>
+        <source>Das Paket ist zu tief verschachtelt, um es zu prüfen.</source>
+        <translation>The package is nested too deeply to be checked.</translation>
+    </message>
+    <message>
+        <source>Das Paket lässt sich nicht prüfen ({error}).</source>
+        <translation>The package cannot be checked ({error}).</translation>
+    </message>
+    <message>
+        <source>Den Ordner {folder} gibt es nicht.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>{folder} ist kein Ordner. Der Posteingang liest einen Ordner mit E-Mails (.eml) und Paketordnern; ein einzelnes Paket prüft „zwk-desktop verify“.</source>
+        <translation>{folder} is not a folder. The inbox reads a folder of e-mails (.eml) and package folders; a single package is checked by “zwk-desktop verify”.</translation>
+    </message>
+    <message>
+        <source>Der Ordner {folder} kann nicht gelesen werden ({strerror}).</source>
+        <translation>The folder {folder} cannot be read ({strerror}).</translation>
+    </message>
+    <message>
+        <source>erstes Zertifikat dieser AGS (telefonisch bestätigen)</source>
+        <translation>first certificate of this AGS (confirm by telephone)</translation>
+    </message>
+    <message>
+        <source>wie bei der ersten Bewerbung</source>
+        <translation>as in the first application</translation>
+    </message>
+    <message>
+        <source>anderes Zertifikat als bei der ersten Bewerbung</source>
+        <translation>a different certificate than in the first application</translation>
+    </message>
+    <message>
+        <source>mit der Kommune bestätigt</source>
+        <translation>confirmed with the municipality</translation>
+    </message>
+    <message>
+        <source>Die Prüfung wurde abgebrochen.</source>
+        <translation>The check was cancelled.</translation>
+    </message>
+    <message>
+        <source>Die Prüfung ist abgebrochen: der Prüfprozess wurde beendet (zu viel Speicher oder ein Fehler in einer Bibliothek).</source>
+        <translation>The check was aborted: the checking process ended (too much memory or an error in a library).</translation>
+    </message>
+    <message>
+        <source>Die Prüfung dauerte länger als {time} Sekunden und wurde abgebrochen; das Paket ist beschädigt oder absichtlich so gebaut.</source>
+        <translation>The check took longer than {time} seconds and was aborted; the package is damaged or deliberately built that way.</translation>
+    </message>
+    <message>
+        <source>Der Prüfprozess ist unerwartet beendet worden.</source>
+        <translation>The checking process ended unexpectedly.</translation>
+    </message>
+    <message>
+        <source>Die Prüfprozesse des Posteingangs starten nicht (Zeitüberschreitung).</source>
+        <translation>The inbox&apos;s checking processes do not start (timeout).</translation>
+    </message>
+    <message>
+        <source>Die Prüfprozesse des Posteingangs lassen sich nicht starten.</source>
+        <translation>The inbox&apos;s checking processes cannot be started.</translation>
+    </message>
+    <message>
+        <source>Die Zertifikate können nicht in {path} gespeichert werden ({error}); sie werden nur für diesen Lauf verglichen.</source>
+        <translation>The certificates cannot be saved in {path} ({error}); they are compared for this run only.</translation>
+    </message>
+    <message>
+        <source>Die Zertifikate können nicht gespeichert werden ({error}).</source>
+        <translation>The certificates cannot be saved ({error}).</translation>
+    </message>
+    <message>
+        <source>{title}: noch keine gültige Bewerbung.</source>
+        <translation>{title}: no valid application yet.</translation>
+    </message>
+    <message>
+        <source>Beantragt nach Art der Kommune</source>
+        <translation>Requested by type of municipality</translation>
+    </message>
+    <message>
+        <source>„{title}“ (Entwurf Nr. {id}): übernommen, {changes} (der Entwurf hatte seit dem letzten Austausch keine eigenen Änderungen); {comments}.</source>
+        <translation>“{title}” (draft no. {id}): taken over, {changes} (the draft had no changes of its own since the last exchange); {comments}.</translation>
+    </message>
+    <message>
+        <source>„{title}“ (Entwurf Nr. {id}): übernommen, {changes} (der Entwurf hatte seit dem letzten Austausch keine eigenen Änderungen).</source>
+        <translation>“{title}” (draft no. {id}): taken over, {changes} (the draft had no changes of its own since the last exchange).</translation>
+    </message>
+    <message>
+        <source>„{title}“ (Entwurf Nr. {id}): zusammengeführt, {changes}, {conflicts}; {comments}.</source>
+        <translation>“{title}” (draft no. {id}): merged, {changes}, {conflicts}; {comments}.</translation>
+    </message>
+    <message>
+        <source>„{title}“ (Entwurf Nr. {id}): zusammengeführt, {changes}, {conflicts}.</source>
+        <translation>“{title}” (draft no. {id}): merged, {changes}, {conflicts}.</translation>
+    </message>
+    <message>
+        <source>1 Änderung übernommen</source>
+        <translation>1 change taken over</translation>
+    </message>
+    <message>
+        <source>{n} Änderungen übernommen</source>
+        <translation>{n} changes taken over</translation>
+    </message>
+    <message>
+        <source>1 Konflikt</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <source>{n} Konflikte</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <source>1 neuer Kommentar</source>
+        <translation>1 new comment</translation>
+    </message>
+    <message>
+        <source>{n} neue Kommentare</source>
+        <translation>{n} new comments</translation>
+    </message>
+    <message>
+        <source>Ihr Stand vor der Zusammenführung ist als Version erhalten (Datei {file}).</source>
+        <translation>Your state before the merge is kept as a version (file {file}).</translation>
+    </message>
+    <message>
+        <source>Die Konflikte warten im Programm auf Ihre Entscheidung: Öffnen Sie den Entwurf, dort erscheint die Zusammenführung.</source>
+        <translation>The conflicts await your decision in the program: open the draft, the merge appears there.</translation>
+    </message>
+    <message>
+        <source>Der Entwurf lag im Papierkorb und ist wiederhergestellt.</source>
+        <translation>The draft was in the recycle bin and has been restored.</translation>
+    </message>
+    <message>
+        <source>„{title}“ wurde als neuer Entwurf Nr. {id} importiert.</source>
+        <translation>“{title}” was imported as new draft no. {id}.</translation>
+    </message>
+    <message>
+        <source>„{title}“ wurde als Kopie (neuer Entwurf Nr. {id}) importiert.</source>
+        <translation>“{title}” was imported as a copy (new draft no. {id}).</translation>
+    </message>
+    <message>
+        <source>Die Datei hatte ein älteres Format und wurde umgestellt: {note}</source>
+        <translation>The file had an older format and was converted: {note}</translation>
+    </message>
+    <message>
+        <source>Die Datei {path} konnte nicht geschrieben werden ({cause}).</source>
+        <translation>The file {path} could not be written ({cause}).</translation>
+    </message>
+    <message>
+        <source>Der Entwurf ist mit {size} zu groß für eine Entwurfsdatei (höchstens {limit}, die ZWK Desktop wieder öffnen kann). Bitte entfernen Sie große Anlagen; der Entwurf bleibt gespeichert.</source>
+        <translation>At {size}, the draft is too large for a draft file (at most {limit}, which ZWK Desktop can open again). Please remove large attachments; the draft stays saved.</translation>
+    </message>
+    <message>
+        <source>„{title}“ ist geöffnet, aber noch nicht gespeichert: {why} ZWK Desktop versucht es beim nächsten Speichern erneut.</source>
+        <translation>“{title}” is open but not yet saved: {why} ZWK Desktop tries again at the next save.</translation>
+    </message>
+    <message>
+        <source>„{title}“ (Entwurf Nr. {id}): Die Datei {file} enthält keine neuen Änderungen; der Entwurf bleibt, wie er ist.</source>
+        <translation>“{title}” (draft no. {id}): the file {file} contains no new changes; the draft stays as it is.</translation>
+    </message>
+    <message>
+        <source>Mit diesem Zertifikat kann nicht signiert werden: {reasons}</source>
+        <translation>This certificate cannot be used to sign: {reasons}</translation>
+    </message>
+    <message>
+        <source>ZWK Desktop wurde zuletzt nicht ordnungsgemäß beendet (zum Beispiel durch einen Absturz oder einen Stromausfall). Der Entwurf „{title}“ ist wieder geöffnet, mit dem Stand der letzten Speicherung vom {when}. Eingaben der letzten Sekunde vor dem Abbruch können fehlen; frühere Stände finden Sie unter „Versionen…“.</source>
+        <translation>ZWK Desktop was not shut down properly last time (for example by a crash or a power cut). The draft “{title}” is open again, as last saved on {when}. Entries of the last second before the interruption may be missing; earlier states are under “Versions…”.</translation>
+    </message>
+    <message>
+        <source>{date} um {time} Uhr</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <source>Die Entwürfe können zurzeit nicht gespeichert werden: {error} Sie können trotzdem arbeiten; ZWK Desktop versucht es beim Speichern erneut, und mit „Speichern unter…“ sichern Sie einen Entwurf als Datei in einem anderen Ordner.</source>
+        <translation>The drafts cannot be saved at the moment: {error} You can still work; ZWK Desktop tries again when saving, and with “Save as…” you keep a draft as a file in another folder.</translation>
+    </message>
+    <message>
+        <source>Der Entwurf Nr. {id}, zu dem {file} gehört, ist gerade in einem Fenster von ZWK Desktop geöffnet. Bitte übernehmen Sie die Datei dort (Datei → Bewerbung öffnen…) oder schließen Sie den Entwurf zuerst. Es wurde nichts übernommen.</source>
+        <translation>Draft no. {id}, to which {file} belongs, is open in a window of ZWK Desktop. Please take the file over there (File → Open application…) or close the draft first. Nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Die Entwurfsdatenbank war beschädigt.</source>
+        <translation>The drafts database was damaged.</translation>
+    </message>
+    <message>
+        <source>Sie wurde unverändert als {moved} beiseitegelegt, und eine neue wurde angelegt.</source>
+        <translation>It was set aside unchanged as {moved}, and a new one was created.</translation>
+    </message>
+    <message>
+        <source>Aus der alten Datenbank wurden {saved} von {total} Entwürfen übernommen.</source>
+        <translation>{saved} of {total} drafts were taken over from the old database.</translation>
+    </message>
+    <message>
+        <source>Aus der alten Datenbank ließ sich kein Entwurf lesen; Ihre IT-Betreuung kann versuchen, die Datei zu retten.</source>
+        <translation>No draft could be read from the old database; your IT support can try to rescue the file.</translation>
+    </message>
+    <message>
+        <source>Die Entwurfsdatenbank stammt aus einer neueren Version von ZWK Desktop (Schema {found}, diese Version kennt bis {version}).</source>
+        <translation>The drafts database comes from a newer version of ZWK Desktop (schema {found}; this version knows up to {version}).</translation>
+    </message>
+    <message>
+        <source>Bitte aktualisieren Sie das Programm.</source>
+        <translation>Please update the program.</translation>
+    </message>
+    <message>
+        <source>Die Entwurfsdatenbank hat das unbekannte Schema {step}; sie lässt sich nicht umstellen.</source>
+        <translation>The drafts database has the unknown schema {step}; it cannot be converted.</translation>
+    </message>
+    <message>
+        <source>{label} (auf einer Seite entfernt, auf der anderen geändert)</source>
+        <translation>{label} (removed on one side, changed on the other)</translation>
+    </message>
+    <message>
+        <source>{label} (Reihenfolge auf beiden Seiten verschieden geändert)</source>
+        <translation>{label} (order changed differently on both sides)</translation>
+    </message>
+    <message>
+        <source>{label} (entfernter Eintrag)</source>
+        <translation>{label} (removed entry)</translation>
+    </message>
+    <message>
+        <source>Ihr Stand vor Zusammenführung mit Datei {name}</source>
+        <translation>Your state before merging with file {name}</translation>
+    </message>
+    <message>
+        <source>Eingegangener Stand aus Datei {name}, vor Zusammenführung</source>
+        <translation>Incoming state from file {name}, before merging</translation>
+    </message>
+    <message>
+        <source>Übernommen aus Datei {name}</source>
+        <translation>Taken over from file {name}</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt mit Datei {name}</source>
+        <translation>Merged with file {name}</translation>
+    </message>
+    <message>
+        <source>Den Entwurf Nr. {id} gibt es nicht (mehr).</source>
+        <translation>Draft no. {id} does not exist (any more).</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryAssist</name>
     <message>
         <source>Vorschläge beim Tippen von Name oder Gemeindeschlüssel und die Werte mit dem Vermerk „aus Gemeindeverzeichnis“: Gemeindeverzeichnis des Statistischen Bundesamts (Destatis), Gebietsstand {area}, Einwohner zum {people}; {licence}.</source>
         <translation>Suggestions as you type a name or municipality key, and the values marked “from municipality directory”: municipality directory of the Federal Statistical Office (Destatis), boundaries as at {area}, population as at {people}; {licence}.</translation>
+    </message>
+    <message>
+        <source>„{name}“ aus dem Gemeindeverzeichnis übernommen: {fields}.</source>
+        <translation>“{name}” taken from the municipality directory: {fields}.</translation>
     </message>
     <message>
         <source>Mitgliedskommune aus dem Gemeindeverzeichnis hinzu&amp;fügen:</source>
@@ -1098,8 +1817,8 @@
         <translation>&amp;Destination folder:</translation>
     </message>
     <message>
-        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen (aenderungsprotokoll.json)</source>
-        <translation>Add a summary of the change &amp;log (aenderungsprotokoll.json)</translation>
+        <source>Zusammenfassung des Änderungs&amp;protokolls beilegen (…_aenderungsprotokoll.json)</source>
+        <translation>Add a summary of the change &amp;log (…_aenderungsprotokoll.json)</translation>
     </message>
     <message>
         <source>Legt dem Paket bei, welche Felder wie oft geändert wurden, von wem und wann zuletzt – ohne Werte und ohne Kommentare. Aus: nichts davon geht an das Ministerium.</source>
@@ -1184,12 +1903,20 @@ E-mail to send: {mail}
 Check code (QR code): {code}</translation>
     </message>
     <message>
+        <source>Papierweg – Paket und E-Mail geschrieben: {folder}</source>
+        <translation>Paper route – package and e-mail written: {folder}</translation>
+    </message>
+    <message>
         <source>Exportiert: {folder}
 E-Mail zum Versand: {mail}
 SHA-256 des signierten Verzeichnisses: {sha}</source>
         <translation>Exported: {folder}
 E-mail to send: {mail}
 SHA-256 of the signed manifest: {sha}</translation>
+    </message>
+    <message>
+        <source>Exportiert: {folder}</source>
+        <translation>Exported: {folder}</translation>
     </message>
     <message>
         <source>Druckfassung geschrieben: {path}</source>
@@ -1886,6 +2613,18 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Remove {item}</translation>
     </message>
     <message>
+        <source>„{item}“ nach oben verschoben, jetzt an Stelle {pos} von {n}.</source>
+        <translation>“{item}” moved up, now {pos} of {n}.</translation>
+    </message>
+    <message>
+        <source>„{item}“ nach unten verschoben, jetzt an Stelle {pos} von {n}.</source>
+        <translation>“{item}” moved down, now {pos} of {n}.</translation>
+    </message>
+    <message>
+        <source>„{item}“ entfernt, noch {entries}.</source>
+        <translation>“{item}” removed, {entries} left.</translation>
+    </message>
+    <message>
         <source>Eintrag entfernen</source>
         <translation>Remove entry</translation>
     </message>
@@ -2087,6 +2826,10 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>ZWK-Entwürfe (*.zwk)</source>
         <translation>ZWK drafts (*.zwk)</translation>
+    </message>
+    <message>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
     </message>
     <message>
         <source>Nicht gespeichert</source>
@@ -2352,8 +3095,8 @@ The inbox remembers it and no longer reports it as new or different for this AGS
         <translation>Cannot be read: {why}</translation>
     </message>
     <message>
-        <source>Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen Papierfassung überein.</source>
-        <translation>Valid (paper route): bewerbung.json matches the signed paper version.</translation>
+        <source>Gültig (Papierweg): {json} stimmt mit der unterschriebenen Papierfassung überein.</source>
+        <translation>Valid (paper route): {json} matches the signed paper version.</translation>
     </message>
     <message>
         <source>Nicht bestätigt – Papierweg ohne elektronische Signatur: ob die Daten der unterschriebenen Papierfassung entsprechen, zeigt ihr QR-Code (zwk-desktop verify … --papier …).</source>
@@ -2499,6 +3242,22 @@ The inbox remembers it and no longer reports it as new or different for this AGS
     <message>
         <source>Kalender öffnen</source>
         <translation>Open calendar</translation>
+    </message>
+    <message>
+        <source>Voriger Monat</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Voriger Monat (Bild↑)</source>
+        <translation>Previous month (Page Up)</translation>
+    </message>
+    <message>
+        <source>Nächster Monat</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>Nächster Monat (Bild↓)</source>
+        <translation>Next month (Page Down)</translation>
     </message>
     <message>
         <source>MM.JJJJ</source>

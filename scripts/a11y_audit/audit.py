@@ -136,8 +136,14 @@ class Program:
         wait_for(lambda: self._current_row() == index, 3)
         pump(0.3)
         page = wait_for(self.current_page, 5)
-        content = find(page, lambda a: aid(a).rsplit(".", 1)[-1].startswith("inhalt:")) or page
         view = find(page, lambda a: aid(a).endswith("qt_scrollarea_viewport")) or page
+        content = find(page, lambda a: aid(a).rsplit(".", 1)[-1].startswith("inhalt:"))
+        if content is None:
+            # a page without a named content (Prüfen): the widget the scroll area scrolls, so
+            # that positions are measured in the page's reading order, not in the viewport
+            # while the page scrolls each focused row into view
+            inner = children(view) if view is not page else []
+            content = inner[0] if inner else page
         return page, content, view
 
     def _focused_in_list(self) -> bool:

@@ -43,6 +43,14 @@ def inputs(root: Any) -> list[Any]:
     ]
 
 
+def read_only(a: Any) -> bool:
+    """A text shown but not editable (Qt: a read-only line edit loses „editable“)."""
+    return has(a, pyatspi.STATE_READ_ONLY) or (
+        a.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)
+        and not has(a, pyatspi.STATE_EDITABLE)
+    )
+
+
 def context_ok(said: str, path_id: str, info: dict[str, Any]) -> bool:
     """An input in a repeat says its item's number; one in a sub-group its group's title."""
     indices = [int(m) for m in re.findall(r"\[(\d+)\]", path_id)]
@@ -98,12 +106,16 @@ def names(root: Any, fields: dict[str, Any], where: str) -> list[Defect]:
 
 def required(root: Any, fields: dict[str, Any], where: str) -> list[Defect]:
     """Item 3: every required input exposes it (the state, or "Pflicht…" in its name or
-    description); a choice group may carry it on the group."""
+    description); a choice group may carry it on the group. A value the program computes and
+    shows read-only (an attachment's hash and size) is no input the user must fill in; a
+    read-only value the user supplies another way (the chosen file) still is."""
     out: list[Defect] = []
     done: set[str] = set()
     for a in inputs(root):
         path, own = field_path(aid(a), fields)
         if path is None or not fields[path]["required"]:
+            continue
+        if fields[path].get("computed") and read_only(a):
             continue
         key_ = own.split("#")[0].split(":")[0]
         if key_ in done:

@@ -1,7 +1,8 @@
 """What the audit expects of the form, read from the one form definition (run with the
 project's venv python; prints JSON for the walker, which runs under the system python):
 the sections with their titles, and per field path (list indices as "[]") whether it is
-required, its choices in order, and the titles of the groups and lists it sits in."""
+required, its choices in order, the titles of the groups and lists it sits in, and whether
+the program computes it (then it is shown read-only)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,13 @@ def main() -> int:
                 visit(f, f"{section.id}[].{f.id}", [section.item_label or section.title], True)
             else:
                 visit(f, f"{section.id}.{f.id}", [], False)
+    # values the program computes and shows read-only (an attachment's hash and size): the
+    # user supplies nothing there, so they need not be said to be required
+    files = spec.attachments
+    for own in (files.sha256, files.size):
+        computed = f"{files.list}[].{own}"
+        if computed in fields:
+            fields[computed]["computed"] = True
     json.dump({"sections": sections, "fields": fields}, sys.stdout, ensure_ascii=False)
     return 0
 

@@ -114,8 +114,11 @@ def import_file(store: DraftStore, path: Path, *, as_new: bool = False) -> Impor
         new_lineage=as_new,
         syncs=syncs,
     )
-    kind = "als Kopie (neuer Entwurf Nr." if as_new else "als neuer Entwurf Nr."
-    message = f"„{read.draft.title}“ wurde {kind} {draft_id}{')' if as_new else ''} importiert."
+    title = read.draft.title  # whole sentences, so that the window can translate them
+    if as_new:
+        message = f"„{title}“ wurde als Kopie (neuer Entwurf Nr. {draft_id}) importiert."
+    else:
+        message = f"„{title}“ wurde als neuer Entwurf Nr. {draft_id} importiert."
     if note:
         message += f" Die Datei hatte ein älteres Format und wurde umgestellt: {note}"
     return ImportResult(draft_id, read.draft.title, read.migration, message)

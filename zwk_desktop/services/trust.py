@@ -149,8 +149,11 @@ def check_certificate(cert: Any, others: list[Any], anchors: TrustAnchors) -> Tr
             "vertrauenswürdig: das Zertifikat selbst ist als Vertrauensanker hinterlegt",
             anchor,
         )
-    via = f" (Vertrauensanker „{anchor}“)" if anchor != issuer else ""
-    return TrustResult(True, f"vertrauenswürdig ausgestellt von „{issuer}“{via}", anchor)
+    if anchor != issuer:  # whole phrases, so that the window can translate them
+        message = f"vertrauenswürdig ausgestellt von „{issuer}“ (Vertrauensanker „{anchor}“)"
+    else:
+        message = f"vertrauenswürdig ausgestellt von „{issuer}“"
+    return TrustResult(True, message, anchor)
 
 
 def check_cms(signature: bytes, anchors: TrustAnchors) -> TrustResult:

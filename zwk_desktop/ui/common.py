@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLayout, QWidget
 
 from zwk_desktop.domain import UNTITLED
 from zwk_desktop.locations import resources_dir
+from zwk_desktop.ui.service_texts import LATER_SERVICE_TEXTS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -28,9 +29,6 @@ translate = QCoreApplication.translate
 
 PATH_PROPERTY = "zwkPath"
 """Dynamic property: the field path a widget edits (also its objectName)."""
-
-COLOURS = {"error": "#b00020", "warning": "#7a4a00", "info": "#0d47a1", "ok": "#1b5e20"}
-"""Text colours of the severities; always together with a word, never alone."""
 
 ICON_FILES = {"error": "fehler", "warning": "hinweis", "info": "information", "ok": "vollstaendig"}
 
@@ -111,6 +109,7 @@ SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say 
     QT_TRANSLATE_NOOP("Dienste", "Schriftdateien: {files}"),
     QT_TRANSLATE_NOOP("Dienste", "Ordner {folder}"),
 )
+SERVICE_TEXTS += LATER_SERVICE_TEXTS  # the services' sentences added since (ui/service_texts.py)
 
 
 @cache
@@ -253,6 +252,9 @@ class Counting(QObject):
     def changes_by_others(self, n: int) -> str:
         return self.tr("%n Änderungen der anderen Seite", None, n)
 
+    def suggestions(self, n: int) -> str:
+        return self.tr("%n Vorschläge", None, n)
+
     def open_comments(self, n: int) -> str:
         return self.tr("%n offene Kommentare", None, n)
 
@@ -298,9 +300,15 @@ def status_text(errors: int, warnings: int, missing: int = 0) -> str:
     return ", ".join(parts) if parts else translate("Common", "vollständig")
 
 
-def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
+def status_icon_name(errors: int, warnings: int, missing: int = 0) -> str:
     """Red for errors, amber for warnings; missing entries alone get a neutral mark."""
-    return icon("error" if errors else "warning" if warnings else "offen" if missing else "ok")
+    return "error" if errors else "warning" if warnings else "offen" if missing else "ok"
+
+
+def status_icon(errors: int, warnings: int, missing: int = 0) -> QIcon:
+    """The icon of `status_icon_name` in its own colours (`ui.palette.tinted_icon` gives it
+    in the palette's)."""
+    return icon(status_icon_name(errors, warnings, missing))
 
 
 ACCESSIBLE_ROLE = "zwkAccessibleRole"

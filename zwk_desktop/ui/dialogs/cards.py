@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.services.identities import Identity, IdentityError, IdentityStore
 from zwk_desktop.services.token_keys import PinPrompt, PinRequest
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import service_text, translate
 
 
 class PinDialog(QDialog):
@@ -64,7 +64,7 @@ class PinDialog(QDialog):
         self.pad.setObjectName("pin_pad_hinweis")
         self.pad.setWordWrap(True)
         layout.addWidget(self.pad)
-        self.reason = QLabel(request.reason)
+        self.reason = QLabel(service_text(request.reason))
         self.reason.setObjectName("pin_grund")
         self.reason.setWordWrap(True)
         self.reason.setVisible(bool(request.reason))
@@ -237,7 +237,7 @@ class CardDialog(QDialog):
         try:
             cards = list_tokens(str(module))
         except TokenError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             self._update()
             return
         deadline = default_deadline()
@@ -251,7 +251,7 @@ class CardDialog(QDialog):
             try:
                 certs = list_certificates(str(module), card.label)
             except TokenError as exc:
-                problems.append(str(exc))
+                problems.append(service_text(str(exc)))
                 continue
             for cert in certs:
                 check = preflight(
@@ -310,6 +310,6 @@ class CardDialog(QDialog):
                 key_label=None if choice.key_id else choice.key_label,
             )
         except IdentityError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(service_text(str(exc)))
             return
         super().accept()

@@ -36,7 +36,7 @@ from zwk_desktop.editing.session import EditSession
 from zwk_desktop.services.collab_text import change_values, removed_place
 from zwk_desktop.services.diff import field_label
 from zwk_desktop.services.settings import SettingsStore
-from zwk_desktop.ui.common import person, stamp_text, translate
+from zwk_desktop.ui.common import person, service_text, stamp_text, translate
 from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 SHOWN = 160
@@ -107,7 +107,7 @@ class HistoryDialog(QDialog):
             place = (
                 field_label(spec, concrete)
                 if concrete is not None
-                else removed_place(spec, change.path)
+                else service_text(removed_place(spec, change.path))
             )
             shown = concrete or change.path.split("[#", 1)[0]
             before, after = change_values(spec, change, shown)
@@ -291,7 +291,7 @@ class CommentsDialog(QDialog):
                 self,
                 translate("Collab", "Name nicht gespeichert"),
                 translate("Collab", "Ihr Name konnte nicht gespeichert werden ({reason}).").format(
-                    reason=oserrors.cause(exc)
+                    reason=service_text(oserrors.cause(exc))
                 ),
             )
         self.session.set_author(name)

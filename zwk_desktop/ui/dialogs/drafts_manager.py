@@ -45,6 +45,7 @@ from zwk_desktop.domain.draft import DraftError
 from zwk_desktop.services.portable import FileWriteError, export_draft, import_file
 from zwk_desktop.services.records import DraftSummary
 from zwk_desktop.services.store import DraftStore, StoreError
+from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import (
     FOLDERS,
     count_errors,
@@ -387,6 +388,7 @@ class DraftsManager(QWidget):
     def _say(self, text: str, undo: bool = False) -> None:
         self.message.setText(text)
         self.undo.setVisible(undo)
+        announce(self, text)
 
     def _attempt(self, action: Callable[[], object]) -> bool:
         """Run a store action; a failure is shown in German and returns False."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services import crashlog
+from zwk_desktop.ui.common import service_text
 
 
 class ErrorDialog(QDialog):
@@ -27,7 +28,7 @@ class ErrorDialog(QDialog):
         self.setObjectName("errorDialog")
         self.setWindowTitle(self.tr("Unerwarteter Fehler"))
         layout = QVBoxLayout(self)
-        message = QLabel(report.message)
+        message = QLabel(service_text(report.message))
         message.setObjectName("errorMessage")
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -34,7 +34,7 @@ from zwk_desktop.domain.merge import Conflict, PendingMerge, Side
 from zwk_desktop.editing import entry
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.services.collab_text import conflict_label, conflict_values
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import service_text, translate
 
 TYPED = {
     "text": None,
@@ -73,7 +73,7 @@ class ConflictBox(QGroupBox):
         spec = session.spec
         path = _place(session, conflict)
         self.path = path
-        label = conflict_label(spec, conflict, path)
+        label = service_text(conflict_label(spec, conflict, path))
         super().__init__(translate("MergeDialog", "{n}. {place}").format(n=index + 1, place=label))
         self.setObjectName(f"konflikt:{index}")
         texts = dict(zip(("ours", "theirs", "base"), _values(session, conflict, path),

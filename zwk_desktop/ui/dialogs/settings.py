@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop import oserrors
 from zwk_desktop.services.settings import LANGUAGES, MAX_NAME, SettingsStore
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.common import service_text, translate
 from zwk_desktop.ui.input_rules import guard_wheel
 
 
@@ -124,7 +124,7 @@ class SettingsDialog(QDialog):
                 translate("Settings", "Einstellungen nicht gespeichert"),
                 translate(
                     "Settings", "Die Einstellungen konnten nicht gespeichert werden ({reason})."
-                ).format(reason=oserrors.cause(exc)),
+                ).format(reason=service_text(oserrors.cause(exc))),
             )
             return
         self.settings = chosen

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.diff import FieldChange, diff_drafts
 from zwk_desktop.services.records import VersionInfo
 from zwk_desktop.services.store import StoreError
-from zwk_desktop.ui.common import counting, draft_title, fit_to_screen, translate
+from zwk_desktop.ui.common import (
+    counting,
+    draft_title,
+    fit_to_screen,
+    service_text,
+    translate,
+)
 from zwk_desktop.ui.dialogs.tables import Index, ListTableModel
 
 if TYPE_CHECKING:
@@ -81,7 +87,9 @@ def reason_text(info: VersionInfo) -> str:
     if info.reason == "restore" and info.note:
         text += f" ({info.note})"
     elif info.reason in ("before_merge", "incoming", "merge") and info.note:
-        text = info.note  # names the file: „Ihr Stand vor Zusammenführung mit Datei …“
+        text = service_text(
+            info.note
+        )  # names the file: „Ihr Stand vor Zusammenführung mit Datei …“
     return text
 
 

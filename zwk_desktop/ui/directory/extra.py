@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QHBoxLayout,
     QLabel,
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zwk_desktop.ui.common import translate
+from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import counting, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
+from zwk_desktop.ui.palette import muted_text
 
 if TYPE_CHECKING:
     from zwk_desktop.directory import Entry
@@ -123,7 +126,7 @@ class DirectoryAssist(QLabel):
             )
         )
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel { color: #555555; }")
+        self.setStyleSheet(f"QLabel {{ color: {muted_text().name()}; }}")
         self.setContentsMargins(0, 8, 0, 0)
         fields = self.layout_.fields
         self.completers: list[DirectoryCompleter] = []
@@ -145,7 +148,15 @@ class DirectoryAssist(QLabel):
     def choose(self, entry: Entry) -> None:
         from zwk_desktop.directory.fill import kommune_fill
 
-        apply(self.session, kommune_fill(self.spec, self.directory, entry, self.session.draft.data))
+        fill = kommune_fill(self.spec, self.directory, entry, self.session.draft.data)
+        apply(self.session, fill)
+        filled = sum(1 for value in fill.values() if value is not None)
+        announce(
+            QApplication.focusWidget() or self,  # the field the user took it in
+            translate(
+                "DirectoryAssist", "„{name}“ aus dem Gemeindeverzeichnis übernommen: {fields}."
+            ).format(name=entry.formal_name, fields=counting().fields(filled)),
+        )
 
     def on_event(self, event: Event) -> None:
         if event.kind in ("value", "items") and event.path.startswith(self.section_id):

@@ -16,8 +16,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -37,11 +44,17 @@ from zwk_desktop.directory import Directory, Entry
 from zwk_desktop.directory.fill import layout_of, member_item, members_fill
 from zwk_desktop.domain import formatting
 from zwk_desktop.formspec import FormSpec
+from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import counting
 
 AGS_ROLE = Qt.ItemDataRole.UserRole + 1
 INSERT_ROLE = Qt.ItemDataRole.UserRole + 2
 """What goes into the line edit when a suggestion is chosen: the formal name or the AGS."""
 MIN_CHARS = 2
+
+
+SILENT = "\u00a0"
+"""The accessible text of a cell whose content the row's first cell already says."""
 
 
 def columns(entry: Entry) -> tuple[str, str, str, str]:
@@ -91,6 +104,11 @@ class DirectoryCompleter(QCompleter):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName(self.tr("Vorschläge aus dem Gemeindeverzeichnis"))
         self.setPopup(self.table)
+        selection = self.table.selectionModel()
+        if selection is not None:
+            selection.selectionChanged.connect(self._selection_changed)
+            selection.currentChanged.connect(self._current_changed)
+        self._current_row = -1
         self.setCompletionRole(INSERT_ROLE)
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setMaxVisibleItems(10)
@@ -102,6 +120,8 @@ class DirectoryCompleter(QCompleter):
 
     def refresh(self, text: str) -> None:
         """Search for `text` and show the suggestions (none below two characters)."""
+        was_open = self.table.isVisible()
+        before = self._model.rowCount()
         self._model.removeRows(0, self._model.rowCount())
         if len(text.strip()) < MIN_CHARS:
             self.table.hide()
@@ -111,8 +131,13 @@ class DirectoryCompleter(QCompleter):
             row[0].setData(entry.formal_name if self._insert == "name" else entry.ags, INSERT_ROLE)
             row[0].setData(entry.ags, AGS_ROLE)
             row[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # the first cell says the whole line; the others say nothing more, so that a
+            # screen reader reading the row says it once, not once per column (issue 14).
+            # Qt reads the shown text for an empty accessible text, hence the no-break space.
+            row[0].setData(describe(entry), Qt.ItemDataRole.AccessibleTextRole)
+            for item in row[1:]:
+                item.setData(SILENT, Qt.ItemDataRole.AccessibleTextRole)
             for item in row:
-                item.setData(describe(entry), Qt.ItemDataRole.AccessibleTextRole)
                 item.setToolTip(self._tooltip(entry))
             self._model.appendRow(row)
         if not self._model.rowCount():
@@ -127,6 +152,34 @@ class DirectoryCompleter(QCompleter):
         self.table.setMinimumWidth(width + extra)
         self.table.setMinimumHeight(self._popup_height())
         self.complete()
+        count = self._model.rowCount()
+        if not was_open or count != before:
+            announce(self.line_edit, counting().suggestions(count))
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """The first Down selects the row that is current already: Qt reports no change of
+        the current row then, and so no focus event (issue 14). Give it here."""
+        rows = selected.indexes()
+        # Qt sets the new current row before it reports the selection and reports the
+        # current row after it: `_current_row` still holds the one before
+        if rows and rows[0].row() == self._current_row:
+            self._focus_event(rows[0])
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Qt gives the focus event for a new current row only while the list has the focus;
+        the focus stays in the line edit where the platform keeps it there."""
+        self._current_row = current.row() if current.isValid() else -1
+        if current.isValid() and not self.table.hasFocus():
+            self._focus_event(current)
+
+    def _focus_event(self, index: QModelIndex) -> None:
+        if not QAccessible.isActive() or not self.table.isVisible():
+            return
+        header = self.table.header()
+        head_rows = 1 if header is not None else 0  # Qt counts the header row, even hidden
+        event = QAccessibleEvent(self.table, QAccessible.Event.Focus)
+        event.setChild((index.row() + head_rows) * self._model.columnCount())
+        QAccessible.updateAccessibility(event)
 
     def _popup_height(self) -> int:
         """Room for the header and the rows shown: QCompleter sizes its popup for the rows
@@ -168,7 +221,8 @@ class DirectoryMark(QLabel):
         self.setAccessibleName(self.tr("Wert aus dem Gemeindeverzeichnis"))
         self.setAccessibleDescription(explanation)
         self.setStyleSheet(
-            "QLabel { color: #1a4a80; background: #e6eef9; border-radius: 3px;"
+            "QLabel { color: palette(text); background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 3px;"
             " padding: 1px 5px; font-size: 8pt; }"
         )
         policy = self.sizePolicy()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from zwk_desktop import oserrors
-from zwk_desktop.ui.common import FOLDERS, translate
+from zwk_desktop.ui.common import FOLDERS, service_text, translate
 
 if TYPE_CHECKING:  # Qt classes are made on first use: the dialogs' ones when a command runs
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -193,11 +193,11 @@ class ExportCommands(QObject):
         if isinstance(exc, ExportError):
             why = translate(
                 "ExportMenu", "Die Druckfassung kann nicht geschrieben werden: {why}"
-            ).format(why=str(exc))
+            ).format(why=service_text(str(exc)))
         elif isinstance(exc, OSError):
             why = translate(
                 "ExportMenu", "Die Druckfassung kann nicht geschrieben werden ({why})."
-            ).format(why=oserrors.cause(exc))
+            ).format(why=service_text(oserrors.cause(exc)))
         else:
             why = translate(
                 "ExportMenu",

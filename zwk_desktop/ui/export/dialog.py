@@ -57,6 +57,7 @@ from zwk_desktop.services.identities import (
     PassphrasePrompt,
 )
 from zwk_desktop.services.token_keys import PinPrompt
+from zwk_desktop.ui.announce import announce
 from zwk_desktop.ui.common import counting, fit_to_screen, service_text, translate
 from zwk_desktop.ui.dialogs.cards import PinDialog, status_text
 from zwk_desktop.ui.dialogs.identity import IdentityDialog, PassphraseDialog
@@ -189,8 +190,10 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         form.addRow(self._label(self.tr("&Zielordner:"), self.folder), folder_row)
-        self.changelog = QCheckBox(
-            self.tr("Zusammenfassung des Änderungs&protokolls beilegen (aenderungsprotokoll.json)")
+        self.changelog = QCheckBox(  # the file's whole name would widen the dialog
+            self.tr(
+                "Zusammenfassung des Änderungs&protokolls beilegen (…_aenderungsprotokoll.json)"
+            )
         )
         self.changelog.setObjectName("export:aenderungsprotokoll")
         self.changelog.setToolTip(
@@ -324,7 +327,8 @@ class ExportDialog(QDialog):
             identity.kommune,
             identity.funktion,
         )
-        self.message.setText(check.problem if not check.matches else "\n".join(check.warnings))
+        lines = [check.problem] if not check.matches else list(check.warnings)
+        self.message.setText("\n".join(service_text(line) for line in lines))
 
     def preflight(self) -> Preflight | None:
         """The preflight of the chosen identity's certificate (None when none is chosen)."""
@@ -350,7 +354,7 @@ class ExportDialog(QDialog):
             self.certificate.setText("")
             return
         lines = [self.tr("Zertifikat: {status}").format(status=status_text(check.status))]
-        lines += [n.message for n in check.notes if n.level in ("sperre", "warnung")]
+        lines += [service_text(n.message) for n in check.notes if n.level in ("sperre", "warnung")]
         self.certificate.setText("\n".join(lines))
 
     def _update(self) -> None:
@@ -500,7 +504,7 @@ class ExportDialog(QDialog):
         except OSError as exc:
             self.message.setText(
                 self.tr("Die E-Mail-Datei {mail} ist nicht lesbar ({problem}).").format(
-                    mail=result.mail, problem=oserrors.cause(exc)
+                    mail=result.mail, problem=service_text(oserrors.cause(exc))
                 )
             )
             return
@@ -559,18 +563,26 @@ class ExportDialog(QDialog):
                     code=result.paper_code,
                 )
             )
+            announce(
+                self,
+                self.tr("Papierweg – Paket und E-Mail geschrieben: {folder}").format(
+                    folder=Path(result.folder).name
+                ),
+            )
         else:
             text = self.tr(
                 "Exportiert: {folder}\nE-Mail zum Versand: {mail}\n"
                 "SHA-256 des signierten Verzeichnisses: {sha}"
             ).format(folder=result.folder, mail=result.mail, sha=result.manifest_sha256)
-            self.message.setText("\n".join([text, *result.warnings]))
+            announce(self, self.tr("Exportiert: {folder}").format(folder=Path(result.folder).name))
+            self.message.setText("\n".join([text, *map(service_text, result.warnings)]))
         self.job = None
         self._update()
         self.exported.emit(result)
 
     def _printed(self, path: Path) -> None:
         self.message.setText(self.tr("Druckfassung geschrieben: {path}").format(path=path))
+        announce(self, self.tr("Druckfassung geschrieben: {path}").format(path=Path(path).name))
         self.job = None
         self._update()
         self.printed.emit(path)
@@ -580,13 +592,14 @@ class ExportDialog(QDialog):
             text = service_text(str(exc))
         elif isinstance(exc, OSError):
             text = self.tr("Das Paket kann nicht geschrieben werden ({why}).").format(
-                why=oserrors.cause(exc)
+                why=service_text(oserrors.cause(exc))
             )
         else:
             text = self.tr(
                 "Der Export ist fehlgeschlagen ({kind}); es wurde nichts geschrieben."
             ).format(kind=type(exc).__name__)
         self.message.setText(text)
+        announce(self, text, assertive=True)
         self._reset_steps()
         self.job = None
         self._update()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
-from zwk_desktop.ui.common import fit_to_screen, translate
+from zwk_desktop.ui.common import fit_to_screen, service_text, translate
 from zwk_desktop.ui.export.worker import BackgroundJob
-
-VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
-INVALID_STYLE = "background:#fbe4e4; color:#7f1d1d; padding:6px; font-weight:bold"
+from zwk_desktop.ui.palette import banner_style, severity_colour
 
 
 class PackageView(QDialog):
@@ -96,16 +94,18 @@ class PackageView(QDialog):
     def show_report(self, report: VerifyReport) -> None:
         self.report = report
         if report.unreadable:
-            self.banner.setText(self.tr("Nicht lesbar: {why}").format(why=report.unreadable))
-            self.banner.setStyleSheet(INVALID_STYLE)
+            self.banner.setText(
+                self.tr("Nicht lesbar: {why}").format(why=service_text(report.unreadable))
+            )
+            self.banner.setStyleSheet(banner_style("invalid"))
         elif report.paper and report.valid:
             self.banner.setText(
                 self.tr(
-                    "Gültig (Papierweg): bewerbung.json stimmt mit der unterschriebenen "
+                    "Gültig (Papierweg): {json} stimmt mit der unterschriebenen "
                     "Papierfassung überein."
-                )
+                ).format(json=report.json_name or "ZWK-Bewerbung_<AGS>_<Kommune>.json")
             )
-            self.banner.setStyleSheet(VALID_STYLE)
+            self.banner.setStyleSheet(banner_style("valid"))
         elif report.paper and not _changed(report):
             self.banner.setText(
                 self.tr(
@@ -114,20 +114,23 @@ class PackageView(QDialog):
                     "(zwk-desktop verify … --papier …)."
                 )
             )
-            self.banner.setStyleSheet(INVALID_STYLE)
+            self.banner.setStyleSheet(banner_style("invalid"))
         elif report.valid and report.trust is not None:
-            self.banner.setText(self.tr("Gültig und {trust}.").format(trust=report.trust.message))
-            self.banner.setStyleSheet(VALID_STYLE)
+            trust = service_text(report.trust.message)
+            self.banner.setText(self.tr("Gültig und {trust}.").format(trust=trust))
+            self.banner.setStyleSheet(banner_style("valid"))
         elif report.valid:
             self.banner.setText(
                 self.tr("Gültig: Alle Dateien sind unverändert, so wie sie signiert wurden.")
             )
-            self.banner.setStyleSheet(VALID_STYLE)
+            self.banner.setStyleSheet(banner_style("valid"))
         elif report.trust is not None and not report.trust.trusted and not _changed(report):
             self.banner.setText(
-                self.tr("Unverändert, aber {trust}").format(trust=report.trust.message)
+                self.tr("Unverändert, aber {trust}").format(
+                    trust=service_text(report.trust.message)
+                )
             )
-            self.banner.setStyleSheet(INVALID_STYLE)
+            self.banner.setStyleSheet(banner_style("invalid"))
         else:
             self.banner.setText(
                 self.tr(
@@ -135,7 +138,7 @@ class PackageView(QDialog):
                     "Person signiert: {files}"
                 ).format(files=", ".join(report.broken))
             )
-            self.banner.setStyleSheet(INVALID_STYLE)
+            self.banner.setStyleSheet(banner_style("invalid"))
         lines = []
         kommune = report.manifest.get("kommune") if report.manifest else None
         if isinstance(kommune, dict):
@@ -164,12 +167,12 @@ class PackageView(QDialog):
         self.table.setRowCount(len(report.checks))
         for i, check in enumerate(report.checks):
             mark = QTableWidgetItem(self.tr("in Ordnung") if check.ok else self.tr("FEHLER"))
-            mark.setForeground(Qt.GlobalColor.darkGreen if check.ok else Qt.GlobalColor.darkRed)
+            mark.setForeground(severity_colour("ok" if check.ok else "error"))
             self.table.setItem(i, 0, mark)
             self.table.setItem(i, 1, QTableWidgetItem(check.subject))
             self.table.setItem(i, 2, QTableWidgetItem(check.message))
         self.table.resizeRowsToContents()
-        self.notes.setText("\n".join(report.notes))
+        self.notes.setText("\n".join(service_text(n) for n in report.notes))
         self.pdf_button.setEnabled(self.pdf is not None)
         self.checked.emit(report)
 
@@ -207,6 +210,6 @@ def check(path: Path, trust: Path | None) -> VerifyReport:
             str(path),
             unreadable=translate(
                 "PackageView", "Die Vertrauensanker aus den Einstellungen: {why}"
-            ).format(why=str(exc)),
+            ).format(why=service_text(str(exc))),
         )
     return verify_path(path, anchors=anchors)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 from zwk_desktop.domain import formatting
 from zwk_desktop.services.inbox.chart import BY_ART, BY_LAND, BarChart, requested_by
 from zwk_desktop.services.inbox.model import Overview
+from zwk_desktop.ui.palette import chart_colour
 
-BAR = QColor("#1f5fa8")
-GRID = QColor("#d0d4da")
-TEXT = QColor("#1b1b1b")
 BAR_HEIGHT = 22
 GAP = 8
 
@@ -64,11 +62,15 @@ class BarChartWidget(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
+        # colours from the palette (issue 14): the bars as the population chart's line
+        bar_colour = chart_colour("line", self.palette())
+        grid_colour = self.palette().color(QPalette.ColorRole.Mid)
+        ink = self.palette().color(QPalette.ColorRole.Text)
         plan = self.plan
         metrics = QFontMetricsF(self.font())
         line = metrics.height()
         if plan is None or not plan.bars:
-            painter.setPen(TEXT)
+            painter.setPen(ink)
             painter.drawText(
                 QRectF(self.rect()),
                 Qt.AlignmentFlag.AlignCenter,
@@ -87,25 +89,25 @@ class BarChartWidget(QWidget):
         def x_of(value: Decimal) -> float:
             return left + span * float(value / top_value)
 
-        painter.setPen(QPen(GRID, 1))
+        painter.setPen(QPen(grid_colour, 1))
         for tick in plan.ticks:
             x = x_of(tick)
             painter.drawLine(int(x), int(top), int(x), int(bottom))
             text = _short(tick)
             width = metrics.horizontalAdvance(text)
-            painter.setPen(TEXT)
+            painter.setPen(ink)
             painter.drawText(QRectF(x - width / 2, bottom + 4, width + 2, line), text)
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(grid_colour, 1))
         for i, bar in enumerate(plan.bars):
             y = top + i * (BAR_HEIGHT + GAP)
-            painter.setPen(TEXT)
+            painter.setPen(ink)
             painter.drawText(
                 QRectF(0, y, left - 8, BAR_HEIGHT),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, left - 8),
             )
             end = x_of(bar.amount)
-            painter.fillRect(QRectF(left, y, max(1.0, end - left), BAR_HEIGHT), BAR)
+            painter.fillRect(QRectF(left, y, max(1.0, end - left), BAR_HEIGHT), bar_colour)
             painter.drawText(
                 QRectF(end + 6, y, value_width + 8, BAR_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

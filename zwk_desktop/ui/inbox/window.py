@@ -43,6 +43,7 @@ from zwk_desktop.services.inbox.model import (
     Overview,
 )
 from zwk_desktop.services.inbox.tables import money_text
+from zwk_desktop.ui.common import service_text
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.inbox.chart import RequestedChartView
 from zwk_desktop.ui.inbox.table import (
@@ -53,9 +54,8 @@ from zwk_desktop.ui.inbox.table import (
     ApplicationsModel,
     word,
 )
+from zwk_desktop.ui.palette import banner_style
 
-VALID_STYLE = "background:#e3f1e6; color:#14532d; padding:6px; font-weight:bold"
-INVALID_STYLE = "background:#fbe4e4; color:#7f1d1d; padding:6px; font-weight:bold"
 NEUTRAL_STYLE = "padding:6px"
 
 
@@ -249,8 +249,8 @@ class InboxWindow(QDialog):
 
     def _failed(self, exc: object) -> None:
         self._finish()
-        self.banner.setText(str(exc) or type(exc).__name__)
-        self.banner.setStyleSheet(INVALID_STYLE)
+        self.banner.setText(service_text(str(exc)) or type(exc).__name__)
+        self.banner.setStyleSheet(banner_style("invalid"))
         self.failed.emit(self.banner.text())
 
     def _done(self, result: tuple[Overview, str]) -> None:
@@ -293,14 +293,14 @@ class InboxWindow(QDialog):
             self.banner.setText(
                 self.tr("Alle {n} Bewerbungen sind gültig.").format(n=s.applications)
             )
-            self.banner.setStyleSheet(VALID_STYLE)
+            self.banner.setStyleSheet(banner_style("valid"))
         else:
             self.banner.setText(
                 self.tr("{bad} von {n} Bewerbungen sind nicht gültig.").format(
                     bad=s.invalid, n=s.applications
                 )
             )
-            self.banner.setStyleSheet(INVALID_STYLE)
+            self.banner.setStyleSheet(banner_style("invalid"))
         if self._cancel.is_set():
             self.banner.setText(self.tr("Abgebrochen. ") + self.banner.text())
         if self.trust is not None:
@@ -399,7 +399,9 @@ class InboxWindow(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Paket nicht lesbar"),
-                self.tr("{path}\n\n{reason}").format(path=row.path, reason=row.reason),
+                self.tr("{path}\n\n{reason}").format(
+                    path=row.path, reason=service_text(row.reason)
+                ),
                 QMessageBox.StandardButton.Ok,
                 self,
             )
@@ -506,7 +508,7 @@ class InboxWindow(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 title,
-                oserrors.sentence(target, exc, writing=True),
+                service_text(oserrors.sentence(target, exc, writing=True)),
                 QMessageBox.StandardButton.Ok,
                 self,
             )

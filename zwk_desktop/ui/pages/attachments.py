@@ -15,7 +15,7 @@ from zwk_desktop.domain.attachments import FILE_KIND_LABELS
 from zwk_desktop.editing.session import AttachmentRejected
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.limits import MAX_ATTACHMENTS, NotAFile, TooLarge, read_bounded
-from zwk_desktop.ui.common import FOLDERS, translate
+from zwk_desktop.ui.common import FOLDERS, service_text, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.fields import ReadOnlyEditor
 from zwk_desktop.ui.pages.layout import Override
@@ -54,7 +54,7 @@ class AttachmentsEditor(ListEditor):
             return
         except (OSError, NotAFile) as exc:
             reason = (
-                oserrors.cause(exc)
+                service_text(oserrors.cause(exc))
                 if isinstance(exc, OSError)
                 else translate("Attachments", "keine gewöhnliche Datei")
             )
@@ -149,7 +149,10 @@ class AttachmentsEditor(ListEditor):
 
         def override(f: FormField, path: str, label: str) -> Editor | None:
             show = shows.get(f.id)
-            return ReadOnlyEditor(self.env, f, path, label, show) if show else None
+            if show is None:
+                return None
+            # the file is the user's choice (required, „Pflichtfeld“); hash and size are computed
+            return ReadOnlyEditor(self.env, f, path, label, show, supplied=f.id == layout.file)
 
         return override
 

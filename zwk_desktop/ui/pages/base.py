@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.editing.session import EditSession
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import COLOURS, PATH_PROPERTY, severity_word, translate
+from zwk_desktop.ui.common import PATH_PROPERTY, severity_word, translate
 from zwk_desktop.ui.extensions import PageContext
 from zwk_desktop.ui.input_rules import guard_wheel, prefer_window_shortcuts
+from zwk_desktop.ui.palette import severity_hex
 from zwk_desktop.validation import Finding
 
 
@@ -74,7 +75,8 @@ def finding_lines(
 def findings_html(lines: list[tuple[str, str, str]]) -> str:
     """The lines as rich text; the word says the severity, the colour only repeats it."""
     return "<br>".join(
-        f'<span style="color:{COLOURS[sev]}"><b>{html.escape(word)}:</b></span> {html.escape(msg)}'
+        f'<span style="color:{severity_hex(sev)}"><b>{html.escape(word)}:</b></span> '
+        f"{html.escape(msg)}"
         for sev, word, msg in lines
     )
 
@@ -111,6 +113,7 @@ class Editor(QWidget):
         """Change markers and comments of the field (made when the first one is shown)."""
         self._note_lines: list[str] = []
         self._finding_lines: list[str] = []
+        self._state_lines: list[str] = []
         env.editors[path] = self
 
     def setup_input(self, widget: QWidget) -> None:
@@ -190,16 +193,25 @@ class Editor(QWidget):
         self.notes.setVisible(bool(lines))
         self._describe()
 
+    def set_state_lines(self, lines: list[str]) -> None:
+        """A state of the field that is no finding of its own, for its description (the
+        budget: „Höchstgrenze 2022 um 2.500,00 € überschritten.“)."""
+        if lines != self._state_lines:
+            self._state_lines = lines
+            self._describe()
+
     def required(self) -> bool:
         """Whether the user must fill this field in (what the „*“ beside its label says)."""
         return self.field.required and self.field.type not in ("group", "list")
 
     def description(self) -> str:
         """What a screen reader reads after the name: „Pflichtfeld“ where the field must be
-        filled in (Qt has no accessible state for it), the help, then the field's findings,
-        change markers and comments."""
+        filled in (Qt has no accessible state for it), the help, a state such as a budget year
+        over its cap, then the field's findings, change markers and comments."""
         cue = [translate("Fields", "Pflichtfeld")] if self.required() else []
-        return "\n".join([*cue, self.field.help, *self._finding_lines, *self._note_lines])
+        return "\n".join(
+            [*cue, self.field.help, *self._state_lines, *self._finding_lines, *self._note_lines]
+        )
 
     def _describe(self) -> None:
         described = self.description()

@@ -8,18 +8,32 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zwk_desktop.domain import formatting
 from zwk_desktop.domain.budget import Budget, compute_budget, year_cap
 from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.session import EditSession, Event
 from zwk_desktop.formspec.models import FormField, FormSpec
-from zwk_desktop.ui.common import COLOURS, clear_layout, counting, heading, show_new, translate
+from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import clear_layout, counting, heading, show_new, translate
 from zwk_desktop.ui.extensions import PageContext, PageExtra
 from zwk_desktop.ui.pages.base import FindingsBox, PageEnv, status_note
 from zwk_desktop.ui.pages.fields import NumberEditor
+from zwk_desktop.ui.palette import severity_colour, severity_hex
 from zwk_desktop.validation import Finding
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 LINE_OFFSET = 4
 """Pixels that put a label's text on the line of the input field beside it."""
@@ -92,6 +106,95 @@ class BudgetFindings(FindingsBox):
             editor.focus_input()
 
 
+class BudgetOverview(QTableWidget):
+    """The sums, the requested amount, the cap and the headroom of each year and in total as a
+    table for assistive technology and the keyboard (issue 14): one Tab stop, the arrow keys
+    move between the read-only cells, each cell is heard with its row and its year (Qt's
+    table interface gives the row and column headers). A cell over the cap says so in its
+    description."""
+
+    def __init__(self, years: tuple[str, ...] | list[str]) -> None:
+        super().__init__(0, len(years) + 1)
+        self.setObjectName("finanzplan:uebersicht")
+        self.years = list(years)
+        self.setAccessibleName(translate("Budget", "Übersicht der Beträge je Jahr"))
+        self.setHorizontalHeaderLabels([*self.years, translate("Budget", "Summe")])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        header = self.horizontalHeader()
+        if header is not None:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def show_budget(self, budget: Budget, item_titles: list[str]) -> None:
+        money = formatting.money
+        rows: list[tuple[str, list[str], list[bool]]] = []
+        for posten, title in zip(budget.items, item_titles, strict=False):
+            values = [money(posten.amounts[year]) for year in budget.years]
+            rows.append((title, [*values, money(posten.total)], [False] * (len(values) + 1)))
+        over = [budget.headroom[year] < 0 for year in budget.years]
+        over.append(budget.total_year_caps < budget.total_requested)
+        rows.append(
+            (
+                translate("Budget", "Summe der Posten"),
+                [*(money(budget.totals[y]) for y in budget.years), money(budget.total)],
+                [False] * len(over),
+            )
+        )
+        rows.append(
+            (
+                translate("Budget", "Beantragt"),
+                [
+                    *(money(budget.requested[y]) for y in budget.years),
+                    money(budget.total_requested),
+                ],
+                over,
+            )
+        )
+        rows.append(
+            (
+                translate("Budget", "Höchstgrenze"),
+                [
+                    *(money(budget.year_caps[y]) for y in budget.years),
+                    money(budget.total_year_caps),
+                ],
+                [False] * len(over),
+            )
+        )
+        headroom = [headroom_text(budget.headroom[y])[0] for y in budget.years]
+        headroom.append(headroom_text(budget.total_year_caps - budget.total_requested)[0])
+        rows.append((translate("Budget", "Spielraum"), headroom, over))
+        self.setRowCount(len(rows))
+        self.setVerticalHeaderLabels([title for title, _, _ in rows])
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        for r, (_, values, overs) in enumerate(rows):
+            for c, (value, is_over) in enumerate(zip(values, overs, strict=True)):
+                item = self.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setFlags(flags)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                    self.setItem(r, c, item)
+                item.setText(value)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleDescriptionRole,
+                    translate("Budget", "Höchstgrenze überschritten") if is_over else "",
+                )
+                item.setForeground(severity_colour("error") if is_over else self.palette().text())
+        self.setFixedHeight(self._content_height())
+
+    def _content_height(self) -> int:
+        header = self.horizontalHeader()
+        height = header.sizeHint().height() if header is not None else 0
+        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        return height + 2 * self.frameWidth() + 2
+
+
 class BudgetGrid(QWidget):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__()
@@ -102,6 +205,8 @@ class BudgetGrid(QWidget):
         self.layout_ = self.spec.budget
         self.years = self.spec.policy.year_keys
         self.owned: set[str] = set()
+        self.over: set[str] | None = None
+        """The years (and „gesamt“) over the cap at the last count; None before the first."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 12, 0, 0)
         outer.addWidget(heading(translate("Budget", "Beträge je Jahr"), 2))
@@ -120,6 +225,7 @@ class BudgetGrid(QWidget):
         self.grid = QGridLayout(frame)
         self.grid.setHorizontalSpacing(8)
         outer.addWidget(frame)
+        self.overview = BudgetOverview(self.years)
         self.total_line = QLabel()
         self.total_line.setObjectName("finanzplan:gesamt")
         self.total_line.setWordWrap(True)
@@ -146,6 +252,8 @@ class BudgetGrid(QWidget):
         self.findings = BudgetFindings(self.env, section.node, section.id, section.title)
         self.findings.grid = self
         outer.addWidget(self.findings)
+        # after the findings: a cell of the grid comes into view with the findings below it
+        outer.addWidget(self.overview)
         self.keep_visible = [self.findings]
         """A cell of the grid comes into view with the findings below the grid (see
         `zwk_desktop.ui.pages.page.KEEP_VISIBLE`)."""
@@ -294,13 +402,65 @@ class BudgetGrid(QWidget):
         text, over = headroom_text(budget.total_year_caps - budget.total_requested)
         self._mark(self.headroom[-1], text, over)
         self.total_line.setText(self._total_text(budget))
+        self._announce_cap(budget)
+        self.overview.show_budget(budget, [label.text() for label in self.item_labels])
+        self._describe_over(budget)
+
+    def _describe_over(self, budget: Budget) -> None:
+        """The amounts of a year over its cap say so in their description (issue 14)."""
+        items = self.layout_.items
+        for item in budget.items:
+            for year in budget.years:
+                editor = self.env.editors.get(
+                    f"{items}[{item.index}].{self.layout_.amounts}.{year}"
+                )
+                if editor is None:
+                    continue
+                over = budget.headroom[year] < 0
+                editor.set_state_lines(
+                    [
+                        translate(
+                            "Budget", "Höchstgrenze {year} um {amount} überschritten."
+                        ).format(year=year, amount=formatting.money(-budget.headroom[year]))
+                    ]
+                    if over
+                    else []
+                )
+
+    def _announce_cap(self, budget: Budget) -> None:
+        """Say it when a year (or the whole budget) goes over its cap or back under it; not on
+        every keystroke while it stays over."""
+        over = {year for year in budget.years if budget.headroom[year] < 0}
+        if budget.total_year_caps < budget.total_requested:
+            over.add("gesamt")
+        before, self.over = self.over, over
+        if before is None or over == before:
+            return
+        money = formatting.money
+        parts = []
+        for year in sorted(over - before - {"gesamt"}):
+            parts.append(
+                translate("Budget", "Höchstgrenze {year} um {amount} überschritten.").format(
+                    year=year, amount=money(-budget.headroom[year])
+                )
+            )
+        if "gesamt" in over - before:
+            parts.append(
+                translate("Budget", "Gesamthöchstgrenze um {amount} überschritten.").format(
+                    amount=money(budget.total_requested - budget.total_year_caps)
+                )
+            )
+        if before and not over:
+            parts.append(translate("Budget", "Höchstgrenze wieder eingehalten."))
+        if parts:
+            announce(self, " ".join(parts))
 
     def _mark(self, cell: QLabel, text: str, over: bool) -> None:
         if over:
             text = translate("Budget", "Überschritten: {text}").format(text=text)
         cell.setText(text)
         cell.setAccessibleName(text)
-        cell.setStyleSheet(f"color: {COLOURS['error']}; font-weight: bold;" if over else "")
+        cell.setStyleSheet(f"color: {severity_hex('error')}; font-weight: bold;" if over else "")
 
     def _total_text(self, budget: Budget) -> str:
         money = formatting.money
@@ -311,7 +471,7 @@ class BudgetGrid(QWidget):
                 '<span style="color:{colour}"><b>Die Gesamthöchstgrenze von {cap} ist um '
                 "{amount} überschritten.</b></span>",
             ).format(
-                colour=COLOURS["error"], cap=money(budget.total_year_caps), amount=money(-left)
+                colour=severity_hex("error"), cap=money(budget.total_year_caps), amount=money(-left)
             )
         else:
             tail = translate(

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import COLOURS, COLUMN_MAJOR, PATH_PROPERTY, counting, translate
+from zwk_desktop.ui.common import COLUMN_MAJOR, PATH_PROPERTY, counting, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
+from zwk_desktop.ui.palette import severity_hex
 
 
 def problem_text(expected: str) -> str:
@@ -208,7 +209,7 @@ class Counter(QLabel):
         self.setText(text)
         if state != self._state:
             self._state = state
-            colour = COLOURS["error"] if state == "over" else ""
+            colour = severity_hex("error") if state == "over" else ""
             self.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
 
 
@@ -547,11 +548,20 @@ class MultiEditor(Editor):
 
 
 class ReadOnlyEditor(Editor):
-    """A value the program fills in (file name, hash, size of an attachment)."""
+    """A value shown, not typed: one the program computes (hash, size of an attachment) or one
+    the user supplies another way (the file chosen for an attachment, `supplied`: then it is
+    required like any input the user must fill in, and says so)."""
 
     def __init__(
-        self, env: PageEnv, f: FormField, path: str, label: str, show: Callable[[Any], str]
+        self,
+        env: PageEnv,
+        f: FormField,
+        path: str,
+        label: str,
+        show: Callable[[Any], str],
+        supplied: bool = False,
     ) -> None:
+        self.supplied = supplied
         super().__init__(env, f, path, label)
         self.show_value = show
         self.input = QLineEdit()
@@ -568,7 +578,8 @@ class ReadOnlyEditor(Editor):
         self.input.setCursorPosition(0)
 
     def required(self) -> bool:
-        return False  # nothing to enter
+        # a computed value is nothing the user can supply; the chosen file is
+        return self.supplied and super().required()
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)

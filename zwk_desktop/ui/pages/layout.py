@@ -160,8 +160,10 @@ class FieldRows:
             self.grid.addWidget(editor, r, 1)
             self.rows.append(Row(path, (editor,)))
             return
-        # a value the program fills in is not marked as something to enter
-        title = QLabel(f.label if isinstance(editor, ReadOnlyEditor) else field_label(f))
+        # a value the program fills in is not marked as something to enter; the „*“ says
+        # what a screen reader hears as „Pflichtfeld“ (the chosen file of an attachment)
+        computed = isinstance(editor, ReadOnlyEditor) and not editor.required()
+        title = QLabel(f.label if computed else field_label(f))
         title.setWordWrap(True)
         title.setToolTip(f.help)
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from zwk_desktop.domain.paths import parse_path
 from zwk_desktop.formspec.models import FormField
-from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, icon, show_new, translate
+from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import PATH_PROPERTY, clear_layout, counting, show_new, translate
 from zwk_desktop.ui.pages.base import Editor, PageEnv, label_for
 from zwk_desktop.ui.pages.fields import BoolEditor, NumberEditor, scalar_editor
 from zwk_desktop.ui.pages.layout import FieldRows, Override, field_label
+from zwk_desktop.ui.palette import tinted_icon
 
 COMPACT_TYPES = frozenset(
     {"text", "int", "dec", "money", "date", "month", "bool", "choice", "email", "phone"}
@@ -44,7 +46,7 @@ def is_compact(f: FormField) -> bool:
 
 def _tool(name: str, text: str, accessible: str, object_name: str) -> QToolButton:
     button = QToolButton()
-    button.setIcon(icon(name))
+    button.setIcon(tinted_icon(name))
     button.setText(text)
     button.setToolTip(accessible)
     button.setAccessibleName(accessible)
@@ -94,7 +96,7 @@ class ListEditor(Editor):
         self.outer.addWidget(self.host)
         self.add_button: QPushButton | None = None
         if not self.fixed:
-            self.add_button = QPushButton(icon("hinzufuegen"), self.add_text())
+            self.add_button = QPushButton(tinted_icon("hinzufuegen"), self.add_text())
             self.add_button.setObjectName(f"{path}:hinzufuegen")
             self.add_button.clicked.connect(self.add)
             row = QHBoxLayout()
@@ -279,19 +281,38 @@ class ListEditor(Editor):
             return
         if suffix is None:
             suffix = ":nach-oben" if delta < 0 else ":nach-unten"
+        title = self.item_title(index)
         self.session.move_item(self.path, index, to)
         self.focus_item(to, suffix)
+        n = self.session.item_count(self.path)
+        announce(
+            self,
+            (
+                translate("Lists", "„{item}“ nach oben verschoben, jetzt an Stelle {pos} von {n}.")
+                if delta < 0
+                else translate(
+                    "Lists", "„{item}“ nach unten verschoben, jetzt an Stelle {pos} von {n}."
+                )
+            ).format(item=title, pos=to + 1, n=n),
+        )
 
     def remove(self, index: int) -> None:
         item = self.session.get(f"{self.path}[{index}]")
         if item != self.session.new_item(self.path) and not self.confirm_remove(index):
             return
+        title = self.item_title(index)
         self.session.remove_item(self.path, index)
         n = self.session.item_count(self.path)
         if n:
             self.focus_item(min(index, n - 1))
         elif self.add_button is not None:
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(
+            self,
+            translate("Lists", "„{item}“ entfernt, noch {entries}.").format(
+                item=title, entries=counting().entries(n)
+            ),
+        )
 
     def confirm_remove(self, index: int) -> bool:
         title = self.item_title(index)

@@ -12,7 +12,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zwk_desktop.domain.population import (
@@ -23,11 +32,10 @@ from zwk_desktop.domain.population import (
     summary,
     visible_labels,
 )
+from zwk_desktop.ui.palette import CHART_PAIRS, chart_colour, current
 
-LINE = QColor("#1f5fa8")
-DECLINE = QColor("#a4262c")
-GROWTH = QColor("#2b7a0b")
-GRID = QColor("#d0d4da")
+LINE = QColor(CHART_PAIRS["line"][0])
+"""The line's colour on a light background (`chart_colour` picks it by the palette)."""
 
 
 class PopulationChart(QWidget):
@@ -84,6 +92,11 @@ class _Painter:
         self, painter: QPainter, plan: ChartPlan, area: QRectF, font: QFont, text: QColor
     ) -> None:
         self.p, self.plan, self.text = painter, plan, text
+        palette = current()
+        self.line = chart_colour("line", palette)
+        self.decline = chart_colour("decline", palette)
+        self.growth = chart_colour("growth", palette)
+        self.grid = palette.color(QPalette.ColorRole.Mid)
         self.font = QFont(font)
         self.bold = QFont(font)
         self.bold.setBold(True)
@@ -119,7 +132,7 @@ class _Painter:
         )
         for tick in plan.ticks:
             y = self.at(0, tick.y).y()
-            p.setPen(QPen(GRID, 1))
+            p.setPen(QPen(self.grid, 1))
             p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
             p.setPen(self.text)
             box = QRectF(self.area.left(), y - self.small_h / 2, r.left() - self.area.left() - 6,
@@ -131,9 +144,9 @@ class _Painter:
         path = QPainterPath(self.at(plan.points[0].x, plan.points[0].y))
         for point in plan.points[1:]:
             path.lineTo(self.at(point.x, point.y))
-        p.setPen(QPen(LINE, 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setPen(QPen(self.line, 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawPath(path)
-        p.setBrush(LINE)
+        p.setBrush(self.line)
         for point in plan.points:
             p.drawEllipse(self.at(point.x, point.y), 4, 4)
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -154,7 +167,7 @@ class _Painter:
                 continue
             width = sm.horizontalAdvance(step.text) + 10
             pill = QRectF(x - width / 2, y, width, self.small_h + 2)
-            color = DECLINE if step.decline else GROWTH
+            color = self.decline if step.decline else self.growth
             p.setPen(QPen(color, 1))
             p.drawRoundedRect(pill, 4, 4)
             p.drawText(pill, Qt.AlignmentFlag.AlignCenter, step.text)

@@ -33,7 +33,6 @@ from zwk_desktop.domain.paths import template_path
 from zwk_desktop.editing.help import location
 from zwk_desktop.editing.session import EditSession, SectionStatus
 from zwk_desktop.ui.common import (
-    COLOURS,
     PATH_PROPERTY,
     clear_layout,
     count_errors,
@@ -41,7 +40,6 @@ from zwk_desktop.ui.common import (
     count_warnings,
     counting,
     heading,
-    icon,
     person,
     set_accessible_role,
     severity_word,
@@ -52,6 +50,7 @@ from zwk_desktop.ui.common import (
 )
 from zwk_desktop.ui.input_rules import guard_wheel
 from zwk_desktop.ui.pages.layout import TAB_STOP
+from zwk_desktop.ui.palette import severity_hex, tinted_icon
 from zwk_desktop.validation import Finding
 
 
@@ -147,10 +146,11 @@ class FindingRow(ActiveRow):
         layout.setContentsMargins(10, 6, 10, 6)
         head = QHBoxLayout()
         badge = QLabel()
-        badge.setPixmap(icon(finding.severity).pixmap(16, 16))
+        badge.setPixmap(tinted_icon(finding.severity).pixmap(16, 16))
         head.addWidget(badge)
         title = QLabel(
-            f'<span style="color:{COLOURS[finding.severity]}"><b>{word}</b></span> · <b>{where}</b>'
+            f'<span style="color:{severity_hex(finding.severity)}"><b>{word}</b></span>'
+            f" · <b>{where}</b>"
         )
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from zwk_desktop import __version__
 from zwk_desktop.locations import data_dir
-from zwk_desktop.ui.common import icon, install_accessibility
+from zwk_desktop.ui.common import icon, install_accessibility, service_text
 from zwk_desktop.ui.dialogs.error import install_error_handling
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.handover import Handover
@@ -41,11 +41,13 @@ def run(argv: list[str], services: UiServices) -> int:
     return int(app.exec())
 
 
-def show_message(title: str, text: str) -> None:
-    """A German message before (or instead of) the main window, e.g. from a second start."""
+def show_message(title: str, text: str, language: str = "de") -> None:
+    """A message of the services before (or instead of) the main window, e.g. from a second
+    start, in the user's `language`."""
     from PySide6.QtWidgets import QMessageBox
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setWindowIcon(icon("programm"))
-    QMessageBox.warning(None, title, text)
+    install_translators(app, language)
+    QMessageBox.warning(None, title, service_text(text))

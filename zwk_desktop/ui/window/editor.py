@@ -28,7 +28,7 @@ from zwk_desktop.ui.common import (
     count_comments,
     heading,
     set_accessible_role,
-    status_icon,
+    status_icon_name,
     status_text,
     translate,
 )
@@ -37,6 +37,7 @@ from zwk_desktop.ui.pages.help_panel import HelpPanel
 from zwk_desktop.ui.pages.layout import chain_tab_order, focus_chain
 from zwk_desktop.ui.pages.page import SectionPage, page_extras
 from zwk_desktop.ui.pages.review import ReviewPage
+from zwk_desktop.ui.palette import tinted_icon
 from zwk_desktop.validation import Finding
 
 HELP_ROOM_EMS = 82
@@ -342,7 +343,9 @@ class EditorView(QWidget):
             text = "\n".join(lines)
             if item.text() != text:
                 item.setText(text)
-                item.setIcon(status_icon(status.errors, status.warnings, status.missing))
+                item.setIcon(
+                    tinted_icon(status_icon_name(status.errors, status.warnings, status.missing))
+                )
         errors = sum(s.errors for s in statuses)
         warnings = sum(s.warnings for s in statuses)
         missing = sum(s.missing for s in statuses)
@@ -352,7 +355,7 @@ class EditorView(QWidget):
         else:
             summary = translate("Editor", "alles vollständig")
         review.setText(translate("Editor", "Prüfen") + "\n" + summary)
-        review.setIcon(status_icon(errors, warnings, missing))
+        review.setIcon(tinted_icon(status_icon_name(errors, warnings, missing)))
         progress = session.progress()
         self.progress.setMaximum(progress.total)
         self.progress.setValue(progress.complete)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QAccessible, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -36,7 +37,15 @@ from PySide6.QtWidgets import (
 from zwk_desktop.services.recovery import start_up
 from zwk_desktop.services.store import StoreError
 from zwk_desktop.services.window_state import DraftPlace
-from zwk_desktop.ui.common import FOLDERS, discard, draft_title, set_accessible_role, translate
+from zwk_desktop.ui.common import (
+    FOLDERS,
+    discard,
+    draft_title,
+    service_text,
+    set_accessible_role,
+    translate,
+)
+from zwk_desktop.ui.palette import apply_accessible_palette
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
@@ -60,6 +69,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ensure_translators(app)
+        apply_accessible_palette()
         self.services = services
         self.store = services.store
         self.current: OpenDraft | None = None
@@ -85,6 +95,13 @@ class MainWindow(TeamworkCommands, QMainWindow):
         self.start.example_chosen.connect(self.open_example)
         self.stack.addWidget(self.start)
         self.setCentralWidget(central)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("speicherstand")
+        self.save_state.setAccessibleName(translate("Main", "Speicherstand"))
+        status_bar = self.statusBar()
+        status_bar.setObjectName("statuszeile")
+        status_bar.setSizeGripEnabled(False)
+        status_bar.addPermanentWidget(self.save_state)
         self.menu_actions = WindowActions(self, self)
         build_menus(
             self.menuBar(), self, self.menu_actions, services.extensions, self.examples, self.store
@@ -198,7 +215,9 @@ class MainWindow(TeamworkCommands, QMainWindow):
     ) -> None:
         """Show a notice above the page (not modal: the user keeps working)."""
         self._notice_action = action
-        self.notices.show_notice(text, kind, action_text if action is not None else None)
+        self.notices.show_notice(
+            service_text(text), kind, action_text if action is not None else None
+        )
         self._order_notice()
 
     def _order_notice(self) -> None:
@@ -277,7 +296,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
                 QMessageBox.information(
                     self,
                     translate("Main", "Entwurf in einem anderen Fenster geöffnet"),
-                    in_use_message(in_use, path),
+                    service_text(in_use_message(in_use, path)),
                 )
                 return
             opened = open_file(self.store, path)
@@ -311,7 +330,9 @@ class MainWindow(TeamworkCommands, QMainWindow):
         self._show(stored)
 
     def _cannot_open(self, message: str) -> None:
-        QMessageBox.warning(self, translate("Main", "Bewerbung nicht lesbar"), message)
+        QMessageBox.warning(
+            self, translate("Main", "Bewerbung nicht lesbar"), service_text(message)
+        )
 
     def _show(self, stored: DraftSession) -> bool:
         """Show a draft for editing, with autosave."""
@@ -413,7 +434,9 @@ class MainWindow(TeamworkCommands, QMainWindow):
         try:
             current.autosave.export(path, self.user_name())
         except FileWriteError as exc:
-            QMessageBox.critical(self, translate("Main", "Nicht gespeichert"), str(exc))
+            QMessageBox.critical(
+                self, translate("Main", "Nicht gespeichert"), service_text(str(exc))
+            )
             return False
         FOLDERS.used(path)
         if current.stored.status.state == "failed":
@@ -612,11 +635,18 @@ class MainWindow(TeamworkCommands, QMainWindow):
     # ----------------------------------------------------------------- title and settings
 
     def update_title(self) -> None:
-        """The Kommune and the save state („Gespeichert 14:32“, „Wird gespeichert…“)."""
+        """The Kommune in the title, the save state („Gespeichert 14:32“, „Wird gespeichert…“)
+        in the status bar. The label's accessible name stays „Speicherstand“, so its changes are
+        not read aloud after every pause (issue 14); the state is its description."""
         if self.current is None:
             self.setWindowTitle(APP_NAME)
+            state = ""
         else:
             self.setWindowTitle(f"{self.current.title()} – {APP_NAME}")
+            state = self.current.save_state()
+        if self.save_state.text() != state:
+            self.save_state.setText(state)
+            self.save_state.setAccessibleDescription(state)
 
     def show_settings(self) -> None:
         from zwk_desktop.ui.dialogs.settings import SettingsDialog

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from zwk_desktop.services.store import DraftStore, StoreError
-from zwk_desktop.ui.common import draft_title, translate
+from zwk_desktop.ui.common import draft_title, service_text, translate
 from zwk_desktop.ui.extensions import DraftWindow, Extensions
 from zwk_desktop.ui.window.start_page import RECENT, Example
 
@@ -257,7 +257,7 @@ def fill_recent(menu: QMenu, store: DraftStore, commands: WindowCommands) -> Non
     try:
         entries = store.list_drafts(limit=RECENT)
     except StoreError as exc:
-        menu.addAction(str(exc)).setEnabled(False)
+        menu.addAction(service_text(str(exc))).setEnabled(False)
         return
     for entry in entries:
         action = menu.addAction(draft_title(entry.label))

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from zwk_desktop.services.recovery import StartUp
+from zwk_desktop.ui.announce import announce
+from zwk_desktop.ui.common import service_text
 
 Kind = Literal["info", "warning"]
 
@@ -67,8 +68,7 @@ class NoticeBar(QFrame):
         if action is not None:
             self.action.setText(action)
         self.show()
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleEvent(self.text, QAccessible.Event.Alert))
+        announce(self, f"{self.heading.text()} {text}", assertive=kind == "warning")
 
 
 def show_start_notices(bar: NoticeBar, startup: StartUp) -> bool:
@@ -77,7 +77,7 @@ def show_start_notices(bar: NoticeBar, startup: StartUp) -> bool:
     reads "Versionen…" (connect `bar.actionTriggered` to open the versions dialog)."""
     if not startup.messages:
         return False
-    text = "\n\n".join(startup.messages)
+    text = "\n\n".join(service_text(m) for m in startup.messages)
     recovered = startup.reopen is not None
     bar.show_notice(
         text,

@@ -66,8 +66,14 @@ class OpenDraft(QObject):
         return self.stored.draft_id
 
     def title(self) -> str:
-        """The Kommune and the save state, as the window title shows them."""
-        return f"{draft_title(self.stored.draft.title)} – {self.autosave.title_text()}"
+        """The Kommune (or „Neue Bewerbung“), as the window title shows it. The save state is
+        not part of the title: screen readers read every change of the active window's title,
+        and the state changes after every pause in typing (issue 14)."""
+        return draft_title(self.stored.draft.title)
+
+    def save_state(self) -> str:
+        """„Gespeichert 14:32“, „Wird gespeichert…“: the status bar shows it."""
+        return self.autosave.title_text()
 
     def rebuild(self) -> EditorView:
         """After a version was restored: a new edit session and view for the restored draft, on
