@@ -64,7 +64,7 @@ def test_every_service_text_is_one_the_services_write() -> None:
 
     sources = " ".join(
         p.read_text(encoding="utf-8")
-        for folder in ("services", "licences")
+        for folder in ("services", "licences", "domain")
         for p in (ROOT / "zwk_desktop" / folder).rglob("*.py")
     )
     sources += (ROOT / "zwk_desktop" / "oserrors.py").read_text(encoding="utf-8")

@@ -1401,6 +1401,294 @@
         <source>Den Entwurf Nr. {id} gibt es nicht (mehr).</source>
         <translation>Draft no. {id} does not exist (any more).</translation>
     </message>
+    <message>
+        <source>Angaben</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Unterzeichnung</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>Vertrauen</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>Papierfassung</source>
+        <translation>Paper copy</translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Die Datei ist eine Verknüpfung (symbolischer Link), keine Paketdatei.</source>
+        <translation>The file is a shortcut (symbolic link), not a file of the package.</translation>
+    </message>
+    <message>
+        <source>Das ist keine gewöhnliche Datei.</source>
+        <translation>This is not a regular file.</translation>
+    </message>
+    <message>
+        <source>Ein Teil der E-Mail ist beschädigt und nicht lesbar.</source>
+        <translation>A part of the e-mail is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>Die E-Mail enthält einen Anhang ohne Namen ({type}), der nicht im signierten Verzeichnis steht.</source>
+        <translation>The e-mail contains an attachment without a name ({type}) that is not listed in the signed manifest.</translation>
+    </message>
+    <message>
+        <source>Der Anhang „{name}“ steht {count}-mal in der E-Mail; welcher gilt, ist nicht eindeutig (Mailprogramme zeigen womöglich einen anderen als den signierten). Die E-Mail ist so nicht gültig.</source>
+        <translation>The attachment “{name}” appears {count} times in the e-mail; which one counts is ambiguous (mail programs may show one other than the signed one). The e-mail is not valid like this.</translation>
+    </message>
+    <message>
+        <source>manifest.json ist nicht lesbar: {error}</source>
+        <translation>manifest.json cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>manifest.json ist kein Verzeichnis eines ZWK-Bewerbungspakets.</source>
+        <translation>manifest.json is not the manifest of a ZWK application package.</translation>
+    </message>
+    <message>
+        <source>manifest.json hat die Formatversion {version}, die dieses Programm nicht kennt; bitte prüfen Sie das Paket mit einer neueren Version.</source>
+        <translation>manifest.json has format version {version}, which this program does not know; please check the package with a newer version.</translation>
+    </message>
+    <message>
+        <source>Die Dateiliste in manifest.json ist beschädigt.</source>
+        <translation>The list of files in manifest.json is damaged.</translation>
+    </message>
+    <message>
+        <source>Verzeichnis signiert von {signer} (selbst ausgestelltes Zertifikat, SHA-256 {fingerprint})</source>
+        <translation>Manifest signed by {signer} (self-issued certificate, SHA-256 {fingerprint})</translation>
+    </message>
+    <message>
+        <source>Verzeichnis signiert von {signer} (Zertifikat, SHA-256 {fingerprint})</source>
+        <translation>Manifest signed by {signer} (certificate, SHA-256 {fingerprint})</translation>
+    </message>
+    <message>
+        <source>Die Signatur des Verzeichnisses fehlt: ohne sie ist nicht belegt, dass die Dateien so abgeschickt wurden.</source>
+        <translation>The manifest&apos;s signature is missing: without it there is no proof that the files were sent like this.</translation>
+    </message>
+    <message>
+        <source>Das Verzeichnis wurde nach der Signatur verändert.</source>
+        <translation>The manifest was changed after it was signed.</translation>
+    </message>
+    <message>
+        <source>Das Zertifikat in der Signaturdatei ist nicht das im Verzeichnis genannte.</source>
+        <translation>The certificate in the signature file is not the one named in the manifest.</translation>
+    </message>
+    <message>
+        <source>Die Signaturdatei ist beschädigt.</source>
+        <translation>The signature file is damaged.</translation>
+    </message>
+    <message>
+        <source>Die Signaturdatei ist beschädigt oder keine CMS-Signatur.</source>
+        <translation>The signature file is damaged or not a CMS signature.</translation>
+    </message>
+    <message>
+        <source>Die Signatur passt nicht zum Inhalt.</source>
+        <translation>The signature does not match the content.</translation>
+    </message>
+    <message>
+        <source>Die Datei fehlt: sie steht im signierten Verzeichnis, liegt aber nicht vor (nicht mitgeschickt oder nicht mit gespeichert).</source>
+        <translation>The file is missing: it is listed in the signed manifest but is not there (not sent along or not saved with the rest).</translation>
+    </message>
+    <message>
+        <source>Der Inhalt passt nicht zur Prüfsumme im signierten Verzeichnis: die Datei wurde nach der Signatur verändert oder beim Übertragen beschädigt.</source>
+        <translation>The content does not match the checksum in the signed manifest: the file was changed after signing or damaged in transfer.</translation>
+    </message>
+    <message>
+        <source>Prüfsumme stimmt ({size})</source>
+        <translation>Checksum matches ({size})</translation>
+    </message>
+    <message>
+        <source>Die Datei steht nicht im signierten Verzeichnis: sie gehört nicht zu dem, was signiert wurde.</source>
+        <translation>The file is not listed in the signed manifest: it is not part of what was signed.</translation>
+    </message>
+    <message>
+        <source>Das PDF enthält komprimierte Daten, die sich auf mehr als {size} entpacken würden (eine „Dekompressionsbombe“); es wird nicht weiter geöffnet.</source>
+        <translation>The PDF contains compressed data that would unpack to more than {size} (a “decompression bomb”); it is opened no further.</translation>
+    </message>
+    <message>
+        <source>Druckfassung zur Unterschrift (Papierweg, ohne Signatur)</source>
+        <translation>Print for signing by hand (paper route, without signature)</translation>
+    </message>
+    <message>
+        <source>Das PDF ist mit einem anderen Zertifikat signiert als das Verzeichnis.</source>
+        <translation>The PDF is signed with a different certificate than the manifest.</translation>
+    </message>
+    <message>
+        <source>Signatur gültig und deckt die ganze Datei ab ({signer}, {date} Uhr)</source>
+        <translation>Signature valid and covering the whole file ({signer}, {date})</translation>
+    </message>
+    <message>
+        <source>Signatur gültig und deckt die ganze Datei ab ({signer})</source>
+        <translation>Signature valid and covering the whole file ({signer})</translation>
+    </message>
+    <message>
+        <source>Das PDF enthält {count} statt genau einer Signatur.</source>
+        <translation>The PDF contains {count} signatures instead of exactly one.</translation>
+    </message>
+    <message>
+        <source>Die Signatur des PDF lässt sich nicht prüfen; die Datei ist beschädigt.</source>
+        <translation>The PDF&apos;s signature cannot be checked; the file is damaged.</translation>
+    </message>
+    <message>
+        <source>Die Signatur des PDF ist ungültig: der Inhalt wurde nach der Signatur verändert.</source>
+        <translation>The PDF&apos;s signature is invalid: the content was changed after signing.</translation>
+    </message>
+    <message>
+        <source>Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde etwas angefügt (die Prüfung dieser Änderung ergab, dass sie nicht zulässig ist).</source>
+        <translation>The PDF&apos;s signature does not cover the whole file: something was appended after signing (checking this change found that it is not permitted).</translation>
+    </message>
+    <message>
+        <source>Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde etwas angefügt.</source>
+        <translation>The PDF&apos;s signature does not cover the whole file: something was appended after signing.</translation>
+    </message>
+    <message>
+        <source>Die im PDF eingebettete bewerbung.json würde sich auf mehr als {size} entpacken; so groß ist keine Bewerbung.</source>
+        <translation>The bewerbung.json embedded in the PDF would unpack to more than {size}; no application is that large.</translation>
+    </message>
+    <message>
+        <source>Im PDF sind die Angaben (bewerbung.json) nicht eingebettet oder nicht lesbar.</source>
+        <translation>The PDF does not contain the embedded data (bewerbung.json), or they cannot be read.</translation>
+    </message>
+    <message>
+        <source>{json} stimmt nicht mit den im PDF eingebetteten Angaben überein.</source>
+        <translation>{json} does not match the data embedded in the PDF.</translation>
+    </message>
+    <message>
+        <source>identisch mit den im PDF eingebetteten Angaben</source>
+        <translation>identical to the data embedded in the PDF</translation>
+    </message>
+    <message>
+        <source>signiert von {signer}, der in den Angaben genannten unterzeichnenden Person ({who})</source>
+        <translation>signed by {signer}, the signatory named in the application ({who})</translation>
+    </message>
+    <message>
+        <source>Signiert hat {signer} (laut Zertifikat), als unterzeichnende Person nennen die Angaben aber {who}. Die Bewerbung ist nicht von der Person signiert, die sie unterschreiben soll.</source>
+        <translation>Signed by {signer} (according to the certificate), but the application names {who} as the signatory. The application is not signed by the person who is to sign it.</translation>
+    </message>
+    <message>
+        <source>eine unbekannte Person</source>
+        <translation>an unknown person</translation>
+    </message>
+    <message>
+        <source>niemanden</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>(niemand genannt)</source>
+        <translation>(nobody named)</translation>
+    </message>
+    <message>
+        <source>{person}, in Vertretung</source>
+        <translation>{person}, as deputy</translation>
+    </message>
+    <message>
+        <source>Die Angaben lassen sich nicht erneut prüfen: {error}</source>
+        <translation>The data cannot be checked again: {error}</translation>
+    </message>
+    <message>
+        <source>Die erneute Prüfung der Angaben findet 1 Fehler, z. B. {path} ({code}): {message}</source>
+        <translation>Checking the data again finds 1 error: {path} ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>Die erneute Prüfung der Angaben findet {count} Fehler, z. B. {path} ({code}): {message}</source>
+        <translation>Checking the data again finds {count} errors, e.g. {path} ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>Im Prüfprotokoll nicht bestätigt: 1 Hinweis der erneuten Prüfung, z. B. {code} bei {path}.</source>
+        <translation>Not acknowledged in the check report: 1 warning of the repeated check, {code} at {path}.</translation>
+    </message>
+    <message>
+        <source>Im Prüfprotokoll nicht bestätigt: {count} Hinweise der erneuten Prüfung, z. B. {code} bei {path}.</source>
+        <translation>Not acknowledged in the check report: {count} warnings of the repeated check, e.g. {code} at {path}.</translation>
+    </message>
+    <message>
+        <source>erneute Prüfung ohne Fehler (Regelwerk {version}; 1 Hinweis, im Prüfprotokoll mit Begründung bestätigt)</source>
+        <translation>checked again without errors (rule set {version}; 1 warning, acknowledged with a reason in the check report)</translation>
+    </message>
+    <message>
+        <source>erneute Prüfung ohne Fehler (Regelwerk {version}; {count} Hinweise, im Prüfprotokoll mit Begründung bestätigt)</source>
+        <translation>checked again without errors (rule set {version}; {count} warnings, acknowledged with a reason in the check report)</translation>
+    </message>
+    <message>
+        <source>erneute Prüfung ohne Fehler (Regelwerk {version})</source>
+        <translation>checked again without errors (rule set {version})</translation>
+    </message>
+    <message>
+        <source>{json} fehlt; nichts zu vergleichen.</source>
+        <translation>{json} is missing; nothing to compare.</translation>
+    </message>
+    <message>
+        <source>{json} stimmt NICHT mit der Papierfassung überein: die Datei hat die SHA-256-Prüfsumme {digest}, gedruckt ist {printed}.</source>
+        <translation>{json} does NOT match the paper copy: the file has the SHA-256 checksum {digest}, the printed one is {printed}.</translation>
+    </message>
+    <message>
+        <source>{json} stimmt mit dem gedruckten Prüfcode überein (SHA-256 {digest})</source>
+        <translation>{json} matches the printed check code (SHA-256 {digest})</translation>
+    </message>
+    <message>
+        <source>Der Prüfcode im Verzeichnis passt nicht zu {json}.</source>
+        <translation>The check code in the manifest does not match {json}.</translation>
+    </message>
+    <message>
+        <source>nicht elektronisch signiert: die unterschriebene Papierfassung folgt per Post; ihr QR-Code muss zu {json} passen (verify … --papier …).</source>
+        <translation>not signed electronically: the signed paper copy follows by post; its QR code must match {json} (verify … --papier …).</translation>
+    </message>
+    <message>
+        <source>{path} ist zu groß für eine Bewerbung.</source>
+        <translation>{path} is too large for an application.</translation>
+    </message>
+    <message>
+        <source>{path} sind nicht die Angaben einer Bewerbung: {error}</source>
+        <translation>{path} is not the data of an application: {error}</translation>
+    </message>
+    <message>
+        <source>{folder} enthält mehr als {count} Dateien; das ist kein Bewerbungspaket.</source>
+        <translation>{folder} contains more than {count} files; this is not an application package.</translation>
+    </message>
+    <message>
+        <source>{path} ist zu groß für ein Bewerbungspaket.</source>
+        <translation>{path} is too large for an application package.</translation>
+    </message>
+    <message>
+        <source>{path} ist keine gewöhnliche Datei.</source>
+        <translation>{path} is not a regular file.</translation>
+    </message>
+    <message>
+        <source>{path} ist kein ZWK-Bewerbungspaket: es fehlt das signierte Verzeichnis (…{suffix}).</source>
+        <translation>{path} is not a ZWK application package: the signed manifest (…{suffix}) is missing.</translation>
+    </message>
+    <message>
+        <source>{path} ist keine E-Mail mit einem ZWK-Bewerbungspaket: das signierte Verzeichnis (…{suffix}) fehlt.</source>
+        <translation>{path} is not an e-mail with a ZWK application package: the signed manifest (…{suffix}) is missing.</translation>
+    </message>
+    <message>
+        <source>Das signierte Verzeichnis (…_manifest.json) fehlt; das ist kein ZWK-Bewerbungspaket.</source>
+        <translation>The signed manifest (…_manifest.json) is missing; this is not a ZWK application package.</translation>
+    </message>
+    <message>
+        <source>Hier liegen {count} Pakete zusammen ({names}). Bitte nennen Sie das signierte Verzeichnis des Pakets, das geprüft werden soll, z. B. zwk-desktop verify ORDNER/{first}</source>
+        <translation>{count} packages lie together here ({names}). Please name the signed manifest of the package to be checked, e.g. zwk-desktop verify FOLDER/{first}</translation>
+    </message>
+    <message>
+        <source>Die Datei {name} fehlt.</source>
+        <translation>The file {name} is missing.</translation>
+    </message>
+    <message>
+        <source>Die E-Mail enthält keine Anhänge; sie ist kein ZWK-Bewerbungspaket.</source>
+        <translation>The e-mail has no attachments; it is not a ZWK application package.</translation>
+    </message>
+    <message>
+        <source>Die Datei lässt sich nicht als E-Mail lesen.</source>
+        <translation>The file cannot be read as an e-mail.</translation>
+    </message>
+    <message>
+        <source>{path} gibt es nicht.</source>
+        <translation>{path} does not exist.</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryAssist</name>

@@ -403,13 +403,12 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
         diff_failed = any(r.name.startswith("pyhanko.sign.diff_analysis") for r in logged)
         return SignatureCheck(
             False,
+            # whole sentences, so that the window finds each in its catalogue
             "Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde "
-            "etwas angefügt"
-            + (
-                " (die Prüfung dieser Änderung ergab, dass sie nicht zulässig ist)."
-                if diff_failed
-                else "."
-            ),
+            "etwas angefügt (die Prüfung dieser Änderung ergab, dass sie nicht zulässig ist)."
+            if diff_failed
+            else "Die Signatur des PDF deckt nicht die ganze Datei ab: nach der Signatur wurde "
+            "etwas angefügt.",
             signer,
             fp,
         )

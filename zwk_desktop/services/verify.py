@@ -280,7 +280,8 @@ def verify_files(
         if len(found) > 1:
             return VerifyReport(
                 source,
-                unreadable=f"Hier liegen {formatting.count(len(found), 'Paket', 'Pakete')} "
+                # several packages: always the plural, so the sentence is whole in the catalogue
+                unreadable=f"Hier liegen {formatting.number(len(found))} Pakete "
                 f"zusammen ({', '.join(found)}). Bitte nennen Sie das signierte Verzeichnis des "
                 "Pakets, das geprüft werden soll, z. B. zwk-desktop verify "
                 f"ORDNER/{found[0]}",
@@ -319,14 +320,15 @@ def verify_files(
             signer = SignerInfo(
                 cms.signer, cms.fingerprint, cms.self_signed, cms.subject, cms.issuer
             )
-            kind = "selbst ausgestelltes Zertifikat" if cms.self_signed else "Zertifikat"
-            checks.append(
-                Check(
-                    layout.signature,
-                    True,
-                    f"Verzeichnis signiert von {cms.signer} ({kind}, SHA-256 {cms.fingerprint})",
-                )
+            # Each a whole sentence, so that the window finds it in its catalogue of templates.
+            signed = (
+                f"Verzeichnis signiert von {cms.signer} (selbst ausgestelltes Zertifikat, "
+                f"SHA-256 {cms.fingerprint})"
+                if cms.self_signed
+                else f"Verzeichnis signiert von {cms.signer} (Zertifikat, SHA-256 "
+                f"{cms.fingerprint})"
             )
+            checks.append(Check(layout.signature, True, signed))
             if anchors is not None:
                 from zwk_desktop.services.trust import check_cms
 

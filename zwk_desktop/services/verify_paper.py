@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from zwk_desktop import limits, oserrors
 from zwk_desktop.domain.draft import DraftError, parse_draft
-from zwk_desktop.services.verify_report import PAPER_SUBJECT, UNCONFIRMED, Check, VerifyReport
+from zwk_desktop.services.verify_report import PAPER_SUBJECT, Check, VerifyReport
 
 if TYPE_CHECKING:
     from zwk_desktop.services.paper import PaperCode
@@ -75,7 +75,8 @@ def paper_checks(
             Check(
                 PAPER_SUBJECT,
                 False,
-                f"{UNCONFIRMED}: die unterschriebene Papierfassung folgt per Post; "
+                # begins with UNCONFIRMED; written out whole for the window's catalogue
+                "nicht elektronisch signiert: die unterschriebene Papierfassung folgt per Post; "
                 f"ihr QR-Code muss zu {json_name} passen (verify … --papier …).",
             )
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAccessibleWidget, QLabel, QLayout, QWidget
 from zwk_desktop.domain import UNTITLED
 from zwk_desktop.locations import resources_dir
 from zwk_desktop.ui.service_texts import LATER_SERVICE_TEXTS
+from zwk_desktop.ui.verify_texts import VERIFY_TEXTS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -110,6 +111,7 @@ SERVICE_TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # the stubs say 
     QT_TRANSLATE_NOOP("Dienste", "Ordner {folder}"),
 )
 SERVICE_TEXTS += LATER_SERVICE_TEXTS  # the services' sentences added since (ui/service_texts.py)
+SERVICE_TEXTS += VERIFY_TEXTS  # the rows of the package verification (ui/verify_texts.py)
 
 
 @cache
@@ -132,9 +134,9 @@ _look_up = QCoreApplication.translate
 collected from `SERVICE_TEXTS` (lupdate sees only literal ``translate`` calls)."""
 
 
-def service_text(text: str) -> str:
-    """A German sentence of the services in the user's language (see `SERVICE_TEXTS`); several
-    sentences are translated one by one."""
+def _whole(text: str) -> str | None:
+    """`text` in the user's language when it is a sentence or a template of `SERVICE_TEXTS`
+    as a whole, else None."""
     translated = _look_up("Dienste", text)
     if translated != text or not text:
         return translated
@@ -143,10 +145,33 @@ def service_text(text: str) -> str:
         if found is not None:
             values = {k: service_text(v) for k, v in found.groupdict().items()}
             return _look_up("Dienste", template).format(**values)
+    return None
+
+
+def service_text(text: str) -> str:
+    """A German sentence of the services in the user's language (see `SERVICE_TEXTS`); several
+    sentences are translated one by one."""
+    whole = _whole(text)
+    if whole is not None:
+        return whole
     parts = [p for p in re.split(r"(?<=[.)])\s+(?=[A-ZÄÖÜ])", text) if p]
     if len(parts) > 1:
         return " ".join(service_text(p) for p in parts)
     return text
+
+
+def service_line(text: str) -> str:
+    """A line "subject: sentence" in the user's language, as the Posteingang lists a failed
+    check of a package ("Unterzeichnung: Signiert hat …", "ZWK-…pdf: Die Signatur …"): the
+    subject and the sentence each through `service_text`, unless the whole line is a text of
+    `SERVICE_TEXTS`."""
+    whole = _whole(text)
+    if whole is not None:
+        return whole
+    subject, colon, sentence = text.partition(": ")
+    if not colon:
+        return service_text(text)
+    return f"{service_text(subject)}: {service_text(sentence)}"
 
 
 class DialogFolders:

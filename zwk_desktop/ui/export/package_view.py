@@ -1,9 +1,10 @@
 """The Prüfansicht: opens a package (folder or .eml) read-only and shows what `verify` finds.
 
 Nothing is written: the package is read into memory and checked on a worker thread; the view
-lists every check with its file and a German sentence, and says in one line whether the package
-is valid. With trust anchors (the folder in the settings) it also says whether the signer's
-certificate was issued by a trusted authority; without, that only integrity was checked.
+lists every check with its file and a sentence (through `service_text`, in the language of the
+window), and says in one line whether the package is valid. With trust anchors (the folder in
+the settings) it also says whether the signer's certificate was issued by a trusted authority;
+without, that only integrity was checked.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from zwk_desktop.services.verify import VerifyReport, verify_path
-from zwk_desktop.ui.common import fit_to_screen, service_text, translate
+from zwk_desktop.ui.common import fit_to_screen, service_line, service_text, translate
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.palette import banner_style, severity_colour
 
@@ -95,7 +96,7 @@ class PackageView(QDialog):
         self.report = report
         if report.unreadable:
             self.banner.setText(
-                self.tr("Nicht lesbar: {why}").format(why=service_text(report.unreadable))
+                self.tr("Nicht lesbar: {why}").format(why=service_line(report.unreadable))
             )
             self.banner.setStyleSheet(banner_style("invalid"))
         elif report.paper and report.valid:
@@ -136,7 +137,7 @@ class PackageView(QDialog):
                 self.tr(
                     "UNGÜLTIG – verändert, unvollständig oder nicht von der unterzeichnenden "
                     "Person signiert: {files}"
-                ).format(files=", ".join(report.broken))
+                ).format(files=", ".join(service_text(b) for b in report.broken))
             )
             self.banner.setStyleSheet(banner_style("invalid"))
         lines = []
@@ -169,8 +170,9 @@ class PackageView(QDialog):
             mark = QTableWidgetItem(self.tr("in Ordnung") if check.ok else self.tr("FEHLER"))
             mark.setForeground(severity_colour("ok" if check.ok else "error"))
             self.table.setItem(i, 0, mark)
-            self.table.setItem(i, 1, QTableWidgetItem(check.subject))
-            self.table.setItem(i, 2, QTableWidgetItem(check.message))
+            # a file's name as it is; "Angaben", "Unterzeichnung" … and the sentence translated
+            self.table.setItem(i, 1, QTableWidgetItem(service_text(check.subject)))
+            self.table.setItem(i, 2, QTableWidgetItem(service_text(check.message)))
         self.table.resizeRowsToContents()
         self.notes.setText("\n".join(service_text(n) for n in report.notes))
         self.pdf_button.setEnabled(self.pdf is not None)

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 
 from zwk_desktop.services.inbox.model import STATUSES, Application, Overview
 from zwk_desktop.services.inbox.tables import DATETIME, INT, MONEY, Column, cell_text, columns
-from zwk_desktop.ui.common import service_text, translate
+from zwk_desktop.ui.common import service_line, translate
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,7 +39,8 @@ Index = QModelIndex | QPersistentModelIndex
 WORD_COLUMNS = ("Stand", "Signatur", "Gültig")
 """Columns whose cells are words of the inbox's own (translated) vocabulary."""
 MESSAGE_COLUMNS = frozenset({"Zertifikat", "Fehler", "Hinweise"})
-"""Columns whose cells are sentences of the services, one a line (`service_text`)."""
+"""Columns whose cells are sentences of the services, one a line, some as "subject: sentence"
+(`service_line`)."""
 
 
 @cache
@@ -138,12 +139,12 @@ class ApplicationsModel(QAbstractTableModel):
             if column.header in WORD_COLUMNS:
                 return word(text)
             if column.header in MESSAGE_COLUMNS:
-                return "; ".join(service_text(line) for line in text.split("\n"))
+                return "; ".join(service_line(line) for line in text.split("\n"))
             return text.replace("\n", "; ")
         if role == Qt.ItemDataRole.ToolTipRole:
             text = cell_text(column, row)
             if column.header in MESSAGE_COLUMNS:
-                text = "\n".join(service_text(line) for line in text.split("\n"))
+                text = "\n".join(service_line(line) for line in text.split("\n"))
             return text if len(text) > 40 or "\n" in text else None
         if role == SORT_ROLE:
             return _sort_key(column, row)

@@ -43,7 +43,7 @@ from zwk_desktop.services.inbox.model import (
     Overview,
 )
 from zwk_desktop.services.inbox.tables import money_text
-from zwk_desktop.ui.common import service_text
+from zwk_desktop.ui.common import service_line, service_text
 from zwk_desktop.ui.export.worker import BackgroundJob
 from zwk_desktop.ui.inbox.chart import RequestedChartView
 from zwk_desktop.ui.inbox.table import (
@@ -400,7 +400,7 @@ class InboxWindow(QDialog):
                 QMessageBox.Icon.Warning,
                 self.tr("Paket nicht lesbar"),
                 self.tr("{path}\n\n{reason}").format(
-                    path=row.path, reason=service_text(row.reason)
+                    path=row.path, reason=service_line(row.reason)
                 ),
                 QMessageBox.StandardButton.Ok,
                 self,
