@@ -55,7 +55,7 @@ def calendar(content: Any, events: Any, where: str) -> list[tuple[str, str]]:
     _focus(field)
     t = time.monotonic()
     key("Down", ("Alt",))  # opens the calendar
-    cell = _focused_after(events, t)
+    cell = _focused_after(events, t, 4.0)  # a popup's first show is slow on a loaded machine
     if cell is None:
         return [("calendar", f"{where}: Alt+↓ öffnet keinen Kalender mit Fokus")]
     if not _full_date(name(cell)):
@@ -95,7 +95,7 @@ def month_picker(content: Any, events: Any, where: str) -> list[tuple[str, str]]
     _focus(field)
     t = time.monotonic()
     key("Down", ("Alt",))
-    month = _focused_after(events, t)
+    month = _focused_after(events, t, 4.0)
     if month is None:
         return [("calendar", f"{where}: Alt+↓ öffnet keine Monatsauswahl mit Fokus")]
     said = [name(month)]

@@ -216,20 +216,21 @@ SEVERITY_ICONS = {
     "ok": "vollstaendig",
 }
 COLOURED_ICONS = {
-    "hinzufuegen": ("ok", ("#2e7d32",), ("#fff",)),
     "vollstaendig": ("ok", ("#2e7d32",), ("#fff",)),
-    "entfernen": ("error", ("#b71c1c",), ("#fff",)),
     "fehler": ("error", ("#c62828",), ("#fff",)),
     "information": ("info", ("#1565c0",), ("#fff",)),
     "hinweis": ("warning", ("#e0a000", "#8a6200"), ("#1a1a1a",)),
 }
-"""Icon → (the severity whose colours its disc takes, the disc's colours, its symbol's)."""
+"""Icon → (the severity whose colours its disc takes, the disc's colours, its symbol's).
+The add and remove icons are not among them: they sit on buttons beside the button's text and
+follow it, their symbols cut out (a coloured disc with a black or white symbol read 2.65:1 on a
+dark button)."""
 
 
 def tinted_icon(name: str, palette: QPalette | None = None) -> QIcon:
     """An icon of resources/icons (by file stem or severity) in the palette's colours: glyphs
-    (arrows, calendar, file) in the button text colour, the coloured discs (add, remove,
-    the severities) in the severity's colour that reaches 3:1 against window, base and
+    (arrows, calendar, file, add, remove) in the button text colour, the coloured discs (the
+    severities) in the severity's colour that reaches 3:1 against window, base and
     button, their symbol in black or white, whichever stands out; on a selected row all in
     the selection's text colour (Windows high contrast: cyan selection)."""
     palette = palette or current()

@@ -46,6 +46,7 @@ from zwk_desktop.ui.common import (
     translate,
 )
 from zwk_desktop.ui.palette import apply_accessible_palette
+from zwk_desktop.ui.style import apply_accessible_style
 from zwk_desktop.ui.window.context import UiServices
 from zwk_desktop.ui.window.language import ensure_translators
 from zwk_desktop.ui.window.menus import WindowActions, build_menus
@@ -69,6 +70,7 @@ class MainWindow(TeamworkCommands, QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ensure_translators(app)
+        apply_accessible_style()
         apply_accessible_palette()
         self.services = services
         self.store = services.store
