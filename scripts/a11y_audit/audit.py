@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -318,11 +319,11 @@ class Audit:
                 _, content, _ = prog.go(i)
                 cell = find(
                     content,
-                    lambda a: (
-                        "finanzplan." in aid(a)
+                    lambda a: (  # an amount of an item (not its name or justification)
+                        re.search(r"finanzplan\.posten\[\d+\]\.betraege\.\d{4}$", aid(a))
+                        is not None
                         and a.getRole() == pyatspi.ROLE_TEXT
                         and has(a, pyatspi.STATE_EDITABLE)
-                        and "[" in aid(a)
                     ),
                 )
                 if cell is None:
