@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -287,13 +288,24 @@ class Audit:
                 self.add([("autosave", f"{label}: beim Speichern gesagt: {e[3] or name(e[2])}")])
             entry.queryComponent().grabFocus()
             wait_for(lambda: has(entry, pyatspi.STATE_FOCUSED), 2)
+            t = time.monotonic()
             type_text("Lindenha")
-            pump(1.0)
+            # the suggestions are open when their count is said (a fixed pause was too short on
+            # a loaded machine: Down then went to the field, and Return took nothing)
+            checks.announced(self.events, t, ["Vorschl"], 5)
             t = time.monotonic()
             key("Down")
+            wait_for(
+                lambda: (
+                    self.events.since(t, "object:state-changed:focused")
+                    or self.events.since(t, "object:active-descendant-changed")
+                ),
+                3,
+            )
             pump(0.2)
+            t = time.monotonic()
             key("Return")
-            if not checks.announced(self.events, t, [], 3):
+            if not checks.announced(self.events, t, ["Gemeindeverzeichnis"], 4):
                 self.add(
                     [("announce", f"{label}: Übernahme aus dem Gemeindeverzeichnis ohne Ansage")]
                 )
@@ -318,11 +330,11 @@ class Audit:
                 _, content, _ = prog.go(i)
                 cell = find(
                     content,
-                    lambda a: (
-                        "finanzplan." in aid(a)
+                    lambda a: (  # an amount of an item (not its name or justification)
+                        re.search(r"finanzplan\.posten\[\d+\]\.betraege\.\d{4}$", aid(a))
+                        is not None
                         and a.getRole() == pyatspi.ROLE_TEXT
                         and has(a, pyatspi.STATE_EDITABLE)
-                        and "[" in aid(a)
                     ),
                 )
                 if cell is None:

@@ -8,6 +8,8 @@
 - **The program's shortcuts win** (`prefer_window_shortcuts`). A text field has its own key
   bindings (on Linux Ctrl+E moves to the end of the line, Ctrl+K deletes to it); where one of
   them is also a shortcut of an action of the window (Ctrl+E exports), the action gets the key.
+- **Text set from outside is stored** (`store_set_text`). A value that voice control or a
+  screen reader sets into a line is stored as typed text is.
 
 Each rule is an event filter on the widgets it concerns, never on the whole application: an
 application-wide Python filter would see every event of every object and make PySide wrap
@@ -16,11 +18,12 @@ them all (a start-up cost of ~70 ms for the start screen alone).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
 
 class _WheelGuard(QObject):
@@ -71,6 +74,26 @@ def guard_wheel(widget: QWidget) -> None:
 def prefer_window_shortcuts(widget: QWidget) -> None:
     """A text field: the shortcuts of the window's actions win over its own key bindings."""
     widget.installEventFilter(_shortcut_priority())
+
+
+def store_set_text(
+    line: QLineEdit, store: Callable[[str], object], busy: Callable[[], bool]
+) -> None:
+    """Have `store` take text that arrives without keystrokes, as it takes typed text.
+
+    QLineEdit reports keystrokes and pastes by `textEdited`, not a text set from outside: a
+    value set through the accessibility interface (voice control and screen readers set a
+    field through UI Automation's ValuePattern or AT-SPI's EditableText; Qt ends both in
+    `QLineEdit.setText`) stood on screen while the draft kept the old value, and nothing
+    that depends on it (the budget's sums, its cap) followed. Such text is the one change
+    that leaves the line's `isModified()` false; `busy()` is true while the program fills
+    the line itself."""
+
+    def changed(text: str) -> None:
+        if not line.isModified() and not busy():
+            store(text)
+
+    line.textChanged.connect(changed)
 
 
 def scroll_instead(widget: QWidget, event: QWheelEvent) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from zwk_desktop.editing import entry
 from zwk_desktop.formspec.models import FormField
 from zwk_desktop.ui.common import COLUMN_MAJOR, PATH_PROPERTY, counting, translate
+from zwk_desktop.ui.input_rules import store_set_text
 from zwk_desktop.ui.pages.base import Editor, PageEnv
 from zwk_desktop.ui.pages.flow import FlowLayout, check_row
 from zwk_desktop.ui.pages.pickers import DatePicker, MonthPicker
@@ -78,6 +79,7 @@ class TextEditor(Editor):
             row.addWidget(self.counter)
         self.outer.addLayout(row)
         self.input.textEdited.connect(self.write)
+        store_set_text(self.input, self.write, lambda: self._loading)
         self.input.textChanged.connect(self._count)
         self.finish()
 
@@ -227,6 +229,7 @@ class ReadEditor(Editor):
 
     def connect_input(self) -> None:
         self.input.textEdited.connect(self._edited)
+        store_set_text(self.input, self._edited, lambda: self._loading)
         self.input.editingFinished.connect(self._tidy)
 
     def _edited(self, text: str) -> None:

@@ -48,7 +48,7 @@ from zwk_desktop.ui.common import (
     status_text,
     translate,
 )
-from zwk_desktop.ui.input_rules import guard_wheel
+from zwk_desktop.ui.input_rules import guard_wheel, store_set_text
 from zwk_desktop.ui.pages.layout import TAB_STOP
 from zwk_desktop.ui.palette import severity_hex, tinted_icon
 from zwk_desktop.validation import Finding
@@ -192,6 +192,8 @@ class FindingRow(ActiveRow):
         layout.addLayout(row)
         self.ack.toggled.connect(self._store)
         self.reason.textEdited.connect(self._store)
+        self._syncing = False
+        store_set_text(self.reason, lambda _text: self._store(), lambda: self._syncing)
 
     def sync(self) -> None:
         """Show the stored acknowledgement (it may have changed elsewhere)."""
@@ -206,7 +208,9 @@ class FindingRow(ActiveRow):
             and not self.reason.hasFocus()
             and self.reason.text().strip() != existing.justification
         ):
+            self._syncing = True
             self.reason.setText(existing.justification)
+            self._syncing = False
 
     def _store(self) -> None:
         assert self.ack is not None
