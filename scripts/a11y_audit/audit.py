@@ -288,14 +288,15 @@ class Audit:
                 self.add([("autosave", f"{label}: beim Speichern gesagt: {e[3] or name(e[2])}")])
             entry.queryComponent().grabFocus()
             wait_for(lambda: has(entry, pyatspi.STATE_FOCUSED), 2)
-            t = time.monotonic()
+            typed = "?"
+            start = time.monotonic()
             type_text("Lindenha")
             # the suggestions are open when their count is said (a fixed pause was too short on
             # a loaded machine: Down then went to the field, and Return took nothing)
-            checks.announced(self.events, t, ["Vorschl"], 5)
+            opened = checks.announced(self.events, start, ["Vorschl"], 5)
             t = time.monotonic()
             key("Down")
-            wait_for(
+            moved = wait_for(
                 lambda: (
                     self.events.since(t, "object:state-changed:focused")
                     or self.events.since(t, "object:active-descendant-changed")
@@ -306,8 +307,19 @@ class Audit:
             t = time.monotonic()
             key("Return")
             if not checks.announced(self.events, t, ["Gemeindeverzeichnis"], 4):
+                said = [str(e[3]) for e in self.events.since(start, "object:announcement")]
+                with contextlib.suppress(Exception):
+                    typed = entry.queryText().getText(0, -1)
                 self.add(
-                    [("announce", f"{label}: Übernahme aus dem Gemeindeverzeichnis ohne Ansage")]
+                    [
+                        (
+                            "announce",
+                            f"{label}: Übernahme aus dem Gemeindeverzeichnis ohne Ansage "
+                            f"(Vorschläge {'offen' if opened else 'nicht angesagt'}, "
+                            f"↓ {'mit' if moved else 'ohne'} Fokusereignis, "
+                            f"Feld „{typed}“, gesagt: {said})",
+                        )
+                    ]
                 )
             return
         for i, section in enumerate(self.sections):

@@ -37,6 +37,18 @@ KEYSYMS = {
     "BackSpace": 0xFF08,
     "F1": 0xFFBE,
 }
+KEYCODES = {  # the same keys in Xvfb's default (evdev) keymap
+    "Tab": 23,
+    "Return": 36,
+    "Escape": 9,
+    "Down": 116,
+    "Up": 111,
+    "Right": 114,
+    "Left": 113,
+    "space": 65,
+    "BackSpace": 22,
+    "F1": 67,
+}
 
 
 class Events:
@@ -103,8 +115,15 @@ def key(name: str, modifiers: tuple[str, ...] = ()) -> None:
     mods = {"Alt": 64, "Control": 37, "Shift": 50}  # keycodes of Xvfb's default keymap
     for m in modifiers:
         pyatspi.Registry.generateKeyboardEvent(mods[m], None, pyatspi.KEY_PRESS)
-    sym = KEYSYMS.get(name, ord(name) if len(name) == 1 else 0)
-    pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
+    code = KEYCODES.get(name) if modifiers else None
+    if code is not None:
+        # with a modifier held, by keycode: a synthesized keysym may come after the modifier's
+        # release, and Alt pressed alone opens the menu bar (Alt+↓ then opened „Datei“)
+        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
+        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
+    else:
+        sym = KEYSYMS.get(name, ord(name) if len(name) == 1 else 0)
+        pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
     for m in reversed(modifiers):
         pyatspi.Registry.generateKeyboardEvent(mods[m], None, pyatspi.KEY_RELEASE)
 

@@ -102,15 +102,23 @@ def month_picker(content: Any, events: Any, where: str) -> list[tuple[str, str]]
     for _ in range(14):
         t = time.monotonic()
         key("Tab")
-        now = _focused_after(events, t, 0.8)
+        now = _focused_after(events, t, 2.0)  # under load a focus event can take a second
         if now is None:
             break
         text = name(now)
         with contextlib.suppress(Exception):
             text += " " + now.queryText().getText(0, -1)
         said.append(text)
+        if YEAR.search(text) or text.startswith("Jahr"):
+            break
     if not any(YEAR.search(s) or s.startswith("Jahr") for s in said):
-        out = [("calendar", f"{where}: Monatsauswahl: das Jahr ist per Tab nicht erreichbar")]
+        heard = " | ".join(said)[:160]
+        out = [
+            (
+                "calendar",
+                f"{where}: Monatsauswahl: das Jahr ist per Tab nicht erreichbar (gehört: {heard})",
+            )
+        ]
     else:
         out = []
     key("Escape")
