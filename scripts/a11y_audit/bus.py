@@ -36,6 +36,7 @@ KEYSYMS = {
     "space": 0x20,
     "BackSpace": 0xFF08,
     "F1": 0xFFBE,
+    "F8": 0xFFC5,
 }
 
 
