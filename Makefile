@@ -41,7 +41,7 @@ DEB_INSTALLER_TEST := nsis wine wine64 gcc-mingw-w64-x86-64-win32
 # system python3 with pyatspi.
 DEB_A11Y := xvfb openbox dbus-daemon at-spi2-core python3-pyatspi python3-gi
 
-.PHONY: a11y-audit deb-a11y run test bench fuzz lint clean deb-runtime deb-test venv translations screenshots dist \
+.PHONY: a11y-audit a11y-listen deb-a11y run test bench fuzz lint clean deb-runtime deb-test venv translations screenshots dist \
         installer-check installer-test deb-installer-test
 
 venv: $(STAMP)
@@ -75,8 +75,17 @@ deb-a11y:
 # Prints a table of defect counts per check (issue 14's items); fails when any is found.
 # A11Y_FLAGS=--list lists every defect, e.g. A11Y_FLAGS="--list --only structure".
 A11Y_FLAGS ?=
+LISTEN_FLAGS ?=
 a11y-audit: $(STAMP) deb-a11y
 	scripts/a11y_audit/session.sh /usr/bin/python3 scripts/a11y_audit/audit.py $(A11Y_FLAGS)
+
+# What the screen reader Orca says on a keyboard tour through examples/gemeinde-lindenhagen.zwk
+# (section change, check boxes, list items, required field, radio group, budget table, removing
+# an item, "Prüfen"): per step the keys and Orca's spoken words (docs/orca-transcript.txt).
+# Needs Debian's orca; not part of .ci/run.
+a11y-listen: $(STAMP) deb-a11y
+	@command -v orca >/dev/null || { echo "Orca fehlt: sudo apt-get install --no-install-recommends orca"; exit 1; }
+	scripts/a11y_audit/session.sh /usr/bin/python3 scripts/a11y_audit/listen.py $(LISTEN_FLAGS)
 
 deb-installer-test:
 	$(call install_debs,$(DEB_INSTALLER_TEST))

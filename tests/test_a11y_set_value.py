@@ -12,7 +12,7 @@ from typing import Any
 from a11y_events import recording
 from conftest import EXAMPLES
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 from test_a11y_announce import go_to_section
 from uitools import make_window, widget
 
@@ -95,3 +95,39 @@ def test_an_amount_set_through_the_accessibility_interface_goes_over_the_cap(
     assert session.get("finanzplan.posten[0].betraege.2022") == "900000.00"
     assert len(said) == 1 and said[0].startswith("Höchstgrenze 2022 um "), said
     assert "überschritten" in amount.accessibleDescription()
+
+
+def test_the_focus_is_told_again_once_the_window_is_active_again(qtbot: Any) -> None:
+    """After a confirmation („Eintrag entfernen? Ja“) or a visit to another window, the field
+    with the focus is reported once more when the window's activation has been handled: Qt
+    reports it while the window is still becoming active, and Orca then said only the
+    window's title."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    window = _opened(qtbot)
+    name = widget(window, "kommune.name")
+    name.setFocus()
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    with qtbot.waitActive(other):
+        other.activateWindow()
+    marks: list[int] = []
+
+    class AfterActivation(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ActivationChange and window.isActiveWindow():
+                QTimer.singleShot(0, lambda: marks.append(len(heard.events)))
+            return False
+
+    spy = AfterActivation()
+    window.installEventFilter(spy)
+    with recording() as heard:
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        qtbot.waitUntil(lambda: bool(marks))
+        qtbot.wait(50)
+    window.removeEventFilter(spy)
+    about = heard.about(name, QAccessible.Event.Focus)
+    focus = [i for i, e in enumerate(heard.events) if any(e is a for a in about)]
+    assert focus and focus[-1] >= marks[0], (focus, marks)

@@ -288,6 +288,12 @@ class Audit:
                 self.add([("autosave", f"{label}: beim Speichern gesagt: {e[3] or name(e[2])}")])
             entry.queryComponent().grabFocus()
             wait_for(lambda: has(entry, pyatspi.STATE_FOCUSED), 2)
+            # the suggestions check left „Linden“ in the field; whether focusing selected it
+            # (and typing replaced it) depended on timing: „LindenLindenha“ matched nothing
+            with contextlib.suppress(Exception):
+                entry.queryEditableText().setTextContents("")
+            wait_for(lambda: entry.queryText().characterCount == 0, 2)
+            pump(0.3)
             typed = "?"
             start = time.monotonic()
             type_text("Lindenha")

@@ -36,6 +36,7 @@ KEYSYMS = {
     "space": 0x20,
     "BackSpace": 0xFF08,
     "F1": 0xFFBE,
+    "F8": 0xFFC5,
 }
 KEYCODES = {  # the same keys in Xvfb's default (evdev) keymap
     "Tab": 23,

@@ -17,12 +17,13 @@ the draft model are loaded only when a draft is opened.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAccessible, QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -611,6 +612,26 @@ class MainWindow(TeamworkCommands, QMainWindow):
         if self.current is None or not self.close_current():
             return
         self.start.focus_first()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and sys.platform.startswith("linux")
+        ):
+            QTimer.singleShot(0, self._tell_focus_again)
+
+    def _tell_focus_again(self) -> None:
+        """Report the focused field once more after the window became active again (a
+        confirmation closed, the user came back from another window). Qt reports the focus
+        while the window is still becoming active; Orca then said only the window's title, and
+        after „Eintrag entfernen? Ja“ the user did not hear where the cursor went (measured
+        with `make a11y-listen`: now Orca says the page and „Umsetzungsschritt 2: Titel“). UI
+        Automation clients (NVDA, JAWS) follow the focus themselves: Linux only."""
+        widget = QApplication.focusWidget()
+        if widget is not None and widget.window() is self and QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Focus))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._remember_window()
