@@ -296,13 +296,13 @@ class Audit:
             pump(0.3)
             typed = "?"
             start = time.monotonic()
-            type_text("Lindenha")
+            type_text("Lindenberg")
             # the suggestions are open when their count is said (a fixed pause was too short on
             # a loaded machine: Down then went to the field, and Return took nothing)
             opened = checks.announced(self.events, start, ["Vorschl"], 5)
             # the count is said from the second letter on; the choice waits until the program
             # has taken every letter (on a loaded machine it lags behind the keys)
-            wait_for(lambda: entry.queryText().getText(0, -1) == "Lindenha", 5)
+            wait_for(lambda: entry.queryText().getText(0, -1) == "Lindenberg", 5)
             pump(0.5)
             moved = None
             for _ in range(2):  # the first ↓ and its focus event are the suggest row's check
@@ -587,8 +587,9 @@ def main() -> int:
             audit.structure(
                 doc, with_events="events" in passes and (doc is None or doc == EXAMPLES[0])
             )
-    elif "events" in passes:
+    elif "events" in passes:  # the new draft too: taking a Gemeinde from the directory
         audit.structure(EXAMPLES[0], True)
+        audit.structure(None, True)
     if "contrast" in passes:
         for palette in ("light", "dark", "contrast"):
             audit.contrast(palette, EXAMPLES[0])
