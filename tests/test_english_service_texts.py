@@ -299,6 +299,26 @@ def test_a_merge_and_an_import_are_reported_in_english(
         assert not german_words(text.replace(title, "").replace("zurueck.zwk", "")), text
 
 
+def english_error_cells(qapp: QApplication, overview: Any) -> list[str]:
+    """The Posteingang's „Fehler“ column for `overview`, in the English window."""
+    from zwk_desktop.ui.inbox import table
+    from zwk_desktop.ui.inbox.table import ApplicationsModel
+
+    table._words.cache_clear()  # the words of the language at work (cached at first use)
+    try:
+        with english(qapp):
+            model = ApplicationsModel()
+            model.set_overview(overview)
+            column = next(
+                i
+                for i in range(model.columnCount())
+                if model.headerData(i, Qt.Orientation.Horizontal) == "Errors"
+            )
+            return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    finally:
+        table._words.cache_clear()
+
+
 def test_the_inbox_says_why_a_package_is_unreadable_in_english(
     qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -306,7 +326,6 @@ def test_the_inbox_says_why_a_package_is_unreadable_in_english(
     from zwk_desktop.services.inbox.model import KIND_FOLDER, KIND_MAIL, Candidate
     from zwk_desktop.services.inbox.overview import build_overview
     from zwk_desktop.services.inbox.trust import TrustStore
-    from zwk_desktop.ui.inbox.table import ApplicationsModel
 
     big = tmp_path / "gross.eml"
     big.write_bytes(b"x" * 5000)
@@ -317,19 +336,7 @@ def test_the_inbox_says_why_a_package_is_unreadable_in_english(
         check_candidate(Candidate(str(link), KIND_FOLDER), 1000),
     ]
     overview = build_overview(str(tmp_path), rows, TrustStore(None))
-    from zwk_desktop.ui.inbox import table
-
-    table._words.cache_clear()  # the words of the language at work (cached at first use)
-    with english(qapp):
-        model = ApplicationsModel()
-        model.set_overview(overview)
-        column = next(
-            i
-            for i in range(model.columnCount())
-            if model.headerData(i, Qt.Orientation.Horizontal) == "Errors"
-        )
-        cells = [model.data(model.index(r, column)) for r in range(model.rowCount())]
-    table._words.cache_clear()
+    cells = english_error_cells(qapp, overview)
     assert len(cells) == 2
     assert any("is larger than an application can be" in c for c in cells), cells
     assert any("shortcut" in c for c in cells), cells

@@ -18,9 +18,8 @@ import pytest
 from export_helpers import NOW, never_ask, new_store, ready_draft
 from hostile import forged_mails
 from inbox_helpers import export
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_english_service_texts import german_words
+from test_english_service_texts import english_error_cells, german_words
 from test_ui_translations import english
 
 from zwk_desktop.domain.signatory import Signatory
@@ -320,8 +319,6 @@ def test_the_inbox_lists_the_failed_checks_in_english(
     from zwk_desktop.services.inbox.model import KIND_FOLDER, KIND_MAIL, Candidate
     from zwk_desktop.services.inbox.overview import build_overview
     from zwk_desktop.services.inbox.trust import TrustStore
-    from zwk_desktop.ui.inbox import table
-    from zwk_desktop.ui.inbox.table import ApplicationsModel
 
     inbox = packages.tmp / "posteingang"
     inbox.mkdir(exist_ok=True)
@@ -338,17 +335,7 @@ def test_the_inbox_lists_the_failed_checks_in_english(
     ]
     assert all(r.errors for r in rows)
     overview = build_overview(str(inbox), rows, TrustStore(None))
-    table._words.cache_clear()
-    with english(qapp):
-        model = ApplicationsModel()
-        model.set_overview(overview)
-        column = next(
-            i
-            for i in range(model.columnCount())
-            if model.headerData(i, Qt.Orientation.Horizontal) == "Errors"
-        )
-        cells = [model.data(model.index(r, column)) for r in range(model.rowCount())]
-    table._words.cache_clear()
+    cells = english_error_cells(qapp, overview)
     assert len(cells) == 3
     joined = " ".join(cells)
     assert "Signatory: Signed by Erika Mustermann" in joined, cells

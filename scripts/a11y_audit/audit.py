@@ -36,6 +36,7 @@ from bus import (  # noqa: E402
     key,
     name,
     pump,
+    stop,
     type_text,
     wait_for,
     walk,
@@ -116,11 +117,7 @@ class Program:
         pump(0.5)
 
     def close(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop(self.proc)
 
     def page_count(self) -> int:
         return int(self.sections.childCount)

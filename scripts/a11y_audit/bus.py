@@ -4,6 +4,7 @@ pyatspi, system python3): the tree, the events a screen reader listens to, key p
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -86,6 +87,15 @@ class Events:
 
     def close(self) -> None:
         pyatspi.Registry.deregisterEventListener(self._on, *self.TYPES)
+
+
+def stop(proc: Any) -> None:
+    """End a process the audit started: politely, then for good after 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def pump(seconds: float) -> None:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import pyatspi  # noqa: E402
 from audit import ROOT, Program  # noqa: E402
-from bus import Events, aid, find, has, key, name, pump, wait_for, walk  # noqa: E402
+from bus import Events, aid, find, has, key, name, pump, stop, wait_for, walk  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "gemeinde-lindenhagen.zwk"
 KEY_NAMES = {
@@ -140,11 +140,7 @@ class Orca:
         return self.said(since)
 
     def close(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop(self.proc)
         self.log.close()
 
 
